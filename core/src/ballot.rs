@@ -1,0 +1,503 @@
+//! A ballot: what one voter marked, or what one paper ballot shows.
+//!
+//! A ballot records marks only. Whether it is valid, blank or void is never stored: it is
+//! decided by [`crate::check`] from the marks and the template's rules, so a stored ballot
+//! can be re-judged, and two devices always agree.
+//!
+//! Paper can show anything (too many names, two levels for one subject), so the type can too;
+//! the tablet's marking operations below refuse what a voter must not do instead.
+//!
+//! Secrecy: a ballot has no time stamp, serial number or voter identity by construction.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::resolve_recommendation;
+use crate::names::has_control_chars;
+use crate::template::{limits, Section, Template};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    /// Index into the template's categories; `None` when the template has none or the
+    /// voter's category is not known.
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<u16>,
+    #[serde(rename = "b")]
+    pub content: BallotContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BallotContent {
+    /// Marks per section, in template order.
+    #[serde(rename = "m")]
+    Marked(Vec<SectionMarks>),
+    /// A paper ballot the counters declared void as a whole (无法辨认 …).
+    #[serde(rename = "v")]
+    Void(DeclaredVoid),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclaredVoid {
+    /// 无法辨认
+    Unreadable,
+    /// 使用非规定符号
+    NonStandardMark,
+    /// 其他
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionMarks {
+    /// One level set per rated item (see `EvaluationSection::items`).
+    #[serde(rename = "e")]
+    Evaluation(Vec<LevelSet>),
+    #[serde(rename = "r")]
+    Recommendation(RecommendationMarks),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationMarks {
+    /// Indices of the listed names marked.
+    #[serde(rename = "m", default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub marked: BTreeSet<u16>,
+    /// The write-in cells, in order; an empty string is an empty cell.
+    #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
+    pub write_ins: Vec<String>,
+}
+
+/// The levels marked for one item, as a bit set (bit i = level i). A voter marks at most one;
+/// paper may show more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LevelSet(pub u16);
+
+impl LevelSet {
+    pub const EMPTY: LevelSet = LevelSet(0);
+
+    pub fn single(level: usize) -> LevelSet {
+        LevelSet(1u16.checked_shl(level as u32).unwrap_or(0))
+    }
+
+    pub fn contains(self, level: usize) -> bool {
+        level < 16 && self.0 & (1 << level) != 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The only level marked, if exactly one is.
+    pub fn only(self) -> Option<usize> {
+        (self.len() == 1).then(|| self.0.trailing_zeros() as usize)
+    }
+
+    pub fn toggled(self, level: usize) -> LevelSet {
+        LevelSet(self.0 ^ LevelSet::single(level).0)
+    }
+}
+
+/// Why a ballot does not fit a template (a stored ballot of another template, a damaged or
+/// tampered record). Never shown for a ballot the app made itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeError {
+    SectionCount {
+        expected: usize,
+        found: usize,
+    },
+    SectionKind {
+        section: usize,
+    },
+    ItemCount {
+        section: usize,
+        expected: usize,
+        found: usize,
+    },
+    LevelOutOfRange {
+        section: usize,
+        item: usize,
+    },
+    CandidateOutOfRange {
+        section: usize,
+        index: u16,
+    },
+    TooManyWriteIns {
+        section: usize,
+        slots: u16,
+        found: usize,
+    },
+    BadWriteIn {
+        section: usize,
+    },
+    CategoryOutOfRange {
+        index: u16,
+    },
+}
+
+/// Why the tablet refused a mark. The voter is told, and the ballot is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkRefused {
+    /// 应推荐人数 reached: unmark someone first.
+    LimitReached { max: u16 },
+    /// A write-in repeats a listed name and the template does not allow that.
+    WriteInIsListed { name: String },
+    /// The same name is already written in another cell.
+    WriteInTwice { name: String },
+    /// Not a usable name (too long, control characters).
+    WriteInInvalid,
+}
+
+impl Ballot {
+    /// An unmarked ballot for a template: what a voter starts from.
+    pub fn empty(template: &Template, category: Option<u16>) -> Ballot {
+        let sections = template
+            .sections()
+            .iter()
+            .map(|s| match s {
+                Section::Evaluation(e) => {
+                    SectionMarks::Evaluation(vec![LevelSet::EMPTY; e.item_count()])
+                }
+                Section::Recommendation(r) => SectionMarks::Recommendation(RecommendationMarks {
+                    marked: BTreeSet::new(),
+                    write_ins: vec![String::new(); usize::from(r.write_in_slots)],
+                }),
+            })
+            .collect();
+        Ballot {
+            category,
+            content: BallotContent::Marked(sections),
+        }
+    }
+
+    /// Checks that the ballot fits the template: same sections, indices in range. Every
+    /// function that reads a ballot against a template relies on this having passed.
+    pub fn fits(&self, template: &Template) -> Result<(), ShapeError> {
+        if let Some(c) = self.category {
+            if usize::from(c) >= template.categories().len() {
+                return Err(ShapeError::CategoryOutOfRange { index: c });
+            }
+        }
+        let BallotContent::Marked(marks) = &self.content else {
+            return Ok(());
+        };
+        let sections = template.sections();
+        if marks.len() != sections.len() {
+            return Err(ShapeError::SectionCount {
+                expected: sections.len(),
+                found: marks.len(),
+            });
+        }
+        for (i, (section, m)) in sections.iter().zip(marks).enumerate() {
+            match (section, m) {
+                (Section::Evaluation(e), SectionMarks::Evaluation(items)) => {
+                    if items.len() != e.item_count() {
+                        return Err(ShapeError::ItemCount {
+                            section: i,
+                            expected: e.item_count(),
+                            found: items.len(),
+                        });
+                    }
+                    let allowed = (1u32 << e.levels.len()) - 1;
+                    if let Some(item) = items.iter().position(|l| u32::from(l.0) & !allowed != 0) {
+                        return Err(ShapeError::LevelOutOfRange { section: i, item });
+                    }
+                }
+                (Section::Recommendation(r), SectionMarks::Recommendation(rm)) => {
+                    if let Some(&index) = rm
+                        .marked
+                        .iter()
+                        .find(|&&x| usize::from(x) >= r.candidates.len())
+                    {
+                        return Err(ShapeError::CandidateOutOfRange { section: i, index });
+                    }
+                    if rm.write_ins.len() > usize::from(r.write_in_slots) {
+                        return Err(ShapeError::TooManyWriteIns {
+                            section: i,
+                            slots: r.write_in_slots,
+                            found: rm.write_ins.len(),
+                        });
+                    }
+                    if rm.write_ins.iter().any(|w| !write_in_text_ok(w)) {
+                        return Err(ShapeError::BadWriteIn { section: i });
+                    }
+                }
+                _ => return Err(ShapeError::SectionKind { section: i }),
+            }
+        }
+        Ok(())
+    }
+
+    /// True when nothing at all is marked or written.
+    pub fn has_no_marks(&self) -> bool {
+        match &self.content {
+            BallotContent::Void(_) => false,
+            BallotContent::Marked(sections) => sections.iter().all(|s| match s {
+                SectionMarks::Evaluation(items) => items.iter().all(|l| l.is_empty()),
+                SectionMarks::Recommendation(r) => {
+                    r.marked.is_empty() && r.write_ins.iter().all(|w| w.trim().is_empty())
+                }
+            }),
+        }
+    }
+
+    fn recommendation_mut(&mut self, section: usize) -> Option<&mut RecommendationMarks> {
+        match &mut self.content {
+            BallotContent::Marked(s) => match s.get_mut(section) {
+                Some(SectionMarks::Recommendation(r)) => Some(r),
+                _ => None,
+            },
+            BallotContent::Void(_) => None,
+        }
+    }
+
+    /// The tablet's tap on a listed name: marks it, or unmarks it if marked. Refuses a mark
+    /// beyond 应推荐人数, so an electronic ballot can never be over-marked.
+    pub fn toggle_candidate(
+        &mut self,
+        template: &Template,
+        section: usize,
+        candidate: u16,
+    ) -> Result<(), MarkRefused> {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return Ok(());
+        };
+        if usize::from(candidate) >= spec.candidates.len() {
+            return Ok(());
+        }
+        let Some(marks) = self.recommendation_mut(section) else {
+            return Ok(());
+        };
+        if marks.marked.remove(&candidate) {
+            return Ok(());
+        }
+        let mut tried = marks.clone();
+        tried.marked.insert(candidate);
+        let resolved = resolve_recommendation(spec, &tried);
+        if resolved.mark_count() > usize::from(spec.max_marks) {
+            return Err(MarkRefused::LimitReached {
+                max: spec.max_marks,
+            });
+        }
+        *marks = tried;
+        Ok(())
+    }
+
+    /// The tablet's write-in cell. Empty text clears the cell. Refuses a name that would
+    /// exceed 应推荐人数, repeat a listed name where the template forbids it, or repeat
+    /// another cell.
+    pub fn set_write_in(
+        &mut self,
+        template: &Template,
+        section: usize,
+        slot: usize,
+        text: &str,
+    ) -> Result<(), MarkRefused> {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return Ok(());
+        };
+        if slot >= usize::from(spec.write_in_slots) {
+            return Ok(());
+        }
+        if !write_in_text_ok(text) {
+            return Err(MarkRefused::WriteInInvalid);
+        }
+        let Some(marks) = self.recommendation_mut(section) else {
+            return Ok(());
+        };
+        let mut tried = marks.clone();
+        if tried.write_ins.len() <= slot {
+            tried.write_ins.resize(slot + 1, String::new());
+        }
+        tried.write_ins[slot] = text.to_string();
+        let resolved = resolve_recommendation(spec, &tried);
+        if let Some(name) = resolved.rejected_write_ins.first() {
+            return Err(MarkRefused::WriteInIsListed { name: name.clone() });
+        }
+        if let Some(name) = resolved.repeated_write_ins.first() {
+            return Err(MarkRefused::WriteInTwice { name: name.clone() });
+        }
+        if resolved.mark_count() > usize::from(spec.max_marks) {
+            return Err(MarkRefused::LimitReached {
+                max: spec.max_marks,
+            });
+        }
+        *marks = tried;
+        Ok(())
+    }
+
+    /// The tablet's tap on a level: chooses it (replacing any other level of that item), or
+    /// clears the item if that level was already chosen. One level per item, always.
+    pub fn rate(&mut self, section: usize, item: usize, level: usize) {
+        if let BallotContent::Marked(s) = &mut self.content {
+            if let Some(SectionMarks::Evaluation(items)) = s.get_mut(section) {
+                if let Some(current) = items.get_mut(item) {
+                    *current = if current.contains(level) {
+                        LevelSet::EMPTY
+                    } else {
+                        LevelSet::single(level)
+                    };
+                }
+            }
+        }
+    }
+}
+
+fn write_in_text_ok(text: &str) -> bool {
+    text.chars().count() <= limits::MAX_TEXT_CHARS && !has_control_chars(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    fn rec() -> Template {
+        samples::recommendation()
+    }
+
+    #[test]
+    fn empty_ballot_fits_and_has_no_marks() {
+        for t in [samples::evaluation(), rec()] {
+            let b = Ballot::empty(&t, None);
+            assert_eq!(b.fits(&t), Ok(()));
+            assert!(b.has_no_marks());
+        }
+    }
+
+    #[test]
+    fn tablet_refuses_a_mark_beyond_the_limit() {
+        let t = rec(); // 7 names, recommend at most 5
+        let mut b = Ballot::empty(&t, None);
+        for i in 0..5 {
+            assert_eq!(b.toggle_candidate(&t, 0, i), Ok(()));
+        }
+        assert_eq!(
+            b.toggle_candidate(&t, 0, 5),
+            Err(MarkRefused::LimitReached { max: 5 })
+        );
+        assert_eq!(
+            b.set_write_in(&t, 0, 0, "赵六"),
+            Err(MarkRefused::LimitReached { max: 5 })
+        );
+        // Unmarking always works, and frees a place.
+        assert_eq!(b.toggle_candidate(&t, 0, 0), Ok(()));
+        assert_eq!(b.set_write_in(&t, 0, 0, "赵六"), Ok(()));
+        assert_eq!(b.fits(&t), Ok(()));
+    }
+
+    #[test]
+    fn tablet_refuses_write_in_of_a_listed_name_or_twice_the_same() {
+        let t = rec();
+        let listed = match &t.sections()[0] {
+            Section::Recommendation(r) => r.candidates[2].name.clone(),
+            Section::Evaluation(_) => unreachable!("sample is a recommendation"),
+        };
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(
+            b.set_write_in(&t, 0, 0, &format!(" {listed} ")),
+            Err(MarkRefused::WriteInIsListed {
+                name: listed.clone()
+            })
+        );
+        assert_eq!(b.set_write_in(&t, 0, 0, "赵六"), Ok(()));
+        assert_eq!(
+            b.set_write_in(&t, 0, 1, "赵 六"),
+            Err(MarkRefused::WriteInTwice {
+                name: "赵六".into()
+            })
+        );
+        assert_eq!(
+            b.set_write_in(&t, 0, 1, "a\u{7}"),
+            Err(MarkRefused::WriteInInvalid)
+        );
+        assert_eq!(b.set_write_in(&t, 0, 0, ""), Ok(()));
+        assert!(b.has_no_marks());
+    }
+
+    #[test]
+    fn rating_is_one_level_per_item() {
+        let t = samples::evaluation();
+        let mut b = Ballot::empty(&t, Some(0));
+        b.rate(0, 1, 0);
+        b.rate(0, 1, 2);
+        let BallotContent::Marked(s) = &b.content else {
+            panic!("marked")
+        };
+        let SectionMarks::Evaluation(items) = &s[0] else {
+            panic!("evaluation")
+        };
+        assert_eq!(items[1].only(), Some(2));
+        b.rate(0, 1, 2);
+        assert!(b.has_no_marks());
+    }
+
+    #[test]
+    fn fits_rejects_ballots_of_another_shape() {
+        let t = rec();
+        let e = samples::evaluation();
+        assert_eq!(
+            Ballot::empty(&e, None).fits(&t),
+            Err(ShapeError::SectionKind { section: 0 })
+        );
+        let mut b = Ballot::empty(&t, None);
+        if let BallotContent::Marked(s) = &mut b.content {
+            if let SectionMarks::Recommendation(r) = &mut s[0] {
+                r.marked.insert(99);
+            }
+        }
+        assert_eq!(
+            b.fits(&t),
+            Err(ShapeError::CandidateOutOfRange {
+                section: 0,
+                index: 99
+            })
+        );
+        let b = Ballot {
+            category: Some(7),
+            content: BallotContent::Void(DeclaredVoid::Other),
+        };
+        assert_eq!(b.fits(&e), Err(ShapeError::CategoryOutOfRange { index: 7 }));
+        let mut b = Ballot::empty(&e, None);
+        if let BallotContent::Marked(s) = &mut b.content {
+            if let SectionMarks::Evaluation(items) = &mut s[0] {
+                items[0] = LevelSet::single(3); // only 3 levels: 0..=2
+            }
+        }
+        assert_eq!(
+            b.fits(&e),
+            Err(ShapeError::LevelOutOfRange {
+                section: 0,
+                item: 0
+            })
+        );
+    }
+
+    #[test]
+    fn level_set_operations() {
+        let l = LevelSet::single(2);
+        assert!(l.contains(2) && !l.contains(1));
+        assert_eq!(l.only(), Some(2));
+        assert_eq!(l.toggled(0).len(), 2);
+        assert_eq!(l.toggled(0).only(), None);
+        assert_eq!(LevelSet::single(40), LevelSet::EMPTY);
+        assert!(!l.contains(40));
+    }
+
+    #[test]
+    fn stored_form_is_compact_and_round_trips() {
+        let t = rec();
+        let mut b = Ballot::empty(&t, None);
+        b.toggle_candidate(&t, 0, 1).expect("room");
+        b.set_write_in(&t, 0, 1, "赵六").expect("room");
+        let json = serde_json::to_string(&b).expect("serializes");
+        assert_eq!(json, r#"{"b":{"m":[{"r":{"m":[1],"w":["","赵六"]}}]}}"#);
+        assert_eq!(serde_json::from_str::<Ballot>(&json).ok(), Some(b));
+    }
+}

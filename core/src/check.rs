@@ -1,0 +1,376 @@
+//! Validity: decides, from a ballot's marks and the template's rules, whether it is valid,
+//! blank or void, and what each section counts for. The only place these rules live.
+//!
+//! Rules (each a template choice where local rules differ):
+//! - A ballot the counters declared void (无法辨认, 非规定符号, 其他) is void.
+//! - A recommendation section with more marks than `max_marks` (应推荐人数) voids the whole
+//!   ballot, or only that section, per `over_marked`. Marks are counted as distinct persons:
+//!   listed names marked plus distinct valid write-ins.
+//! - A write-in that repeats a listed name counts for that name when the template allows it,
+//!   otherwise that write-in entry is not counted (the rest of the ballot stands).
+//! - An evaluation item with two or more levels marked is spoiled (that item only).
+//! - A ballot with no mark at all is blank (空白票), counted as such.
+
+use std::collections::BTreeSet;
+
+use crate::ballot::{
+    Ballot, BallotContent, DeclaredVoid, RecommendationMarks, SectionMarks, ShapeError,
+};
+use crate::names::normalize_name;
+use crate::template::{OverMarkedRule, RecommendationSection, Section, Template};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    Blank,
+    Void(VoidReason),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoidReason {
+    /// More marks than allowed in a section whose rule voids the whole ballot.
+    OverMarked {
+        section: usize,
+        marked: usize,
+        allowed: u16,
+    },
+    Declared(DeclaredVoid),
+}
+
+/// What a ballot counts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub category: Option<u16>,
+    pub verdict: Verdict,
+    /// One outcome per template section; empty for a ballot declared void.
+    pub sections: Vec<SectionOutcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SectionOutcome {
+    Recommendation(RecommendationOutcome),
+    Evaluation(Vec<Rating>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecommendationOutcome {
+    Counted(Resolved),
+    Blank,
+    /// Over-marked: the section counts for nobody.
+    Void {
+        marked: usize,
+        allowed: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    Level(usize),
+    Unrated,
+    /// Two or more levels marked.
+    Spoiled,
+}
+
+/// Who a recommendation section's marks are for, after applying the write-in rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    /// Listed names voted for (marked, or written in where that is allowed).
+    pub votes: BTreeSet<u16>,
+    /// Distinct write-in names (normalized) that are not listed names.
+    pub write_ins: BTreeSet<String>,
+    /// Write-ins that repeat a listed name where the template forbids it: not counted.
+    pub rejected_write_ins: Vec<String>,
+    /// Write-ins that repeat an earlier cell or a marked name: counted once.
+    pub repeated_write_ins: Vec<String>,
+}
+
+impl Resolved {
+    /// The number of distinct persons this section marks, compared with 应推荐人数.
+    pub fn mark_count(&self) -> usize {
+        self.votes.len() + self.write_ins.len()
+    }
+}
+
+/// Applies the write-in rules to one section's marks.
+pub fn resolve_recommendation(
+    spec: &RecommendationSection,
+    marks: &RecommendationMarks,
+) -> Resolved {
+    let mut r = Resolved {
+        votes: marks
+            .marked
+            .iter()
+            .copied()
+            .filter(|&i| usize::from(i) < spec.candidates.len())
+            .collect(),
+        ..Resolved::default()
+    };
+    for raw in &marks.write_ins {
+        let name = normalize_name(raw);
+        if name.is_empty() {
+            continue;
+        }
+        let listed = spec
+            .candidates
+            .iter()
+            .position(|c| normalize_name(&c.name) == name)
+            .and_then(|i| u16::try_from(i).ok());
+        match listed {
+            Some(i) if spec.write_in_may_repeat_listed => {
+                if !r.votes.insert(i) {
+                    r.repeated_write_ins.push(name);
+                }
+            }
+            Some(_) => r.rejected_write_ins.push(name),
+            None => {
+                if r.write_ins.contains(&name) {
+                    r.repeated_write_ins.push(name);
+                } else {
+                    r.write_ins.insert(name);
+                }
+            }
+        }
+    }
+    r
+}
+
+/// Judges one ballot. Fails only if the ballot does not fit the template (see
+/// [`Ballot::fits`]); every ballot that fits gets exactly one verdict.
+pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError> {
+    ballot.fits(template)?;
+    let marks = match &ballot.content {
+        BallotContent::Void(reason) => {
+            return Ok(Checked {
+                category: ballot.category,
+                verdict: Verdict::Void(VoidReason::Declared(*reason)),
+                sections: Vec::new(),
+            })
+        }
+        BallotContent::Marked(marks) => marks,
+    };
+
+    let mut void = None;
+    let sections: Vec<SectionOutcome> = template
+        .sections()
+        .iter()
+        .zip(marks)
+        .enumerate()
+        .map(|(i, pair)| match pair {
+            (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
+                let resolved = resolve_recommendation(spec, m);
+                let marked = resolved.mark_count();
+                let outcome = if marked > usize::from(spec.max_marks) {
+                    if spec.over_marked == OverMarkedRule::VoidBallot && void.is_none() {
+                        void = Some(VoidReason::OverMarked {
+                            section: i,
+                            marked,
+                            allowed: spec.max_marks,
+                        });
+                    }
+                    RecommendationOutcome::Void {
+                        marked,
+                        allowed: spec.max_marks,
+                    }
+                } else if marked == 0 {
+                    RecommendationOutcome::Blank
+                } else {
+                    RecommendationOutcome::Counted(resolved)
+                };
+                SectionOutcome::Recommendation(outcome)
+            }
+            (_, SectionMarks::Evaluation(items)) => SectionOutcome::Evaluation(
+                items
+                    .iter()
+                    .map(|l| match (l.len(), l.only()) {
+                        (0, _) => Rating::Unrated,
+                        (_, Some(level)) => Rating::Level(level),
+                        _ => Rating::Spoiled,
+                    })
+                    .collect(),
+            ),
+            // `fits` guarantees the kinds match.
+            (_, SectionMarks::Recommendation(_)) => {
+                SectionOutcome::Recommendation(RecommendationOutcome::Blank)
+            }
+        })
+        .collect();
+
+    let verdict = match void {
+        Some(reason) => Verdict::Void(reason),
+        None if ballot.has_no_marks() => Verdict::Blank,
+        None => Verdict::Valid,
+    };
+    Ok(Checked {
+        category: ballot.category,
+        verdict,
+        sections,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ballot::LevelSet;
+    use crate::samples;
+    use crate::template::TemplateSpec;
+
+    fn rec_ballot(marked: &[u16], write_ins: &[&str]) -> Ballot {
+        Ballot {
+            category: None,
+            content: BallotContent::Marked(vec![SectionMarks::Recommendation(
+                RecommendationMarks {
+                    marked: marked.iter().copied().collect(),
+                    write_ins: write_ins.iter().map(|s| s.to_string()).collect(),
+                },
+            )]),
+        }
+    }
+
+    fn with_rule(f: impl FnOnce(&mut RecommendationSection)) -> Template {
+        let mut spec: TemplateSpec = samples::recommendation().into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            f(r);
+        }
+        spec.check().expect("still valid")
+    }
+
+    #[test]
+    fn marks_up_to_the_limit_are_valid() {
+        let t = samples::recommendation();
+        let c = check(&t, &rec_ballot(&[0, 1, 2, 3], &["赵六"])).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted expected: {c:?}")
+        };
+        assert_eq!(r.votes, [0, 1, 2, 3].into_iter().collect());
+        assert_eq!(r.write_ins, ["赵六".to_string()].into_iter().collect());
+    }
+
+    #[test]
+    fn one_mark_over_the_limit_voids_the_whole_ballot_by_default() {
+        let t = samples::recommendation(); // recommend at most 5
+        let c = check(&t, &rec_ballot(&[0, 1, 2, 3, 4, 5], &[])).expect("fits");
+        assert_eq!(
+            c.verdict,
+            Verdict::Void(VoidReason::OverMarked {
+                section: 0,
+                marked: 6,
+                allowed: 5
+            })
+        );
+        // Write-ins count toward the limit.
+        let c = check(&t, &rec_ballot(&[0, 1, 2, 3, 4], &["赵六"])).expect("fits");
+        assert!(matches!(
+            c.verdict,
+            Verdict::Void(VoidReason::OverMarked { marked: 6, .. })
+        ));
+    }
+
+    #[test]
+    fn over_marking_can_void_only_the_section() {
+        let t = with_rule(|r| r.over_marked = OverMarkedRule::VoidSection);
+        let c = check(&t, &rec_ballot(&[0, 1, 2, 3, 4, 5], &[])).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        assert_eq!(
+            c.sections[0],
+            SectionOutcome::Recommendation(RecommendationOutcome::Void {
+                marked: 6,
+                allowed: 5
+            })
+        );
+    }
+
+    #[test]
+    fn no_mark_at_all_is_blank() {
+        let t = samples::recommendation();
+        let c = check(&t, &rec_ballot(&[], &["", " "])).expect("fits");
+        assert_eq!(c.verdict, Verdict::Blank);
+        let t = samples::evaluation();
+        let c = check(&t, &Ballot::empty(&t, Some(1))).expect("fits");
+        assert_eq!(c.verdict, Verdict::Blank);
+        assert_eq!(c.category, Some(1));
+    }
+
+    #[test]
+    fn declared_void_is_void_whatever_the_marks() {
+        let t = samples::recommendation();
+        let b = Ballot {
+            category: None,
+            content: BallotContent::Void(DeclaredVoid::Unreadable),
+        };
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(
+            c.verdict,
+            Verdict::Void(VoidReason::Declared(DeclaredVoid::Unreadable))
+        );
+        assert!(c.sections.is_empty());
+    }
+
+    #[test]
+    fn forbidden_write_in_of_a_listed_name_is_not_counted() {
+        let t = samples::recommendation();
+        let Section::Recommendation(spec) = &t.sections()[0] else {
+            panic!("recommendation")
+        };
+        let listed = spec.candidates[0].name.clone();
+        let c = check(&t, &rec_ballot(&[1], &[&listed])).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted")
+        };
+        assert_eq!(r.votes, [1].into_iter().collect());
+        assert_eq!(r.rejected_write_ins, vec![listed]);
+    }
+
+    #[test]
+    fn allowed_write_in_of_a_listed_name_counts_for_that_name_once() {
+        let t = with_rule(|r| r.write_in_may_repeat_listed = true);
+        let Section::Recommendation(spec) = &t.sections()[0] else {
+            panic!("recommendation")
+        };
+        let listed = spec.candidates[3].name.clone();
+        let c = check(&t, &rec_ballot(&[], &[&listed])).expect("fits");
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted")
+        };
+        assert_eq!(r.votes, [3].into_iter().collect());
+        // Marked and written in: one person, one mark.
+        let c = check(&t, &rec_ballot(&[3], &[&listed])).expect("fits");
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted")
+        };
+        assert_eq!(r.mark_count(), 1);
+        assert_eq!(r.repeated_write_ins, vec![listed]);
+    }
+
+    #[test]
+    fn two_levels_for_one_subject_spoil_that_subject_only() {
+        let t = samples::evaluation();
+        let mut b = Ballot::empty(&t, None);
+        if let BallotContent::Marked(s) = &mut b.content {
+            if let SectionMarks::Evaluation(items) = &mut s[0] {
+                items[0] = LevelSet::single(0).toggled(2);
+                items[1] = LevelSet::single(1);
+            }
+        }
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        let SectionOutcome::Evaluation(r) = &c.sections[0] else {
+            panic!("evaluation")
+        };
+        assert_eq!(
+            &r[..3],
+            &[Rating::Spoiled, Rating::Level(1), Rating::Unrated]
+        );
+    }
+
+    #[test]
+    fn a_ballot_of_another_template_is_an_error_not_a_verdict() {
+        let b = Ballot::empty(&samples::evaluation(), None);
+        assert!(check(&samples::recommendation(), &b).is_err());
+    }
+}

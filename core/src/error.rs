@@ -1,0 +1,204 @@
+//! Problems found in a template. Each kind has a stable code (`T01`, …) and exactly one
+//! message per language, in the i18n catalogue (`i18n::*::template_error`), so a reader can
+//! find any message shown to a user in one place.
+
+use std::fmt;
+
+/// A field of the template format, as named in the JSON file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Format,
+    Version,
+    Title,
+    Issuer,
+    Notes,
+    Categories,
+    Sections,
+    Subjects,
+    Name,
+    Role,
+    Dimensions,
+    Levels,
+    Candidates,
+    Note,
+    MaxMarks,
+    WriteInSlots,
+}
+
+impl Field {
+    /// The JSON key of this field.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Format => "format",
+            Field::Version => "version",
+            Field::Title => "title",
+            Field::Issuer => "issuer",
+            Field::Notes => "notes",
+            Field::Categories => "categories",
+            Field::Sections => "sections",
+            Field::Subjects => "subjects",
+            Field::Name => "name",
+            Field::Role => "role",
+            Field::Dimensions => "dimensions",
+            Field::Levels => "levels",
+            Field::Candidates => "candidates",
+            Field::Note => "note",
+            Field::MaxMarks => "max_marks",
+            Field::WriteInSlots => "write_in_slots",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Field(Field),
+    Index(usize),
+}
+
+/// Where in a template a problem is: e.g. `sections[1].candidates[3].name`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Path(pub Vec<Segment>);
+
+impl Path {
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    pub fn field(&self, f: Field) -> Path {
+        let mut p = self.clone();
+        p.0.push(Segment::Field(f));
+        p
+    }
+
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Segment::Index(i));
+        p
+    }
+}
+
+/// The machine-readable form, used by the editor to match errors to fields.
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for seg in &self.0 {
+            match seg {
+                Segment::Field(x) => {
+                    if !first {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(x.key())?;
+                }
+                Segment::Index(i) => write!(f, "[{i}]")?,
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub path: Path,
+    pub kind: TemplateErrorKind,
+}
+
+impl TemplateError {
+    pub fn root(kind: TemplateErrorKind) -> TemplateError {
+        TemplateError {
+            path: Path::root(),
+            kind,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateErrorKind {
+    /// The file is not JSON, or its JSON does not fit the format (a missing or unknown field,
+    /// a wrong type). `detail` is serde's English text, kept for support; users see the line.
+    Json {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// `format` is missing or is not `ballot-kit/template`.
+    NotATemplate,
+    /// `version` is missing or not one this build reads.
+    UnsupportedVersion {
+        found: Option<u32>,
+    },
+    FileTooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    ControlCharacter,
+    TooFew {
+        min: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    NumberTooHigh {
+        max: usize,
+    },
+    /// The same name twice in a list; `first` is the index of its first occurrence.
+    Duplicate {
+        name: String,
+        first: usize,
+    },
+    /// A recommendation section with neither names nor write-in slots.
+    NothingToMark,
+    MaxMarksZero,
+    /// 应推荐人数 above the names plus write-in slots a ballot offers.
+    MaxMarksAboveAvailable {
+        max_marks: u16,
+        available: usize,
+    },
+}
+
+impl TemplateErrorKind {
+    /// Stable code, quoted in messages and documentation.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TemplateErrorKind::Json { .. } => "T01",
+            TemplateErrorKind::NotATemplate => "T02",
+            TemplateErrorKind::UnsupportedVersion { .. } => "T03",
+            TemplateErrorKind::FileTooLarge { .. } => "T04",
+            TemplateErrorKind::Empty => "T05",
+            TemplateErrorKind::TooLong { .. } => "T06",
+            TemplateErrorKind::ControlCharacter => "T07",
+            TemplateErrorKind::TooFew { .. } => "T08",
+            TemplateErrorKind::TooMany { .. } => "T09",
+            TemplateErrorKind::NumberTooHigh { .. } => "T10",
+            TemplateErrorKind::Duplicate { .. } => "T11",
+            TemplateErrorKind::NothingToMark => "T12",
+            TemplateErrorKind::MaxMarksZero => "T13",
+            TemplateErrorKind::MaxMarksAboveAvailable { .. } => "T14",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_displays_as_json_pointer_like_text() {
+        let p = Path::root()
+            .field(Field::Sections)
+            .index(1)
+            .field(Field::Candidates)
+            .index(3)
+            .field(Field::Name);
+        assert_eq!(p.to_string(), "sections[1].candidates[3].name");
+        assert_eq!(Path::root().to_string(), "");
+    }
+}

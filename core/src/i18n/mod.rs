@@ -1,0 +1,267 @@
+//! Every string a user sees, in one typed catalogue per language.
+//!
+//! A plain struct of `&'static str` and `fn` fields: the compiler checks that every language
+//! has every string, lookups cost nothing, and only the strings used reach the wasm binary.
+//! Messages with values are `fn` fields. Error types carry data, never text; their one
+//! message per language is here (the codes, `T01` …, are in `error.rs`).
+
+mod zh_cn;
+
+use crate::ballot::MarkRefused;
+use crate::error::TemplateError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 简体中文, the default.
+    #[default]
+    ZhCn,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::ZhCn => &zh_cn::TEXTS,
+        }
+    }
+
+    /// The BCP 47 tag for the page's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+}
+
+pub struct Texts {
+    pub app_title: &'static str,
+    pub app_tagline: &'static str,
+    pub back_home: &'static str,
+
+    // Home
+    pub templates_heading: &'static str,
+    pub kind_evaluation: &'static str,
+    pub kind_recommendation: &'static str,
+    pub fingerprint_label: &'static str,
+    pub issuer_label: &'static str,
+    pub ballots_recorded: fn(u32) -> String,
+    pub fill_in: &'static str,
+    pub view_results: &'static str,
+    pub no_templates: &'static str,
+
+    // Voter form
+    pub choose_category: &'static str,
+    pub change_category: &'static str,
+    pub your_category: fn(&str) -> String,
+    pub evaluation_instructions: fn(&str) -> String,
+    pub recommendation_instructions: fn(u16, &str) -> String,
+    pub selected_count: fn(usize, u16) -> String,
+    pub write_in_label: fn(usize) -> String,
+    pub write_in_placeholder: &'static str,
+    pub dimension_of: fn(&str, &str) -> String,
+    pub submit: &'static str,
+    pub saving: &'static str,
+    pub template_header: fn(&str, &str) -> String,
+    pub category_heading: &'static str,
+    pub blank_confirm_title: &'static str,
+    pub blank_confirm_body: &'static str,
+    pub blank_confirm_yes: &'static str,
+    pub keep_filling: &'static str,
+    pub recorded_title: &'static str,
+    pub recorded_next: &'static str,
+    pub not_recorded_title: &'static str,
+    pub not_recorded_body: &'static str,
+    pub dismiss: &'static str,
+    pub mark_refused: fn(&MarkRefused) -> String,
+
+    // Results
+    pub results_heading: &'static str,
+    pub totals: fn(u32, u32, u32, u32) -> String,
+    pub no_ballots_yet: &'static str,
+    pub all_categories: &'static str,
+    pub uncategorised: &'static str,
+    pub col_name: &'static str,
+    pub col_votes: &'static str,
+    pub col_subject: &'static str,
+    pub col_unrated: &'static str,
+    pub col_spoiled: &'static str,
+    pub col_void: &'static str,
+    pub write_ins_heading: &'static str,
+    pub section_counts: fn(u32, u32, u32) -> String,
+
+    // Storage
+    pub storage_damaged: fn(usize) -> String,
+
+    // Template problems
+    pub template_error: fn(&TemplateError) -> String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{Field, Path, TemplateErrorKind};
+
+    fn msg(path: Path, kind: TemplateErrorKind) -> String {
+        (Lang::ZhCn.texts().template_error)(&TemplateError { path, kind })
+    }
+
+    /// Each template error has exactly one message; these are the exact texts users see.
+    #[test]
+    fn template_error_messages_are_exact() {
+        let root = Path::root();
+        let cand = root
+            .field(Field::Sections)
+            .index(0)
+            .field(Field::Candidates)
+            .index(2)
+            .field(Field::Name);
+        let max = root.field(Field::Sections).index(1).field(Field::MaxMarks);
+        let cases = [
+            (
+                msg(
+                    root.clone(),
+                    TemplateErrorKind::Json {
+                        line: 3,
+                        column: 7,
+                        detail: String::new(),
+                    },
+                ),
+                "[T01] 文件内容有误（第 3 行第 7 列），不是有效的模板文件",
+            ),
+            (
+                msg(root.clone(), TemplateErrorKind::NotATemplate),
+                "[T02] 这不是本应用的模板文件",
+            ),
+            (
+                msg(
+                    root.clone(),
+                    TemplateErrorKind::UnsupportedVersion { found: Some(2) },
+                ),
+                "[T03] 模板版本 2 无法读取（本应用读取版本 1），请更新应用",
+            ),
+            (
+                msg(
+                    root.clone(),
+                    TemplateErrorKind::UnsupportedVersion { found: None },
+                ),
+                "[T03] 模板缺少版本号",
+            ),
+            (
+                msg(
+                    root.clone(),
+                    TemplateErrorKind::FileTooLarge {
+                        bytes: 300 * 1024,
+                        limit: 256 * 1024,
+                    },
+                ),
+                "[T04] 文件太大（300 KB），模板文件最大 256 KB",
+            ),
+            (
+                msg(root.field(Field::Title), TemplateErrorKind::Empty),
+                "[T05] 表格标题：不能为空",
+            ),
+            (
+                msg(cand.clone(), TemplateErrorKind::Empty),
+                "[T05] 第1部分 › 第3位人选 › 姓名：不能为空",
+            ),
+            (
+                msg(cand.clone(), TemplateErrorKind::TooLong { max: 60 }),
+                "[T06] 第1部分 › 第3位人选 › 姓名：太长，最多 60 个字",
+            ),
+            (
+                msg(cand.clone(), TemplateErrorKind::ControlCharacter),
+                "[T07] 第1部分 › 第3位人选 › 姓名：含有不可见的控制字符",
+            ),
+            (
+                msg(
+                    root.field(Field::Sections).index(0).field(Field::Levels),
+                    TemplateErrorKind::TooFew { min: 2 },
+                ),
+                "[T08] 第1部分 › 等次：至少要有 2 项",
+            ),
+            (
+                msg(
+                    root.field(Field::Sections),
+                    TemplateErrorKind::TooFew { min: 1 },
+                ),
+                "[T08] 表格内容：至少要有 1 项",
+            ),
+            (
+                msg(
+                    root.field(Field::Categories),
+                    TemplateErrorKind::TooMany { max: 10 },
+                ),
+                "[T09] 投票人类别：最多 10 项",
+            ),
+            (
+                msg(
+                    root.field(Field::Sections)
+                        .index(0)
+                        .field(Field::WriteInSlots),
+                    TemplateErrorKind::NumberTooHigh { max: 20 },
+                ),
+                "[T10] 第1部分 › 另选他人栏数：最多为 20",
+            ),
+            (
+                msg(
+                    cand,
+                    TemplateErrorKind::Duplicate {
+                        name: "王芳".into(),
+                        first: 0,
+                    },
+                ),
+                "[T11] 第1部分 › 第3位人选 › 姓名：“王芳”与第1项重复；同名的请用备注区分",
+            ),
+            (
+                msg(
+                    root.field(Field::Sections)
+                        .index(0)
+                        .field(Field::Candidates),
+                    TemplateErrorKind::NothingToMark,
+                ),
+                "[T12] 第1部分 › 人选名单：既没有名单也没有另选他人栏，无从推荐",
+            ),
+            (
+                msg(max.clone(), TemplateErrorKind::MaxMarksZero),
+                "[T13] 第2部分 › 应推荐人数：不能为 0",
+            ),
+            (
+                msg(
+                    max,
+                    TemplateErrorKind::MaxMarksAboveAvailable {
+                        max_marks: 9,
+                        available: 8,
+                    },
+                ),
+                "[T14] 第2部分 › 应推荐人数：9 人超过了票上可选的 8 人（名单加另选他人栏）",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn mark_refusals_are_exact() {
+        let t = Lang::ZhCn.texts();
+        assert_eq!(
+            (t.mark_refused)(&MarkRefused::LimitReached { max: 5 }),
+            "最多推荐 5 人。如要改选，请先取消一人。"
+        );
+        assert_eq!(
+            (t.mark_refused)(&MarkRefused::WriteInIsListed {
+                name: "王芳".into()
+            }),
+            "“王芳”已在名单中，请直接在名单里选择。"
+        );
+        assert_eq!(
+            (t.mark_refused)(&MarkRefused::WriteInTwice {
+                name: "王芳".into()
+            }),
+            "“王芳”已经写过了。"
+        );
+        assert_eq!(
+            (t.mark_refused)(&MarkRefused::WriteInInvalid),
+            "这个姓名无法使用（太长或含有特殊字符）。"
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! 简体中文 catalogue.
+
+use super::Texts;
+use crate::ballot::MarkRefused;
+use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
+
+pub static TEXTS: Texts = Texts {
+    app_title: "测评推荐助手",
+    app_tagline: "民主测评 · 推荐票 · 计票，离线使用",
+    back_home: "返回首页",
+
+    templates_heading: "选择表格",
+    kind_evaluation: "民主测评",
+    kind_recommendation: "推荐",
+    fingerprint_label: "模板校验码",
+    issuer_label: "发布单位",
+    ballots_recorded: |n| format!("已收 {n} 张"),
+    fill_in: "开始填写",
+    view_results: "查看结果",
+    no_templates: "没有可用的表格。",
+
+    choose_category: "请先选择您的身份",
+    change_category: "更改身份",
+    your_category: |c| format!("身份：{c}"),
+    evaluation_instructions: |symbol| {
+        format!(
+            "请在每位测评对象的一个等次上点选（纸质表在相应栏内划{symbol}），每项只能选一个等次。"
+        )
+    },
+    recommendation_instructions: |max, symbol| {
+        format!("请点选您推荐的人（纸质票在姓名下方空格内划{symbol}），最多推荐 {max} 人。如推荐名单以外的人，请在“另选他人”栏写上姓名。")
+    },
+    selected_count: |k, n| format!("已选 {k} / {n}"),
+    write_in_label: |i| format!("另选他人 {i}"),
+    write_in_placeholder: "写上姓名",
+    dimension_of: |subject, dimension| format!("{subject} · {dimension}"),
+    submit: "提交",
+    saving: "正在保存…",
+    template_header: |issuer, fp| format!("{issuer} · 模板校验码 {fp}"),
+    category_heading: "身份",
+    blank_confirm_title: "这是一张空白票",
+    blank_confirm_body: "您没有选择任何一项。空白票也会计入，算作弃权。确定提交吗？",
+    blank_confirm_yes: "确定提交空白票",
+    keep_filling: "返回继续填写",
+    recorded_title: "已提交，谢谢！",
+    recorded_next: "下一位",
+    not_recorded_title: "没有保存成功！",
+    not_recorded_body:
+        "这张票没有记录下来（设备存储空间已满或被禁用）。请告知工作人员，已记录的票不受影响。",
+    dismiss: "知道了",
+    mark_refused,
+
+    results_heading: "计票结果",
+    totals: |total, valid, blank, void| {
+        format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
+    },
+    no_ballots_yet: "还没有收到选票。",
+    all_categories: "合计",
+    uncategorised: "未分类",
+    col_name: "姓名",
+    col_votes: "得票",
+    col_subject: "测评对象",
+    col_unrated: "未评",
+    col_spoiled: "多选作废",
+    col_void: "废票",
+    write_ins_heading: "另选他人",
+    section_counts: |counted, blank, void| {
+        format!("本部分计入 {counted} 张，空白 {blank} 张，无效 {void} 张")
+    },
+
+    storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
+
+    template_error,
+};
+
+fn mark_refused(r: &MarkRefused) -> String {
+    match r {
+        MarkRefused::LimitReached { max } => format!("最多推荐 {max} 人。如要改选，请先取消一人。"),
+        MarkRefused::WriteInIsListed { name } => {
+            format!("“{name}”已在名单中，请直接在名单里选择。")
+        }
+        MarkRefused::WriteInTwice { name } => format!("“{name}”已经写过了。"),
+        MarkRefused::WriteInInvalid => "这个姓名无法使用（太长或含有特殊字符）。".into(),
+    }
+}
+
+fn field_name(f: Field, at_root: bool) -> &'static str {
+    match f {
+        Field::Format => "格式标识",
+        Field::Version => "版本",
+        Field::Title if at_root => "表格标题",
+        Field::Title => "本部分标题",
+        Field::Issuer => "发布单位",
+        Field::Notes => "说明",
+        Field::Categories => "投票人类别",
+        Field::Sections => "表格内容",
+        Field::Subjects => "测评对象",
+        Field::Name => "姓名",
+        Field::Role => "职务",
+        Field::Dimensions => "测评项目",
+        Field::Levels => "等次",
+        Field::Candidates => "人选名单",
+        Field::Note => "备注",
+        Field::MaxMarks => "应推荐人数",
+        Field::WriteInSlots => "另选他人栏数",
+    }
+}
+
+fn item_name(list: Field, i: usize) -> String {
+    let n = i + 1;
+    match list {
+        Field::Sections => format!("第{n}部分"),
+        Field::Candidates => format!("第{n}位人选"),
+        Field::Subjects => format!("第{n}个测评对象"),
+        Field::Levels => format!("第{n}个等次"),
+        Field::Dimensions => format!("第{n}个测评项目"),
+        Field::Categories => format!("第{n}个类别"),
+        other => format!("{}第{n}项", field_name(other, false)),
+    }
+}
+
+/// `sections[0].candidates[2].name` → 第1部分 › 第3位人选 › 姓名
+fn location(segments: &[Segment]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        match (segments[i], segments.get(i + 1)) {
+            (Segment::Field(list), Some(Segment::Index(n))) => {
+                parts.push(item_name(list, *n));
+                i += 2;
+            }
+            (Segment::Field(f), _) => {
+                parts.push(field_name(f, i == 0).to_string());
+                i += 1;
+            }
+            (Segment::Index(n), _) => {
+                parts.push(format!("第{}项", n + 1));
+                i += 1;
+            }
+        }
+    }
+    parts.join(" › ")
+}
+
+fn template_error(e: &TemplateError) -> String {
+    use TemplateErrorKind as K;
+    let what = match &e.kind {
+        K::Json { line, column, .. } => {
+            format!("文件内容有误（第 {line} 行第 {column} 列），不是有效的模板文件")
+        }
+        K::NotATemplate => "这不是本应用的模板文件".into(),
+        K::UnsupportedVersion { found: Some(v) } => {
+            format!("模板版本 {v} 无法读取（本应用读取版本 1），请更新应用")
+        }
+        K::UnsupportedVersion { found: None } => "模板缺少版本号".into(),
+        K::FileTooLarge { bytes, limit } => format!(
+            "文件太大（{} KB），模板文件最大 {} KB",
+            bytes.div_ceil(1024),
+            limit / 1024
+        ),
+        K::Empty => "不能为空".into(),
+        K::TooLong { max } => format!("太长，最多 {max} 个字"),
+        K::ControlCharacter => "含有不可见的控制字符".into(),
+        K::TooFew { min } => format!("至少要有 {min} 项"),
+        K::TooMany { max } => format!("最多 {max} 项"),
+        K::NumberTooHigh { max } => format!("最多为 {max}"),
+        K::Duplicate { name, first } => {
+            format!("“{name}”与第{}项重复；同名的请用备注区分", first + 1)
+        }
+        K::NothingToMark => "既没有名单也没有另选他人栏，无从推荐".into(),
+        K::MaxMarksZero => "不能为 0".into(),
+        K::MaxMarksAboveAvailable {
+            max_marks,
+            available,
+        } => {
+            format!("{max_marks} 人超过了票上可选的 {available} 人（名单加另选他人栏）")
+        }
+    };
+    let code = e.kind.code();
+    if e.path.0.is_empty() {
+        format!("[{code}] {what}")
+    } else {
+        format!("[{code}] {}：{what}", location(&e.path.0))
+    }
+}

@@ -1,0 +1,30 @@
+//! ballot-core: the pure domain of ballot-kit.
+//!
+//! Template format, ballots, validity rules, tally and the message catalogue, in plain Rust
+//! with no browser API, so all of it is tested natively (`cargo test`). The web app only
+//! renders this state and sends intents to it.
+//!
+//! - [`template`]: format v1, and the checked [`Template`] type.
+//! - [`ballot`]: what a voter or a paper ballot marked; the tablet's marking operations.
+//! - [`check`]: validity (valid / blank / void) per the template's rules.
+//! - [`tally`]: counting per category, merging.
+//! - [`fingerprint`]: the short code that identifies a template's content.
+//! - [`i18n`]: every user-visible string.
+
+pub mod ballot;
+pub mod check;
+pub mod error;
+pub mod fingerprint;
+pub mod i18n;
+pub mod names;
+pub mod samples;
+pub mod tally;
+pub mod template;
+
+pub use ballot::{Ballot, MarkRefused};
+pub use check::{check, Checked, Verdict};
+pub use error::{TemplateError, TemplateErrorKind};
+pub use fingerprint::fingerprint;
+pub use i18n::{Lang, Texts};
+pub use tally::Tally;
+pub use template::{Section, Template, TemplateSpec};

@@ -1,0 +1,644 @@
+//! Template format v1: what a street office prepares once and every residential area uses.
+//!
+//! Two layers, so that an unchecked template can never reach a ballot or a tally:
+//! - [`TemplateSpec`] mirrors the JSON file exactly (serde, `deny_unknown_fields`). The editor
+//!   works on it, and it may be wrong in any way.
+//! - [`Template`] is a spec that passed [`TemplateSpec::check`]. Only a `Template` can be used
+//!   to make or check a ballot; its fields are reachable read-only through [`Template::spec`].
+//!
+//! Every number and choice a local rule may change (marks allowed, write-in slots, marking
+//! symbol, over-marking rule, …) is a field here with a documented default, never a constant
+//! in the counting code. The format is specified in `docs/template-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
+use crate::names::{has_control_chars, normalize_name};
+
+/// The value of the `format` field every template file carries.
+pub const FORMAT_ID: &str = "ballot-kit/template";
+/// The only template version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Bounds that keep a hostile or mistaken file from making the app unusable. Generous for
+/// any real meeting (a residential area has at most a few dozen candidates).
+pub mod limits {
+    pub const MAX_FILE_BYTES: usize = 256 * 1024;
+    pub const MAX_TEXT_CHARS: usize = 60;
+    pub const MAX_LONG_TEXT_CHARS: usize = 1000;
+    pub const MAX_SECTIONS: usize = 10;
+    pub const MAX_CANDIDATES: usize = 200;
+    pub const MAX_SUBJECTS: usize = 100;
+    pub const MAX_DIMENSIONS: usize = 10;
+    pub const MIN_LEVELS: usize = 2;
+    /// Rating levels are stored as a 16-bit set per item (see `ballot::LevelSet`).
+    pub const MAX_LEVELS: usize = 8;
+    pub const MAX_WRITE_IN_SLOTS: u16 = 20;
+    pub const MAX_CATEGORIES: usize = 10;
+}
+
+/// A template exactly as written in a file (format v1). May be invalid; see [`Template`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateSpec {
+    /// Always [`FORMAT_ID`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] for this build.
+    pub version: u32,
+    /// Printed as the heading of the form, e.g. 居民区党总支班子及成员民主测评表.
+    pub title: String,
+    /// Who issued the template, e.g. 曹家渡街道党工委.
+    pub issuer: String,
+    /// Extra instructions printed under the title (the marking instructions are generated).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default)]
+    pub marking: Marking,
+    /// Voter categories a meeting may count apart (e.g. 党员, 群众代表). May be empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// How a paper form is marked. Template data, because local rules differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marking {
+    /// The symbol a voter draws for "agree" / the chosen level.
+    #[serde(default)]
+    pub symbol: MarkSymbol,
+    /// What a listed name left without a mark means.
+    #[serde(default)]
+    pub unmarked: Unmarked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum MarkSymbol {
+    #[default]
+    #[serde(rename = "○")]
+    Circle,
+    #[serde(rename = "√")]
+    Tick,
+}
+
+impl MarkSymbol {
+    pub fn glyph(self) -> &'static str {
+        match self {
+            MarkSymbol::Circle => "○",
+            MarkSymbol::Tick => "√",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unmarked {
+    /// No mark = not recommended (the usual 推荐票 reading).
+    #[default]
+    NotRecommended,
+    /// No mark = abstain (弃权).
+    Abstain,
+}
+
+/// One part of a form: an evaluation (民主测评) or a recommendation (推荐).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Section {
+    Evaluation(EvaluationSection),
+    Recommendation(RecommendationSection),
+}
+
+impl Section {
+    pub fn title(&self) -> &str {
+        match self {
+            Section::Evaluation(s) => &s.title,
+            Section::Recommendation(s) => &s.title,
+        }
+    }
+}
+
+/// 民主测评: every subject is rated on one of the ordered levels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationSection {
+    pub title: String,
+    /// Who or what is rated, in the order printed (e.g. 班子整体, then each member).
+    pub subjects: Vec<Subject>,
+    /// Rating levels, best first (e.g. 满意, 基本满意, 不满意).
+    pub levels: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    pub name: String,
+    /// E.g. 书记, 委员. Printed next to the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// Aspects rated separately (e.g. 政治素质, 服务群众). Empty: one overall rating.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<String>,
+}
+
+/// 推荐票: voters mark up to `max_marks` names and may write in others (另选他人).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationSection {
+    pub title: String,
+    /// Listed names, in the printed order (usually 姓氏笔画).
+    pub candidates: Vec<Candidate>,
+    /// 应推荐人数: the most names one ballot may mark, write-ins included.
+    pub max_marks: u16,
+    /// Blank cells for 另选他人.
+    #[serde(default)]
+    pub write_in_slots: u16,
+    /// Whether a write-in may name a listed candidate. If `true` it counts as a mark for that
+    /// candidate; if `false` (default) that write-in entry is not counted.
+    #[serde(default)]
+    pub write_in_may_repeat_listed: bool,
+    /// What more marks than `max_marks` does.
+    #[serde(default)]
+    pub over_marked: OverMarkedRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    pub name: String,
+    /// Tells apart identical names (e.g. 女，1968年生). Printed under the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverMarkedRule {
+    /// The whole ballot is void (the usual rule).
+    #[default]
+    VoidBallot,
+    /// Only this section is void; the rest of the ballot counts.
+    VoidSection,
+}
+
+/// One thing a voter rates: a subject, or one dimension of a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item<'a> {
+    pub subject: usize,
+    pub subject_name: &'a str,
+    pub dimension: Option<&'a str>,
+}
+
+impl EvaluationSection {
+    /// Every rated item in printed order: subjects, each expanded to its dimensions.
+    /// Ballots and tallies index evaluation ratings by position in this sequence.
+    pub fn items(&self) -> impl Iterator<Item = Item<'_>> {
+        self.subjects.iter().enumerate().flat_map(|(i, s)| {
+            let dims: Vec<Option<&str>> = if s.dimensions.is_empty() {
+                vec![None]
+            } else {
+                s.dimensions.iter().map(|d| Some(d.as_str())).collect()
+            };
+            dims.into_iter().map(move |dimension| Item {
+                subject: i,
+                subject_name: &s.name,
+                dimension,
+            })
+        })
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.subjects
+            .iter()
+            .map(|s| s.dimensions.len().max(1))
+            .sum()
+    }
+}
+
+impl Candidate {
+    /// The name as shown to voters, with the note when there is one.
+    pub fn label(&self) -> String {
+        if self.note.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}（{}）", self.name, self.note)
+        }
+    }
+}
+
+/// A template that passed every check. Construct with [`Template::parse`] or
+/// [`TemplateSpec::check`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    spec: TemplateSpec,
+}
+
+impl Template {
+    /// Reads a template file: size, JSON syntax, format and version, then every rule.
+    /// Returns all problems found, never panics.
+    pub fn parse(json: &str) -> Result<Template, Vec<TemplateError>> {
+        if json.len() > limits::MAX_FILE_BYTES {
+            return Err(vec![TemplateError::root(TemplateErrorKind::FileTooLarge {
+                bytes: json.len(),
+                limit: limits::MAX_FILE_BYTES,
+            })]);
+        }
+        // Format and version first, so a file from a newer app says so instead of
+        // failing on a field this build does not know.
+        let header: Header = serde_json::from_str(json).map_err(|e| vec![json_error(&e)])?;
+        if header.format.as_deref() != Some(FORMAT_ID) {
+            return Err(vec![TemplateError::root(TemplateErrorKind::NotATemplate)]);
+        }
+        match header.version {
+            Some(FORMAT_VERSION) => {}
+            found => {
+                return Err(vec![TemplateError::root(
+                    TemplateErrorKind::UnsupportedVersion { found },
+                )])
+            }
+        }
+        let spec: TemplateSpec = serde_json::from_str(json).map_err(|e| vec![json_error(&e)])?;
+        spec.check()
+    }
+
+    pub fn spec(&self) -> &TemplateSpec {
+        &self.spec
+    }
+
+    pub fn into_spec(self) -> TemplateSpec {
+        self.spec
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.spec.sections
+    }
+
+    pub fn categories(&self) -> &[String] {
+        &self.spec.categories
+    }
+
+    /// The canonical JSON of the template: what its fingerprint is computed from and what is
+    /// written when it is shared. Field order is fixed by the struct definitions.
+    pub fn canonical_json(&self) -> String {
+        // Serializing plain structs of strings and integers cannot fail.
+        serde_json::to_string(&self.spec).unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+fn json_error(e: &serde_json::Error) -> TemplateError {
+    TemplateError::root(TemplateErrorKind::Json {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+impl TemplateSpec {
+    /// Checks every rule and returns either the checked template or all problems, each with
+    /// the path of the field it concerns (so an editor can show it next to that field).
+    pub fn check(self) -> Result<Template, Vec<TemplateError>> {
+        let mut v = Checker::default();
+        v.check_spec(&self);
+        if v.errors.is_empty() {
+            Ok(Template { spec: self })
+        } else {
+            Err(v.errors)
+        }
+    }
+
+    /// An empty spec of the current version, the start of a new template.
+    pub fn new(title: &str, issuer: &str) -> Self {
+        TemplateSpec {
+            format: FORMAT_ID.into(),
+            version: FORMAT_VERSION,
+            title: title.into(),
+            issuer: issuer.into(),
+            notes: String::new(),
+            marking: Marking::default(),
+            categories: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    errors: Vec<TemplateError>,
+}
+
+impl Checker {
+    fn push(&mut self, path: Path, kind: TemplateErrorKind) {
+        self.errors.push(TemplateError { path, kind });
+    }
+
+    /// A required short text: not blank, no control characters, not too long.
+    fn text(&mut self, path: Path, value: &str, required: bool, max: usize) {
+        if required && value.trim().is_empty() {
+            self.push(path, TemplateErrorKind::Empty);
+        } else if has_control_chars(value) {
+            self.push(path, TemplateErrorKind::ControlCharacter);
+        } else if value.chars().count() > max {
+            self.push(path, TemplateErrorKind::TooLong { max });
+        }
+    }
+
+    /// A list length within bounds.
+    fn count(&mut self, path: Path, len: usize, min: usize, max: usize) -> bool {
+        if len < min {
+            self.push(path, TemplateErrorKind::TooFew { min });
+            false
+        } else if len > max {
+            self.push(path, TemplateErrorKind::TooMany { max });
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Names must be told apart: the normalized name (plus its distinguishing note, where the
+    /// list has notes) appears once.
+    fn unique<'a>(&mut self, items: impl Iterator<Item = (Path, String, &'a str)>) {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (index, (path, key, shown)) in items.enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                self.push(
+                    path,
+                    TemplateErrorKind::Duplicate {
+                        name: shown.to_string(),
+                        first: *first,
+                    },
+                );
+            } else {
+                seen.push((key, index));
+            }
+        }
+    }
+
+    fn check_spec(&mut self, spec: &TemplateSpec) {
+        let root = Path::root();
+        if spec.format != FORMAT_ID {
+            self.push(root.field(Field::Format), TemplateErrorKind::NotATemplate);
+        }
+        if spec.version != FORMAT_VERSION {
+            self.push(
+                root.field(Field::Version),
+                TemplateErrorKind::UnsupportedVersion {
+                    found: Some(spec.version),
+                },
+            );
+        }
+        self.text(
+            root.field(Field::Title),
+            &spec.title,
+            true,
+            limits::MAX_TEXT_CHARS,
+        );
+        self.text(
+            root.field(Field::Issuer),
+            &spec.issuer,
+            true,
+            limits::MAX_TEXT_CHARS,
+        );
+        self.text(
+            root.field(Field::Notes),
+            &spec.notes,
+            false,
+            limits::MAX_LONG_TEXT_CHARS,
+        );
+
+        let cats = root.field(Field::Categories);
+        if self.count(
+            cats.clone(),
+            spec.categories.len(),
+            0,
+            limits::MAX_CATEGORIES,
+        ) {
+            for (i, c) in spec.categories.iter().enumerate() {
+                self.text(cats.index(i), c, true, limits::MAX_TEXT_CHARS);
+            }
+            self.unique(
+                spec.categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (cats.index(i), normalize_name(c), c.as_str())),
+            );
+        }
+
+        let secs = root.field(Field::Sections);
+        if self.count(secs.clone(), spec.sections.len(), 1, limits::MAX_SECTIONS) {
+            for (i, section) in spec.sections.iter().enumerate() {
+                let path = secs.index(i);
+                match section {
+                    Section::Evaluation(s) => self.evaluation(path, s),
+                    Section::Recommendation(s) => self.recommendation(path, s),
+                }
+            }
+        }
+    }
+
+    fn evaluation(&mut self, path: Path, s: &EvaluationSection) {
+        self.text(
+            path.field(Field::Title),
+            &s.title,
+            true,
+            limits::MAX_TEXT_CHARS,
+        );
+
+        let subjects = path.field(Field::Subjects);
+        if self.count(subjects.clone(), s.subjects.len(), 1, limits::MAX_SUBJECTS) {
+            for (i, subject) in s.subjects.iter().enumerate() {
+                let p = subjects.index(i);
+                self.text(
+                    p.field(Field::Name),
+                    &subject.name,
+                    true,
+                    limits::MAX_TEXT_CHARS,
+                );
+                self.text(
+                    p.field(Field::Role),
+                    &subject.role,
+                    false,
+                    limits::MAX_TEXT_CHARS,
+                );
+                let dims = p.field(Field::Dimensions);
+                if self.count(
+                    dims.clone(),
+                    subject.dimensions.len(),
+                    0,
+                    limits::MAX_DIMENSIONS,
+                ) {
+                    for (j, d) in subject.dimensions.iter().enumerate() {
+                        self.text(dims.index(j), d, true, limits::MAX_TEXT_CHARS);
+                    }
+                    self.unique(
+                        subject
+                            .dimensions
+                            .iter()
+                            .enumerate()
+                            .map(|(j, d)| (dims.index(j), normalize_name(d), d.as_str())),
+                    );
+                }
+            }
+            // A subject is told apart by name and role (two 张伟 may be 书记 and 委员).
+            self.unique(s.subjects.iter().enumerate().map(|(i, x)| {
+                let key = format!(
+                    "{}\u{1f}{}",
+                    normalize_name(&x.name),
+                    normalize_name(&x.role)
+                );
+                let key = if x.name.trim().is_empty() {
+                    String::new()
+                } else {
+                    key
+                };
+                (subjects.index(i).field(Field::Name), key, x.name.as_str())
+            }));
+        }
+
+        let levels = path.field(Field::Levels);
+        if self.count(
+            levels.clone(),
+            s.levels.len(),
+            limits::MIN_LEVELS,
+            limits::MAX_LEVELS,
+        ) {
+            for (i, l) in s.levels.iter().enumerate() {
+                self.text(levels.index(i), l, true, limits::MAX_TEXT_CHARS);
+            }
+            self.unique(
+                s.levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (levels.index(i), normalize_name(l), l.as_str())),
+            );
+        }
+    }
+
+    fn recommendation(&mut self, path: Path, s: &RecommendationSection) {
+        self.text(
+            path.field(Field::Title),
+            &s.title,
+            true,
+            limits::MAX_TEXT_CHARS,
+        );
+
+        let cands = path.field(Field::Candidates);
+        let listed_ok = self.count(cands.clone(), s.candidates.len(), 0, limits::MAX_CANDIDATES);
+        if listed_ok {
+            for (i, c) in s.candidates.iter().enumerate() {
+                let p = cands.index(i);
+                self.text(p.field(Field::Name), &c.name, true, limits::MAX_TEXT_CHARS);
+                self.text(p.field(Field::Note), &c.note, false, limits::MAX_TEXT_CHARS);
+            }
+            self.unique(s.candidates.iter().enumerate().map(|(i, c)| {
+                let key = format!(
+                    "{}\u{1f}{}",
+                    normalize_name(&c.name),
+                    normalize_name(&c.note)
+                );
+                let key = if c.name.trim().is_empty() {
+                    String::new()
+                } else {
+                    key
+                };
+                (cands.index(i).field(Field::Name), key, c.name.as_str())
+            }));
+        }
+
+        if s.write_in_slots > limits::MAX_WRITE_IN_SLOTS {
+            self.push(
+                path.field(Field::WriteInSlots),
+                TemplateErrorKind::NumberTooHigh {
+                    max: usize::from(limits::MAX_WRITE_IN_SLOTS),
+                },
+            );
+        }
+        if s.candidates.is_empty() && s.write_in_slots == 0 {
+            self.push(cands, TemplateErrorKind::NothingToMark);
+        }
+
+        let available = s.candidates.len() + usize::from(s.write_in_slots);
+        if s.max_marks == 0 {
+            self.push(path.field(Field::MaxMarks), TemplateErrorKind::MaxMarksZero);
+        } else if listed_ok && usize::from(s.max_marks) > available {
+            self.push(
+                path.field(Field::MaxMarks),
+                TemplateErrorKind::MaxMarksAboveAvailable {
+                    max_marks: s.max_marks,
+                    available,
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    #[test]
+    fn samples_parse_and_round_trip() {
+        for (name, json) in samples::ALL {
+            let t = Template::parse(json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let again = Template::parse(&t.canonical_json()).expect("canonical form parses");
+            assert_eq!(t, again, "{name}");
+        }
+    }
+
+    #[test]
+    fn items_expand_dimensions_in_order() {
+        let s = EvaluationSection {
+            title: "测评".into(),
+            subjects: vec![
+                Subject {
+                    name: "班子整体".into(),
+                    role: String::new(),
+                    dimensions: vec!["政治素质".into(), "服务群众".into()],
+                },
+                Subject {
+                    name: "张三".into(),
+                    role: "书记".into(),
+                    dimensions: vec![],
+                },
+            ],
+            levels: vec!["满意".into(), "不满意".into()],
+        };
+        let items: Vec<_> = s
+            .items()
+            .map(|i| (i.subject, i.subject_name, i.dimension))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                (0, "班子整体", Some("政治素质")),
+                (0, "班子整体", Some("服务群众")),
+                (1, "张三", None),
+            ]
+        );
+        assert_eq!(s.item_count(), 3);
+    }
+
+    #[test]
+    fn defaults_apply_when_fields_are_omitted() {
+        let json = r#"{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
+            "sections":[{"kind":"recommendation","title":"推荐","candidates":[{"name":"甲"}],"max_marks":1}]}"#;
+        let t = Template::parse(json).expect("valid");
+        assert_eq!(t.spec().marking.symbol, MarkSymbol::Circle);
+        assert_eq!(t.spec().marking.unmarked, Unmarked::NotRecommended);
+        let Section::Recommendation(r) = &t.sections()[0] else {
+            panic!("recommendation expected")
+        };
+        assert_eq!(r.write_in_slots, 0);
+        assert!(!r.write_in_may_repeat_listed);
+        assert_eq!(r.over_marked, OverMarkedRule::VoidBallot);
+    }
+}

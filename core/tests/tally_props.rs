@@ -1,0 +1,185 @@
+//! Property tests of the tally invariants, over random ballots of the sample templates,
+//! including over-marked, spoiled, blank, declared-void and write-in ballots.
+
+use ballot_core::ballot::{
+    Ballot, BallotContent, DeclaredVoid, LevelSet, RecommendationMarks, SectionMarks,
+};
+use ballot_core::samples;
+use ballot_core::tally::{Part, SectionTally, Tally};
+use ballot_core::template::{Section, Template};
+use proptest::prelude::*;
+
+fn templates() -> Vec<Template> {
+    samples::all()
+}
+
+/// Any ballot a paper could show for template `t`: every mark combination, write-ins drawn
+/// from a small pool (so repeats and listed names occur), or declared void.
+fn ballot(t: &Template) -> impl Strategy<Value = Ballot> {
+    let categories = t.categories().len() as u16;
+    let sections: Vec<BoxedStrategy<SectionMarks>> = t
+        .sections()
+        .iter()
+        .map(|s| match s {
+            Section::Evaluation(e) => {
+                let levels = e.levels.len();
+                prop::collection::vec((0u16..(1 << levels)).prop_map(LevelSet), e.item_count())
+                    .prop_map(SectionMarks::Evaluation)
+                    .boxed()
+            }
+            Section::Recommendation(r) => {
+                let n = r.candidates.len() as u16;
+                let pool: Vec<String> = ["", "赵六", "赵 六", "钱七", " "]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .chain(r.candidates.first().map(|c| c.name.clone()))
+                    .collect();
+                (
+                    prop::collection::btree_set(0..n, 0..=n as usize),
+                    prop::collection::vec(
+                        prop::sample::select(pool),
+                        0..=usize::from(r.write_in_slots),
+                    ),
+                )
+                    .prop_map(|(marked, write_ins)| {
+                        SectionMarks::Recommendation(RecommendationMarks { marked, write_ins })
+                    })
+                    .boxed()
+            }
+        })
+        .collect();
+    let content = prop_oneof![
+        8 => sections.prop_map(BallotContent::Marked),
+        1 => prop::sample::select(vec![DeclaredVoid::Unreadable, DeclaredVoid::NonStandardMark, DeclaredVoid::Other])
+            .prop_map(BallotContent::Void),
+    ];
+    let category = if categories == 0 {
+        Just(None).boxed()
+    } else {
+        prop::option::of(0..categories).boxed()
+    };
+    (category, content).prop_map(|(category, content)| Ballot { category, content })
+}
+
+fn template_and_ballots() -> impl Strategy<Value = (Template, Vec<Ballot>)> {
+    prop::sample::select(templates()).prop_flat_map(|t| {
+        let b = prop::collection::vec(ballot(&t), 0..40);
+        (Just(t), b)
+    })
+}
+
+fn tally(t: &Template, ballots: &[Ballot]) -> Tally {
+    Tally::of(t, ballots).expect("generated ballots fit their template")
+}
+
+/// Every ballot of a part is in exactly one bucket of every section and item.
+fn assert_buckets_add_up(part: &Part) {
+    let total = part.total();
+    for s in &part.sections {
+        match s {
+            SectionTally::Recommendation(r) => {
+                assert_eq!(r.counted + r.blank + r.void, total);
+                // No name gets more votes than there are counted ballots.
+                assert!(r.votes.iter().all(|&v| v <= r.counted));
+                assert!(r.write_ins.values().all(|&v| v <= r.counted));
+            }
+            SectionTally::Evaluation(e) => {
+                for item in &e.items {
+                    let rated: u32 = item.levels.iter().sum();
+                    assert_eq!(rated + item.unrated + item.spoiled + item.void, total);
+                }
+            }
+        }
+    }
+    let v = &part.void_reasons;
+    assert_eq!(
+        v.over_marked + v.unreadable + v.non_standard_mark + v.other,
+        part.void
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn counts_add_up((t, ballots) in template_and_ballots()) {
+        let tally = tally(&t, &ballots);
+        prop_assert_eq!(tally.total() as usize, ballots.len());
+        for part in &tally.parts {
+            assert_buckets_add_up(part);
+        }
+        assert_buckets_add_up(&tally.combined());
+    }
+
+    #[test]
+    fn order_does_not_matter((t, ballots) in template_and_ballots(), seed in any::<u64>()) {
+        let mut shuffled = ballots.clone();
+        // A deterministic shuffle from the seed (Fisher–Yates with an LCG).
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(tally(&t, &ballots), tally(&t, &shuffled));
+    }
+
+    #[test]
+    fn merging_equals_tallying_the_union((t, ballots) in template_and_ballots(), cut in any::<prop::sample::Index>()) {
+        let at = if ballots.is_empty() { 0 } else { cut.index(ballots.len() + 1) };
+        let (a, b) = ballots.split_at(at);
+        let mut merged = tally(&t, a);
+        merged.merge(&tally(&t, b)).expect("same template");
+        prop_assert_eq!(merged, tally(&t, &ballots));
+    }
+
+    #[test]
+    fn merging_is_commutative_and_associative((t, ballots) in template_and_ballots()) {
+        let thirds: Vec<&[Ballot]> = ballots.chunks(ballots.len().div_ceil(3).max(1)).collect();
+        let part = |i: usize| tally(&t, thirds.get(i).copied().unwrap_or(&[]));
+        let (a, b, c) = (part(0), part(1), part(2));
+
+        let mut ab = a.clone();
+        ab.merge(&b).expect("same");
+        let mut ba = b.clone();
+        ba.merge(&a).expect("same");
+        prop_assert_eq!(&ab, &ba);
+
+        let mut ab_c = ab.clone();
+        ab_c.merge(&c).expect("same");
+        let mut bc = b.clone();
+        bc.merge(&c).expect("same");
+        let mut a_bc = a.clone();
+        a_bc.merge(&bc).expect("same");
+        prop_assert_eq!(ab_c, a_bc);
+    }
+
+    #[test]
+    fn combined_equals_tally_without_categories((t, ballots) in template_and_ballots()) {
+        let stripped: Vec<Ballot> = ballots.iter().cloned().map(|mut b| { b.category = None; b }).collect();
+        let combined = tally(&t, &ballots).combined();
+        let uncategorised = tally(&t, &stripped);
+        prop_assert_eq!(Some(&combined), uncategorised.part(None));
+    }
+
+    #[test]
+    fn stored_form_round_trips((t, ballots) in template_and_ballots()) {
+        for b in &ballots {
+            let json = serde_json::to_string(b).expect("serializes");
+            let back: Ballot = serde_json::from_str(&json).expect("parses");
+            prop_assert_eq!(&back, b);
+            prop_assert!(back.fits(&t).is_ok());
+        }
+    }
+
+    /// Arbitrary bytes never panic the template loader or the ballot decoder.
+    #[test]
+    fn decoders_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = Template::parse(&text);
+        if let Ok(b) = serde_json::from_str::<Ballot>(&text) {
+            for t in templates() {
+                let _ = ballot_core::check(&t, &b);
+            }
+        }
+    }
+}

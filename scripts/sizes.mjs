@@ -1,0 +1,40 @@
+// Prints the size of every file under a folder: raw, gzip -9, brotli 11, and totals
+// against the first-load budget. Used by scripts/bench.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET = 150 * 1024;
+const root = process.argv[2] ?? 'dist';
+
+function* files(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+const rows = [...files(root)].map((p) => {
+  const data = readFileSync(p);
+  return {
+    file: relative(root, p),
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0, gzip: 0, brotli: 0,
+});
+
+const n = (x) => x.toLocaleString('en-US').padStart(10);
+const width = Math.max(5, ...rows.map((r) => r.file.length));
+console.log(`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli 11'.padStart(10)}`);
+for (const r of rows) console.log(`${r.file.padEnd(width)} ${n(r.raw)} ${n(r.gzip)} ${n(r.brotli)}`);
+console.log(`${'total'.padEnd(width)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
+const pct = ((100 * total.brotli) / BUDGET).toFixed(1);
+console.log(`\nfirst load (all of dist/, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
+  (total.brotli > BUDGET ? '  OVER BUDGET' : ''));

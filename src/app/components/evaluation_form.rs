@@ -1,0 +1,62 @@
+use ballot_core::ballot::LevelSet;
+use ballot_core::template::{EvaluationSection, MarkSymbol};
+use ballot_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EvaluationFormProps {
+    pub spec: EvaluationSection,
+    /// One per item, in `EvaluationSection::items` order.
+    pub ratings: Vec<LevelSet>,
+    pub symbol: MarkSymbol,
+    /// (item, level) tapped.
+    pub on_rate: Callback<(usize, usize)>,
+    /// The section's position, to keep element ids unique.
+    pub index: usize,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// A 民主测评 section on the voter's screen: each subject (or subject · dimension) with one
+/// large button per level; one level per item.
+#[component]
+pub fn EvaluationForm(p: &EvaluationFormProps) -> Html {
+    let t = p.lang.texts();
+    html! {
+        <section class="ballot-section evaluation" aria-labelledby={format!("section-{}", p.index)}>
+            <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
+            <p class="instructions">{ (t.evaluation_instructions)(p.symbol.glyph()) }</p>
+            { for p.spec.items().enumerate().map(|(j, item)| {
+                let subject = &p.spec.subjects[item.subject];
+                let name = match item.dimension {
+                    Some(d) => (t.dimension_of)(&subject.name, d),
+                    None => subject.name.clone(),
+                };
+                let chosen = p.ratings.get(j).copied().unwrap_or_default();
+                let label_id = format!("item-{}-{j}", p.index);
+                html! {
+                    <div class="item" key={j} role="radiogroup" aria-labelledby={label_id.clone()}>
+                        <p class="item-name" id={label_id}>
+                            { name }
+                            if !subject.role.is_empty() { { " " }<small>{ &subject.role }</small> }
+                        </p>
+                        <div class="levels">
+                            { for p.spec.levels.iter().enumerate().map(|(k, level)| {
+                                let on = chosen.contains(k);
+                                let rate = p.on_rate.clone();
+                                html! {
+                                    <button key={k} class={classes!("level", on.then_some("on"))} role="radio"
+                                        aria-checked={if on { "true" } else { "false" }}
+                                        onclick={Callback::from(move |_| rate.emit((j, k)))}>
+                                        <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>
+                                        { level }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}

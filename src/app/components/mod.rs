@@ -1,0 +1,8 @@
+//! Small components: plain data in, callbacks out. None reads the app state.
+
+pub mod category_picker;
+pub mod dialog;
+pub mod evaluation_form;
+pub mod notice;
+pub mod recommendation_form;
+pub mod results_tables;

@@ -1,0 +1,82 @@
+use ballot_core::ballot::RecommendationMarks;
+use ballot_core::check::resolve_recommendation;
+use ballot_core::template::{MarkSymbol, RecommendationSection};
+use ballot_core::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RecommendationFormProps {
+    pub spec: RecommendationSection,
+    pub marks: RecommendationMarks,
+    pub symbol: MarkSymbol,
+    /// Why the last mark in this section was refused, already in words.
+    pub refusal: Option<String>,
+    /// Changes when a write-in was refused, to re-create the inputs with the stored text.
+    pub generation: u32,
+    pub on_toggle: Callback<u16>,
+    pub on_write_in: Callback<(usize, String)>,
+    /// The section's position, to keep element ids unique.
+    pub index: usize,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// A 推荐票 section on the voter's screen: the names as large check buttons, the count
+/// marked against 应推荐人数, and the write-in cells.
+#[component]
+pub fn RecommendationForm(p: &RecommendationFormProps) -> Html {
+    let t = p.lang.texts();
+    let marked = resolve_recommendation(&p.spec, &p.marks).mark_count();
+    let full = marked >= usize::from(p.spec.max_marks);
+    html! {
+        <section class="ballot-section recommendation" aria-labelledby={format!("section-{}", p.index)}>
+            <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
+            <p class="instructions">{ (t.recommendation_instructions)(p.spec.max_marks, p.symbol.glyph()) }</p>
+            <p class={classes!("counter", full.then_some("full"))} aria-live="polite">
+                { (t.selected_count)(marked, p.spec.max_marks) }
+            </p>
+            if let Some(msg) = &p.refusal {
+                <p class="refusal" role="alert">{ msg }</p>
+            }
+            <div class="names">
+                { for p.spec.candidates.iter().enumerate().filter_map(|(i, c)| {
+                    let i = u16::try_from(i).ok()?;
+                    let on = p.marks.marked.contains(&i);
+                    let toggle = p.on_toggle.clone();
+                    Some(html! {
+                        <button key={i} class={classes!("name", on.then_some("on"))} role="checkbox"
+                            aria-checked={if on { "true" } else { "false" }}
+                            onclick={Callback::from(move |_| toggle.emit(i))}>
+                            <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>
+                            <span class="label">{ &c.name }
+                                if !c.note.is_empty() { { " " }<small>{ &c.note }</small> }
+                            </span>
+                        </button>
+                    })
+                }) }
+            </div>
+            if p.spec.write_in_slots > 0 {
+                <div class="write-ins">
+                    { for (0..usize::from(p.spec.write_in_slots)).map(|slot| {
+                        let value = p.marks.write_ins.get(slot).cloned().unwrap_or_default();
+                        let emit = p.on_write_in.clone();
+                        let onchange = Callback::from(move |e: Event| {
+                            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                                emit.emit((slot, input.value()));
+                            }
+                        });
+                        let id = format!("write-in-{}-{slot}", p.index);
+                        html! {
+                            <div class="write-in" key={format!("{slot}-{}", p.generation)}>
+                                <label for={id.clone()}>{ (t.write_in_label)(slot + 1) }</label>
+                                <input {id} type="text" autocomplete="off" placeholder={t.write_in_placeholder}
+                                    {value} {onchange} />
+                            </div>
+                        }
+                    }) }
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+pub mod home;
+pub mod results;
+pub mod vote;

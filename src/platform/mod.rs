@@ -1,0 +1,3 @@
+//! Browser glue: everything that touches web APIs other than rendering.
+
+pub mod storage;
