@@ -16,7 +16,8 @@ const chromium = {
   ],
 };
 
-const port = 4173;
+// scripts/test passes a free port; 4173 when run by hand.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -185,6 +185,8 @@ pub enum OverMarkedRule {
 pub struct Item<'a> {
     pub subject: usize,
     pub subject_name: &'a str,
+    /// The subject's role (may be empty).
+    pub role: &'a str,
     pub dimension: Option<&'a str>,
 }
 
@@ -201,6 +203,7 @@ impl EvaluationSection {
             dims.into_iter().map(move |dimension| Item {
                 subject: i,
                 subject_name: &s.name,
+                role: &s.role,
                 dimension,
             })
         })

@@ -283,24 +283,28 @@ mod tests {
         actions.into_iter().fold(s, |s, a| s.reduce(a))
     }
 
+    /// The recommendation sample opened by a voter of `category`, with these names marked,
+    /// followed by `then`.
+    fn vote(category: u16, marked: &[u16], then: Vec<Action>) -> Rc<AppState> {
+        let mut actions = vec![
+            Action::Open(Page::Vote(1)),
+            Action::ChooseCategory(Some(category)),
+        ];
+        actions.extend(marked.iter().map(|&candidate| Action::ToggleCandidate {
+            section: 0,
+            candidate,
+        }));
+        actions.extend(then);
+        run(state(), actions)
+    }
+
     fn stage(s: &AppState) -> Option<&Stage> {
         s.draft.as_ref().map(|d| &d.stage)
     }
 
     #[test]
     fn a_ballot_is_counted_only_when_stored_and_its_marks_are_wiped() {
-        let s = run(
-            state(),
-            vec![
-                Action::Open(Page::Vote(1)),
-                Action::ChooseCategory(Some(0)),
-                Action::ToggleCandidate {
-                    section: 0,
-                    candidate: 2,
-                },
-                Action::Submit,
-            ],
-        );
+        let s = vote(0, &[2], vec![Action::Submit]);
         assert!(matches!(stage(&s), Some(Stage::Storing(_))));
         assert_eq!(s.tallies[1].total(), 0);
         let s = s.reduce(Action::Stored);
@@ -313,19 +317,7 @@ mod tests {
 
     #[test]
     fn a_failed_store_counts_nothing_and_keeps_the_marks_for_a_retry() {
-        let s = run(
-            state(),
-            vec![
-                Action::Open(Page::Vote(1)),
-                Action::ChooseCategory(Some(1)),
-                Action::ToggleCandidate {
-                    section: 0,
-                    candidate: 0,
-                },
-                Action::Submit,
-                Action::StoreFailed,
-            ],
-        );
+        let s = vote(1, &[0], vec![Action::Submit, Action::StoreFailed]);
         assert_eq!(stage(&s), Some(&Stage::NotRecorded));
         assert_eq!(s.tallies[1].total(), 0);
         assert!(s.draft.as_ref().is_some_and(|d| !d.ballot.has_no_marks()));
@@ -352,15 +344,10 @@ mod tests {
 
     #[test]
     fn marks_are_frozen_while_storing() {
-        let s = run(
-            state(),
+        let s = vote(
+            0,
+            &[1],
             vec![
-                Action::Open(Page::Vote(1)),
-                Action::ChooseCategory(Some(0)),
-                Action::ToggleCandidate {
-                    section: 0,
-                    candidate: 1,
-                },
                 Action::Submit,
                 Action::ToggleCandidate {
                     section: 0,

@@ -27,10 +27,9 @@ pub fn EvaluationForm(p: &EvaluationFormProps) -> Html {
             <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
             <p class="instructions">{ (t.evaluation_instructions)(p.symbol.glyph()) }</p>
             { for p.spec.items().enumerate().map(|(j, item)| {
-                let subject = &p.spec.subjects[item.subject];
                 let name = match item.dimension {
-                    Some(d) => (t.dimension_of)(&subject.name, d),
-                    None => subject.name.clone(),
+                    Some(d) => (t.dimension_of)(item.subject_name, d),
+                    None => item.subject_name.to_string(),
                 };
                 let chosen = p.ratings.get(j).copied().unwrap_or_default();
                 let label_id = format!("item-{}-{j}", p.index);
@@ -38,7 +37,7 @@ pub fn EvaluationForm(p: &EvaluationFormProps) -> Html {
                     <div class="item" key={j} role="radiogroup" aria-labelledby={label_id.clone()}>
                         <p class="item-name" id={label_id}>
                             { name }
-                            if !subject.role.is_empty() { { " " }<small>{ &subject.role }</small> }
+                            if !item.role.is_empty() { { " " }<small>{ item.role }</small> }
                         </p>
                         <div class="levels">
                             { for p.spec.levels.iter().enumerate().map(|(k, level)| {

@@ -67,13 +67,12 @@ pub fn EvaluationResult(p: &EvaluationResultProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for p.spec.items().zip(&p.tally.items).map(|(item, counts)| {
-                            let subject = &p.spec.subjects[item.subject];
-                            let mut name = match item.dimension {
-                                Some(d) => (t.dimension_of)(&subject.name, d),
-                                None => subject.name.clone(),
+                                        let mut name = match item.dimension {
+                                Some(d) => (t.dimension_of)(item.subject_name, d),
+                                None => item.subject_name.to_string(),
                             };
-                            if !subject.role.is_empty() {
-                                name = format!("{name}（{}）", subject.role);
+                            if !item.role.is_empty() {
+                                name = format!("{name}（{}）", item.role);
                             }
                             html! {
                                 <tr>
