@@ -125,6 +125,10 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   ] as const) {
     await expect(row(page, name)).toHaveText(new RegExp(`^${spaced(name)}\\s*${votes}$`));
   }
+  // Write-ins are rows of the same table: their counts stand in the same column.
+  const listed = await row(page, '于建华').getByRole('cell').boundingBox();
+  const written = await row(page, '赵六').getByRole('cell').boundingBox();
+  expect(listed && written && Math.abs(listed.x + listed.width - (written.x + written.width))).toBeLessThan(2);
 });
 
 test('a blank ballot needs a confirmation and is counted as blank', async ({ page }) => {

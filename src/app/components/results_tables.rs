@@ -29,7 +29,7 @@ pub fn RecommendationResult(p: &RecommendationResultProps) -> Html {
                     }) }
                 </tbody>
                 if !write_ins.is_empty() {
-                    <tbody class="write-ins">
+                    <tbody class="write-in-results">
                         <tr><th colspan="2" scope="rowgroup">{ t.write_ins_heading }</th></tr>
                         { for write_ins.iter().map(|(name, v)| html! {
                             <tr><th scope="row">{ *name }</th><td class="num">{ **v }</td></tr>
