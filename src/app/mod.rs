@@ -8,7 +8,7 @@ pub mod state;
 use ballot_core::samples;
 use yew::prelude::*;
 
-use crate::platform::storage;
+use crate::platform::{page, storage};
 use state::{AppState, Page};
 
 /// The app state and its dispatcher.
@@ -24,6 +24,9 @@ pub fn App() -> Html {
     let app = use_reducer(|| {
         let (stored, damaged) = storage::load_all();
         AppState::new(samples::all(), stored, damaged)
+    });
+    use_effect_with(app.lang, |lang| {
+        page::set_title_and_lang(lang.texts().app_title, lang.tag())
     });
     match app.page {
         Page::Home => html! { <pages::home::HomePage {app} /> },
