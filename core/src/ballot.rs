@@ -247,6 +247,27 @@ impl Ballot {
         }
     }
 
+    /// Evaluation items left without a level, as (section, item) in template order. A voter
+    /// is told these before submitting: each counts as 弃权 for that item.
+    pub fn unrated_items(&self) -> Vec<(usize, usize)> {
+        let BallotContent::Marked(sections) = &self.content else {
+            return Vec::new();
+        };
+        sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| match s {
+                SectionMarks::Evaluation(items) => items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.is_empty())
+                    .map(|(j, _)| (i, j))
+                    .collect(),
+                SectionMarks::Recommendation(_) => Vec::new(),
+            })
+            .collect()
+    }
+
     fn recommendation_mut(&mut self, section: usize) -> Option<&mut RecommendationMarks> {
         match &mut self.content {
             BallotContent::Marked(s) => match s.get_mut(section) {
@@ -477,6 +498,18 @@ mod tests {
                 item: 0
             })
         );
+    }
+
+    #[test]
+    fn unrated_items_are_listed_in_template_order() {
+        let t = samples::evaluation(); // 3 dimensions of 班子整体 + 5 members = 8 items
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(b.unrated_items().len(), 8);
+        for item in [0, 1, 2, 3, 5, 7] {
+            b.rate(0, item, 0);
+        }
+        assert_eq!(b.unrated_items(), vec![(0, 4), (0, 6)]);
+        assert_eq!(Ballot::empty(&rec(), None).unrated_items(), vec![]);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub enum Stage {
     Filling,
     /// Nothing is marked: the voter must confirm a blank ballot.
     ConfirmBlank,
+    /// Some evaluation items have no level: the voter is shown which, and confirms.
+    ConfirmUnrated,
     /// Submitted; the effect is writing it. Shown as "saving", marks are no longer editable.
     Storing(Ballot),
     /// Stored: thank the voter; the marks are already gone from the state.
@@ -88,9 +90,10 @@ pub enum Action {
         level: usize,
     },
     Submit,
-    /// Close the blank-ballot question or the not-recorded alert.
+    /// Close a submit question or the not-recorded alert.
     BackToForm,
-    ConfirmBlank,
+    /// Yes to the blank-ballot or unrated-items question.
+    ConfirmSubmit,
     Stored,
     StoreFailed,
     NextVoter,
@@ -256,14 +259,21 @@ fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
             d.refusal = None;
             d.stage = if d.ballot.has_no_marks() {
                 Stage::ConfirmBlank
+            } else if !d.ballot.unrated_items().is_empty() {
+                Stage::ConfirmUnrated
             } else {
                 Stage::Storing(d.ballot.clone())
             };
         }
-        Action::ConfirmBlank if d.stage == Stage::ConfirmBlank => {
+        Action::ConfirmSubmit if matches!(d.stage, Stage::ConfirmBlank | Stage::ConfirmUnrated) => {
             d.stage = Stage::Storing(d.ballot.clone());
         }
-        Action::BackToForm if matches!(d.stage, Stage::ConfirmBlank | Stage::NotRecorded) => {
+        Action::BackToForm
+            if matches!(
+                d.stage,
+                Stage::ConfirmBlank | Stage::ConfirmUnrated | Stage::NotRecorded
+            ) =>
+        {
             d.stage = Stage::Filling
         }
         _ => {}
@@ -338,8 +348,40 @@ mod tests {
         assert_eq!(stage(&s), Some(&Stage::ConfirmBlank));
         let s = s.reduce(Action::BackToForm);
         assert_eq!(stage(&s), Some(&Stage::Filling));
-        let s = run(s, vec![Action::Submit, Action::ConfirmBlank]);
+        let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
         assert!(matches!(stage(&s), Some(Stage::Storing(b)) if b.has_no_marks()));
+    }
+
+    #[test]
+    fn unrated_subjects_need_a_confirmation() {
+        let s = run(
+            state(),
+            vec![
+                Action::Open(Page::Vote(0)),
+                Action::ChooseCategory(Some(0)),
+                Action::Rate {
+                    section: 0,
+                    item: 3,
+                    level: 0,
+                },
+                Action::Submit,
+            ],
+        );
+        assert_eq!(stage(&s), Some(&Stage::ConfirmUnrated));
+        let s = s.reduce(Action::BackToForm);
+        assert_eq!(stage(&s), Some(&Stage::Filling));
+        let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
+        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
+        // Every item rated: no question.
+        let mut actions = vec![Action::Open(Page::Vote(0)), Action::ChooseCategory(Some(1))];
+        actions.extend((0..8).map(|item| Action::Rate {
+            section: 0,
+            item,
+            level: 1,
+        }));
+        actions.push(Action::Submit);
+        let s = run(state(), actions);
+        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
     }
 
     #[test]

@@ -69,7 +69,19 @@ test('an evaluation form is filled, submitted, and counted per category', async 
   await expect(rate('朱建国 副书记', '满意')).toHaveAttribute('aria-checked', 'true');
   await expect(rate('朱建国 副书记', '不满意')).toHaveAttribute('aria-checked', 'false');
 
-  await submitAndNext(page);
+  // Items left unrated are named before the ballot goes in; the voter may go back.
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  const question = page.getByRole('dialog', { name: '还有未评的项目' });
+  await expect(question).toContainText(
+    /以下 4 项没有选择等次，将按弃权计：班子整体 · 工作实绩、李\s+敏、陈志强、徐丽华。/,
+  );
+  await question.getByRole('button', { name: '返回继续填写' }).tap();
+  await rate('陈志强 委员', '不满意').tap();
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  await expect(question).toContainText('以下 3 项没有选择等次');
+  await question.getByRole('button', { name: '确定提交' }).tap();
+  await expect(page.getByRole('heading', { name: '已提交，谢谢！' })).toBeVisible();
+  await page.getByRole('button', { name: '下一位' }).tap();
   // The next voter starts from nothing.
   await expect(page.getByRole('heading', { name: '请先选择您的身份' })).toBeVisible();
   await page.getByRole('button', { name: '党员' }).tap();
@@ -84,6 +96,7 @@ test('an evaluation form is filled, submitted, and counted per category', async 
   await expect(row(page, '班子整体 · 服务群众')).toHaveText(/服务群众\s*0\s*1\s*0\s*0\s*0\s*0/);
   await expect(row(page, '朱建国（副书记）')).toHaveText(/朱建国（副书记）\s*1\s*0\s*0\s*0\s*0\s*0/);
   await expect(row(page, '李 敏（委员）')).toHaveText(/委员）\s*0\s*0\s*0\s*1\s*0\s*0/);
+  await expect(row(page, '陈志强（委员）')).toHaveText(/委员）\s*0\s*0\s*1\s*0\s*0\s*0/);
 
   await page.getByRole('tab', { name: '群众代表' }).tap();
   await expect(page.getByText('共 0 张：有效 0 张，空白 0 张，无效 0 张')).toBeVisible();

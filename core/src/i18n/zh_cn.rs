@@ -38,6 +38,15 @@ pub static TEXTS: Texts = Texts {
     blank_confirm_title: "这是一张空白票",
     blank_confirm_body: "您没有选择任何一项。空白票也会计入，算作弃权。确定提交吗？",
     blank_confirm_yes: "确定提交空白票",
+    unrated_confirm_title: "还有未评的项目",
+    unrated_confirm_body: |items| {
+        format!(
+            "以下 {} 项没有选择等次，将按弃权计：{}。确定提交吗？",
+            items.len(),
+            items.join("、")
+        )
+    },
+    unrated_confirm_yes: "确定提交",
     keep_filling: "返回继续填写",
     recorded_title: "已提交，谢谢！",
     recorded_next: "下一位",

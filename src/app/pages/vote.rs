@@ -1,7 +1,7 @@
 //! The voter's screen: one ballot at a time, large and plain.
 
 use ballot_core::ballot::{BallotContent, SectionMarks};
-use ballot_core::Section;
+use ballot_core::{Ballot, Section, Template, Texts};
 use yew::prelude::*;
 
 use crate::app::components::category_picker::CategoryPicker;
@@ -137,7 +137,13 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                     </button>
                     if *stage == Stage::ConfirmBlank {
                         <Dialog title={t.blank_confirm_title} body={t.blank_confirm_body}
-                            confirm={t.blank_confirm_yes} on_confirm={send(|| Action::ConfirmBlank)}
+                            confirm={t.blank_confirm_yes} on_confirm={send(|| Action::ConfirmSubmit)}
+                            cancel={Some(AttrValue::from(t.keep_filling))} on_cancel={send(|| Action::BackToForm)} />
+                    }
+                    if *stage == Stage::ConfirmUnrated {
+                        <Dialog title={t.unrated_confirm_title}
+                            body={(t.unrated_confirm_body)(&unrated_names(template, &draft.ballot, t))}
+                            confirm={t.unrated_confirm_yes} on_confirm={send(|| Action::ConfirmSubmit)}
                             cancel={Some(AttrValue::from(t.keep_filling))} on_cancel={send(|| Action::BackToForm)} />
                     }
                     if *stage == Stage::NotRecorded {
@@ -156,4 +162,22 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             { body }
         </main>
     }
+}
+
+/// The names of the items the voter left unrated, as printed on the form.
+fn unrated_names(template: &Template, ballot: &Ballot, t: &Texts) -> Vec<String> {
+    ballot
+        .unrated_items()
+        .into_iter()
+        .filter_map(|(section, item)| match template.sections().get(section)? {
+            Section::Evaluation(e) => {
+                let item = e.items().nth(item)?;
+                Some(match item.dimension {
+                    Some(d) => (t.dimension_of)(item.subject_name, d),
+                    None => item.subject_name.to_string(),
+                })
+            }
+            Section::Recommendation(_) => None,
+        })
+        .collect()
 }
