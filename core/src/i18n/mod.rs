@@ -9,6 +9,7 @@ mod zh_cn;
 
 use crate::ballot::MarkRefused;
 use crate::error::TemplateError;
+use crate::template::Item;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -93,6 +94,17 @@ pub struct Texts {
 
     // Template problems
     pub template_error: fn(&TemplateError) -> String,
+}
+
+impl Texts {
+    /// How a rated item is named everywhere (form, questions, results): the subject, or
+    /// subject · dimension.
+    pub fn item_label(&self, item: &Item) -> String {
+        match item.dimension {
+            Some(d) => (self.dimension_of)(item.subject_name, d),
+            None => item.subject_name.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -238,6 +250,19 @@ mod tests {
         for (got, want) in cases {
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn item_labels_name_the_dimension_when_there_is_one() {
+        let t = Lang::ZhCn.texts();
+        let item = |dimension| Item {
+            subject: 0,
+            subject_name: "班子整体",
+            role: "",
+            dimension,
+        };
+        assert_eq!(t.item_label(&item(Some("政治素质"))), "班子整体 · 政治素质");
+        assert_eq!(t.item_label(&item(None)), "班子整体");
     }
 
     #[test]

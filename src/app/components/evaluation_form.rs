@@ -27,10 +27,7 @@ pub fn EvaluationForm(p: &EvaluationFormProps) -> Html {
             <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
             <p class="instructions">{ (t.evaluation_instructions)(p.symbol.glyph()) }</p>
             { for p.spec.items().enumerate().map(|(j, item)| {
-                let name = match item.dimension {
-                    Some(d) => (t.dimension_of)(item.subject_name, d),
-                    None => item.subject_name.to_string(),
-                };
+                let name = t.item_label(&item);
                 let chosen = p.ratings.get(j).copied().unwrap_or_default();
                 let label_id = format!("item-{}-{j}", p.index);
                 html! {

@@ -67,10 +67,7 @@ pub fn EvaluationResult(p: &EvaluationResultProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for p.spec.items().zip(&p.tally.items).map(|(item, counts)| {
-                                        let mut name = match item.dimension {
-                                Some(d) => (t.dimension_of)(item.subject_name, d),
-                                None => item.subject_name.to_string(),
-                            };
+                            let mut name = t.item_label(&item);
                             if !item.role.is_empty() {
                                 name = format!("{name}（{}）", item.role);
                             }

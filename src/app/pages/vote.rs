@@ -170,13 +170,7 @@ fn unrated_names(template: &Template, ballot: &Ballot, t: &Texts) -> Vec<String>
         .unrated_items()
         .into_iter()
         .filter_map(|(section, item)| match template.sections().get(section)? {
-            Section::Evaluation(e) => {
-                let item = e.items().nth(item)?;
-                Some(match item.dimension {
-                    Some(d) => (t.dimension_of)(item.subject_name, d),
-                    None => item.subject_name.to_string(),
-                })
-            }
+            Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
             Section::Recommendation(_) => None,
         })
         .collect()
