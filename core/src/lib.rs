@@ -8,6 +8,7 @@
 //! - [`ballot`]: what a voter or a paper ballot marked; the tablet's marking operations.
 //! - [`check`]: validity (valid / blank / void) per the template's rules.
 //! - [`tally`]: counting per category, merging.
+//! - [`session`]: a voting session on a device: unit, category rule, 发出, PIN, log.
 //! - [`fingerprint`]: the short code that identifies a template's content.
 //! - [`i18n`]: every user-visible string.
 
@@ -18,6 +19,7 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod names;
 pub mod samples;
+pub mod session;
 pub mod tally;
 pub mod template;
 

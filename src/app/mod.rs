@@ -1,5 +1,6 @@
 //! The user interface: one reducer state (`state`), pages, and small components.
 //! Pages get the state handle as a prop; components get plain data and callbacks.
+//! Effects here do all storage: the reducer asks (`AppState::pending`), they report back.
 
 mod components;
 mod pages;
@@ -8,8 +9,9 @@ pub mod state;
 use ballot_core::samples;
 use yew::prelude::*;
 
-use crate::platform::{page, storage};
-use state::{AppState, Page};
+use crate::platform::{db, page};
+use components::pin_dialog::PinDialog;
+use state::{Action, AppState, Load, Page};
 
 /// The app state and its dispatcher.
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -21,16 +23,76 @@ pub struct PageProps {
 
 #[component]
 pub fn App() -> Html {
-    let app = use_reducer(|| {
-        let (stored, damaged) = storage::load_all();
-        AppState::new(samples::all(), stored, damaged)
-    });
+    let app = use_reducer(|| AppState::new(samples::all()));
+    let t = app.lang.texts();
     use_effect_with(app.lang, |lang| {
         page::set_title_and_lang(lang.texts().app_title, lang.tag())
     });
-    match app.page {
-        Page::Home => html! { <pages::home::HomePage {app} /> },
-        Page::Vote(_) => html! { <pages::vote::VotePage {app} /> },
-        Page::Results(i) => html! { <pages::results::ResultsPage {app} index={i} /> },
+
+    // Read the store once.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                app.dispatch(Action::Loaded(db::load_all().await));
+            });
+        });
+    }
+
+    // Perform the write the reducer asked for, then report.
+    {
+        let app = app.clone();
+        use_effect_with(app.pending.clone(), move |pending| {
+            if let Some(pending) = pending.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = db::perform(&pending.write).await;
+                    app.dispatch(Action::Written {
+                        seq: pending.seq,
+                        result,
+                    });
+                });
+            }
+        });
+    }
+
+    // On the voter screen the back button stays there. (A reload comes back to it through
+    // the stored `Write::Voting` marker.)
+    let voting = matches!(app.page, Page::Vote(_));
+    use_effect_with(voting, |voting| {
+        let guard = voting.then(page::HistoryGuard::hold).flatten();
+        move || drop(guard)
+    });
+
+    let body = match (&app.load, &app.page) {
+        (Load::Loading, _) => html! {
+            <main class="page"><p class="loading" role="status">{ t.loading }</p></main>
+        },
+        (Load::Failed(e), _) => html! {
+            <main class="page">
+                <section class="fatal" role="alert">
+                    <h1>{ t.store_unavailable_title }</h1>
+                    <p>{ e.message(t) }</p>
+                </section>
+            </main>
+        },
+        (Load::Ready, Page::Home) => html! { <pages::home::HomePage app={app.clone()} /> },
+        (Load::Ready, Page::NewSession) => {
+            html! { <pages::new_session::NewSessionPage app={app.clone()} /> }
+        }
+        (Load::Ready, Page::Manage(id)) => {
+            html! { <pages::manage::ManagePage app={app.clone()} id={id.clone()} /> }
+        }
+        (Load::Ready, Page::Vote(_)) => html! { <pages::vote::VotePage app={app.clone()} /> },
+        (Load::Ready, Page::Results(id)) => {
+            html! { <pages::results::ResultsPage app={app.clone()} id={id.clone()} /> }
+        }
+    };
+    html! {
+        <>
+            { body }
+            if app.prompt.is_some() {
+                <PinDialog app={app.clone()} />
+            }
+        </>
     }
 }

@@ -1,17 +1,59 @@
-//! The app's one state and its pure reducer. Nothing here touches the browser: storing a
-//! ballot happens in an effect (`pages::vote`) when the stage is `Storing`, which then
-//! reports back with `Stored` or `StoreFailed`. So a ballot is acknowledged only after it
-//! is stored.
+//! The app's one state and its pure reducer. Nothing here touches the browser.
+//!
+//! Storage is a command, not a side effect: an action that must be stored (a ballot, a new
+//! session, an organiser action) puts a [`Write`] in `pending`; an effect in `App` performs
+//! it and reports back with [`Action::Written`]. Only then does the state show the result:
+//! a ballot is counted and acknowledged, a session is closed, after it is on disk.
+//!
+//! Secrecy: the voter screen (`Page::Vote`) is left only through the PIN; a recorded
+//! ballot's marks are wiped from the state at once; nothing on the voter screen shows
+//! counts.
 
 use std::rc::Rc;
 
-use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
+use ballot_core::session::{
+    CategoryRule, EventKind, Pin, SessionError, SessionEvent, SessionField, SessionLog,
+    SessionRecord, SessionSpec, Status, Turnout,
+};
+use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template, Texts};
 use yew::Reducible;
 
-/// A template the app offers, with what is derived from it once.
+/// Why the store refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreError {
+    /// No storage at all (disabled, some private modes, blocked by another tab).
+    Unavailable,
+    /// Quota exceeded: the device is full.
+    Full,
+    /// Any other failure of the write.
+    Failed,
+}
+
+impl StoreError {
+    pub fn message(self, t: &Texts) -> &'static str {
+        match self {
+            StoreError::Unavailable => t.store_unavailable,
+            StoreError::Full => t.store_full,
+            StoreError::Failed => t.store_failed,
+        }
+    }
+}
+
+/// What the store holds, as raw (key, JSON) pairs per object store, each in key order.
+/// Reading it is pure ([`AppState::loaded`]) so a damaged record is tested natively.
+#[derive(Debug, Default)]
+pub struct Dump {
+    pub sessions: Vec<(String, String)>,
+    pub events: Vec<(String, String)>,
+    pub ballots: Vec<(String, String)>,
+    /// The session this device was showing voters (the `device` store's marker).
+    pub voting: Option<String>,
+}
+
+/// A template the device offers for new sessions.
 #[derive(Debug, PartialEq)]
 pub struct Entry {
-    pub template: Template,
+    pub template: Rc<Template>,
     pub fingerprint: String,
 }
 
@@ -19,31 +61,85 @@ impl Entry {
     pub fn new(template: Template) -> Entry {
         Entry {
             fingerprint: fingerprint(&template),
-            template,
+            template: Rc::new(template),
+        }
+    }
+}
+
+/// One voting session with what is derived from its records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub record: Rc<SessionRecord>,
+    pub template: Rc<Template>,
+    pub fingerprint: String,
+    pub log: SessionLog,
+    pub tally: Tally,
+    /// Ballots the store refused since the app started: the organiser is told.
+    pub failures: u32,
+}
+
+impl Session {
+    fn new(record: SessionRecord, template: Template, log: SessionLog) -> Session {
+        Session {
+            fingerprint: fingerprint(&template),
+            tally: Tally::empty(&template),
+            template: Rc::new(template),
+            record: Rc::new(record),
+            log,
+            failures: 0,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.record.id
+    }
+
+    pub fn spec(&self) -> &SessionSpec {
+        &self.record.spec
+    }
+
+    pub fn status(&self) -> Status {
+        self.log.status()
+    }
+
+    pub fn turnout(&self) -> Turnout {
+        Turnout {
+            filled: self.tally.total(),
+            issued: self.log.issued(&self.record.spec),
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Load {
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Home,
-    Vote(usize),
-    Results(usize),
+    NewSession,
+    /// The organiser's view of one session: state, counts, actions (no results).
+    Manage(String),
+    /// The voter screen of one session.
+    Vote(String),
+    /// The tally of one session; reached only through the PIN.
+    Results(String),
 }
 
 /// Where the voter is in filling one ballot.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
-    /// Choosing their voter category (only when the template has categories).
+    /// Choosing their voter category (when the session lets voters choose).
     ChoosingCategory,
     Filling,
-    /// Nothing is marked: the voter must confirm a blank ballot.
-    ConfirmBlank,
-    /// Some evaluation items have no level: the voter is shown which, and confirms.
-    ConfirmUnrated,
-    /// Submitted; the effect is writing it. Shown as "saving", marks are no longer editable.
-    Storing(Ballot),
-    /// Stored: thank the voter; the marks are already gone from the state.
+    /// Checking their choices before confirming; blank and unrated items are named here.
+    Review,
+    /// Confirmed; the ballot is being written. Marks are frozen.
+    Storing,
+    /// Stored: the marks are already gone from the state.
     Recorded,
     /// The store refused: the voter is told it was NOT recorded; the marks stay, to retry.
     NotRecorded,
@@ -51,7 +147,7 @@ pub enum Stage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
-    pub template: usize,
+    pub session: String,
     pub ballot: Ballot,
     pub stage: Stage,
     /// The last refused mark, shown until the next mark.
@@ -60,20 +156,110 @@ pub struct Draft {
     pub write_in_generation: u32,
 }
 
+/// An organiser action that needs the session's PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    LeaveVoting,
+    Results,
+    Close,
+    Reopen,
+    SetIssued(Option<u32>),
+    Delete,
+}
+
+/// The PIN question on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub session: String,
+    pub intent: Intent,
+    /// The last PIN entered was wrong.
+    pub wrong: bool,
+}
+
+/// One thing to store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    Ballot {
+        session: String,
+        ballot: Ballot,
+    },
+    Session(Rc<SessionRecord>),
+    Event {
+        session: String,
+        seq: u32,
+        event: SessionEvent,
+    },
+    DeleteSession(String),
+    /// The device shows voters this session (`Some`) or no longer (`None`). Stored as
+    /// durably as a ballot, so a reload or a crash comes back to a fresh ballot, never to
+    /// the organiser's screens.
+    Voting(Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// Matches the report to the write, so a late report cannot apply to a newer write.
+    pub seq: u32,
+    pub write: Write,
+}
+
+/// What the organiser typed into the new-session form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SessionForm {
+    pub template: usize,
+    pub area: String,
+    pub branch: String,
+    pub category: Option<CategoryRule>,
+    pub issued: String,
+    pub pin: String,
+    pub pin_repeat: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
-    pub entries: Rc<Vec<Entry>>,
-    /// One tally per entry, same index.
-    pub tallies: Rc<Vec<Tally>>,
+    pub load: Load,
+    pub templates: Rc<Vec<Entry>>,
+    /// Newest first.
+    pub sessions: Rc<Vec<Session>>,
     pub page: Page,
     pub draft: Option<Draft>,
+    pub prompt: Option<Prompt>,
+    pub pending: Option<Pending>,
+    write_seq: u32,
+    /// Problems with the new-session form, by field.
+    pub form_errors: Rc<Vec<(SessionField, SessionError)>>,
+    /// An organiser write the store refused, shown until dismissed.
+    pub notice: Option<StoreError>,
     /// Stored records that could not be read at start.
     pub damaged_records: usize,
 }
 
 pub enum Action {
-    Open(Page),
+    Loaded(Result<Dump, StoreError>),
+    GoHome,
+    NewSession,
+    Manage(String),
+    StartVoting(String),
+    CreateSession {
+        form: SessionForm,
+        id: String,
+        salt: [u8; 16],
+        now_ms: u64,
+    },
+    AskPin {
+        session: String,
+        intent: Intent,
+    },
+    EnterPin {
+        pin: String,
+        now_ms: u64,
+    },
+    CancelPin,
+    Written {
+        seq: u32,
+        result: Result<(), StoreError>,
+    },
     ChooseCategory(Option<u16>),
     ToggleCandidate {
         section: usize,
@@ -89,60 +275,322 @@ pub enum Action {
         item: usize,
         level: usize,
     },
+    /// Done filling: show the review.
     Submit,
-    /// Close a submit question or the not-recorded alert.
+    /// Back from the review or the not-recorded alert to the form.
     BackToForm,
-    /// Yes to the blank-ballot or unrated-items question.
+    /// Confirmed on the review: store it.
     ConfirmSubmit,
-    Stored,
-    StoreFailed,
     NextVoter,
     DismissDamaged,
+    /// A problem to show the organiser (a failed write, no random numbers).
+    Notice(StoreError),
+    DismissNotice,
 }
 
 impl AppState {
-    /// The start state: the templates, and the ballots found in storage tallied.
-    pub fn new(
-        templates: Vec<Template>,
-        stored: Vec<(String, Ballot)>,
-        damaged: usize,
-    ) -> AppState {
-        let entries: Vec<Entry> = templates.into_iter().map(Entry::new).collect();
-        let mut tallies: Vec<Tally> = entries.iter().map(|e| Tally::empty(&e.template)).collect();
-        let mut damaged_records = damaged;
-        for (fp, ballot) in &stored {
-            let Some(i) = entries.iter().position(|e| &e.fingerprint == fp) else {
-                // Ballots of a template not on this device are kept, just not shown.
-                continue;
-            };
-            if tallies[i].add(&entries[i].template, ballot).is_err() {
-                damaged_records += 1;
-            }
-        }
+    /// Before the store has been read.
+    pub fn new(templates: Vec<Template>) -> AppState {
         AppState {
             lang: Lang::default(),
-            entries: Rc::new(entries),
-            tallies: Rc::new(tallies),
+            load: Load::Loading,
+            templates: Rc::new(templates.into_iter().map(Entry::new).collect()),
+            sessions: Rc::new(Vec::new()),
             page: Page::Home,
             draft: None,
-            damaged_records,
+            prompt: None,
+            pending: None,
+            write_seq: 0,
+            form_errors: Rc::new(Vec::new()),
+            notice: None,
+            damaged_records: 0,
         }
     }
 
-    fn fresh_draft(&self, template: usize) -> Option<Draft> {
-        let entry = self.entries.get(template)?;
-        let has_categories = !entry.template.categories().is_empty();
-        Some(Draft {
-            template,
-            ballot: Ballot::empty(&entry.template, None),
-            stage: if has_categories {
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id() == id)
+    }
+
+    fn session_mut(&mut self, id: &str) -> Option<&mut Session> {
+        Rc::make_mut(&mut self.sessions)
+            .iter_mut()
+            .find(|s| s.id() == id)
+    }
+
+    /// The store's contents read into sessions; whatever cannot be read is counted, skipped
+    /// and left in the store untouched.
+    fn loaded(&mut self, dump: Dump) {
+        let mut damaged = 0;
+        let mut sessions: Vec<Session> = Vec::new();
+        for (key, value) in &dump.sessions {
+            let record = serde_json::from_str::<SessionRecord>(value)
+                .ok()
+                .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
+            let Some(record) = record else {
+                damaged += 1;
+                continue;
+            };
+            match Template::parse(&record.template) {
+                Ok(t) => {
+                    // Newest first (a binary search, not a sort: sorts cost wasm size).
+                    let at = sessions.partition_point(|s| s.record.opened_ms >= record.opened_ms);
+                    sessions.insert(at, Session::new(record, t, SessionLog::default()));
+                }
+                Err(_) => damaged += 1,
+            }
+        }
+        let find = |sessions: &mut Vec<Session>, key: &str| -> Option<usize> {
+            let (id, _) = key.split_once('/')?;
+            sessions.iter().position(|s| s.id() == id)
+        };
+        // Keys are `<id>/<seq, 8 digits>` and the store lists them in key order, which is
+        // therefore log order.
+        for (key, value) in &dump.events {
+            let i = find(&mut sessions, key);
+            match (i, serde_json::from_str::<SessionEvent>(value)) {
+                (Some(i), Ok(e)) => sessions[i].log.push(e),
+                _ => damaged += 1,
+            }
+        }
+        for (key, value) in &dump.ballots {
+            let i = find(&mut sessions, key);
+            let ballot = serde_json::from_str::<Ballot>(value);
+            let (Some(i), Ok(ballot)) = (i, ballot) else {
+                damaged += 1;
+                continue;
+            };
+            let s = &mut sessions[i];
+            if !s.record.spec.admits(&s.template, &ballot)
+                || s.tally.add(&s.template, &ballot).is_err()
+            {
+                damaged += 1;
+            }
+        }
+        self.sessions = Rc::new(sessions);
+        self.damaged_records = damaged;
+        self.load = Load::Ready;
+        if let Some(id) = dump.voting {
+            // A closed or deleted session does not take voters back: the home screen shows.
+            self.start_voting(&id);
+        }
+    }
+
+    fn fresh_draft(session: &Session) -> Draft {
+        let preset = session.spec().preset_category();
+        Draft {
+            session: session.id().to_string(),
+            ballot: Ballot::empty(&session.template, preset),
+            stage: if session.spec().category == CategoryRule::VoterChooses {
                 Stage::ChoosingCategory
             } else {
                 Stage::Filling
             },
             refusal: None,
             write_in_generation: 0,
-        })
+        }
+    }
+
+    fn start_voting(&mut self, id: &str) {
+        let Some(session) = self.session(id) else {
+            return;
+        };
+        if session.status() != Status::Open {
+            return;
+        }
+        self.draft = Some(AppState::fresh_draft(session));
+        self.page = Page::Vote(id.to_string());
+    }
+
+    fn request(&mut self, write: Write) {
+        self.write_seq = self.write_seq.wrapping_add(1);
+        self.pending = Some(Pending {
+            seq: self.write_seq,
+            write,
+        });
+    }
+
+    /// Leaves a page for an organiser page: never from the voter screen (that needs the
+    /// PIN), never while a write is in flight.
+    fn go(&mut self, page: Page) {
+        if matches!(self.page, Page::Vote(_)) || self.pending.is_some() {
+            return;
+        }
+        self.draft = None;
+        self.prompt = None;
+        self.form_errors = Rc::new(Vec::new());
+        self.page = page;
+    }
+
+    fn create_session(&mut self, form: SessionForm, id: String, salt: [u8; 16], now_ms: u64) {
+        let Some(entry) = self.templates.get(form.template) else {
+            return;
+        };
+        // Problems are listed in the form's field order.
+        let mut errors = Vec::new();
+        let issued = ballot_core::session::parse_issued(&form.issued);
+        let rule = form
+            .category
+            .unwrap_or(if entry.template.categories().is_empty() {
+                CategoryRule::None
+            } else {
+                CategoryRule::VoterChooses
+            });
+        let spec = SessionSpec {
+            area: form.area,
+            branch: form.branch,
+            category: rule,
+            issued: *issued.as_ref().unwrap_or(&None),
+        }
+        .checked(&entry.template);
+        let spec = match spec {
+            Ok(spec) => Some(spec),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        };
+        if let Err(e) = issued {
+            errors.push((SessionField::Issued, e));
+        }
+        let pin = match Pin::new(&form.pin, &form.pin_repeat, salt) {
+            Ok(pin) => Some(pin),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        self.form_errors = Rc::new(errors);
+        let (Some(spec), Some(pin)) = (spec, pin) else {
+            return;
+        };
+        let record = SessionRecord {
+            v: 1,
+            id,
+            template: entry.template.canonical_json(),
+            spec,
+            pin,
+            opened_ms: now_ms,
+        };
+        self.request(Write::Session(Rc::new(record)));
+    }
+
+    fn enter_pin(&mut self, pin: &str, now_ms: u64) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        let Some(session) = self.session(&prompt.session) else {
+            self.prompt = None;
+            return;
+        };
+        if !session.record.pin.matches(pin) {
+            self.prompt = Some(Prompt {
+                wrong: true,
+                ..prompt
+            });
+            return;
+        }
+        let id = prompt.session;
+        let event = |kind| SessionEvent {
+            at_ms: now_ms,
+            kind,
+        };
+        let next_seq = session.log.next_seq();
+        let closed = session.status() == Status::Closed;
+        let allows = |kind| session.log.allows(session.spec(), kind);
+        let kind = match prompt.intent {
+            Intent::Close => Some(EventKind::Closed),
+            Intent::Reopen => Some(EventKind::Reopened),
+            Intent::SetIssued(issued) => Some(EventKind::IssuedSet { issued }),
+            _ => None,
+        }
+        .filter(|&k| allows(k));
+        self.prompt = None;
+        match prompt.intent {
+            Intent::LeaveVoting => self.request(Write::Voting(None)),
+            Intent::Results => {
+                if closed {
+                    self.page = Page::Results(id);
+                }
+            }
+            Intent::Close | Intent::Reopen | Intent::SetIssued(_) => {
+                if let Some(kind) = kind {
+                    self.request(Write::Event {
+                        session: id,
+                        seq: next_seq,
+                        event: event(kind),
+                    });
+                }
+            }
+            Intent::Delete => self.request(Write::DeleteSession(id)),
+        }
+    }
+
+    fn written(&mut self, seq: u32, result: Result<(), StoreError>) {
+        let Some(pending) = self.pending.take_if(|p| p.seq == seq) else {
+            return;
+        };
+        match (pending.write, result) {
+            (Write::Ballot { session, ballot }, Ok(())) => {
+                if let Some(s) = self.session_mut(&session) {
+                    let template = Rc::clone(&s.template);
+                    // The ballot was built on this template; it fits.
+                    let _ = s.tally.add(&template, &ballot);
+                    if let Some(d) = self.draft.as_mut() {
+                        // Wipe the marks at once: nothing of this voter's stays.
+                        d.ballot = Ballot::empty(&template, None);
+                        d.stage = Stage::Recorded;
+                        d.refusal = None;
+                    }
+                }
+            }
+            (Write::Ballot { session, .. }, Err(_)) => {
+                if let Some(s) = self.session_mut(&session) {
+                    s.failures = s.failures.saturating_add(1);
+                }
+                if let Some(d) = self.draft.as_mut() {
+                    d.stage = Stage::NotRecorded;
+                }
+            }
+            (Write::Session(record), Ok(())) => {
+                if let Ok(template) = Template::parse(&record.template) {
+                    let id = record.id.clone();
+                    let session = Session::new((*record).clone(), template, SessionLog::default());
+                    Rc::make_mut(&mut self.sessions).insert(0, session);
+                    self.page = Page::Manage(id);
+                }
+            }
+            (Write::Event { session, event, .. }, Ok(())) => {
+                if let Some(s) = self.session_mut(&session) {
+                    s.log.push(event);
+                }
+                if event.kind == EventKind::Closed {
+                    // Closing is followed by the count, as at the meeting.
+                    self.page = Page::Results(session);
+                }
+            }
+            (Write::Voting(Some(id)), Ok(())) => self.start_voting(&id),
+            (Write::Voting(None), result) => {
+                // Leaving even if the marker could not be cleared: a reload then shows the
+                // voter screen again, which is the safe side.
+                self.notice = result.err();
+                if let Some(d) = self.draft.take() {
+                    self.page = Page::Manage(d.session);
+                }
+            }
+            (Write::DeleteSession(id), Ok(())) => {
+                Rc::make_mut(&mut self.sessions).retain(|s| s.id() != id);
+                self.page = Page::Home;
+            }
+            (
+                Write::Session(_)
+                | Write::Event { .. }
+                | Write::DeleteSession(_)
+                | Write::Voting(Some(_)),
+                Err(e),
+            ) => {
+                self.notice = Some(e);
+            }
+        }
     }
 }
 
@@ -152,57 +600,81 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Open(page) => {
-                s.draft = match page {
-                    Page::Vote(i) => s.fresh_draft(i),
-                    _ => None,
-                };
-                s.page = page;
+            Action::Loaded(Ok(dump)) => s.loaded(dump),
+            Action::Loaded(Err(e)) => s.load = Load::Failed(e),
+            Action::GoHome => s.go(Page::Home),
+            Action::NewSession => s.go(Page::NewSession),
+            Action::Manage(id) => s.go(Page::Manage(id)),
+            Action::StartVoting(id) => {
+                let open = s.session(&id).is_some_and(|x| x.status() == Status::Open);
+                if open && !matches!(s.page, Page::Vote(_)) && s.pending.is_none() {
+                    s.prompt = None;
+                    s.request(Write::Voting(Some(id)));
+                }
             }
+            Action::CreateSession {
+                form,
+                id,
+                salt,
+                now_ms,
+            } => {
+                if s.page == Page::NewSession && s.pending.is_none() {
+                    s.create_session(form, id, salt, now_ms);
+                }
+            }
+            Action::AskPin { session, intent } => {
+                if s.pending.is_none() && s.session(&session).is_some() {
+                    s.prompt = Some(Prompt {
+                        session,
+                        intent,
+                        wrong: false,
+                    });
+                }
+            }
+            Action::EnterPin { pin, now_ms } => {
+                if s.pending.is_none() {
+                    s.enter_pin(&pin, now_ms);
+                }
+            }
+            Action::CancelPin => s.prompt = None,
+            Action::Written { seq, result } => s.written(seq, result),
             Action::DismissDamaged => s.damaged_records = 0,
+            Action::Notice(e) => s.notice = Some(e),
+            Action::DismissNotice => s.notice = None,
             Action::NextVoter => {
-                if let Some(d) = &s.draft {
-                    s.draft = s.fresh_draft(d.template);
+                let fresh = s
+                    .draft
+                    .as_ref()
+                    .filter(|d| d.stage == Stage::Recorded)
+                    .and_then(|d| s.session(&d.session))
+                    .map(AppState::fresh_draft);
+                if fresh.is_some() {
+                    s.draft = fresh;
                 }
             }
-            Action::Stored => {
-                let Some(draft) = s.draft.as_mut() else {
+            Action::ConfirmSubmit => {
+                let Some(d) = s.draft.as_mut() else {
                     return self;
                 };
-                let Stage::Storing(ballot) = &draft.stage else {
+                if d.stage != Stage::Review || s.pending.is_some() {
                     return self;
+                }
+                d.stage = Stage::Storing;
+                let write = Write::Ballot {
+                    session: d.session.clone(),
+                    ballot: d.ballot.clone(),
                 };
-                let i = draft.template;
-                if let Some(entry) = s.entries.get(i) {
-                    let tallies = Rc::make_mut(&mut s.tallies);
-                    if let Some(t) = tallies.get_mut(i) {
-                        // The ballot was checked to fit before it was stored.
-                        let _ = t.add(&entry.template, ballot);
-                    }
-                }
-                // Wipe the marks at once: nothing of this voter's stays in the state.
-                if let Some(entry) = s.entries.get(i) {
-                    draft.ballot = Ballot::empty(&entry.template, None);
-                }
-                draft.stage = Stage::Recorded;
-                draft.refusal = None;
-            }
-            Action::StoreFailed => {
-                if let Some(d) = s.draft.as_mut() {
-                    if matches!(d.stage, Stage::Storing(_)) {
-                        d.stage = Stage::NotRecorded;
-                    }
-                }
+                s.request(write);
             }
             action => {
-                let entries = Rc::clone(&s.entries);
+                let sessions = Rc::clone(&s.sessions);
                 let Some(draft) = s.draft.as_mut() else {
                     return self;
                 };
-                let Some(entry) = entries.get(draft.template) else {
+                let Some(session) = sessions.iter().find(|x| x.id() == draft.session) else {
                     return self;
                 };
-                reduce_draft(draft, &entry.template, action);
+                reduce_draft(draft, &session.template, action);
             }
         }
         Rc::new(s)
@@ -216,7 +688,7 @@ fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
         Action::ChooseCategory(c) => {
             if matches!(d.stage, Stage::ChoosingCategory | Stage::Filling) {
                 d.ballot.category = c;
-                d.stage = if c.is_some() || t.categories().is_empty() {
+                d.stage = if c.is_some() {
                     Stage::Filling
                 } else {
                     Stage::ChoosingCategory
@@ -257,23 +729,9 @@ fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
         }
         Action::Submit if editable => {
             d.refusal = None;
-            d.stage = if d.ballot.has_no_marks() {
-                Stage::ConfirmBlank
-            } else if !d.ballot.unrated_items().is_empty() {
-                Stage::ConfirmUnrated
-            } else {
-                Stage::Storing(d.ballot.clone())
-            };
+            d.stage = Stage::Review;
         }
-        Action::ConfirmSubmit if matches!(d.stage, Stage::ConfirmBlank | Stage::ConfirmUnrated) => {
-            d.stage = Stage::Storing(d.ballot.clone());
-        }
-        Action::BackToForm
-            if matches!(
-                d.stage,
-                Stage::ConfirmBlank | Stage::ConfirmUnrated | Stage::NotRecorded
-            ) =>
-        {
+        Action::BackToForm if matches!(d.stage, Stage::Review | Stage::NotRecorded) => {
             d.stage = Stage::Filling
         }
         _ => {}
@@ -281,169 +739,4 @@ fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ballot_core::samples;
-
-    fn state() -> Rc<AppState> {
-        Rc::new(AppState::new(samples::all(), Vec::new(), 0))
-    }
-
-    fn run(s: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
-        actions.into_iter().fold(s, |s, a| s.reduce(a))
-    }
-
-    /// The recommendation sample opened by a voter of `category`, with these names marked,
-    /// followed by `then`.
-    fn vote(category: u16, marked: &[u16], then: Vec<Action>) -> Rc<AppState> {
-        let mut actions = vec![
-            Action::Open(Page::Vote(1)),
-            Action::ChooseCategory(Some(category)),
-        ];
-        actions.extend(marked.iter().map(|&candidate| Action::ToggleCandidate {
-            section: 0,
-            candidate,
-        }));
-        actions.extend(then);
-        run(state(), actions)
-    }
-
-    fn stage(s: &AppState) -> Option<&Stage> {
-        s.draft.as_ref().map(|d| &d.stage)
-    }
-
-    #[test]
-    fn a_ballot_is_counted_only_when_stored_and_its_marks_are_wiped() {
-        let s = vote(0, &[2], vec![Action::Submit]);
-        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
-        assert_eq!(s.tallies[1].total(), 0);
-        let s = s.reduce(Action::Stored);
-        assert_eq!(stage(&s), Some(&Stage::Recorded));
-        assert_eq!(s.tallies[1].total(), 1);
-        assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
-        let s = s.reduce(Action::NextVoter);
-        assert_eq!(stage(&s), Some(&Stage::ChoosingCategory));
-    }
-
-    #[test]
-    fn a_failed_store_counts_nothing_and_keeps_the_marks_for_a_retry() {
-        let s = vote(1, &[0], vec![Action::Submit, Action::StoreFailed]);
-        assert_eq!(stage(&s), Some(&Stage::NotRecorded));
-        assert_eq!(s.tallies[1].total(), 0);
-        assert!(s.draft.as_ref().is_some_and(|d| !d.ballot.has_no_marks()));
-        let s = s.reduce(Action::Submit);
-        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
-    }
-
-    #[test]
-    fn blank_needs_confirmation() {
-        let s = run(
-            state(),
-            vec![
-                Action::Open(Page::Vote(0)),
-                Action::ChooseCategory(Some(0)),
-                Action::Submit,
-            ],
-        );
-        assert_eq!(stage(&s), Some(&Stage::ConfirmBlank));
-        let s = s.reduce(Action::BackToForm);
-        assert_eq!(stage(&s), Some(&Stage::Filling));
-        let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
-        assert!(matches!(stage(&s), Some(Stage::Storing(b)) if b.has_no_marks()));
-    }
-
-    #[test]
-    fn unrated_subjects_need_a_confirmation() {
-        let s = run(
-            state(),
-            vec![
-                Action::Open(Page::Vote(0)),
-                Action::ChooseCategory(Some(0)),
-                Action::Rate {
-                    section: 0,
-                    item: 3,
-                    level: 0,
-                },
-                Action::Submit,
-            ],
-        );
-        assert_eq!(stage(&s), Some(&Stage::ConfirmUnrated));
-        let s = s.reduce(Action::BackToForm);
-        assert_eq!(stage(&s), Some(&Stage::Filling));
-        let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
-        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
-        // Every item rated: no question.
-        let mut actions = vec![Action::Open(Page::Vote(0)), Action::ChooseCategory(Some(1))];
-        actions.extend((0..8).map(|item| Action::Rate {
-            section: 0,
-            item,
-            level: 1,
-        }));
-        actions.push(Action::Submit);
-        let s = run(state(), actions);
-        assert!(matches!(stage(&s), Some(Stage::Storing(_))));
-    }
-
-    #[test]
-    fn marks_are_frozen_while_storing() {
-        let s = vote(
-            0,
-            &[1],
-            vec![
-                Action::Submit,
-                Action::ToggleCandidate {
-                    section: 0,
-                    candidate: 2,
-                },
-            ],
-        );
-        let d = s.draft.as_ref().expect("draft");
-        let Stage::Storing(b) = &d.stage else {
-            panic!("storing")
-        };
-        // The tap while saving changed nothing: what is stored is what was submitted.
-        assert_eq!(b, &d.ballot);
-        let s = s.reduce(Action::Stored);
-        assert_eq!(s.tallies[1].total(), 1);
-    }
-
-    #[test]
-    fn a_refused_write_in_is_reported_and_resets_its_cell() {
-        let s = run(
-            state(),
-            vec![
-                Action::Open(Page::Vote(1)),
-                Action::ChooseCategory(Some(0)),
-                Action::SetWriteIn {
-                    section: 0,
-                    slot: 0,
-                    text: "王秀英".into(),
-                },
-            ],
-        );
-        let d = s.draft.as_ref().expect("draft");
-        assert!(matches!(
-            d.refusal,
-            Some((0, MarkRefused::WriteInIsListed { .. }))
-        ));
-        assert_eq!(d.write_in_generation, 1);
-        assert!(d.ballot.has_no_marks());
-    }
-
-    #[test]
-    fn stored_ballots_are_tallied_at_start_and_strangers_ignored() {
-        let templates = samples::all();
-        let fp = fingerprint(&templates[1]);
-        let mut b = Ballot::empty(&templates[1], Some(0));
-        b.toggle_candidate(&templates[1], 0, 0).expect("room");
-        let wrong_shape = Ballot::empty(&templates[0], None);
-        let stored = vec![
-            (fp.clone(), b.clone()),
-            (fp, wrong_shape),
-            ("0000-0000".to_string(), b),
-        ];
-        let s = AppState::new(templates, stored, 2);
-        assert_eq!(s.tallies[1].total(), 1);
-        assert_eq!(s.damaged_records, 3);
-    }
-}
+mod tests;

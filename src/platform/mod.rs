@@ -1,4 +1,4 @@
 //! Browser glue: everything that touches web APIs other than rendering.
 
+pub mod db;
 pub mod page;
-pub mod storage;

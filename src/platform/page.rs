@@ -1,5 +1,8 @@
-//! The document around the app: title and language, from the i18n catalogue (index.html only
-//! has a fallback for the moment before the app starts).
+//! The document and window around the app: title and language, the back button while
+//! voters vote, and clock and time display (organiser actions only; ballots carry no time).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn set_title_and_lang(title: &str, lang_tag: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -9,5 +12,47 @@ pub fn set_title_and_lang(title: &str, lang_tag: &str) {
     if let Some(root) = document.document_element() {
         // Failing to set an attribute leaves the fallback in place: nothing to report.
         let _ = root.set_attribute("lang", lang_tag);
+    }
+}
+
+/// Milliseconds since 1970, for the organiser's log.
+pub fn now_ms() -> u64 {
+    // Date.now() is a whole, non-negative number of ms well inside u64.
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A log time as the user's locale writes it, e.g. 「2026/11/22 09:05:13」.
+pub fn format_time(ms: u64, lang_tag: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string(lang_tag, &JsValue::UNDEFINED))
+}
+
+/// While alive, the browser's back button stays on the voter screen: each "back" pops the
+/// entry pushed here and is answered by pushing a new one.
+pub struct HistoryGuard {
+    window: web_sys::Window,
+    on_pop: Closure<dyn FnMut()>,
+}
+
+impl HistoryGuard {
+    pub fn hold() -> Option<HistoryGuard> {
+        let window = web_sys::window()?;
+        let history = window.history().ok()?;
+        history.push_state_with_url(&JsValue::NULL, "", None).ok()?;
+        let on_pop = Closure::<dyn FnMut()>::new(move || {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", None);
+        });
+        window
+            .add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref())
+            .ok()?;
+        Some(HistoryGuard { window, on_pop })
+    }
+}
+
+impl Drop for HistoryGuard {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("popstate", self.on_pop.as_ref().unchecked_ref());
     }
 }

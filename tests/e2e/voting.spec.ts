@@ -1,59 +1,53 @@
-// The first screens, driven as people use them: pick a template, fill and submit a ballot,
-// see the count. Runs at a tablet and a phone viewport (playwright.config.ts).
-import { test, expect, type Page, type Locator } from '@playwright/test';
-
-const EVALUATION = '居民区党总支班子及成员民主测评表';
-const RECOMMENDATION = '居民区党组织委员候选人初步人选推荐票';
-
-function card(page: Page, title: string): Locator {
-  return page.getByRole('article', { name: title });
-}
-
-async function openForm(page: Page, title: string) {
-  await card(page, title).getByRole('button', { name: '开始填写' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-async function openResults(page: Page, title: string) {
-  await card(page, title).getByRole('button', { name: '查看结果' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: '计票结果' })).toBeVisible();
-}
-
-async function submitAndNext(page: Page) {
-  await page.getByRole('button', { name: '提交', exact: true }).tap();
-  await expect(page.getByRole('heading', { name: '已提交，谢谢！' })).toBeVisible();
-  await page.getByRole('button', { name: '下一位' }).tap();
-}
-
-/** The vote count shown for a name (or subject) in a results table row. */
-function row(page: Page, name: string): Locator {
-  return page.getByRole('row', { name: new RegExp(`^${spaced(name)}`) });
-}
-
-/** A name as a pattern: printed names may be padded (「周  敏」). */
-function spaced(name: string): string {
-  return name.replace(/ /g, '\\s+');
-}
+// The voter's screen, driven as people use it: open a session, fill and submit ballots,
+// read the count. Runs at a tablet and a phone viewport (playwright.config.ts).
+import { test, expect } from '@playwright/test';
+import {
+  EVALUATION, RECOMMENDATION, PIN, card, closeAndCount, leaveVoting, openSession, row, spaced,
+  startVoting, submit,
+} from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
 });
 
-test('the home screen lists both sample templates with their check codes', async ({ page }) => {
+test('a new session is checked field by field, then listed on the home screen', async ({ page }) => {
+  await expect(page.getByText('本机还没有投票场次')).toBeVisible();
+  await page.getByRole('button', { name: '新建场次' }).tap();
+  // Both samples are offered, each with its check code.
   for (const title of [EVALUATION, RECOMMENDATION]) {
-    const c = card(page, title);
-    await expect(c).toBeVisible();
-    await expect(c).toContainText('××街道党工委');
-    await expect(c).toContainText(/模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
-    await expect(c).toContainText('已收 0 张');
+    await expect(page.getByRole('radio', { name: new RegExp(`^${title}.*模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4}`) })).toBeVisible();
   }
-  await expect(card(page, EVALUATION)).toContainText('民主测评');
-  await expect(card(page, RECOMMENDATION)).toContainText('推荐');
+  await page.getByRole('radio', { name: new RegExp(`^${RECOMMENDATION}`) }).check();
+  await page.getByLabel('发出张数（不知道可先不填）').fill('三十');
+  await page.getByLabel('工作人员密码（4–8 位数字）').fill('12');
+  await page.getByRole('button', { name: '创建场次' }).tap();
+  await expect(page.getByText('[S01] 请填写居民区名称')).toBeVisible();
+  await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
+  await expect(page.getByText('[S06] 密码须为 4–8 位数字')).toBeVisible();
+  await expect(page.getByLabel('居民区', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByLabel('发出张数（不知道可先不填）').fill('30');
+  await page.getByLabel('工作人员密码（4–8 位数字）').fill(PIN);
+  await page.getByLabel('再输入一遍密码').fill('2469');
+  await page.getByRole('button', { name: '创建场次' }).tap();
+  await expect(page.getByText('[S07] 两次输入的密码不一样')).toBeVisible();
+  await expect(page.getByText('[S01]')).toHaveCount(0);
+  await page.getByLabel('再输入一遍密码').fill(PIN);
+  await page.getByRole('button', { name: '创建场次' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: RECOMMENDATION })).toBeVisible();
+  await expect(page.getByText('长乐居民区 · 身份由投票人自选')).toBeVisible();
+
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  const c = card(page, new RegExp(`${RECOMMENDATION}.*长乐居民区`));
+  await expect(c).toContainText('进行中');
+  await expect(c).toContainText('已投 0 张 / 发出 30 张');
 });
 
-test('an evaluation form is filled, submitted, and counted per category', async ({ page }) => {
-  await openForm(page, EVALUATION);
+test('an evaluation form: each subject rated, unrated ones named before confirming', async ({ page }) => {
+  await openSession(page, { template: EVALUATION, category: '身份由投票人自选' });
+  await startVoting(page);
   await expect(page.getByRole('heading', { name: '请先选择您的身份' })).toBeVisible();
   await page.getByRole('button', { name: '党员' }).tap();
   await expect(page.getByText('身份：党员')).toBeVisible();
@@ -69,27 +63,28 @@ test('an evaluation form is filled, submitted, and counted per category', async 
   await expect(rate('朱建国 副书记', '满意')).toHaveAttribute('aria-checked', 'true');
   await expect(rate('朱建国 副书记', '不满意')).toHaveAttribute('aria-checked', 'false');
 
-  // Items left unrated are named before the ballot goes in; the voter may go back.
+  // The review names what is left unrated; the voter may go back.
   await page.getByRole('button', { name: '提交', exact: true }).tap();
-  const question = page.getByRole('dialog', { name: '还有未评的项目' });
-  await expect(question).toContainText(
+  const review = page.getByRole('region', { name: '请核对您的选择' });
+  await expect(review).toContainText(
     /以下 4 项没有选择等次，将按弃权计：班子整体 · 工作实绩、李\s+敏、陈志强、徐丽华。/,
   );
-  await question.getByRole('button', { name: '返回继续填写' }).tap();
+  await expect(review.getByRole('definition').first()).toHaveText('满意');
+  await review.getByRole('button', { name: '返回修改' }).tap();
   await rate('陈志强 委员', '不满意').tap();
   await page.getByRole('button', { name: '提交', exact: true }).tap();
-  await expect(question).toContainText('以下 3 项没有选择等次');
-  await question.getByRole('button', { name: '确定提交' }).tap();
-  await expect(page.getByRole('heading', { name: '已提交，谢谢！' })).toBeVisible();
-  await page.getByRole('button', { name: '下一位' }).tap();
+  await expect(review).toContainText('以下 3 项没有选择等次');
+  await review.getByRole('button', { name: '确认提交' }).tap();
+  await expect(page.getByRole('heading', { name: '已投票，请将平板交给下一位' })).toBeVisible();
+  await page.getByRole('button', { name: '下一位开始投票' }).tap();
   // The next voter starts from nothing.
   await expect(page.getByRole('heading', { name: '请先选择您的身份' })).toBeVisible();
   await page.getByRole('button', { name: '党员' }).tap();
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 
-  await page.getByRole('button', { name: '返回首页' }).tap();
-  await expect(card(page, EVALUATION)).toContainText('已收 1 张');
-  await openResults(page, EVALUATION);
+  await leaveVoting(page);
+  await expect(page.getByText('已投 1 张')).toBeVisible();
+  await closeAndCount(page);
   await expect(page.getByText('共 1 张：有效 1 张，空白 0 张，无效 0 张')).toBeVisible();
   // Columns: 满意, 基本满意, 不满意, 未评, 多选作废, 废票.
   await expect(row(page, '班子整体 · 政治素质')).toHaveText(/班子整体 · 政治素质\s*1\s*0\s*0\s*0\s*0\s*0/);
@@ -105,8 +100,9 @@ test('an evaluation form is filled, submitted, and counted per category', async 
 });
 
 test('a recommendation ballot cannot be over-marked and takes write-ins', async ({ page }) => {
-  await openForm(page, RECOMMENDATION);
-  await page.getByRole('button', { name: '群众代表' }).tap();
+  await openSession(page, { template: RECOMMENDATION, category: '群众代表' });
+  await startVoting(page);
+  await expect(page.getByText('身份：群众代表')).toBeVisible();
   await expect(page.getByText('已选 0 / 5')).toBeVisible();
 
   for (const name of ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强']) {
@@ -129,9 +125,15 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   await expect(page.getByRole('alert')).toHaveText('“徐红梅”已在名单中，请直接在名单里选择。');
   await expect(page.getByLabel('另选他人 2')).toHaveValue('');
 
-  await submitAndNext(page);
-  await page.getByRole('button', { name: '返回首页' }).tap();
-  await openResults(page, RECOMMENDATION);
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  const review = page.getByRole('region', { name: '请核对您的选择' });
+  await expect(review).toContainText('推荐 5 人（最多 5 人）');
+  await expect(review.getByRole('listitem')).toHaveText(['于建华', '王秀英', '朱丽萍', '李卫东', '赵六（另选他人）']);
+  await review.getByRole('button', { name: '确认提交' }).tap();
+  await page.getByRole('button', { name: '下一位开始投票' }).tap();
+
+  await leaveVoting(page);
+  await closeAndCount(page);
   await expect(page.getByText('共 1 张：有效 1 张，空白 0 张，无效 0 张')).toBeVisible();
   for (const [name, votes] of [
     ['于建华', 1], ['王秀英', 1], ['朱丽萍', 1], ['李卫东', 1], ['陈国强', 0], ['周 敏', 0], ['徐红梅', 0], ['赵六', 1],
@@ -144,70 +146,56 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   expect(listed && written && Math.abs(listed.x + listed.width - (written.x + written.width))).toBeLessThan(2);
 });
 
-test('a blank ballot needs a confirmation and is counted as blank', async ({ page }) => {
-  await openForm(page, RECOMMENDATION);
-  await page.getByRole('button', { name: '党员' }).tap();
+test('a blank ballot needs an explicit confirmation and is counted as blank', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  await startVoting(page);
   await page.getByRole('button', { name: '提交', exact: true }).tap();
-  const dialog = page.getByRole('dialog', { name: '这是一张空白票' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: '返回继续填写' }).tap();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: '提交', exact: true }).tap();
-  await page.getByRole('button', { name: '确定提交空白票' }).tap();
-  await expect(page.getByRole('heading', { name: '已提交，谢谢！' })).toBeVisible();
+  const review = page.getByRole('region', { name: '请核对您的选择' });
+  await expect(review).toContainText('这是一张空白票');
+  await expect(review.getByRole('button', { name: '确认提交', exact: true })).toHaveCount(0);
+  await review.getByRole('button', { name: '返回修改' }).tap();
+  await expect(review).toBeHidden();
+  await submit(page, '确认提交空白票');
 
-  await page.getByRole('button', { name: '返回首页' }).tap();
-  await openResults(page, RECOMMENDATION);
+  await leaveVoting(page);
+  await closeAndCount(page);
   await expect(page.getByText('共 1 张：有效 0 张，空白 1 张，无效 0 张')).toBeVisible();
 });
 
-test('recorded ballots survive a reload', async ({ page }) => {
-  await openForm(page, RECOMMENDATION);
-  await page.getByRole('button', { name: '党员' }).tap();
-  await page.getByRole('checkbox', { name: '徐红梅' }).tap();
-  await submitAndNext(page);
-  await page.getByRole('button', { name: '党员' }).tap();
-  await page.getByRole('checkbox', { name: '徐红梅' }).tap();
-  await page.getByRole('checkbox', { name: '于建华' }).tap();
-  await submitAndNext(page);
-
-  await page.reload();
-  await expect(card(page, RECOMMENDATION)).toContainText('已收 2 张');
-  await openResults(page, RECOMMENDATION);
-  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*2$/);
-  await expect(row(page, '于建华')).toHaveText(/^于建华\s*1$/);
-});
-
-test('a ballot the device cannot store is reported as NOT recorded', async ({ page }) => {
-  // Simulate a full or disabled store: every write throws, as a full quota does.
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('quota', 'QuotaExceededError');
+test('a ballot the device cannot store is reported as NOT recorded, and the organiser is told', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  // From now on the device is full: every ballot write fails as a full quota does.
+  await page.evaluate(() => {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === 'ballots') throw new DOMException('quota', 'QuotaExceededError');
+      return add.apply(this, args);
     };
   });
-  await page.reload();
-  await openForm(page, RECOMMENDATION);
-  await page.getByRole('button', { name: '党员' }).tap();
+  await startVoting(page);
   await page.getByRole('checkbox', { name: '王秀英' }).tap();
   await page.getByRole('button', { name: '提交', exact: true }).tap();
+  await page.getByRole('button', { name: '确认提交' }).tap();
   const alert = page.getByRole('alertdialog', { name: '没有保存成功！' });
   await expect(alert).toContainText('这张票没有记录下来');
-  await expect(page.getByRole('heading', { name: '已提交，谢谢！' })).toHaveCount(0);
-  await alert.getByRole('button', { name: '知道了' }).tap();
+  await expect(page.getByRole('heading', { name: '已投票，请将平板交给下一位' })).toHaveCount(0);
+  await alert.getByRole('button', { name: '返回修改' }).tap();
   // The marks are still there to try again.
   await expect(page.getByRole('checkbox', { name: '王秀英' })).toHaveAttribute('aria-checked', 'true');
 
-  await page.getByRole('button', { name: '返回首页' }).tap();
-  await expect(card(page, RECOMMENDATION)).toContainText('已收 0 张');
+  await leaveVoting(page);
+  await expect(page.getByRole('alert')).toContainText('本场次有 1 张票没有保存成功');
+  await expect(page.getByText('已投 0 张')).toBeVisible();
 });
 
 test('voter screen: large type and large touch targets', async ({ page }) => {
-  await openForm(page, RECOMMENDATION);
-  await page.getByRole('button', { name: '党员' }).tap();
+  await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  await startVoting(page);
   const targets = [
     page.getByRole('checkbox', { name: '于建华' }),
     page.getByRole('button', { name: '提交', exact: true }),
     page.getByLabel('另选他人 1'),
+    page.getByRole('button', { name: '工作人员' }),
   ];
   for (const t of targets) {
     const box = await t.boundingBox();
@@ -219,4 +207,11 @@ test('voter screen: large type and large touch targets', async ({ page }) => {
     .getByRole('checkbox', { name: '于建华' })
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(24); // 18 pt
+  // On the review, too.
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  for (const name of ['确认提交', '返回修改']) {
+    const box = await page.getByRole('button', { name }).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(60);
+  }
 });

@@ -9,6 +9,7 @@ mod zh_cn;
 
 use crate::ballot::MarkRefused;
 use crate::error::TemplateError;
+use crate::session::{EventKind, SessionError, Turnout};
 use crate::template::Item;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,14 +39,67 @@ pub struct Texts {
     pub app_tagline: &'static str,
     pub back_home: &'static str,
 
-    // Home
-    pub templates_heading: &'static str,
+    pub loading: &'static str,
+    pub confirm: &'static str,
+    pub cancel: &'static str,
+
+    // Storage
+    pub store_unavailable_title: &'static str,
+    pub store_unavailable: &'static str,
+    pub store_full: &'static str,
+    pub store_failed: &'static str,
+    pub storage_damaged: fn(usize) -> String,
+
+    // Home: the sessions on this device
+    pub sessions_heading: &'static str,
+    pub new_session: &'static str,
+    pub no_sessions: &'static str,
+    pub status_open: &'static str,
+    pub status_closed: &'static str,
+    pub turnout: fn(Turnout) -> String,
+    pub turnout_exceeds: fn(Turnout) -> String,
+    pub voters_choose: &'static str,
+    pub start_voting: &'static str,
+    pub manage: &'static str,
+    pub failures_alert: fn(u32) -> String,
     pub kind_evaluation: &'static str,
     pub kind_recommendation: &'static str,
-    pub ballots_recorded: fn(u32) -> String,
-    pub fill_in: &'static str,
+
+    // New session
+    pub new_session_heading: &'static str,
+    pub field_template: &'static str,
+    pub field_area: &'static str,
+    pub field_branch: &'static str,
+    pub field_category: &'static str,
+    pub field_issued: &'static str,
+    pub field_pin: &'static str,
+    pub field_pin_repeat: &'static str,
+    pub pin_hint: &'static str,
+    pub create_session: &'static str,
+    pub session_error: fn(SessionError) -> String,
+
+    // Managing a session
+    pub back_to_session: &'static str,
+    pub opened_at: fn(&str) -> String,
+    pub log_heading: &'static str,
+    pub event_text: fn(&EventKind) -> String,
+    pub close_session: &'static str,
+    pub reopen_session: &'static str,
     pub view_results: &'static str,
-    pub no_templates: &'static str,
+    pub results_after_close: &'static str,
+    pub set_issued: &'static str,
+    pub delete_session: &'static str,
+
+    // The PIN question
+    pub pin_label: &'static str,
+    pub pin_wrong: &'static str,
+    pub pin_leave_title: &'static str,
+    pub pin_leave_body: &'static str,
+    pub pin_results_title: &'static str,
+    pub pin_close_body: fn(u32) -> String,
+    pub pin_reopen_body: &'static str,
+    pub pin_issued_body: fn(Option<u32>) -> String,
+    pub pin_delete_body: fn(u32) -> String,
 
     // Voter form
     pub choose_category: &'static str,
@@ -60,13 +114,17 @@ pub struct Texts {
     pub submit: &'static str,
     pub saving: &'static str,
     pub template_header: fn(&str, &str) -> String,
-    pub blank_confirm_title: &'static str,
-    pub blank_confirm_body: &'static str,
-    pub blank_confirm_yes: &'static str,
-    pub unrated_confirm_title: &'static str,
-    pub unrated_confirm_body: fn(&[String]) -> String,
-    pub unrated_confirm_yes: &'static str,
-    pub keep_filling: &'static str,
+    pub staff: &'static str,
+    pub review_title: &'static str,
+    pub review_recommended: fn(usize, u16) -> String,
+    pub review_nobody: &'static str,
+    pub review_write_ins: &'static str,
+    pub review_unrated: &'static str,
+    pub blank_warning: &'static str,
+    pub unrated_warning: fn(&[String]) -> String,
+    pub confirm_submit: &'static str,
+    pub confirm_blank: &'static str,
+    pub back_to_edit: &'static str,
     pub recorded_title: &'static str,
     pub recorded_next: &'static str,
     pub not_recorded_title: &'static str,
@@ -88,9 +146,6 @@ pub struct Texts {
     pub col_void: &'static str,
     pub write_ins_heading: &'static str,
     pub section_counts: fn(u32, u32, u32) -> String,
-
-    // Storage
-    pub storage_damaged: fn(usize) -> String,
 
     // Template problems
     pub template_error: fn(&TemplateError) -> String,

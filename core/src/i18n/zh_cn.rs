@@ -3,19 +3,84 @@
 use super::Texts;
 use crate::ballot::MarkRefused;
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
+use crate::session::{EventKind, SessionError};
 
 pub static TEXTS: Texts = Texts {
     app_title: "测评推荐助手",
     app_tagline: "民主测评 · 推荐票 · 计票，离线使用",
     back_home: "返回首页",
 
-    templates_heading: "选择表格",
+    loading: "正在读取本机保存的数据…",
+    confirm: "确定",
+    cancel: "取消",
+
+    store_unavailable_title: "无法使用本机存储",
+    store_unavailable: "这个浏览器不能保存数据（可能是无痕/隐私模式，或存储被禁用）。请用普通模式打开本应用，否则选票无法保存。",
+    store_full: "设备存储空间已满，没有保存成功。请清理设备空间后再试；已保存的数据不受影响。",
+    store_failed: "保存失败。请再试一次；已保存的数据不受影响。",
+    sessions_heading: "投票场次",
+    new_session: "新建场次",
+    no_sessions: "本机还没有投票场次。新建一个场次：选择表格，填写居民区，设置工作人员密码。",
+    status_open: "进行中",
+    status_closed: "已结束",
+    turnout: |t| match t.issued {
+        Some(issued) => format!("已投 {} 张 / 发出 {issued} 张", t.filled),
+        None => format!("已投 {} 张（发出张数未填）", t.filled),
+    },
+    turnout_exceeds: |t| {
+        format!(
+            "已投票数 {} 张多于发出的 {} 张，结果不能成立。请核查发出张数。",
+            t.filled,
+            t.issued.unwrap_or(0)
+        )
+    },
+    voters_choose: "身份由投票人自选",
+    start_voting: "开始投票",
+    manage: "管理",
+    failures_alert: |n| format!("注意：本场次有 {n} 张票没有保存成功（存储出错），请核实并让相关投票人重投。"),
     kind_evaluation: "民主测评",
     kind_recommendation: "推荐",
-    ballots_recorded: |n| format!("已收 {n} 张"),
-    fill_in: "开始填写",
+
+    new_session_heading: "新建投票场次",
+    field_template: "表格",
+    field_area: "居民区",
+    field_branch: "支部（可不填）",
+    field_category: "本场投票人身份",
+    field_issued: "发出张数（不知道可先不填）",
+    field_pin: "工作人员密码（4–8 位数字）",
+    field_pin_repeat: "再输入一遍密码",
+    pin_hint: "结束投票、查看结果、修改、删除以及离开投票界面都要输入此密码。请牢记，忘记后无法找回。",
+    create_session: "创建场次",
+    session_error,
+
+    back_to_session: "返回场次",
+    opened_at: |time| format!("{time} 创建"),
+    log_heading: "工作记录",
+    event_text: |e| match e {
+        EventKind::Closed => "结束投票".into(),
+        EventKind::Reopened => "重新开启投票".into(),
+        EventKind::IssuedSet { issued: Some(n) } => format!("发出张数改为 {n}"),
+        EventKind::IssuedSet { issued: None } => "发出张数改为未填".into(),
+    },
+    close_session: "结束投票",
+    reopen_session: "重新开启投票",
     view_results: "查看结果",
-    no_templates: "没有可用的表格。",
+    results_after_close: "结束投票后才能查看计票结果。",
+    set_issued: "修改发出张数",
+    delete_session: "删除场次",
+
+    pin_label: "工作人员密码",
+    pin_wrong: "密码不正确，请重新输入。",
+    pin_leave_title: "工作人员",
+    pin_leave_body: "输入密码后离开投票界面，进入场次管理。",
+    pin_results_title: "查看计票结果",
+    pin_close_body: |n| format!("结束后本场次不再接受投票（已投 {n} 张），然后显示计票结果。"),
+    pin_reopen_body: "重新开启后可继续投票；这一操作会记入工作记录。",
+    pin_issued_body: |n| match n {
+        Some(n) => format!("发出张数改为 {n}，记入工作记录。"),
+        None => "发出张数改为未填，记入工作记录。".into(),
+    },
+    pin_delete_body: |n| format!("将删除本场次和已投的 {n} 张票，删除后无法恢复。"),
 
     choose_category: "请先选择您的身份",
     change_category: "更改身份",
@@ -35,24 +100,28 @@ pub static TEXTS: Texts = Texts {
     submit: "提交",
     saving: "正在保存…",
     template_header: |issuer, fp| format!("{issuer} · 模板校验码 {fp}"),
-    blank_confirm_title: "这是一张空白票",
-    blank_confirm_body: "您没有选择任何一项。空白票也会计入，算作弃权。确定提交吗？",
-    blank_confirm_yes: "确定提交空白票",
-    unrated_confirm_title: "还有未评的项目",
-    unrated_confirm_body: |items| {
+    staff: "工作人员",
+    review_title: "请核对您的选择",
+    review_recommended: |k, n| format!("推荐 {k} 人（最多 {n} 人）"),
+    review_nobody: "没有推荐任何人",
+    review_write_ins: "另选他人",
+    review_unrated: "未评（弃权）",
+    blank_warning: "这是一张空白票：您没有选择任何一项。空白票也会计入，算作弃权。",
+    unrated_warning: |items| {
         format!(
-            "以下 {} 项没有选择等次，将按弃权计：{}。确定提交吗？",
+            "以下 {} 项没有选择等次，将按弃权计：{}。",
             items.len(),
             items.join("、")
         )
     },
-    unrated_confirm_yes: "确定提交",
-    keep_filling: "返回继续填写",
-    recorded_title: "已提交，谢谢！",
-    recorded_next: "下一位",
+    confirm_submit: "确认提交",
+    confirm_blank: "确认提交空白票",
+    back_to_edit: "返回修改",
+    recorded_title: "已投票，请将平板交给下一位",
+    recorded_next: "下一位开始投票",
     not_recorded_title: "没有保存成功！",
     not_recorded_body:
-        "这张票没有记录下来（设备存储空间已满或被禁用）。请告知工作人员，已记录的票不受影响。",
+        "这张票没有记录下来（设备存储出错）。请告诉工作人员。您的选择还在，可以再提交一次；已记录的票不受影响。",
     dismiss: "知道了",
     mark_refused,
 
@@ -78,6 +147,19 @@ pub static TEXTS: Texts = Texts {
 
     template_error,
 };
+
+fn session_error(e: SessionError) -> String {
+    let what = match e {
+        SessionError::AreaMissing => "请填写居民区名称",
+        SessionError::UnitNameInvalid => "名称太长（最多 40 个字）或含有特殊字符",
+        SessionError::CategoryUnknown => "表格里没有这个身份",
+        SessionError::CategoryRuleMismatch => "请选择本场投票人的身份",
+        SessionError::IssuedInvalid => "请填写 0 到 100000 之间的整数，或留空",
+        SessionError::PinFormat => "密码须为 4–8 位数字",
+        SessionError::PinMismatch => "两次输入的密码不一样",
+    };
+    format!("[{}] {what}", e.code())
+}
 
 fn mark_refused(r: &MarkRefused) -> String {
     match r {

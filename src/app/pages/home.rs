@@ -1,18 +1,33 @@
-//! The start screen: the templates on this device.
+//! The start screen: the voting sessions on this device, with counts and state. It is an
+//! organiser screen: the voter screen cannot reach it without the PIN.
 
-use ballot_core::Section;
+use ballot_core::session::{CategoryRule, Status};
 use yew::prelude::*;
 
 use crate::app::components::notice::Notice;
-use crate::app::state::{Action, Page};
+use crate::app::state::{Action, Session};
 use crate::app::PageProps;
+use ballot_core::Texts;
+
+/// 「居民区 · 支部 · 身份」 as the cards and headers show it.
+pub fn session_line(s: &Session, t: &Texts) -> String {
+    let category = match s.spec().category {
+        CategoryRule::None => None,
+        CategoryRule::Fixed { index } => s.template.categories().get(usize::from(index)).cloned(),
+        CategoryRule::VoterChooses => Some(t.voters_choose.to_string()),
+    };
+    match category {
+        Some(c) => format!("{} · {c}", s.spec().unit_label()),
+        None => s.spec().unit_label(),
+    }
+}
 
 #[component]
 pub fn HomePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
-    let dismiss = {
+    let send = |action: fn() -> Action| {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::DismissDamaged))
+        Callback::from(move |_: MouseEvent| app.dispatch(action()))
     };
     html! {
         <main class="page home">
@@ -21,37 +36,54 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <p class="tagline">{ t.app_tagline }</p>
             </header>
             if app.damaged_records > 0 {
-                <Notice text={(t.storage_damaged)(app.damaged_records)} action={t.dismiss} on_action={dismiss} />
+                <Notice text={(t.storage_damaged)(app.damaged_records)} action={t.dismiss}
+                    on_action={send(|| Action::DismissDamaged)} />
             }
-            <h2>{ t.templates_heading }</h2>
-            if app.entries.is_empty() {
-                <p>{ t.no_templates }</p>
+            <div class="heading-row">
+                <h2>{ t.sessions_heading }</h2>
+                <button class="primary" onclick={send(|| Action::NewSession)}>{ "+ " }{ t.new_session }</button>
+            </div>
+            if app.sessions.is_empty() {
+                <p class="empty">{ t.no_sessions }</p>
             }
             <ul class="cards">
-                { for app.entries.iter().enumerate().map(|(i, e)| {
-                    let spec = e.template.spec();
-                    let kinds: Vec<&str> = e.template.sections().iter().map(|s| match s {
-                        Section::Evaluation(_) => t.kind_evaluation,
-                        Section::Recommendation(_) => t.kind_recommendation,
-                    }).collect();
-                    let ballots = app.tallies.get(i).map_or(0, |x| x.total());
-                    let open = |page: Page| {
+                { for app.sessions.iter().map(|s| {
+                    let open = s.status() == Status::Open;
+                    let heading = format!("session-{}", s.id());
+                    let line = format!("session-line-{}", s.id());
+                    let id = s.id().to_string();
+                    let start = {
                         let app = app.clone();
-                        Callback::from(move |_| app.dispatch(Action::Open(page)))
+                        let id = id.clone();
+                        Callback::from(move |_| app.dispatch(Action::StartVoting(id.clone())))
                     };
-                    let heading = format!("template-{i}");
+                    let manage = {
+                        let app = app.clone();
+                        Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
+                    };
+                    let turnout = s.turnout();
                     html! {
-                        <li key={e.fingerprint.clone()}>
-                            <article class="card" aria-labelledby={heading.clone()}>
-                                <h3 id={heading}>{ &spec.title }</h3>
+                        <li key={s.id().to_string()}>
+                            <article class="card" aria-labelledby={format!("{heading} {line}")}>
+                                <h3 id={heading}>{ &s.template.spec().title }</h3>
+                                <p id={line}>{ session_line(s, t) }</p>
                                 <p class="meta">
-                                    <span class="tag">{ kinds.join(" · ") }</span>
-                                    { " " }{ (t.template_header)(&spec.issuer, &e.fingerprint) }
+                                    <span class={classes!("status", open.then_some("open"))}>
+                                        { if open { t.status_open } else { t.status_closed } }
+                                    </span>
+                                    { " " }{ (t.turnout)(turnout) }
                                 </p>
-                                <p class="count">{ (t.ballots_recorded)(ballots) }</p>
+                                if turnout.exceeds_issued() {
+                                    <p class="field-error">{ (t.turnout_exceeds)(turnout) }</p>
+                                }
+                                if s.failures > 0 {
+                                    <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
+                                }
                                 <div class="actions">
-                                    <button class="primary" onclick={open(Page::Vote(i))}>{ t.fill_in }</button>
-                                    <button onclick={open(Page::Results(i))}>{ t.view_results }</button>
+                                    if open {
+                                        <button class="primary" onclick={start}>{ t.start_voting }</button>
+                                    }
+                                    <button onclick={manage}>{ t.manage }</button>
                                 </div>
                             </article>
                         </li>

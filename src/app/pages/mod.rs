@@ -1,3 +1,5 @@
 pub mod home;
+pub mod manage;
+pub mod new_session;
 pub mod results;
 pub mod vote;

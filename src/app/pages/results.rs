@@ -1,17 +1,19 @@
-//! The count of one template's ballots, combined and per voter category.
+//! The count of one session's ballots, combined and per voter category. Reached only
+//! through the PIN, once the session is closed.
 
 use ballot_core::tally::SectionTally;
 use ballot_core::Section;
 use yew::prelude::*;
 
 use crate::app::components::results_tables::{EvaluationResult, RecommendationResult};
-use crate::app::state::{Action, Page};
+use crate::app::pages::home::session_line;
+use crate::app::state::Action;
 use crate::app::AppHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub app: AppHandle,
-    pub index: usize,
+    pub id: AttrValue,
 }
 
 /// Which part of the tally is shown: all categories added up, or one of them.
@@ -22,17 +24,20 @@ enum View {
 }
 
 #[component]
-pub fn ResultsPage(ResultsProps { app, index }: &ResultsProps) -> Html {
+pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     let view = use_state(|| View::Combined);
     let t = app.lang.texts();
-    let (Some(entry), Some(tally)) = (app.entries.get(*index), app.tallies.get(*index)) else {
+    let Some(session) = app.session(id) else {
         return html! {};
     };
-    let spec = entry.template.spec();
-    let home = {
+    let (template, tally) = (&session.template, &session.tally);
+    let spec = template.spec();
+    let back = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Open(Page::Home)))
+        let id = id.to_string();
+        Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
+    let turnout = session.turnout();
 
     // Tabs: 合计, each category, and 未分类 when ballots without a category exist.
     let mut tabs: Vec<(View, String)> = vec![(View::Combined, t.all_categories.to_string())];
@@ -54,10 +59,15 @@ pub fn ResultsPage(ResultsProps { app, index }: &ResultsProps) -> Html {
     html! {
         <main class="page results">
             <header class="form-header">
-                <button class="link" onclick={home}>{ "‹ " }{ t.back_home }</button>
+                <button class="link" onclick={back}>{ "‹ " }{ t.back_to_session }</button>
                 <h1>{ t.results_heading }</h1>
-                <p class="meta">{ &spec.title }{ " · " }{ (t.template_header)(&spec.issuer, &entry.fingerprint) }</p>
+                <p>{ &spec.title }{ " · " }{ session_line(session, t) }</p>
+                <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
+            <p class="count">{ (t.turnout)(turnout) }</p>
+            if turnout.exceeds_issued() {
+                <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
+            }
             if tabs.len() > 1 {
                 <div class="tabs" role="tablist">
                     { for tabs.into_iter().map(|(v, label)| {
@@ -75,7 +85,7 @@ pub fn ResultsPage(ResultsProps { app, index }: &ResultsProps) -> Html {
             if part.total() == 0 {
                 <p>{ t.no_ballots_yet }</p>
             } else {
-                { for entry.template.sections().iter().zip(&part.sections).map(|pair| match pair {
+                { for template.sections().iter().zip(&part.sections).map(|pair| match pair {
                     (Section::Recommendation(s), SectionTally::Recommendation(r)) => html! {
                         <RecommendationResult spec={s.clone()} tally={r.clone()} />
                     },

@@ -1,56 +1,52 @@
-//! The voter's screen: one ballot at a time, large and plain.
+//! The voter's screen: one ballot at a time, large and plain. It shows no counts, and it
+//! is left only through the PIN ("工作人员"). Storing is the App's effect: confirming puts
+//! the ballot in `AppState::pending`.
 
 use ballot_core::ballot::{BallotContent, SectionMarks};
-use ballot_core::{Ballot, Section, Template, Texts};
+use ballot_core::Section;
 use yew::prelude::*;
 
 use crate::app::components::category_picker::CategoryPicker;
 use crate::app::components::dialog::Dialog;
 use crate::app::components::evaluation_form::EvaluationForm;
 use crate::app::components::recommendation_form::RecommendationForm;
-use crate::app::state::{Action, Page, Stage};
+use crate::app::components::review::Review;
+use crate::app::state::{Action, Intent, Stage};
 use crate::app::PageProps;
-use crate::platform::storage;
 
 #[component]
 pub fn VotePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
     let draft = app.draft.clone();
-    let entry = draft.as_ref().and_then(|d| app.entries.get(d.template));
-
-    // Store a submitted ballot, then report back. The voter sees "recorded" only after this.
-    {
-        let app = app.clone();
-        let storing = match draft.as_ref().map(|d| &d.stage) {
-            Some(Stage::Storing(b)) => Some(b.clone()),
-            _ => None,
-        };
-        let fingerprint = entry.map(|e| e.fingerprint.clone()).unwrap_or_default();
-        use_effect_with(storing, move |storing| {
-            if let Some(ballot) = storing {
-                match storage::append(&fingerprint, ballot) {
-                    Ok(()) => app.dispatch(Action::Stored),
-                    Err(_) => app.dispatch(Action::StoreFailed),
-                }
-            }
-        });
-    }
-
-    let (Some(draft), Some(entry)) = (draft, entry) else {
+    let session = draft.as_ref().and_then(|d| app.session(&d.session));
+    let (Some(draft), Some(session)) = (draft, session) else {
         return html! {};
     };
-    let template = &entry.template;
+    let template = &session.template;
     let spec = template.spec();
     let send = |make: fn() -> Action| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(make()))
     };
+    let staff = {
+        let app = app.clone();
+        let id = session.id().to_string();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::AskPin {
+                session: id.clone(),
+                intent: Intent::LeaveVoting,
+            })
+        })
+    };
 
     let header = html! {
         <header class="form-header">
-            <button class="link" onclick={send(|| Action::Open(Page::Home))}>{ "‹ " }{ t.back_home }</button>
+            <div class="staff-row">
+                <span class="unit">{ session.spec().unit_label() }</span>
+                <button class="link staff" onclick={staff}>{ t.staff }</button>
+            </div>
             <h1>{ &spec.title }</h1>
-            <p class="meta">{ (t.template_header)(&spec.issuer, &entry.fingerprint) }</p>
+            <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
         </header>
     };
 
@@ -63,6 +59,10 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                 <CategoryPicker prompt={t.choose_category} categories={template.categories().to_vec()} {on_choose} />
             }
         }
+        Stage::Review => html! {
+            <Review template={template.clone()} ballot={draft.ballot.clone()} lang={app.lang}
+                on_confirm={send(|| Action::ConfirmSubmit)} on_back={send(|| Action::BackToForm)} />
+        },
         Stage::Recorded => html! {
             <section class="recorded" aria-live="polite">
                 <p class="big-check" aria-hidden="true">{ "✓" }</p>
@@ -74,7 +74,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             let BallotContent::Marked(marks) = &draft.ballot.content else {
                 return html! {};
             };
-            let busy = matches!(stage, Stage::Storing(_));
+            let busy = *stage == Stage::Storing;
             let category = draft
                 .ballot
                 .category
@@ -135,20 +135,9 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                     <button class="primary huge submit" disabled={busy} onclick={send(|| Action::Submit)}>
                         { if busy { t.saving } else { t.submit } }
                     </button>
-                    if *stage == Stage::ConfirmBlank {
-                        <Dialog title={t.blank_confirm_title} body={t.blank_confirm_body}
-                            confirm={t.blank_confirm_yes} on_confirm={send(|| Action::ConfirmSubmit)}
-                            cancel={Some(AttrValue::from(t.keep_filling))} on_cancel={send(|| Action::BackToForm)} />
-                    }
-                    if *stage == Stage::ConfirmUnrated {
-                        <Dialog title={t.unrated_confirm_title}
-                            body={(t.unrated_confirm_body)(&unrated_names(template, &draft.ballot, t))}
-                            confirm={t.unrated_confirm_yes} on_confirm={send(|| Action::ConfirmSubmit)}
-                            cancel={Some(AttrValue::from(t.keep_filling))} on_cancel={send(|| Action::BackToForm)} />
-                    }
                     if *stage == Stage::NotRecorded {
                         <Dialog title={t.not_recorded_title} body={t.not_recorded_body} alert=true
-                            confirm={t.dismiss} on_confirm={send(|| Action::BackToForm)}
+                            confirm={t.back_to_edit} on_confirm={send(|| Action::BackToForm)}
                             cancel={None::<AttrValue>} on_cancel={Callback::noop()} />
                     }
                 </>
@@ -162,16 +151,4 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             { body }
         </main>
     }
-}
-
-/// The names of the items the voter left unrated, as printed on the form.
-fn unrated_names(template: &Template, ballot: &Ballot, t: &Texts) -> Vec<String> {
-    ballot
-        .unrated_items()
-        .into_iter()
-        .filter_map(|(section, item)| match template.sections().get(section)? {
-            Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
-            Section::Recommendation(_) => None,
-        })
-        .collect()
 }

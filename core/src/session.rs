@@ -1,0 +1,524 @@
+//! A voting session on one device: one template, one counting unit (居民区, optionally a
+//! 支部), one rule for the voter category, the number of forms issued (发出) and a PIN that
+//! guards every organiser action.
+//!
+//! A session is stored as one record written once ([`SessionRecord`]) plus an append-only
+//! log of organiser actions ([`SessionEvent`]: close, reopen, a new 发出). Its state is
+//! derived from the log ([`SessionLog`]), so nothing is ever overwritten and a reopening is
+//! on record. Ballots are stored apart and carry nothing of the session log: organiser
+//! actions have times, ballots never do.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::ballot::Ballot;
+use crate::names::{has_control_chars, normalize_name};
+use crate::template::Template;
+
+/// Limits on what an organiser types.
+pub mod limits {
+    /// Characters in a unit name (居民区 or 支部).
+    pub const UNIT_NAME: usize = 40;
+    pub const PIN_MIN: usize = 4;
+    pub const PIN_MAX: usize = 8;
+    /// More forms than this are not issued at one residential-area meeting.
+    pub const ISSUED_MAX: u32 = 100_000;
+}
+
+/// Which voter category the session's ballots carry.
+///
+/// Stored externally tagged (`"none"`, `{"fixed":{"index":0}}`, `"voter_chooses"`): the
+/// cheapest serde form in wasm size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CategoryRule {
+    /// The template has no categories.
+    None,
+    /// Every ballot of this session is of this category (e.g. a 党员 meeting).
+    Fixed { index: u16 },
+    /// Each voter picks their category at the start of the ballot.
+    VoterChooses,
+}
+
+/// What the organiser sets when opening a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionSpec {
+    /// 居民区.
+    pub area: String,
+    /// 支部; empty when the session is for the whole area.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub branch: String,
+    pub category: CategoryRule,
+    /// 发出: forms issued, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<u32>,
+}
+
+/// A problem with what the organiser typed. Codes S01–S07; one message each in the
+/// catalogue (`Texts::session_error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionError {
+    /// S01: 居民区 is empty.
+    AreaMissing,
+    /// S02: a unit name is too long or has control characters.
+    UnitNameInvalid,
+    /// S03: the category does not exist in the template.
+    CategoryUnknown,
+    /// S04: the template has categories but none was chosen (or voters were asked to
+    /// choose from a template that has none).
+    CategoryRuleMismatch,
+    /// S05: 发出 is not a whole number in range.
+    IssuedInvalid,
+    /// S06: the PIN is not 4–8 digits.
+    PinFormat,
+    /// S07: the PIN and its repetition differ.
+    PinMismatch,
+}
+
+impl SessionError {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionError::AreaMissing => "S01",
+            SessionError::UnitNameInvalid => "S02",
+            SessionError::CategoryUnknown => "S03",
+            SessionError::CategoryRuleMismatch => "S04",
+            SessionError::IssuedInvalid => "S05",
+            SessionError::PinFormat => "S06",
+            SessionError::PinMismatch => "S07",
+        }
+    }
+}
+
+/// Which field of the new-session form a problem belongs to, so the UI shows it there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionField {
+    Area,
+    Branch,
+    Category,
+    Issued,
+    Pin,
+    PinRepeat,
+}
+
+/// Reads the 发出 field: empty means unknown.
+pub fn parse_issued(text: &str) -> Result<Option<u32>, SessionError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u32>() {
+        Ok(n) if n <= limits::ISSUED_MAX => Ok(Some(n)),
+        _ => Err(SessionError::IssuedInvalid),
+    }
+}
+
+fn check_unit_name(name: &str) -> Result<(), SessionError> {
+    if name.chars().count() > limits::UNIT_NAME || has_control_chars(name) {
+        Err(SessionError::UnitNameInvalid)
+    } else {
+        Ok(())
+    }
+}
+
+impl SessionSpec {
+    /// The spec as typed, with names normalised and every problem listed by field.
+    pub fn checked(
+        mut self,
+        template: &Template,
+    ) -> Result<SessionSpec, Vec<(SessionField, SessionError)>> {
+        let mut errors = Vec::new();
+        self.area = normalize_name(&self.area);
+        self.branch = normalize_name(&self.branch);
+        if self.area.is_empty() {
+            errors.push((SessionField::Area, SessionError::AreaMissing));
+        } else if let Err(e) = check_unit_name(&self.area) {
+            errors.push((SessionField::Area, e));
+        }
+        if let Err(e) = check_unit_name(&self.branch) {
+            errors.push((SessionField::Branch, e));
+        }
+        let categories = template.categories().len();
+        match self.category {
+            CategoryRule::Fixed { index } if usize::from(index) >= categories => {
+                errors.push((SessionField::Category, SessionError::CategoryUnknown))
+            }
+            CategoryRule::None if categories > 0 => {
+                errors.push((SessionField::Category, SessionError::CategoryRuleMismatch))
+            }
+            CategoryRule::VoterChooses if categories == 0 => {
+                errors.push((SessionField::Category, SessionError::CategoryRuleMismatch))
+            }
+            _ => {}
+        }
+        if self.issued.is_some_and(|n| n > limits::ISSUED_MAX) {
+            errors.push((SessionField::Issued, SessionError::IssuedInvalid));
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The category a fresh ballot starts with; `None` also when the voter picks.
+    pub fn preset_category(&self) -> Option<u16> {
+        match self.category {
+            CategoryRule::Fixed { index } => Some(index),
+            CategoryRule::None | CategoryRule::VoterChooses => None,
+        }
+    }
+
+    /// Whether a stored ballot can belong to this session: its category follows the rule.
+    pub fn admits(&self, template: &Template, ballot: &Ballot) -> bool {
+        let known = |c: u16| usize::from(c) < template.categories().len();
+        match (self.category, ballot.category) {
+            (CategoryRule::None, None) => true,
+            (CategoryRule::Fixed { index }, Some(c)) => c == index,
+            (CategoryRule::VoterChooses, Some(c)) => known(c),
+            _ => false,
+        }
+    }
+
+    /// 居民区 · 支部, as shown on screens and reports.
+    pub fn unit_label(&self) -> String {
+        if self.branch.is_empty() {
+            self.area.clone()
+        } else {
+            format!("{} · {}", self.area, self.branch)
+        }
+    }
+}
+
+/// The organiser's PIN, stored as a salted SHA-256 hash.
+///
+/// This keeps the PIN out of plain sight and stops a voter who taps "工作人员"; it does
+/// not stop someone who can open the browser's developer tools, for whom 10⁴–10⁸ PINs are
+/// quickly tried. The paper trail and the people at the meeting are the real safeguard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    salt: String,
+    hash: String,
+}
+
+impl Pin {
+    /// A new PIN from what was typed twice. `salt` comes from the platform's CSPRNG.
+    pub fn new(
+        pin: &str,
+        repeat: &str,
+        salt: [u8; 16],
+    ) -> Result<Pin, (SessionField, SessionError)> {
+        let pin = pin.trim();
+        if !(limits::PIN_MIN..=limits::PIN_MAX).contains(&pin.len())
+            || !pin.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err((SessionField::Pin, SessionError::PinFormat));
+        }
+        if pin != repeat.trim() {
+            return Err((SessionField::PinRepeat, SessionError::PinMismatch));
+        }
+        let salt = hex(&salt);
+        Ok(Pin {
+            hash: Pin::digest(&salt, pin),
+            salt,
+        })
+    }
+
+    pub fn matches(&self, pin: &str) -> bool {
+        Pin::digest(&self.salt, pin.trim()) == self.hash
+    }
+
+    fn digest(salt: &str, pin: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(b"ballot-kit pin v1\0");
+        h.update(salt.as_bytes());
+        h.update([0]);
+        h.update(pin.as_bytes());
+        hex(&h.finalize())
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+/// The stored form of a session, written once when it is opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRecord {
+    /// Format version of this record; 1.
+    pub v: u32,
+    /// 128 random bits as hex; also the prefix of the session's ballot and event keys.
+    pub id: String,
+    /// The template's canonical JSON: the session keeps the exact template it was opened
+    /// with, whatever later happens to the template library.
+    pub template: String,
+    pub spec: SessionSpec,
+    pub pin: Pin,
+    /// When it was opened, milliseconds since 1970 (organiser actions have times; ballots
+    /// never do).
+    pub opened_ms: u64,
+}
+
+/// One organiser action on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionEvent {
+    pub at_ms: u64,
+    pub kind: EventKind,
+}
+
+/// Stored externally tagged (`"closed"`, `{"issued_set":{"issued":40}}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventKind {
+    Closed,
+    Reopened,
+    /// 发出 set or corrected.
+    IssuedSet {
+        issued: Option<u32>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    Closed,
+}
+
+/// A session's log in order, and what follows from it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SessionLog {
+    events: Vec<SessionEvent>,
+}
+
+impl SessionLog {
+    /// From stored events, in the order of their sequence numbers.
+    pub fn new(events: Vec<SessionEvent>) -> SessionLog {
+        SessionLog { events }
+    }
+
+    pub fn events(&self) -> &[SessionEvent] {
+        &self.events
+    }
+
+    /// The sequence number the next event is stored under.
+    pub fn next_seq(&self) -> u32 {
+        u32::try_from(self.events.len()).unwrap_or(u32::MAX)
+    }
+
+    pub fn push(&mut self, event: SessionEvent) {
+        self.events.push(event);
+    }
+
+    /// Open until the last close-or-reopen is a close.
+    pub fn status(&self) -> Status {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| match e.kind {
+                EventKind::Closed => Some(Status::Closed),
+                EventKind::Reopened => Some(Status::Open),
+                EventKind::IssuedSet { .. } => None,
+            })
+            .unwrap_or(Status::Open)
+    }
+
+    /// 发出 as last set, else as given when the session was opened.
+    pub fn issued(&self, spec: &SessionSpec) -> Option<u32> {
+        self.events
+            .iter()
+            .rev()
+            .find_map(|e| match e.kind {
+                EventKind::IssuedSet { issued } => Some(issued),
+                _ => None,
+            })
+            .unwrap_or(spec.issued)
+    }
+
+    /// Whether the organiser may apply `kind` now: a close only when open, a reopen only
+    /// when closed, 发出 only to a different value.
+    pub fn allows(&self, spec: &SessionSpec, kind: EventKind) -> bool {
+        match kind {
+            EventKind::Closed => self.status() == Status::Open,
+            EventKind::Reopened => self.status() == Status::Closed,
+            EventKind::IssuedSet { issued } => {
+                issued != self.issued(spec) && issued.is_none_or(|n| n <= limits::ISSUED_MAX)
+            }
+        }
+    }
+}
+
+/// Ballots filled against forms issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turnout {
+    pub filled: u32,
+    pub issued: Option<u32>,
+}
+
+impl Turnout {
+    /// More ballots than forms issued: the count cannot stand as it is (the rules void a
+    /// vote whose 收回 exceeds 发出).
+    pub fn exceeds_issued(self) -> bool {
+        self.issued.is_some_and(|issued| self.filled > issued)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    fn spec(category: CategoryRule) -> SessionSpec {
+        SessionSpec {
+            area: "  长乐  居民区 ".into(),
+            branch: String::new(),
+            category,
+            issued: Some(40),
+        }
+    }
+
+    #[test]
+    fn a_spec_is_normalised_and_checked_against_the_template() {
+        let t = &samples::all()[1];
+        let ok = spec(CategoryRule::Fixed { index: 1 })
+            .checked(t)
+            .expect("valid");
+        assert_eq!(ok.area, "长乐居民区");
+        assert_eq!(ok.unit_label(), "长乐居民区");
+        assert_eq!(ok.preset_category(), Some(1));
+        let errors = SessionSpec {
+            area: " ".into(),
+            branch: "x".repeat(41),
+            category: CategoryRule::Fixed { index: 9 },
+            issued: Some(limits::ISSUED_MAX + 1),
+        }
+        .checked(t)
+        .expect_err("invalid");
+        assert_eq!(
+            errors,
+            vec![
+                (SessionField::Area, SessionError::AreaMissing),
+                (SessionField::Branch, SessionError::UnitNameInvalid),
+                (SessionField::Category, SessionError::CategoryUnknown),
+                (SessionField::Issued, SessionError::IssuedInvalid),
+            ]
+        );
+        assert_eq!(
+            spec(CategoryRule::None).checked(t).expect_err("categories"),
+            vec![(SessionField::Category, SessionError::CategoryRuleMismatch)]
+        );
+    }
+
+    #[test]
+    fn voters_choose_only_from_a_template_with_categories() {
+        let mut t = samples::all()[1].clone().into_spec();
+        t.categories.clear();
+        let t = t.check().expect("still valid");
+        assert!(spec(CategoryRule::VoterChooses).checked(&t).is_err());
+        assert!(spec(CategoryRule::None).checked(&t).is_ok());
+    }
+
+    #[test]
+    fn issued_is_a_whole_number_or_empty() {
+        assert_eq!(parse_issued(" "), Ok(None));
+        assert_eq!(parse_issued(" 45 "), Ok(Some(45)));
+        for bad in ["-1", "4.5", "四十", "100001", "1e3"] {
+            assert_eq!(parse_issued(bad), Err(SessionError::IssuedInvalid), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_pin_is_4_to_8_digits_typed_twice_and_stored_hashed() {
+        let salt = [7u8; 16];
+        let pin = Pin::new("2468", "2468 ", salt).expect("valid");
+        assert!(pin.matches("2468"));
+        assert!(!pin.matches("2469"));
+        assert!(!pin.matches(""));
+        let stored = serde_json::to_string(&pin).expect("json");
+        assert!(!stored.contains("2468"), "{stored}");
+        // Same PIN, other salt: another hash.
+        assert_ne!(Pin::new("2468", "2468", [8u8; 16]).expect("valid"), pin);
+        for bad in ["123", "123456789", "12a4", "１２３４"] {
+            assert_eq!(
+                Pin::new(bad, bad, salt),
+                Err((SessionField::Pin, SessionError::PinFormat)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Pin::new("1234", "1243", salt),
+            Err((SessionField::PinRepeat, SessionError::PinMismatch))
+        );
+    }
+
+    #[test]
+    fn status_and_issued_follow_the_log() {
+        let s = spec(CategoryRule::VoterChooses);
+        let mut log = SessionLog::default();
+        assert_eq!(log.status(), Status::Open);
+        assert!(!log.allows(&s, EventKind::Reopened));
+        assert!(log.allows(&s, EventKind::Closed));
+        let at = |kind| SessionEvent { at_ms: 1, kind };
+        log.push(at(EventKind::Closed));
+        assert_eq!(log.status(), Status::Closed);
+        assert!(!log.allows(&s, EventKind::Closed));
+        log.push(at(EventKind::IssuedSet { issued: Some(38) }));
+        assert_eq!(log.status(), Status::Closed);
+        assert_eq!(log.issued(&s), Some(38));
+        assert!(!log.allows(&s, EventKind::IssuedSet { issued: Some(38) }));
+        log.push(at(EventKind::Reopened));
+        assert_eq!(log.status(), Status::Open);
+        assert_eq!(log.next_seq(), 3);
+        log.push(at(EventKind::IssuedSet { issued: None }));
+        assert_eq!(log.issued(&s), None);
+    }
+
+    #[test]
+    fn more_filled_than_issued_is_an_error_and_equal_is_not() {
+        let t = |filled, issued| Turnout { filled, issued }.exceeds_issued();
+        assert!(!t(40, Some(40)));
+        assert!(t(41, Some(40)));
+        assert!(!t(41, None));
+        assert!(!t(0, Some(0)));
+    }
+
+    #[test]
+    fn stored_ballots_must_follow_the_category_rule() {
+        let t = &samples::all()[1];
+        let b = |c| Ballot::empty(t, c);
+        let fixed = spec(CategoryRule::Fixed { index: 0 });
+        assert!(fixed.admits(t, &b(Some(0))));
+        assert!(!fixed.admits(t, &b(Some(1))));
+        assert!(!fixed.admits(t, &b(None)));
+        let choose = spec(CategoryRule::VoterChooses);
+        assert!(choose.admits(t, &b(Some(1))));
+        assert!(!choose.admits(t, &b(Some(9))));
+        assert!(!choose.admits(t, &b(None)));
+    }
+
+    #[test]
+    fn a_record_round_trips_and_rejects_unknown_fields() {
+        let t = &samples::all()[0];
+        let record = SessionRecord {
+            v: 1,
+            id: hex(&[0xab; 16]),
+            template: t.canonical_json(),
+            spec: spec(CategoryRule::VoterChooses),
+            pin: Pin::new("1234", "1234", [1; 16]).expect("pin"),
+            opened_ms: 1_700_000_000_000,
+        };
+        let json = serde_json::to_string(&record).expect("json");
+        let back: SessionRecord = serde_json::from_str(&json).expect("back");
+        assert_eq!(back, record);
+        let tampered = json.replacen("\"v\":1", "\"v\":1,\"x\":0", 1);
+        assert!(serde_json::from_str::<SessionRecord>(&tampered).is_err());
+    }
+}

@@ -1,0 +1,90 @@
+//! The PIN question before every organiser action. It reads the app state (which action,
+//! which session) because it is the one place all of them pass through.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::state::{Action, Intent};
+use crate::app::AppHandle;
+use crate::platform::page;
+
+#[derive(Properties, PartialEq)]
+pub struct PinDialogProps {
+    pub app: AppHandle,
+}
+
+#[component]
+pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
+    let input = use_node_ref();
+    let t = app.lang.texts();
+    // Focus the field when the dialog opens and empty it after a wrong PIN.
+    {
+        let input = input.clone();
+        let wrong = app.prompt.as_ref().is_some_and(|p| p.wrong);
+        use_effect_with(wrong, move |_| {
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                el.set_value("");
+                let _ = el.focus();
+            }
+        });
+    }
+    let Some(prompt) = app.prompt.clone() else {
+        return html! {};
+    };
+    let filled = app.session(&prompt.session).map_or(0, |s| s.tally.total());
+    let (title, body, confirm): (&str, String, &str) = match prompt.intent {
+        Intent::LeaveVoting => (t.pin_leave_title, t.pin_leave_body.into(), t.confirm),
+        Intent::Results => (t.pin_results_title, String::new(), t.view_results),
+        Intent::Close => (t.close_session, (t.pin_close_body)(filled), t.close_session),
+        Intent::Reopen => (t.reopen_session, t.pin_reopen_body.into(), t.reopen_session),
+        Intent::SetIssued(n) => (t.set_issued, (t.pin_issued_body)(n), t.confirm),
+        Intent::Delete => (
+            t.delete_session,
+            (t.pin_delete_body)(filled),
+            t.delete_session,
+        ),
+    };
+    let destructive = matches!(prompt.intent, Intent::Delete | Intent::Close);
+    let onsubmit = {
+        let app = app.clone();
+        let input = input.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pin = input
+                .cast::<HtmlInputElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
+            app.dispatch(Action::EnterPin {
+                pin,
+                now_ms: page::now_ms(),
+            });
+        })
+    };
+    let cancel = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::CancelPin))
+    };
+    html! {
+        <div class="overlay">
+            <form class={classes!("dialog", destructive.then_some("alert"))} role="dialog" aria-modal="true"
+                aria-labelledby="pin-title" {onsubmit}>
+                <h2 id="pin-title">{ title }</h2>
+                if !body.is_empty() {
+                    <p>{ body }</p>
+                }
+                <label class="field">
+                    <span>{ t.pin_label }</span>
+                    <input ref={input} type="password" inputmode="numeric" autocomplete="off"
+                        maxlength="8" aria-invalid={if prompt.wrong { "true" } else { "false" }} />
+                </label>
+                if prompt.wrong {
+                    <p class="field-error" role="alert">{ t.pin_wrong }</p>
+                }
+                <div class="actions">
+                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                    <button type="submit" class="primary">{ confirm }</button>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+use ballot_core::ballot::{BallotContent, SectionMarks};
+use ballot_core::check::resolve_recommendation;
+use ballot_core::{Ballot, Lang, Section, Template};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    pub template: Rc<Template>,
+    pub ballot: Ballot,
+    pub on_confirm: Callback<MouseEvent>,
+    pub on_back: Callback<MouseEvent>,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// The voter's choices in words before they confirm: who they recommend, which level
+/// each subject got, and what is left unrated. A blank ballot is said to be blank, and
+/// the confirm button says so too.
+#[component]
+pub fn Review(p: &ReviewProps) -> Html {
+    let t = p.lang.texts();
+    let BallotContent::Marked(marks) = &p.ballot.content else {
+        return html! {};
+    };
+    let blank = p.ballot.has_no_marks();
+    let unrated: Vec<String> = p
+        .ballot
+        .unrated_items()
+        .into_iter()
+        .filter_map(
+            |(section, item)| match p.template.sections().get(section)? {
+                Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
+                Section::Recommendation(_) => None,
+            },
+        )
+        .collect();
+    let sections = p
+        .template
+        .sections()
+        .iter()
+        .zip(marks)
+        .map(|pair| match pair {
+            (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
+                let resolved = resolve_recommendation(spec, m);
+                let mut names: Vec<String> = resolved
+                    .votes
+                    .iter()
+                    .filter_map(|&i| spec.candidates.get(usize::from(i)))
+                    .map(|c| c.label())
+                    .collect();
+                names.extend(
+                    resolved
+                        .write_ins
+                        .iter()
+                        .map(|w| format!("{w}（{}）", t.review_write_ins)),
+                );
+                html! {
+                    <section class="review-section">
+                        <h3>{ &spec.title }</h3>
+                        <p>{ (t.review_recommended)(names.len(), spec.max_marks) }</p>
+                        if names.is_empty() {
+                            <p class="review-none">{ t.review_nobody }</p>
+                        } else {
+                            <ul class="review-names">
+                                { for names.iter().map(|n| html! { <li>{ n }</li> }) }
+                            </ul>
+                        }
+                    </section>
+                }
+            }
+            (Section::Evaluation(spec), SectionMarks::Evaluation(ratings)) => html! {
+                <section class="review-section">
+                    <h3>{ &spec.title }</h3>
+                    <dl class="review-ratings">
+                        { for spec.items().zip(ratings).map(|(item, r)| {
+                            let level = r.only().and_then(|l| spec.levels.get(l));
+                            html! {
+                                <>
+                                    <dt>{ t.item_label(&item) }</dt>
+                                    <dd class={classes!(level.is_none().then_some("unrated"))}>
+                                        { level.map_or(t.review_unrated, String::as_str) }
+                                    </dd>
+                                </>
+                            }
+                        }) }
+                    </dl>
+                </section>
+            },
+            _ => html! {},
+        });
+    html! {
+        <section class="review" aria-labelledby="review-title">
+            <h2 id="review-title">{ t.review_title }</h2>
+            if blank {
+                <p class="warning" role="alert">{ t.blank_warning }</p>
+            } else if !unrated.is_empty() {
+                <p class="warning" role="alert">{ (t.unrated_warning)(&unrated) }</p>
+            }
+            if !blank {
+                { for sections }
+            }
+            <div class="actions stacked">
+                <button class="primary huge" onclick={p.on_confirm.clone()}>
+                    { if blank { t.confirm_blank } else { t.confirm_submit } }
+                </button>
+                <button class="huge" onclick={p.on_back.clone()}>{ t.back_to_edit }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,141 @@
+//! The organiser's view of one session: what it is, how many ballots, its log, and the
+//! actions (each behind the PIN). No results here: they follow the close.
+
+use ballot_core::session::{parse_issued, Status};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::components::notice::Notice;
+use crate::app::pages::home::session_line;
+use crate::app::state::{Action, Intent};
+use crate::app::AppHandle;
+use crate::platform::page;
+
+#[derive(Properties, PartialEq)]
+pub struct ManageProps {
+    pub app: AppHandle,
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
+    let t = app.lang.texts();
+    let issued_input = use_node_ref();
+    let issued_error = use_state(|| None::<String>);
+    let Some(s) = app.session(id) else {
+        return html! {};
+    };
+    let open = s.status() == Status::Open;
+    let busy = app.pending.is_some();
+    let ask = |intent: Intent| {
+        let app = app.clone();
+        let id = id.to_string();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::AskPin {
+                session: id.clone(),
+                intent,
+            })
+        })
+    };
+    let start = {
+        let app = app.clone();
+        let id = id.to_string();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::StartVoting(id.clone())))
+    };
+    let home = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
+    };
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
+    };
+    let set_issued = {
+        let app = app.clone();
+        let id = id.to_string();
+        let input = issued_input.clone();
+        let error = issued_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = input
+                .cast::<HtmlInputElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
+            match parse_issued(&text) {
+                Ok(issued) => {
+                    error.set(None);
+                    app.dispatch(Action::AskPin {
+                        session: id.clone(),
+                        intent: Intent::SetIssued(issued),
+                    });
+                }
+                Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
+            }
+        })
+    };
+    let turnout = s.turnout();
+    let tag = app.lang.tag();
+
+    html! {
+        <main class="page manage">
+            <header class="form-header">
+                <button class="link" onclick={home}>{ "‹ " }{ t.back_home }</button>
+                <h1>{ &s.template.spec().title }</h1>
+                <p>{ session_line(s, t) }</p>
+                <p class="meta">{ (t.template_header)(&s.template.spec().issuer, &s.fingerprint) }</p>
+            </header>
+            if let Some(e) = app.notice {
+                <Notice text={e.message(t)} action={t.dismiss} on_action={dismiss} />
+            }
+            if s.failures > 0 {
+                <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
+            }
+            <section class="card" aria-label={t.sessions_heading}>
+                <p class="count">
+                    <span class={classes!("status", open.then_some("open"))}>
+                        { if open { t.status_open } else { t.status_closed } }
+                    </span>
+                    { " " }{ (t.turnout)(turnout) }
+                </p>
+                if turnout.exceeds_issued() {
+                    <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
+                }
+                <div class="actions">
+                    if open {
+                        <button class="primary" onclick={start} disabled={busy}>{ t.start_voting }</button>
+                        <button onclick={ask(Intent::Close)} disabled={busy}>{ t.close_session }</button>
+                    } else {
+                        <button class="primary" onclick={ask(Intent::Results)} disabled={busy}>{ t.view_results }</button>
+                        <button onclick={ask(Intent::Reopen)} disabled={busy}>{ t.reopen_session }</button>
+                    }
+                </div>
+                if open {
+                    <p class="hint">{ t.results_after_close }</p>
+                }
+            </section>
+            <form class="inline-form" onsubmit={set_issued}>
+                <label class="field">
+                    <span>{ t.set_issued }</span>
+                    <input ref={issued_input} type="text" inputmode="numeric" autocomplete="off"
+                        value={turnout.issued.map(|n| n.to_string()).unwrap_or_default()} />
+                </label>
+                <button type="submit" disabled={busy}>{ t.confirm }</button>
+                if let Some(e) = &*issued_error {
+                    <p class="field-error" role="alert">{ e }</p>
+                }
+            </form>
+            <section>
+                <h2>{ t.log_heading }</h2>
+                <ol class="log">
+                    <li>{ (t.opened_at)(&page::format_time(s.record.opened_ms, tag)) }</li>
+                    { for s.log.events().iter().map(|e| html! {
+                        <li>{ page::format_time(e.at_ms, tag) }{ " " }{ (t.event_text)(&e.kind) }</li>
+                    }) }
+                </ol>
+            </section>
+            <div class="actions danger-zone">
+                <button class="danger" onclick={ask(Intent::Delete)} disabled={busy}>{ t.delete_session }</button>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,467 @@
+use super::*;
+use ballot_core::samples;
+use ballot_core::session::hex;
+
+const PIN: &str = "2468";
+
+fn form(template: usize, category: Option<CategoryRule>) -> SessionForm {
+    SessionForm {
+        template,
+        area: "长乐居民区".into(),
+        branch: String::new(),
+        category,
+        issued: "3".into(),
+        pin: PIN.into(),
+        pin_repeat: PIN.into(),
+    }
+}
+
+fn run(s: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
+    actions.into_iter().fold(s, |s, a| s.reduce(a))
+}
+
+fn ready(dump: Dump, voting: Option<String>) -> Rc<AppState> {
+    Rc::new(AppState::new(samples::all())).reduce(Action::Loaded(Ok(Dump { voting, ..dump })))
+}
+
+/// Hands the device to the voters of "s1"; the marker is stored first.
+fn start(s: Rc<AppState>) -> Rc<AppState> {
+    let s = s.reduce(Action::StartVoting("s1".into()));
+    assert_eq!(
+        s.page,
+        Page::Manage("s1".into()),
+        "not before the marker is stored"
+    );
+    written(s, Ok(()))
+}
+
+/// Reports the pending write as done (`Ok`) or refused.
+fn written(s: Rc<AppState>, result: Result<(), StoreError>) -> Rc<AppState> {
+    let seq = s.pending.as_ref().expect("a pending write").seq;
+    s.reduce(Action::Written { seq, result })
+}
+
+fn create(s: Rc<AppState>, form: SessionForm, id: &str) -> Rc<AppState> {
+    let s = run(
+        s,
+        vec![
+            Action::NewSession,
+            Action::CreateSession {
+                form,
+                id: id.into(),
+                salt: [3; 16],
+                now_ms: 1_000,
+            },
+        ],
+    );
+    written(s, Ok(()))
+}
+
+/// A loaded state with a session of the recommendation sample whose ballots are all 党员.
+fn recommendation_session() -> Rc<AppState> {
+    create(
+        ready(Dump::default(), None),
+        form(1, Some(CategoryRule::Fixed { index: 0 })),
+        "s1",
+    )
+}
+
+fn pin(s: Rc<AppState>, intent: Intent, pin: &str) -> Rc<AppState> {
+    run(
+        s,
+        vec![
+            Action::AskPin {
+                session: "s1".into(),
+                intent,
+            },
+            Action::EnterPin {
+                pin: pin.into(),
+                now_ms: 2_000,
+            },
+        ],
+    )
+}
+
+fn stage(s: &AppState) -> Option<&Stage> {
+    s.draft.as_ref().map(|d| &d.stage)
+}
+
+fn filled(s: &AppState) -> u32 {
+    s.session("s1").map_or(0, |x| x.tally.total())
+}
+
+fn vote_for(s: Rc<AppState>, candidates: &[u16]) -> Rc<AppState> {
+    let mut actions: Vec<Action> = candidates
+        .iter()
+        .map(|&candidate| Action::ToggleCandidate {
+            section: 0,
+            candidate,
+        })
+        .collect();
+    actions.extend([Action::Submit, Action::ConfirmSubmit]);
+    run(s, actions)
+}
+
+#[test]
+fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field() {
+    let s = run(
+        ready(Dump::default(), None),
+        vec![
+            Action::NewSession,
+            Action::CreateSession {
+                form: SessionForm {
+                    area: " ".into(),
+                    issued: "三十".into(),
+                    pin_repeat: "1357".into(),
+                    ..form(1, None)
+                },
+                id: "s1".into(),
+                salt: [0; 16],
+                now_ms: 0,
+            },
+        ],
+    );
+    assert_eq!(
+        *s.form_errors,
+        vec![
+            (SessionField::Area, SessionError::AreaMissing),
+            (SessionField::Issued, SessionError::IssuedInvalid),
+            (SessionField::PinRepeat, SessionError::PinMismatch),
+        ]
+    );
+    assert!(s.pending.is_none());
+    let s = s.reduce(Action::CreateSession {
+        form: form(1, None),
+        id: "s1".into(),
+        salt: [0; 16],
+        now_ms: 0,
+    });
+    assert!(s.form_errors.is_empty());
+    assert!(matches!(
+        s.pending,
+        Some(Pending {
+            write: Write::Session(_),
+            ..
+        })
+    ));
+    assert!(s.sessions.is_empty(), "not before it is stored");
+    let s = written(s, Ok(()));
+    let session = s.session("s1").expect("created");
+    // No category chosen on a template with categories: the voters choose.
+    assert_eq!(session.spec().category, CategoryRule::VoterChooses);
+    assert_eq!(session.turnout().issued, Some(3));
+    assert_eq!(s.page, Page::Manage("s1".into()));
+}
+
+#[test]
+fn three_voters_in_turn_each_start_from_an_empty_ballot() {
+    let mut s = start(recommendation_session());
+    for (n, candidate) in [2u16, 0, 4].into_iter().enumerate() {
+        let d = s.draft.as_ref().expect("draft");
+        assert!(d.ballot.has_no_marks());
+        assert_eq!(
+            d.ballot.category,
+            Some(0),
+            "the session's category is preset"
+        );
+        assert_eq!(d.stage, Stage::Filling);
+        s = vote_for(s, &[candidate]);
+        assert_eq!(stage(&s), Some(&Stage::Storing));
+        assert_eq!(filled(&s), n as u32, "counted only once stored");
+        s = written(s, Ok(()));
+        assert_eq!(stage(&s), Some(&Stage::Recorded));
+        assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
+        assert_eq!(filled(&s), n as u32 + 1);
+        s = s.reduce(Action::NextVoter);
+    }
+    assert_eq!(s.page, Page::Vote("s1".into()));
+}
+
+#[test]
+fn the_voter_screen_is_left_only_with_the_pin() {
+    let s = start(recommendation_session());
+    let s = run(
+        s,
+        vec![
+            Action::GoHome,
+            Action::Manage("s1".into()),
+            Action::NewSession,
+        ],
+    );
+    assert_eq!(s.page, Page::Vote("s1".into()));
+    let s = pin(s, Intent::LeaveVoting, "1111");
+    assert_eq!(s.page, Page::Vote("s1".into()));
+    assert!(s.prompt.as_ref().is_some_and(|p| p.wrong));
+    let s = s.reduce(Action::EnterPin {
+        pin: PIN.into(),
+        now_ms: 0,
+    });
+    assert_eq!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(&Write::Voting(None))
+    );
+    let s = written(s, Ok(()));
+    assert_eq!(s.page, Page::Manage("s1".into()));
+    assert!(s.draft.is_none() && s.prompt.is_none());
+}
+
+#[test]
+fn results_need_the_pin_and_a_closed_session() {
+    let s = start(recommendation_session());
+    let s = written(vote_for(s, &[1, 2]), Ok(()));
+    let s = written(pin(s, Intent::LeaveVoting, PIN), Ok(()));
+    // Open: no results, even with the PIN.
+    let s = pin(s, Intent::Results, PIN);
+    assert_eq!(s.page, Page::Manage("s1".into()));
+    // Close: a logged event, stored before it takes effect, then the count.
+    let s = pin(s, Intent::Close, "0000");
+    assert!(s.pending.is_none());
+    let s = s.reduce(Action::EnterPin {
+        pin: PIN.into(),
+        now_ms: 5,
+    });
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
+    let s = written(s, Ok(()));
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Closed));
+    assert_eq!(s.page, Page::Results("s1".into()));
+    // Closed: no more ballots.
+    let s = run(s, vec![Action::GoHome, Action::StartVoting("s1".into())]);
+    assert_eq!(s.page, Page::Home);
+    assert!(s.draft.is_none());
+    // Reopening needs the PIN and is on record.
+    let s = written(pin(s, Intent::Reopen, PIN), Ok(()));
+    let log = &s.session("s1").expect("session").log;
+    let kinds: Vec<EventKind> = log.events().iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventKind::Closed, EventKind::Reopened]);
+    assert_eq!(log.events()[0].at_ms, 5);
+    let s = written(s.reduce(Action::StartVoting("s1".into())), Ok(()));
+    assert_eq!(s.page, Page::Vote("s1".into()));
+}
+
+#[test]
+fn a_refused_ballot_is_not_counted_keeps_its_marks_and_alerts_the_organiser() {
+    let s = start(recommendation_session());
+    let s = written(vote_for(s, &[3]), Err(StoreError::Full));
+    assert_eq!(stage(&s), Some(&Stage::NotRecorded));
+    assert_eq!(filled(&s), 0);
+    assert_eq!(s.session("s1").map(|x| x.failures), Some(1));
+    assert!(s.draft.as_ref().is_some_and(|d| !d.ballot.has_no_marks()));
+    let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
+    let s = written(s, Ok(()));
+    assert_eq!(filled(&s), 1);
+}
+
+#[test]
+fn a_late_report_for_another_write_changes_nothing() {
+    let s = vote_for(start(recommendation_session()), &[1]);
+    let seq = s.pending.as_ref().expect("pending").seq;
+    let s = s.reduce(Action::Written {
+        seq: seq.wrapping_add(7),
+        result: Ok(()),
+    });
+    assert_eq!(stage(&s), Some(&Stage::Storing));
+    assert_eq!(filled(&s), 0);
+}
+
+#[test]
+fn marks_are_frozen_under_review_and_while_storing() {
+    let s = start(recommendation_session());
+    let s = run(
+        s,
+        vec![
+            Action::ToggleCandidate {
+                section: 0,
+                candidate: 1,
+            },
+            Action::Submit,
+            Action::ToggleCandidate {
+                section: 0,
+                candidate: 2,
+            },
+        ],
+    );
+    assert_eq!(stage(&s), Some(&Stage::Review));
+    let s = s.reduce(Action::ConfirmSubmit);
+    let s = s.reduce(Action::ToggleCandidate {
+        section: 0,
+        candidate: 3,
+    });
+    let Some(Pending {
+        write: Write::Ballot { ballot, .. },
+        ..
+    }) = &s.pending
+    else {
+        panic!("a ballot write");
+    };
+    let mut expected = Ballot::empty(&samples::all()[1], Some(0));
+    expected
+        .toggle_candidate(&samples::all()[1], 0, 1)
+        .expect("room");
+    assert_eq!(ballot, &expected);
+}
+
+#[test]
+fn a_blank_ballot_goes_through_the_review_and_counts_as_blank() {
+    let s = start(recommendation_session());
+    let s = s.reduce(Action::Submit);
+    assert_eq!(stage(&s), Some(&Stage::Review));
+    let s = s.reduce(Action::BackToForm);
+    assert_eq!(stage(&s), Some(&Stage::Filling));
+    let s = written(run(s, vec![Action::Submit, Action::ConfirmSubmit]), Ok(()));
+    let part = s.session("s1").expect("session").tally.combined();
+    assert_eq!((part.total(), part.blank), (1, 1));
+}
+
+#[test]
+fn voters_choose_their_category_when_the_session_says_so() {
+    let s = start(create(ready(Dump::default(), None), form(0, None), "s1"));
+    assert_eq!(stage(&s), Some(&Stage::ChoosingCategory));
+    let s = s.reduce(Action::Submit);
+    assert_eq!(
+        stage(&s),
+        Some(&Stage::ChoosingCategory),
+        "no ballot without a category"
+    );
+    let s = s.reduce(Action::ChooseCategory(Some(1)));
+    assert_eq!(stage(&s), Some(&Stage::Filling));
+    assert_eq!(s.draft.as_ref().and_then(|d| d.ballot.category), Some(1));
+}
+
+#[test]
+fn a_refused_write_in_is_reported_and_resets_its_cell() {
+    let s = start(recommendation_session());
+    let s = s.reduce(Action::SetWriteIn {
+        section: 0,
+        slot: 0,
+        text: "王秀英".into(),
+    });
+    let d = s.draft.as_ref().expect("draft");
+    assert!(matches!(
+        d.refusal,
+        Some((0, MarkRefused::WriteInIsListed { .. }))
+    ));
+    assert_eq!(d.write_in_generation, 1);
+    assert!(d.ballot.has_no_marks());
+}
+
+#[test]
+fn deleting_needs_the_pin_and_happens_once_stored() {
+    let s = pin(recommendation_session(), Intent::Delete, PIN);
+    assert_eq!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(&Write::DeleteSession("s1".into()))
+    );
+    assert!(s.session("s1").is_some());
+    let s = written(s, Ok(()));
+    assert!(s.session("s1").is_none());
+    assert_eq!(s.page, Page::Home);
+}
+
+#[test]
+fn a_refused_organiser_write_is_reported_and_changes_nothing() {
+    let s = written(
+        pin(recommendation_session(), Intent::Close, PIN),
+        Err(StoreError::Failed),
+    );
+    assert_eq!(s.notice, Some(StoreError::Failed));
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
+    let s = written(pin(s, Intent::SetIssued(Some(40)), PIN), Ok(()));
+    assert_eq!(s.session("s1").and_then(|x| x.turnout().issued), Some(40));
+}
+
+fn stored_session(id: &str, template: &Template, category: CategoryRule) -> (String, String) {
+    let record = SessionRecord {
+        v: 1,
+        id: id.into(),
+        template: template.canonical_json(),
+        spec: SessionSpec {
+            area: "长乐居民区".into(),
+            branch: "第一支部".into(),
+            category,
+            issued: Some(2),
+        },
+        pin: Pin::new(PIN, PIN, [1; 16]).expect("pin"),
+        opened_ms: 10,
+    };
+    (id.into(), serde_json::to_string(&record).expect("json"))
+}
+
+#[test]
+fn the_store_is_read_into_sessions_and_damage_is_counted_not_fatal() {
+    let t = &samples::all()[1];
+    let mut ballot = Ballot::empty(t, Some(1));
+    ballot.toggle_candidate(t, 0, 0).expect("room");
+    let json = |b: &Ballot| serde_json::to_string(b).expect("json");
+    let key = |n: u8| format!("s1/{}", hex(&[n; 16]));
+    let closed = SessionEvent {
+        at_ms: 20,
+        kind: EventKind::Closed,
+    };
+    let dump = Dump {
+        voting: None,
+        sessions: vec![
+            stored_session("s1", t, CategoryRule::VoterChooses),
+            ("s2".into(), "{not json".into()),
+            // Key and id disagree.
+            {
+                let (_, v) = stored_session("s3", t, CategoryRule::VoterChooses);
+                ("s4".into(), v)
+            },
+        ],
+        events: vec![
+            (
+                "s1/00000000".into(),
+                serde_json::to_string(&closed).expect("json"),
+            ),
+            (
+                "s9/00000000".into(),
+                serde_json::to_string(&closed).expect("json"),
+            ),
+        ],
+        ballots: vec![
+            (key(1), json(&ballot)),
+            (key(2), json(&ballot)),
+            (key(3), "garbage".into()),
+            // Category outside the session's rule.
+            (key(4), json(&Ballot::empty(t, None))),
+            // The shape of another template.
+            (key(5), json(&Ballot::empty(&samples::all()[0], Some(0)))),
+            (format!("s9/{}", hex(&[6; 16])), json(&ballot)),
+        ],
+    };
+    let s = ready(dump, None);
+    assert_eq!(s.load, Load::Ready);
+    assert_eq!(s.sessions.len(), 1);
+    let session = s.session("s1").expect("s1");
+    assert_eq!(session.status(), Status::Closed);
+    assert_eq!(session.tally.total(), 2);
+    assert_eq!(session.spec().unit_label(), "长乐居民区 · 第一支部");
+    // s2, s4, the orphan event, 4 bad ballots.
+    assert_eq!(s.damaged_records, 7);
+}
+
+#[test]
+fn a_reload_while_voting_comes_back_to_a_fresh_ballot_of_an_open_session() {
+    let t = &samples::all()[1];
+    let dump = || Dump {
+        sessions: vec![stored_session("s1", t, CategoryRule::Fixed { index: 1 })],
+        ..Dump::default()
+    };
+    let s = ready(dump(), Some("s1".into()));
+    assert_eq!(s.page, Page::Vote("s1".into()));
+    let d = s.draft.as_ref().expect("draft");
+    assert!(d.ballot.has_no_marks());
+    assert_eq!(d.ballot.category, Some(1));
+    // A closed session does not take voters back.
+    let mut closed = dump();
+    closed.events.push((
+        "s1/00000000".into(),
+        serde_json::to_string(&SessionEvent {
+            at_ms: 1,
+            kind: EventKind::Closed,
+        })
+        .expect("json"),
+    ));
+    assert_eq!(ready(closed, Some("s1".into())).page, Page::Home);
+    assert_eq!(ready(dump(), Some("gone".into())).page, Page::Home);
+}

@@ -1,0 +1,128 @@
+// IndexedDB, the app's durable store. Kept in JS because the promise plumbing of
+// IDBRequest is a few lines here and many web-sys bindings in Rust; the Rust side
+// (db.rs) sees four async functions and plain strings.
+//
+// Every write is its own transaction with durability "strict": the promise resolves only
+// after the browser has flushed it to disk, so an acknowledged ballot survives a crash or
+// a dead battery. Records are written with add(), never put(): an existing key is never
+// overwritten. (localStorage is no substitute: Chromium writes it to disk lazily, and a
+// killed browser loses the last second of it; the crash test showed exactly that.)
+
+const NAME = "ballot-kit";
+const VERSION = 2;
+// Append-only records, plus "device": the few settings of this device that must survive a
+// crash as surely as a ballot (which session it shows voters).
+const STORES = ["sessions", "events", "ballots", "device"];
+let opening = null;
+
+function fail(name, message) {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+function open() {
+  if (opening) return opening;
+  opening = new Promise((resolve, reject) => {
+    if (typeof indexedDB === "undefined" || indexedDB === null) {
+      reject(fail("Unavailable", "indexedDB is not available"));
+      return;
+    }
+    let req;
+    try {
+      req = indexedDB.open(NAME, VERSION);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const s of STORES) {
+        if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
+      }
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab upgrading the schema: let it, and reopen on next use.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
+    req.onerror = () => reject(req.error || fail("Unavailable", "open failed"));
+    req.onblocked = () => reject(fail("Unavailable", "blocked by another tab"));
+  }).catch((e) => {
+    opening = null;
+    throw e;
+  });
+  return opening;
+}
+
+function finish(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error || fail("WriteFailed", "transaction failed"));
+    tx.onabort = () => reject(tx.error || fail("WriteFailed", "transaction aborted"));
+  });
+}
+
+/** Adds one record; resolves once it is on disk. */
+export async function add(store, key, value) {
+  const db = await open();
+  const tx = db.transaction(store, "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  tx.objectStore(store).add(value, key);
+  await done;
+}
+
+/** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */
+export async function setDevice(key, value) {
+  const db = await open();
+  const tx = db.transaction("device", "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  if (value === null || value === undefined) tx.objectStore("device").delete(key);
+  else tx.objectStore("device").put(value, key);
+  await done;
+}
+
+/** Deletes a session with its events and ballots, in one transaction. */
+export async function deleteSession(id) {
+  const db = await open();
+  const tx = db.transaction(STORES, "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
+  tx.objectStore("sessions").delete(id);
+  tx.objectStore("events").delete(range);
+  tx.objectStore("ballots").delete(range);
+  await done;
+}
+
+/** Everything stored: [sessions, events, ballots, device], each [[key, value], …] in key order. */
+export async function loadAll() {
+  const db = await open();
+  const tx = db.transaction(STORES, "readonly");
+  const reads = STORES.map(
+    (s) =>
+      new Promise((resolve, reject) => {
+        const store = tx.objectStore(s);
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () =>
+          resolve(keys.result.map((k, i) => [String(k), String(values.result[i])]));
+        values.onerror = () => reject(values.error);
+      }),
+  );
+  return Promise.all(reads);
+}
+
+/** Asks the browser not to evict our data under storage pressure (best effort). */
+export function askPersistence() {
+  try {
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().catch(() => {});
+    }
+  } catch (_) {
+    // Not offered: the data is still stored, just evictable in extreme cases.
+  }
+}

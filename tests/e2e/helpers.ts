@@ -1,0 +1,93 @@
+// What a person does again and again in these tests: open a session, vote, leave the
+// voter screen with the PIN, close and read the results.
+import { expect, type Page, type Locator } from '@playwright/test';
+
+export const EVALUATION = '居民区党总支班子及成员民主测评表';
+export const RECOMMENDATION = '居民区党组织委员候选人初步人选推荐票';
+export const PIN = '2468';
+
+export interface SessionOptions {
+  template: string;
+  area?: string;
+  branch?: string;
+  /** A category name, or '身份由投票人自选'. */
+  category?: string;
+  issued?: string;
+  pin?: string;
+}
+
+/** From the home screen: fills in the new-session form and lands on the session's page. */
+export async function openSession(page: Page, o: SessionOptions) {
+  await page.getByRole('button', { name: '新建场次' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '新建投票场次' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`^${o.template}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill(o.area ?? '长乐居民区');
+  if (o.branch) await page.getByLabel('支部（可不填）').fill(o.branch);
+  if (o.category) await page.getByRole('radio', { name: o.category, exact: true }).check();
+  if (o.issued) await page.getByLabel('发出张数（不知道可先不填）').fill(o.issued);
+  await page.getByLabel('工作人员密码（4–8 位数字）').fill(o.pin ?? PIN);
+  await page.getByLabel('再输入一遍密码').fill(o.pin ?? PIN);
+  await page.getByRole('button', { name: '创建场次' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: o.template })).toBeVisible();
+  await expect(page.getByText('进行中')).toBeVisible();
+}
+
+/** From the session's page: hands the device to the voters. */
+export async function startVoting(page: Page) {
+  await page.getByRole('button', { name: '开始投票' }).tap();
+  await expect(page.getByRole('button', { name: '工作人员' })).toBeVisible();
+}
+
+/** Submits the ballot on screen: review, confirm, recorded, next voter. */
+export async function submit(page: Page, confirm = '确认提交') {
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  await expect(page.getByRole('heading', { name: '请核对您的选择' })).toBeVisible();
+  await page.getByRole('button', { name: confirm }).tap();
+  await expect(page.getByRole('heading', { name: '已投票，请将平板交给下一位' })).toBeVisible();
+  await page.getByRole('button', { name: '下一位开始投票' }).tap();
+}
+
+/** Answers the PIN question on screen. */
+export async function enterPin(page: Page, pin = PIN, confirm = '确定') {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('工作人员密码').fill(pin);
+  await dialog.getByRole('button', { name: confirm, exact: true }).tap();
+}
+
+/** From the voter screen to the session's page, with the PIN. */
+export async function leaveVoting(page: Page, pin = PIN) {
+  await page.getByRole('button', { name: '工作人员' }).tap();
+  await enterPin(page, pin);
+  await expect(page.getByRole('button', { name: '结束投票' })).toBeVisible();
+}
+
+/** From the session's page: close with the PIN, which shows the results. */
+export async function closeAndCount(page: Page, pin = PIN) {
+  await page.getByRole('button', { name: '结束投票' }).tap();
+  await enterPin(page, pin, '结束投票');
+  await expect(page.getByRole('heading', { level: 1, name: '计票结果' })).toBeVisible();
+}
+
+/** A results table row, found by its first cell. */
+export function row(page: Page, name: string): Locator {
+  return page.getByRole('row', { name: new RegExp(`^${spaced(name)}`) });
+}
+
+/** A name as a pattern: printed names may be padded (「周  敏」). */
+export function spaced(name: string): string {
+  return name.replace(/ /g, '\\s+');
+}
+
+export function card(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('article', { name });
+}
+
+/** Every listed name's mark state on the voter screen, as "name:true|false". */
+export async function marksOnScreen(page: Page): Promise<string[]> {
+  const boxes = page.getByRole('checkbox');
+  const out: string[] = [];
+  for (const b of await boxes.all()) {
+    out.push(`${(await b.innerText()).trim()}:${await b.getAttribute('aria-checked')}`);
+  }
+  return out;
+}
