@@ -56,3 +56,11 @@ impl Drop for HistoryGuard {
             .remove_event_listener_with_callback("popstate", self.on_pop.as_ref().unchecked_ref());
     }
 }
+
+/// To the top of the page: a new step (review, thank-you, next voter) starts there, not
+/// where the last tap left the scroll.
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

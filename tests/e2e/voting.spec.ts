@@ -162,8 +162,11 @@ test('a blank ballot needs an explicit confirmation and is counted as blank', as
   await expect(page.getByText('共 1 张：有效 0 张，空白 1 张，无效 0 张')).toBeVisible();
 });
 
-test('a ballot the device cannot store is reported as NOT recorded, and the organiser is told', async ({ page }) => {
+test('a ballot the device cannot store is reported as NOT recorded, the organiser is told, nothing earlier is lost', async ({ page }) => {
   await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '徐红梅' }).tap();
+  await submit(page);
   // From now on the device is full: every ballot write fails as a full quota does.
   await page.evaluate(() => {
     const add = IDBObjectStore.prototype.add;
@@ -172,7 +175,6 @@ test('a ballot the device cannot store is reported as NOT recorded, and the orga
       return add.apply(this, args);
     };
   });
-  await startVoting(page);
   await page.getByRole('checkbox', { name: '王秀英' }).tap();
   await page.getByRole('button', { name: '提交', exact: true }).tap();
   await page.getByRole('button', { name: '确认提交' }).tap();
@@ -185,7 +187,10 @@ test('a ballot the device cannot store is reported as NOT recorded, and the orga
 
   await leaveVoting(page);
   await expect(page.getByRole('alert')).toContainText('本场次有 1 张票没有保存成功');
-  await expect(page.getByText('已投 0 张')).toBeVisible();
+  await expect(page.getByText('已投 1 张')).toBeVisible();
+  await closeAndCount(page);
+  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*1$/);
+  await expect(row(page, '王秀英')).toHaveText(/^王秀英\s*0$/);
 });
 
 test('voter screen: large type and large touch targets', async ({ page }) => {

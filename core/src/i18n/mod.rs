@@ -344,4 +344,49 @@ mod tests {
             "这个姓名无法使用（太长或含有特殊字符）。"
         );
     }
+
+    /// Each session problem has one message, with its code; these are the exact texts.
+    #[test]
+    fn session_error_messages_are_exact() {
+        use crate::session::SessionError as E;
+        let t = Lang::ZhCn.texts();
+        let cases = [
+            (E::AreaMissing, "[S01] 请填写居民区名称"),
+            (
+                E::UnitNameInvalid,
+                "[S02] 名称太长（最多 40 个字）或含有特殊字符",
+            ),
+            (E::CategoryUnknown, "[S03] 表格里没有这个身份"),
+            (E::CategoryRuleMismatch, "[S04] 请选择本场投票人的身份"),
+            (
+                E::IssuedInvalid,
+                "[S05] 请填写 0 到 100000 之间的整数，或留空",
+            ),
+            (E::PinFormat, "[S06] 密码须为 4–8 位数字"),
+            (E::PinMismatch, "[S07] 两次输入的密码不一样"),
+        ];
+        for (e, text) in cases {
+            assert_eq!((t.session_error)(e), text);
+        }
+    }
+
+    #[test]
+    fn turnout_reads_with_and_without_forms_issued() {
+        use crate::session::Turnout;
+        let t = Lang::ZhCn.texts();
+        let known = Turnout {
+            filled: 41,
+            issued: Some(40),
+        };
+        assert_eq!((t.turnout)(known), "已投 41 张 / 发出 40 张");
+        assert_eq!(
+            (t.turnout_exceeds)(known),
+            "已投票数 41 张多于发出的 40 张，结果不能成立。请核查发出张数。"
+        );
+        let unknown = Turnout {
+            filled: 3,
+            issued: None,
+        };
+        assert_eq!((t.turnout)(unknown), "已投 3 张（发出张数未填）");
+    }
 }

@@ -13,11 +13,22 @@ use crate::app::components::recommendation_form::RecommendationForm;
 use crate::app::components::review::Review;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::PageProps;
+use crate::platform::page;
 
 #[component]
 pub fn VotePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
     let draft = app.draft.clone();
+    // Each new step starts at the top of the page.
+    let step = draft
+        .as_ref()
+        .map(|d| d.stage.clone())
+        .filter(|s| matches!(s, Stage::ChoosingCategory | Stage::Review | Stage::Recorded));
+    use_effect_with(step, |step| {
+        if step.is_some() {
+            page::scroll_to_top();
+        }
+    });
     let session = draft.as_ref().and_then(|d| app.session(&d.session));
     let (Some(draft), Some(session)) = (draft, session) else {
         return html! {};
