@@ -417,6 +417,7 @@ impl AppState {
         }
         self.draft = None;
         self.prompt = None;
+        self.notice = None;
         self.form_errors = Rc::new(Vec::new());
         self.page = page;
     }

@@ -39,6 +39,9 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <Notice text={(t.storage_damaged)(app.damaged_records)} action={t.dismiss}
                     on_action={send(|| Action::DismissDamaged)} />
             }
+            if let Some(e) = app.notice {
+                <Notice text={e.message(t)} action={t.dismiss} on_action={send(|| Action::DismissNotice)} />
+            }
             <div class="heading-row">
                 <h2>{ t.sessions_heading }</h2>
                 <button class="primary" onclick={send(|| Action::NewSession)}>{ "+ " }{ t.new_session }</button>

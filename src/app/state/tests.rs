@@ -465,3 +465,14 @@ fn a_reload_while_voting_comes_back_to_a_fresh_ballot_of_an_open_session() {
     assert_eq!(ready(closed, Some("s1".into())).page, Page::Home);
     assert_eq!(ready(dump(), Some("gone".into())).page, Page::Home);
 }
+
+#[test]
+fn a_device_that_cannot_store_the_voting_marker_is_not_handed_to_voters() {
+    let s = recommendation_session().reduce(Action::StartVoting("s1".into()));
+    let s = written(s, Err(StoreError::Unavailable));
+    assert_eq!(s.page, Page::Manage("s1".into()));
+    assert!(s.draft.is_none());
+    assert_eq!(s.notice, Some(StoreError::Unavailable));
+    // Leaving to another page clears the message.
+    assert_eq!(s.reduce(Action::GoHome).notice, None);
+}
