@@ -39,11 +39,13 @@ pub fn App() -> Html {
         });
     }
 
-    // Perform the write the reducer asked for, then report.
+    // Perform the write the reducer asked for, then report. Keyed by the write's number:
+    // each write runs once.
     {
         let app = app.clone();
-        use_effect_with(app.pending.clone(), move |pending| {
-            if let Some(pending) = pending.clone() {
+        let seq = app.pending.as_ref().map(|p| p.seq);
+        use_effect_with(seq, move |_| {
+            if let Some(pending) = app.pending.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = db::perform(&pending.write).await;
                     app.dispatch(Action::Written {

@@ -64,3 +64,16 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// Moves focus (and so the view) to the first field marked invalid, so a problem further
+/// up a long form is not missed on a phone.
+pub fn focus_first_invalid() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(el)) = document.query_selector("[aria-invalid=\"true\"]") {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -26,6 +26,8 @@ test('a new session is checked field by field, then listed on the home screen', 
   await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
   await expect(page.getByText('[S06] 密码须为 4–8 位数字')).toBeVisible();
   await expect(page.getByLabel('居民区', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  // The first problem gets the focus, so it is not missed above the fold.
+  await expect(page.getByLabel('居民区', { exact: true })).toBeFocused();
 
   await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
   await page.getByLabel('发出张数（不知道可先不填）').fill('30');

@@ -1,4 +1,6 @@
-//! Small components: plain data in, callbacks out. Only `pin_dialog` reads the app state.
+//! Small components and view functions: plain data in, callbacks out. Only `pin_dialog`
+//! reads the app state. Stateless pieces shown once per step are plain functions returning
+//! `Html`: each `#[component]` adds its own lifecycle code to the wasm.
 
 pub mod category_picker;
 pub mod dialog;

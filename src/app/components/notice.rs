@@ -1,19 +1,18 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub text: AttrValue,
-    pub action: AttrValue,
-    pub on_action: Callback<MouseEvent>,
-}
-
 /// A message that stays until dismissed.
-#[component]
-pub fn Notice(p: &NoticeProps) -> Html {
+///
+/// A view function, not a component: it has no state, and each `#[component]` adds its
+/// own lifecycle code to the wasm (the first-load budget counts every kilobyte).
+pub fn notice(
+    text: impl Into<AttrValue>,
+    action: &'static str,
+    on_action: Callback<MouseEvent>,
+) -> Html {
     html! {
         <div class="notice" role="alert">
-            <p>{ &p.text }</p>
-            <button onclick={p.on_action.clone()}>{ &p.action }</button>
+            <p>{ text.into() }</p>
+            <button onclick={on_action}>{ action }</button>
         </div>
     }
 }

@@ -1,42 +1,34 @@
 use ballot_core::ballot::{BallotContent, SectionMarks};
 use ballot_core::check::resolve_recommendation;
 use ballot_core::{Ballot, Lang, Section, Template};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ReviewProps {
-    pub template: Rc<Template>,
-    pub ballot: Ballot,
-    pub on_confirm: Callback<MouseEvent>,
-    pub on_back: Callback<MouseEvent>,
-    #[prop_or_default]
-    pub lang: Lang,
-}
 
 /// The voter's choices in words before they confirm: who they recommend, which level
 /// each subject got, and what is left unrated. A blank ballot is said to be blank, and
 /// the confirm button says so too.
-#[component]
-pub fn Review(p: &ReviewProps) -> Html {
-    let t = p.lang.texts();
-    let BallotContent::Marked(marks) = &p.ballot.content else {
+///
+/// A view function, not a component: see `notice`.
+pub fn review(
+    template: &Template,
+    ballot: &Ballot,
+    on_confirm: Callback<MouseEvent>,
+    on_back: Callback<MouseEvent>,
+    lang: Lang,
+) -> Html {
+    let t = lang.texts();
+    let BallotContent::Marked(marks) = &ballot.content else {
         return html! {};
     };
-    let blank = p.ballot.has_no_marks();
-    let unrated: Vec<String> = p
-        .ballot
+    let blank = ballot.has_no_marks();
+    let unrated: Vec<String> = ballot
         .unrated_items()
         .into_iter()
-        .filter_map(
-            |(section, item)| match p.template.sections().get(section)? {
-                Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
-                Section::Recommendation(_) => None,
-            },
-        )
+        .filter_map(|(section, item)| match template.sections().get(section)? {
+            Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
+            Section::Recommendation(_) => None,
+        })
         .collect();
-    let sections = p
-        .template
+    let sections = template
         .sections()
         .iter()
         .zip(marks)
@@ -101,10 +93,10 @@ pub fn Review(p: &ReviewProps) -> Html {
                 { for sections }
             }
             <div class="actions stacked">
-                <button class="primary huge" onclick={p.on_confirm.clone()}>
+                <button class="primary huge" onclick={on_confirm}>
                     { if blank { t.confirm_blank } else { t.confirm_submit } }
                 </button>
-                <button class="huge" onclick={p.on_back.clone()}>{ t.back_to_edit }</button>
+                <button class="huge" onclick={on_back}>{ t.back_to_edit }</button>
             </div>
         </section>
     }

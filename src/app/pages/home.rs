@@ -4,7 +4,7 @@
 use ballot_core::session::{CategoryRule, Status};
 use yew::prelude::*;
 
-use crate::app::components::notice::Notice;
+use crate::app::components::notice::notice;
 use crate::app::state::{Action, Session};
 use crate::app::PageProps;
 use ballot_core::Texts;
@@ -36,11 +36,10 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <p class="tagline">{ t.app_tagline }</p>
             </header>
             if app.damaged_records > 0 {
-                <Notice text={(t.storage_damaged)(app.damaged_records)} action={t.dismiss}
-                    on_action={send(|| Action::DismissDamaged)} />
+                { notice((t.storage_damaged)(app.damaged_records), t.dismiss, send(|| Action::DismissDamaged)) }
             }
             if let Some(e) = app.notice {
-                <Notice text={e.message(t)} action={t.dismiss} on_action={send(|| Action::DismissNotice)} />
+                { notice(e.message(t), t.dismiss, send(|| Action::DismissNotice)) }
             }
             <div class="heading-row">
                 <h2>{ t.sessions_heading }</h2>

@@ -5,7 +5,7 @@ use ballot_core::session::{parse_issued, Status};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::components::notice::Notice;
+use crate::app::components::notice::notice;
 use crate::app::pages::home::session_line;
 use crate::app::state::{Action, Intent};
 use crate::app::AppHandle;
@@ -85,7 +85,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                 <p class="meta">{ (t.template_header)(&s.template.spec().issuer, &s.fingerprint) }</p>
             </header>
             if let Some(e) = app.notice {
-                <Notice text={e.message(t)} action={t.dismiss} on_action={dismiss} />
+                { notice(e.message(t), t.dismiss, dismiss) }
             }
             if s.failures > 0 {
                 <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>

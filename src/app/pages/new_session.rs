@@ -17,6 +17,12 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
     let form = use_state(SessionForm::default);
     let template = app.templates.get(form.template);
     let busy = app.pending.is_some();
+    // After a refused submit, go to the first problem.
+    use_effect_with(app.form_errors.clone(), |errors| {
+        if !errors.is_empty() {
+            page::focus_first_invalid();
+        }
+    });
 
     // Each field's problems sit under it and are read out with it (aria-describedby).
     let error_id = |field: SessionField| format!("error-{}", field as u8);

@@ -6,11 +6,11 @@ use ballot_core::ballot::{BallotContent, SectionMarks};
 use ballot_core::Section;
 use yew::prelude::*;
 
-use crate::app::components::category_picker::CategoryPicker;
-use crate::app::components::dialog::Dialog;
+use crate::app::components::category_picker::category_picker;
+use crate::app::components::dialog;
 use crate::app::components::evaluation_form::EvaluationForm;
 use crate::app::components::recommendation_form::RecommendationForm;
-use crate::app::components::review::Review;
+use crate::app::components::review::review;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::PageProps;
 use crate::platform::page;
@@ -67,12 +67,11 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             let on_choose =
                 Callback::from(move |c: u16| app.dispatch(Action::ChooseCategory(Some(c))));
             html! {
-                <CategoryPicker prompt={t.choose_category} categories={template.categories().to_vec()} {on_choose} />
+                { category_picker(t.choose_category, template.categories(), on_choose) }
             }
         }
         Stage::Review => html! {
-            <Review template={template.clone()} ballot={draft.ballot.clone()} lang={app.lang}
-                on_confirm={send(|| Action::ConfirmSubmit)} on_back={send(|| Action::BackToForm)} />
+            { review(template, &draft.ballot, send(|| Action::ConfirmSubmit), send(|| Action::BackToForm), app.lang) }
         },
         Stage::Recorded => html! {
             <section class="recorded" aria-live="polite">
@@ -147,9 +146,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                         { if busy { t.saving } else { t.submit } }
                     </button>
                     if *stage == Stage::NotRecorded {
-                        <Dialog title={t.not_recorded_title} body={t.not_recorded_body} alert=true
-                            confirm={t.back_to_edit} on_confirm={send(|| Action::BackToForm)}
-                            cancel={None::<AttrValue>} on_cancel={Callback::noop()} />
+                        { dialog::alert(t.not_recorded_title, t.not_recorded_body, t.back_to_edit, send(|| Action::BackToForm)) }
                     }
                 </>
             }
