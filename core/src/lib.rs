@@ -8,12 +8,14 @@
 //! - [`ballot`]: what a voter or a paper ballot marked; the tablet's marking operations.
 //! - [`check`]: validity (valid / blank / void) per the template's rules.
 //! - [`tally`]: counting per category, merging.
+//! - [`count`]: entering paper ballots as read aloud: the log, corrections, 收回 checks.
 //! - [`session`]: a voting session on a device: unit, category rule, 发出, PIN, log.
 //! - [`fingerprint`]: the short code that identifies a template's content.
 //! - [`i18n`]: every user-visible string.
 
 pub mod ballot;
 pub mod check;
+pub mod count;
 pub mod error;
 pub mod fingerprint;
 pub mod i18n;

@@ -1,13 +1,16 @@
 //! Every string a user sees, in one typed catalogue per language.
 //!
 //! A plain struct of `&'static str` and `fn` fields: the compiler checks that every language
-//! has every string, lookups cost nothing, and only the strings used reach the wasm binary.
+//! has every string and lookups cost nothing. Every entry of a catalogue reaches the wasm
+//! binary (the static refers to all of them), so entries are added with the screens that
+//! use them.
 //! Messages with values are `fn` fields. Error types carry data, never text; their one
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
 mod zh_cn;
 
 use crate::ballot::MarkRefused;
+use crate::count::{CountRefused, FigureFlag};
 use crate::error::TemplateError;
 use crate::session::{EventKind, SessionError, Turnout};
 use crate::template::Item;
@@ -146,6 +149,10 @@ pub struct Texts {
     pub col_void: &'static str,
     pub write_ins_heading: &'static str,
     pub section_counts: fn(u32, u32, u32) -> String,
+
+    // Paper count
+    pub figure_flag: fn(FigureFlag) -> String,
+    pub count_refused: fn(CountRefused) -> String,
 
     // Template problems
     pub template_error: fn(&TemplateError) -> String,
@@ -388,5 +395,54 @@ mod tests {
             issued: None,
         };
         assert_eq!((t.turnout)(unknown), "已投 3 张（发出张数未填）");
+    }
+
+    #[test]
+    fn count_messages_are_exact() {
+        use crate::count::{CountRefused as R, FigureFlag as F};
+        let t = Lang::ZhCn.texts();
+        let flags = [
+            (
+                F::ReturnedExceedsIssued {
+                    returned: 43,
+                    issued: 42,
+                },
+                "[C01] 收回 43 张多于发出 42 张：本次投票无效，应重新投票。",
+            ),
+            (
+                F::PresentExceedsDue {
+                    present: 41,
+                    due: 40,
+                },
+                "[C02] 实到 41 人多于应到 40 人，请核对。",
+            ),
+            (
+                F::IssuedExceedsPresent {
+                    issued: 42,
+                    present: 41,
+                },
+                "[C03] 发出 42 张多于实到 41 人，请核对。",
+            ),
+        ];
+        for (f, text) in flags {
+            assert_eq!((t.figure_flag)(f), text);
+        }
+        let refusals = [
+            (
+                R::AllReturnedEntered { returned: 30 },
+                "[C10] 已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。",
+            ),
+            (R::WrongShape, "[C11] 这张票与表格不符，无法录入。"),
+            (R::NoSuchBallot { seq: 9 }, "[C12] 没有第 9 张票。"),
+            (R::Struck { seq: 3 }, "[C13] 第 3 张已划去，请先恢复。"),
+            (R::NotStruck { seq: 3 }, "[C14] 第 3 张没有划去，无需恢复。"),
+            (
+                R::FiguresInvalid,
+                "[C15] 人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。",
+            ),
+        ];
+        for (r, text) in refusals {
+            assert_eq!((t.count_refused)(r), text);
+        }
     }
 }

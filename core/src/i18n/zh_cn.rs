@@ -2,6 +2,7 @@
 
 use super::Texts;
 use crate::ballot::MarkRefused;
+use crate::count::{CountRefused, FigureFlag};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::session::{EventKind, SessionError};
 
@@ -145,8 +146,42 @@ pub static TEXTS: Texts = Texts {
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 
+    figure_flag,
+    count_refused,
+
     template_error,
 };
+
+fn figure_flag(f: FigureFlag) -> String {
+    let what = match f {
+        FigureFlag::ReturnedExceedsIssued { returned, issued } => {
+            format!("收回 {returned} 张多于发出 {issued} 张：本次投票无效，应重新投票。")
+        }
+        FigureFlag::PresentExceedsDue { present, due } => {
+            format!("实到 {present} 人多于应到 {due} 人，请核对。")
+        }
+        FigureFlag::IssuedExceedsPresent { issued, present } => {
+            format!("发出 {issued} 张多于实到 {present} 人，请核对。")
+        }
+    };
+    format!("[{}] {what}", f.code())
+}
+
+fn count_refused(r: CountRefused) -> String {
+    let what = match r {
+        CountRefused::AllReturnedEntered { returned } => {
+            format!("已录入 {returned} 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。")
+        }
+        CountRefused::WrongShape => "这张票与表格不符，无法录入。".into(),
+        CountRefused::NoSuchBallot { seq } => format!("没有第 {seq} 张票。"),
+        CountRefused::Struck { seq } => format!("第 {seq} 张已划去，请先恢复。"),
+        CountRefused::NotStruck { seq } => format!("第 {seq} 张没有划去，无需恢复。"),
+        CountRefused::FiguresInvalid => {
+            "人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。".into()
+        }
+    };
+    format!("[{}] {what}", r.code())
+}
 
 fn session_error(e: SessionError) -> String {
     let what = match e {

@@ -1,0 +1,716 @@
+//! Counting paper ballots as they are read aloud (唱票计票).
+//!
+//! The counter enters each paper ballot as it is read; nothing links a paper ballot to a
+//! voter, so the reading order is kept (it lets the counters find and correct an entry).
+//! The count is an append-only log of [`CountOp`]s; the entered ballots, their corrections
+//! and the tally are derived from it ([`CountLog`]). A correction never erases: it adds a
+//! `Replace` or a `Strike`, so the audit trail is the log itself.
+//!
+//! Paper can show anything, so the paper marking operations here never refuse a mark (unlike
+//! the tablet's in [`crate::ballot`]): [`crate::check`] decides per the template's rules
+//! whether an over-marked ballot or section is void, and the screen says so before the
+//! ballot is committed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ballot::{Ballot, BallotContent, SectionMarks};
+use crate::names::{has_control_chars, normalize_name};
+use crate::session::limits::ISSUED_MAX;
+use crate::tally::Tally;
+use crate::template::{limits, Section, Template};
+
+/// The meeting's figures (选票分发/收回情况). Each may be unknown while counting starts and
+/// be entered or corrected later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    /// 应到: voters due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<u32>,
+    /// 实到: voters present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<u32>,
+    /// 发出: ballots issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<u32>,
+    /// 收回: ballots returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned: Option<u32>,
+}
+
+/// A problem with the figures. Codes C01–C03; one message each in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureFlag {
+    /// C01: 收回 > 发出: the vote is void and must be repeated (blocking).
+    ReturnedExceedsIssued { returned: u32, issued: u32 },
+    /// C02: 实到 > 应到 (a typing mistake, or the roll is wrong).
+    PresentExceedsDue { present: u32, due: u32 },
+    /// C03: 发出 > 实到: more ballots handed out than voters present.
+    IssuedExceedsPresent { issued: u32, present: u32 },
+}
+
+impl FigureFlag {
+    pub fn code(self) -> &'static str {
+        match self {
+            FigureFlag::ReturnedExceedsIssued { .. } => "C01",
+            FigureFlag::PresentExceedsDue { .. } => "C02",
+            FigureFlag::IssuedExceedsPresent { .. } => "C03",
+        }
+    }
+
+    /// Blocking: the count cannot stand; the others are warnings to check.
+    pub fn is_blocking(self) -> bool {
+        matches!(self, FigureFlag::ReturnedExceedsIssued { .. })
+    }
+}
+
+impl Figures {
+    /// Every figure in range (0 to 100 000).
+    pub fn in_range(&self) -> bool {
+        [self.due, self.present, self.issued, self.returned]
+            .iter()
+            .flatten()
+            .all(|&n| n <= ISSUED_MAX)
+    }
+
+    /// What is wrong between the figures known, blocking problems first.
+    pub fn flags(&self) -> Vec<FigureFlag> {
+        let mut flags = Vec::new();
+        if let (Some(returned), Some(issued)) = (self.returned, self.issued) {
+            if returned > issued {
+                flags.push(FigureFlag::ReturnedExceedsIssued { returned, issued });
+            }
+        }
+        if let (Some(present), Some(due)) = (self.present, self.due) {
+            if present > due {
+                flags.push(FigureFlag::PresentExceedsDue { present, due });
+            }
+        }
+        if let (Some(issued), Some(present)) = (self.issued, self.present) {
+            if issued > present {
+                flags.push(FigureFlag::IssuedExceedsPresent { issued, present });
+            }
+        }
+        flags
+    }
+}
+
+/// One step of a count, as stored. `seq` numbers refer to the order in which ballots were
+/// added (1 = the first ballot read).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CountOp {
+    /// The next paper ballot read.
+    Add { ballot: Ballot },
+    /// Ballot `seq` corrected: it now reads as `ballot`.
+    Replace { seq: u32, ballot: Ballot },
+    /// Ballot `seq` struck out (entered by mistake; "undo" is a strike of the last one).
+    Strike { seq: u32 },
+    /// Ballot `seq` put back after a strike.
+    Restore { seq: u32 },
+    /// The figures entered or corrected.
+    SetFigures { figures: Figures },
+}
+
+/// Why the log refuses an operation. Codes C10–C15; one message each in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountRefused {
+    /// C10: as many ballots are entered as were returned (收回).
+    AllReturnedEntered { returned: u32 },
+    /// C11: the ballot does not fit the template (a damaged or foreign record).
+    WrongShape,
+    /// C12: there is no ballot with that number.
+    NoSuchBallot { seq: u32 },
+    /// C13: that ballot is struck out: restore it first.
+    Struck { seq: u32 },
+    /// C14: that ballot is not struck out, so there is nothing to restore.
+    NotStruck { seq: u32 },
+    /// C15: a figure is out of range, or 收回 would be below the ballots already entered.
+    FiguresInvalid,
+}
+
+impl CountRefused {
+    pub fn code(self) -> &'static str {
+        match self {
+            CountRefused::AllReturnedEntered { .. } => "C10",
+            CountRefused::WrongShape => "C11",
+            CountRefused::NoSuchBallot { .. } => "C12",
+            CountRefused::Struck { .. } => "C13",
+            CountRefused::NotStruck { .. } => "C14",
+            CountRefused::FiguresInvalid => "C15",
+        }
+    }
+}
+
+/// One paper ballot as it stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entered {
+    /// Its number in reading order, from 1.
+    pub seq: u32,
+    pub ballot: Ballot,
+    pub struck: bool,
+    /// How many times it was corrected.
+    pub corrections: u32,
+}
+
+/// A count's log and what follows from it. Every operation is checked against the template
+/// before it is accepted, so a log built through [`CountLog::apply`] is always consistent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountLog {
+    ops: Vec<CountOp>,
+    entered: Vec<Entered>,
+    figures: Figures,
+}
+
+impl CountLog {
+    pub fn new(figures: Figures) -> CountLog {
+        CountLog {
+            ops: Vec::new(),
+            entered: Vec::new(),
+            figures,
+        }
+    }
+
+    /// Replays stored operations; those the log refuses are returned (they are counted as
+    /// damaged records, and the rest stands).
+    pub fn replay(
+        figures: Figures,
+        template: &Template,
+        ops: impl IntoIterator<Item = CountOp>,
+    ) -> (CountLog, Vec<CountRefused>) {
+        let mut log = CountLog::new(figures);
+        let refused = ops
+            .into_iter()
+            .filter_map(|op| log.apply(template, op).err())
+            .collect();
+        (log, refused)
+    }
+
+    pub fn ops(&self) -> &[CountOp] {
+        &self.ops
+    }
+
+    pub fn figures(&self) -> Figures {
+        self.figures
+    }
+
+    /// All ballots in reading order, struck ones included.
+    pub fn entered(&self) -> &[Entered] {
+        &self.entered
+    }
+
+    /// The ballots that count: not struck.
+    pub fn live(&self) -> impl Iterator<Item = &Ballot> {
+        self.entered.iter().filter(|e| !e.struck).map(|e| &e.ballot)
+    }
+
+    pub fn live_count(&self) -> u32 {
+        u32::try_from(self.live().count()).unwrap_or(u32::MAX)
+    }
+
+    /// The last ballot not struck: what "undo" strikes.
+    pub fn last_live(&self) -> Option<u32> {
+        self.entered.iter().rev().find(|e| !e.struck).map(|e| e.seq)
+    }
+
+    /// Whether another ballot may be added: fewer entered than 收回 (or 收回 unknown).
+    pub fn room(&self) -> Result<(), CountRefused> {
+        match self.figures.returned {
+            Some(returned) if self.live_count() >= returned => {
+                Err(CountRefused::AllReturnedEntered { returned })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn get_mut(&mut self, seq: u32) -> Result<&mut Entered, CountRefused> {
+        let i = usize::try_from(seq.wrapping_sub(1)).unwrap_or(usize::MAX);
+        self.entered
+            .get_mut(i)
+            .ok_or(CountRefused::NoSuchBallot { seq })
+    }
+
+    /// Applies one operation if the rules allow it; the log is unchanged otherwise.
+    pub fn apply(&mut self, template: &Template, op: CountOp) -> Result<(), CountRefused> {
+        match &op {
+            CountOp::Add { ballot } => {
+                ballot
+                    .fits(template)
+                    .map_err(|_| CountRefused::WrongShape)?;
+                self.room()?;
+                let seq = u32::try_from(self.entered.len() + 1).unwrap_or(u32::MAX);
+                self.entered.push(Entered {
+                    seq,
+                    ballot: ballot.clone(),
+                    struck: false,
+                    corrections: 0,
+                });
+            }
+            CountOp::Replace { seq, ballot } => {
+                ballot
+                    .fits(template)
+                    .map_err(|_| CountRefused::WrongShape)?;
+                let e = self.get_mut(*seq)?;
+                if e.struck {
+                    return Err(CountRefused::Struck { seq: *seq });
+                }
+                e.ballot = ballot.clone();
+                e.corrections = e.corrections.saturating_add(1);
+            }
+            CountOp::Strike { seq } => {
+                let e = self.get_mut(*seq)?;
+                if e.struck {
+                    return Err(CountRefused::Struck { seq: *seq });
+                }
+                e.struck = true;
+            }
+            CountOp::Restore { seq } => {
+                let seq = *seq;
+                let struck = self.get_mut(seq)?.struck;
+                if !struck {
+                    return Err(CountRefused::NotStruck { seq });
+                }
+                self.room()?;
+                self.get_mut(seq)?.struck = false;
+            }
+            CountOp::SetFigures { figures } => {
+                let below_entered = figures.returned.is_some_and(|r| r < self.live_count());
+                if !figures.in_range() || below_entered {
+                    return Err(CountRefused::FiguresInvalid);
+                }
+                self.figures = *figures;
+            }
+        }
+        self.ops.push(op);
+        Ok(())
+    }
+
+    /// The count of the ballots that stand. Every one was checked to fit when entered.
+    pub fn tally(&self, template: &Template) -> Tally {
+        let mut tally = Tally::empty(template);
+        for b in self.live() {
+            // Cannot fail: `apply` refused every ballot that does not fit.
+            let _ = tally.add(template, b);
+        }
+        tally
+    }
+
+    /// The write-in names entered so far in this count (normalised), most frequent first,
+    /// then in name order: the suggestions that keep one person's name spelt one way.
+    pub fn write_in_names(&self) -> Vec<String> {
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        for b in self.live() {
+            if let BallotContent::Marked(sections) = &b.content {
+                for s in sections {
+                    if let SectionMarks::Recommendation(r) = s {
+                        for w in &r.write_ins {
+                            let name = normalize_name(w);
+                            if !name.is_empty() {
+                                *seen.entry(name).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut names: Vec<(String, u32)> = seen.into_iter().collect();
+        // Stable: equal counts stay in name order.
+        names.sort_by_key(|n| std::cmp::Reverse(n.1));
+        names.into_iter().map(|(n, _)| n).collect()
+    }
+}
+
+/// The paper marking operations: what the counter taps as the ballot is read.
+impl Ballot {
+    /// A listed name marked on the paper, or unmarked (a mis-tap). Never refused: paper can
+    /// be over-marked, and [`crate::check`] judges it.
+    pub fn toggle_paper_mark(&mut self, section: usize, candidate: u16) {
+        if let BallotContent::Marked(s) = &mut self.content {
+            if let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) {
+                if !r.marked.remove(&candidate) {
+                    r.marked.insert(candidate);
+                }
+            }
+        }
+    }
+
+    /// A level marked on the paper for one item, or unmarked. Two levels on one item are
+    /// allowed here and judged by [`crate::check`] (that item is spoiled).
+    pub fn toggle_paper_level(&mut self, section: usize, item: usize, level: usize) {
+        if let BallotContent::Marked(s) = &mut self.content {
+            if let Some(SectionMarks::Evaluation(items)) = s.get_mut(section) {
+                if let Some(current) = items.get_mut(item) {
+                    *current = current.toggled(level);
+                }
+            }
+        }
+    }
+
+    /// A name written in a 另选他人 cell of the paper. Only text that cannot be a name is
+    /// refused (too long, control characters); repeats and listed names are judged by
+    /// [`crate::check`] per the template's rule.
+    pub fn set_paper_write_in(
+        &mut self,
+        template: &Template,
+        section: usize,
+        slot: usize,
+        text: &str,
+    ) -> Result<(), crate::ballot::MarkRefused> {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return Ok(());
+        };
+        if slot >= usize::from(spec.write_in_slots) {
+            return Ok(());
+        }
+        if text.chars().count() > limits::MAX_TEXT_CHARS || has_control_chars(text) {
+            return Err(crate::ballot::MarkRefused::WriteInInvalid);
+        }
+        if let BallotContent::Marked(s) = &mut self.content {
+            if let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) {
+                if r.write_ins.len() <= slot {
+                    r.write_ins.resize(slot + 1, String::new());
+                }
+                r.write_ins[slot] = text.to_string();
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole paper ballot declared void (无法辨认 …), keeping its category.
+    pub fn declared_void(category: Option<u16>, reason: crate::ballot::DeclaredVoid) -> Ballot {
+        Ballot {
+            category,
+            content: BallotContent::Void(reason),
+        }
+    }
+}
+
+/// A count on the blackboard: 正 for each five, then the strokes of the next 正 begun
+/// (一 丅 下 止).
+pub fn zheng(n: u32) -> String {
+    const PARTIAL: [&str; 5] = ["", "一", "丅", "下", "止"];
+    let mut s = "正".repeat(usize::try_from(n / 5).unwrap_or(0));
+    s.push_str(PARTIAL[usize::try_from(n % 5).unwrap_or(0)]);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ballot::DeclaredVoid;
+    use crate::check::{check, Verdict, VoidReason};
+    use crate::samples;
+
+    fn recommendation() -> Template {
+        samples::all().remove(1)
+    }
+
+    fn marked(t: &Template, names: &[u16]) -> Ballot {
+        let mut b = Ballot::empty(t, Some(0));
+        for &n in names {
+            b.toggle_paper_mark(0, n);
+        }
+        b
+    }
+
+    fn figures(issued: u32, returned: u32) -> Figures {
+        Figures {
+            due: Some(50),
+            present: Some(45),
+            issued: Some(issued),
+            returned: Some(returned),
+        }
+    }
+
+    #[test]
+    fn paper_can_be_over_marked_and_the_core_voids_it() {
+        let t = recommendation();
+        let b = marked(&t, &[0, 1, 2, 3, 4, 5]);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(
+            c.verdict,
+            Verdict::Void(VoidReason::OverMarked {
+                section: 0,
+                marked: 6,
+                allowed: 5
+            })
+        );
+        // A mis-tap taken back.
+        let mut b = b;
+        b.toggle_paper_mark(0, 5);
+        assert_eq!(check(&t, &b).expect("fits").verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn two_levels_on_paper_spoil_that_item() {
+        let t = samples::all().remove(0);
+        let mut b = Ballot::empty(&t, Some(0));
+        b.toggle_paper_level(0, 3, 0);
+        b.toggle_paper_level(0, 3, 2);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        let mut tally = Tally::empty(&t);
+        tally.add(&t, &b).expect("fits");
+        let crate::tally::SectionTally::Evaluation(e) = &tally.combined().sections[0] else {
+            panic!("evaluation");
+        };
+        assert_eq!(e.items[3].spoiled, 1);
+    }
+
+    #[test]
+    fn paper_write_ins_are_kept_as_read_and_judged_by_the_rules() {
+        let t = recommendation();
+        let mut b = Ballot::empty(&t, Some(0));
+        b.set_paper_write_in(&t, 0, 0, "赵  六").expect("text ok");
+        b.set_paper_write_in(&t, 0, 1, "王秀英")
+            .expect("a listed name is read as written");
+        assert!(b.set_paper_write_in(&t, 0, 1, "x\u{7}").is_err());
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn no_more_ballots_than_returned() {
+        let t = recommendation();
+        let mut log = CountLog::new(figures(3, 2));
+        log.apply(
+            &t,
+            CountOp::Add {
+                ballot: marked(&t, &[0]),
+            },
+        )
+        .expect("1");
+        log.apply(
+            &t,
+            CountOp::Add {
+                ballot: marked(&t, &[1]),
+            },
+        )
+        .expect("2");
+        assert_eq!(
+            log.apply(
+                &t,
+                CountOp::Add {
+                    ballot: marked(&t, &[2])
+                }
+            ),
+            Err(CountRefused::AllReturnedEntered { returned: 2 })
+        );
+        assert_eq!(log.live_count(), 2);
+        // A struck ballot makes room; restoring it needs room again.
+        log.apply(&t, CountOp::Strike { seq: 2 }).expect("strike");
+        log.apply(
+            &t,
+            CountOp::Add {
+                ballot: marked(&t, &[3]),
+            },
+        )
+        .expect("3");
+        assert_eq!(
+            log.apply(&t, CountOp::Restore { seq: 2 }),
+            Err(CountRefused::AllReturnedEntered { returned: 2 })
+        );
+        // 收回 cannot be set below what is entered.
+        assert_eq!(
+            log.apply(
+                &t,
+                CountOp::SetFigures {
+                    figures: figures(3, 1)
+                }
+            ),
+            Err(CountRefused::FiguresInvalid)
+        );
+        log.apply(
+            &t,
+            CountOp::SetFigures {
+                figures: figures(3, 3),
+            },
+        )
+        .expect("more returned");
+        log.apply(&t, CountOp::Restore { seq: 2 })
+            .expect("room now");
+        assert_eq!(log.live_count(), 3);
+    }
+
+    #[test]
+    fn corrections_and_strikes_are_logged_not_erased() {
+        let t = recommendation();
+        let mut log = CountLog::new(Figures::default());
+        for names in [&[0u16][..], &[1], &[2]] {
+            log.apply(
+                &t,
+                CountOp::Add {
+                    ballot: marked(&t, names),
+                },
+            )
+            .expect("add");
+        }
+        log.apply(
+            &t,
+            CountOp::Replace {
+                seq: 2,
+                ballot: marked(&t, &[4]),
+            },
+        )
+        .expect("correct");
+        let undo = log.last_live().expect("a last ballot");
+        assert_eq!(undo, 3);
+        log.apply(&t, CountOp::Strike { seq: undo }).expect("undo");
+        assert_eq!(
+            log.apply(&t, CountOp::Strike { seq: 3 }),
+            Err(CountRefused::Struck { seq: 3 })
+        );
+        assert_eq!(
+            log.apply(
+                &t,
+                CountOp::Replace {
+                    seq: 3,
+                    ballot: marked(&t, &[0])
+                }
+            ),
+            Err(CountRefused::Struck { seq: 3 })
+        );
+        assert_eq!(
+            log.apply(&t, CountOp::Restore { seq: 1 }),
+            Err(CountRefused::NotStruck { seq: 1 })
+        );
+        assert_eq!(
+            log.apply(&t, CountOp::Strike { seq: 9 }),
+            Err(CountRefused::NoSuchBallot { seq: 9 })
+        );
+        assert_eq!(
+            log.apply(&t, CountOp::Strike { seq: 0 }),
+            Err(CountRefused::NoSuchBallot { seq: 0 })
+        );
+        assert_eq!(log.ops().len(), 5, "refusals leave no trace");
+        assert_eq!(log.entered()[1].corrections, 1);
+        assert!(log.entered()[2].struck);
+        let tally = log.tally(&t);
+        assert_eq!(tally.total(), 2);
+        let crate::tally::SectionTally::Recommendation(r) = &tally.combined().sections[0] else {
+            panic!("recommendation");
+        };
+        assert_eq!(r.votes[0], 1);
+        assert_eq!(r.votes[1], 0);
+        assert_eq!(r.votes[4], 1);
+        // Replaying the stored log gives the same state.
+        let (again, refused) = CountLog::replay(Figures::default(), &t, log.ops().to_vec());
+        assert!(refused.is_empty());
+        assert_eq!(again, log);
+    }
+
+    #[test]
+    fn a_foreign_ballot_is_refused() {
+        let t = recommendation();
+        let other = samples::all().remove(0);
+        let mut log = CountLog::new(Figures::default());
+        assert_eq!(
+            log.apply(
+                &t,
+                CountOp::Add {
+                    ballot: Ballot::empty(&other, None)
+                }
+            ),
+            Err(CountRefused::WrongShape)
+        );
+    }
+
+    #[test]
+    fn blank_and_declared_void_ballots_count_apart() {
+        let t = recommendation();
+        let mut log = CountLog::new(Figures::default());
+        for ballot in [
+            Ballot::empty(&t, Some(0)),
+            Ballot::declared_void(Some(0), DeclaredVoid::Unreadable),
+            Ballot::declared_void(Some(0), DeclaredVoid::Other),
+            marked(&t, &[0, 1, 2, 3, 4, 5]),
+            marked(&t, &[6]),
+        ] {
+            log.apply(&t, CountOp::Add { ballot }).expect("add");
+        }
+        let part = log.tally(&t).combined();
+        assert_eq!((part.valid, part.blank, part.void), (1, 1, 3));
+    }
+
+    #[test]
+    fn the_figures_are_checked_against_each_other() {
+        assert_eq!(figures(40, 40).flags(), vec![]);
+        let bad = Figures {
+            due: Some(40),
+            present: Some(41),
+            issued: Some(42),
+            returned: Some(43),
+        };
+        let flags = bad.flags();
+        assert_eq!(
+            flags,
+            vec![
+                FigureFlag::ReturnedExceedsIssued {
+                    returned: 43,
+                    issued: 42
+                },
+                FigureFlag::PresentExceedsDue {
+                    present: 41,
+                    due: 40
+                },
+                FigureFlag::IssuedExceedsPresent {
+                    issued: 42,
+                    present: 41
+                },
+            ]
+        );
+        assert!(flags[0].is_blocking() && !flags[1].is_blocking());
+        // Unknown figures raise nothing.
+        assert_eq!(Figures::default().flags(), vec![]);
+    }
+
+    #[test]
+    fn write_in_suggestions_come_most_frequent_first_in_one_spelling() {
+        let t = recommendation();
+        let mut log = CountLog::new(Figures::default());
+        for names in [["赵六", ""], ["赵 六", "孙七"], ["钱八", "赵六"]] {
+            let mut b = Ballot::empty(&t, Some(0));
+            for (slot, n) in names.iter().enumerate() {
+                b.set_paper_write_in(&t, 0, slot, n).expect("text");
+            }
+            log.apply(&t, CountOp::Add { ballot: b }).expect("add");
+        }
+        assert_eq!(log.write_in_names(), vec!["赵六", "孙七", "钱八"]);
+    }
+
+    #[test]
+    fn the_blackboard_count() {
+        let cases = [
+            (0, ""),
+            (1, "一"),
+            (2, "丅"),
+            (3, "下"),
+            (4, "止"),
+            (5, "正"),
+            (7, "正丅"),
+            (12, "正正丅"),
+        ];
+        for (n, s) in cases {
+            assert_eq!(zheng(n), s, "{n}");
+        }
+    }
+
+    #[test]
+    fn ops_round_trip_as_stored() {
+        let t = recommendation();
+        let ops = vec![
+            CountOp::Add {
+                ballot: marked(&t, &[1]),
+            },
+            CountOp::Strike { seq: 1 },
+            CountOp::SetFigures {
+                figures: figures(3, 3),
+            },
+        ];
+        let json = serde_json::to_string(&ops).expect("json");
+        let back: Vec<CountOp> = serde_json::from_str(&json).expect("back");
+        assert_eq!(back, ops);
+    }
+}

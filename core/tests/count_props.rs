@@ -1,0 +1,55 @@
+//! Property tests of the paper count's log: whatever the counter taps, in any order, the
+//! log stays consistent and replaying it gives the same count.
+
+use ballot_core::ballot::Ballot;
+use ballot_core::count::{CountLog, CountOp, Figures};
+use ballot_core::samples;
+use proptest::prelude::*;
+
+/// A counter's action on the recommendation sample: a ballot marking some names, a
+/// correction, a strike, a restore, or new figures (收回 among them).
+fn op() -> impl Strategy<Value = CountOp> {
+    let t = samples::all().remove(1);
+    let names = prop::collection::btree_set(0u16..7, 0..=7);
+    let ballot = names.prop_map(move |names| {
+        let mut b = Ballot::empty(&t, Some(0));
+        for n in names {
+            b.toggle_paper_mark(0, n);
+        }
+        b
+    });
+    prop_oneof![
+        6 => ballot.clone().prop_map(|ballot| CountOp::Add { ballot }),
+        1 => (0u32..12, ballot).prop_map(|(seq, ballot)| CountOp::Replace { seq, ballot }),
+        2 => (0u32..12).prop_map(|seq| CountOp::Strike { seq }),
+        1 => (0u32..12).prop_map(|seq| CountOp::Restore { seq }),
+        1 => (prop::option::of(0u32..12), prop::option::of(0u32..12)).prop_map(|(issued, returned)| {
+            CountOp::SetFigures { figures: Figures { due: None, present: None, issued, returned } }
+        }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn the_log_stays_consistent(ops in prop::collection::vec(op(), 0..40), returned in prop::option::of(0u32..10)) {
+        let t = samples::all().remove(1);
+        let start = Figures { returned, ..Figures::default() };
+        let (log, refused) = CountLog::replay(start, &t, ops.clone());
+        // Every op is either in the log or refused.
+        prop_assert_eq!(log.ops().len() + refused.len(), ops.len());
+        // Never more ballots standing than were returned.
+        if let Some(r) = log.figures().returned {
+            prop_assert!(log.live_count() <= r);
+        }
+        // The tally counts exactly the ballots standing.
+        prop_assert_eq!(log.tally(&t).total(), log.live_count());
+        // Numbers are the reading order.
+        for (i, e) in log.entered().iter().enumerate() {
+            prop_assert_eq!(e.seq as usize, i + 1);
+        }
+        // What is stored replays to the same state, with nothing refused.
+        let (again, refused_again) = CountLog::replay(start, &t, log.ops().to_vec());
+        prop_assert!(refused_again.is_empty());
+        prop_assert_eq!(again, log);
+    }
+}
