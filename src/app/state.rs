@@ -172,9 +172,22 @@ pub enum Intent {
 pub struct Prompt {
     pub session: String,
     pub intent: Intent,
-    /// The last PIN entered was wrong.
-    pub wrong: bool,
+    pub answer: PinAnswer,
 }
+
+/// How the last PIN entered was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinAnswer {
+    None,
+    Wrong,
+    /// Too many wrong PINs in a row: no PIN is checked until the pause is over.
+    Locked,
+}
+
+/// Wrong PINs in a row before a pause, and its length. A voter at the tablet cannot try
+/// PINs quickly; a reload does not help much (it takes seconds and lands on a new ballot).
+pub const PIN_TRIES: u32 = 5;
+pub const PIN_PAUSE_MS: u64 = 60_000;
 
 /// One thing to store.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +246,9 @@ pub struct AppState {
     pub notice: Option<StoreError>,
     /// Stored records that could not be read at start.
     pub damaged_records: usize,
+    /// Wrong PINs in a row, and until when PINs are not checked.
+    pin_failures: u32,
+    pin_pause_until_ms: u64,
 }
 
 pub enum Action {
@@ -304,6 +320,8 @@ impl AppState {
             form_errors: Rc::new(Vec::new()),
             notice: None,
             damaged_records: 0,
+            pin_failures: 0,
+            pin_pause_until_ms: 0,
         }
     }
 
@@ -483,11 +501,23 @@ impl AppState {
             self.prompt = None;
             return;
         };
-        if !session.record.pin.matches(pin) {
+        if now_ms < self.pin_pause_until_ms {
             self.prompt = Some(Prompt {
-                wrong: true,
+                answer: PinAnswer::Locked,
                 ..prompt
             });
+            return;
+        }
+        if !session.record.pin.matches(pin) {
+            self.pin_failures += 1;
+            let answer = if self.pin_failures >= PIN_TRIES {
+                self.pin_failures = 0;
+                self.pin_pause_until_ms = now_ms.saturating_add(PIN_PAUSE_MS);
+                PinAnswer::Locked
+            } else {
+                PinAnswer::Wrong
+            };
+            self.prompt = Some(Prompt { answer, ..prompt });
             return;
         }
         let id = prompt.session;
@@ -506,6 +536,7 @@ impl AppState {
         }
         .filter(|&k| allows(k));
         self.prompt = None;
+        self.pin_failures = 0;
         match prompt.intent {
             Intent::LeaveVoting => self.request(Write::Voting(None)),
             Intent::Results => {
@@ -628,7 +659,7 @@ impl Reducible for AppState {
                     s.prompt = Some(Prompt {
                         session,
                         intent,
-                        wrong: false,
+                        answer: PinAnswer::None,
                     });
                 }
             }

@@ -101,6 +101,23 @@ test('three voters in turn: each starts empty, back and reload show no earlier m
   await expect(log.getByRole('listitem')).toHaveText([/创建$/, /结束投票$/, /重新开启投票$/]);
 });
 
+test('five wrong PINs in a row pause the PIN for a minute', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  await startVoting(page);
+  await page.getByRole('button', { name: '工作人员' }).tap();
+  for (let i = 0; i < 4; i++) {
+    await enterPin(page, '0000');
+    await expect(page.getByRole('dialog').getByText('密码不正确，请重新输入。')).toBeVisible();
+  }
+  await enterPin(page, '0000');
+  await expect(page.getByRole('dialog').getByText('密码错误次数过多，请 1 分钟后再试。')).toBeVisible();
+  // The right PIN is not even checked now.
+  await enterPin(page, PIN);
+  await expect(page.getByRole('dialog').getByText('密码错误次数过多，请 1 分钟后再试。')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).tap();
+  await expectEmptyBallot(page);
+});
+
 test('a reload in the middle of a session loses no acknowledged ballot and no one sees the unsent one', async ({ page }) => {
   await openSession(page, { template: RECOMMENDATION, category: '党员' });
   await startVoting(page);

@@ -96,6 +96,7 @@ pub struct Texts {
     // The PIN question
     pub pin_label: &'static str,
     pub pin_wrong: &'static str,
+    pub pin_locked: &'static str,
     pub pin_leave_title: &'static str,
     pub pin_leave_body: &'static str,
     pub pin_results_title: &'static str,

@@ -72,6 +72,7 @@ pub static TEXTS: Texts = Texts {
 
     pin_label: "工作人员密码",
     pin_wrong: "密码不正确，请重新输入。",
+    pin_locked: "密码错误次数过多，请 1 分钟后再试。",
     pin_leave_title: "工作人员",
     pin_leave_body: "输入密码后离开投票界面，进入场次管理。",
     pin_results_title: "查看计票结果",

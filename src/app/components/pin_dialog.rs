@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, Intent};
+use crate::app::state::{Action, Intent, PinAnswer};
 use crate::app::AppHandle;
 use crate::platform::page;
 
@@ -17,11 +17,11 @@ pub struct PinDialogProps {
 pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
     let input = use_node_ref();
     let t = app.lang.texts();
-    // Focus the field when the dialog opens and empty it after a wrong PIN.
+    // Focus the field when the dialog opens and empty it after each answer.
     {
         let input = input.clone();
-        let wrong = app.prompt.as_ref().is_some_and(|p| p.wrong);
-        use_effect_with(wrong, move |_| {
+        let answer = app.prompt.as_ref().map(|p| p.answer);
+        use_effect_with(answer, move |_| {
             if let Some(el) = input.cast::<HtmlInputElement>() {
                 el.set_value("");
                 let _ = el.focus();
@@ -75,10 +75,13 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
                 <label class="field">
                     <span>{ t.pin_label }</span>
                     <input ref={input} type="password" inputmode="numeric" autocomplete="off"
-                        maxlength="8" aria-invalid={if prompt.wrong { "true" } else { "false" }} />
+                        maxlength="8" aria-invalid={if prompt.answer == PinAnswer::None { "false" } else { "true" }} />
                 </label>
-                if prompt.wrong {
+                if prompt.answer == PinAnswer::Wrong {
                     <p class="field-error" role="alert">{ t.pin_wrong }</p>
+                }
+                if prompt.answer == PinAnswer::Locked {
+                    <p class="field-error" role="alert">{ t.pin_locked }</p>
                 }
                 <div class="actions">
                     <button type="button" onclick={cancel}>{ t.cancel }</button>

@@ -70,7 +70,7 @@ pub fn RecommendationForm(p: &RecommendationFormProps) -> Html {
                         html! {
                             <div class="write-in" key={format!("{slot}-{}", p.generation)}>
                                 <label for={id.clone()}>{ (t.write_in_label)(slot + 1) }</label>
-                                <input {id} type="text" autocomplete="off" placeholder={t.write_in_placeholder}
+                                <input {id} type="text" autocomplete="off" spellcheck="false" placeholder={t.write_in_placeholder}
                                     {value} {onchange} />
                             </div>
                         }

@@ -191,7 +191,7 @@ fn the_voter_screen_is_left_only_with_the_pin() {
     assert_eq!(s.page, Page::Vote("s1".into()));
     let s = pin(s, Intent::LeaveVoting, "1111");
     assert_eq!(s.page, Page::Vote("s1".into()));
-    assert!(s.prompt.as_ref().is_some_and(|p| p.wrong));
+    assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Wrong));
     let s = s.reduce(Action::EnterPin {
         pin: PIN.into(),
         now_ms: 0,
@@ -475,4 +475,35 @@ fn a_device_that_cannot_store_the_voting_marker_is_not_handed_to_voters() {
     assert_eq!(s.notice, Some(StoreError::Unavailable));
     // Leaving to another page clears the message.
     assert_eq!(s.reduce(Action::GoHome).notice, None);
+}
+
+#[test]
+fn five_wrong_pins_pause_the_pin_for_a_minute() {
+    let s = start(recommendation_session());
+    let s = s.reduce(Action::AskPin {
+        session: "s1".into(),
+        intent: Intent::LeaveVoting,
+    });
+    let try_pin = |s: Rc<AppState>, pin: &str, now_ms: u64| {
+        s.reduce(Action::EnterPin {
+            pin: pin.into(),
+            now_ms,
+        })
+    };
+    let mut s = s;
+    for i in 0..4 {
+        s = try_pin(s, "0000", i);
+        assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Wrong));
+    }
+    s = try_pin(s, "0000", 10);
+    assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Locked));
+    // Even the right PIN is not checked during the pause.
+    s = try_pin(s, PIN, 10 + PIN_PAUSE_MS - 1);
+    assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Locked));
+    assert_eq!(s.page, Page::Vote("s1".into()));
+    s = try_pin(s, PIN, 10 + PIN_PAUSE_MS);
+    assert_eq!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(&Write::Voting(None))
+    );
 }
