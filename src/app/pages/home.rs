@@ -22,6 +22,28 @@ pub fn session_line(s: &Session, t: &Texts) -> String {
     }
 }
 
+/// A session's state and turnout, with what is wrong with them: on its card and its page.
+pub fn session_status(s: &Session, t: &Texts) -> Html {
+    let open = s.status() == Status::Open;
+    let turnout = s.turnout();
+    html! {
+        <>
+            <p class="count">
+                <span class={classes!("status", open.then_some("open"))}>
+                    { if open { t.status_open } else { t.status_closed } }
+                </span>
+                { " " }{ (t.turnout)(turnout) }
+            </p>
+            if turnout.exceeds_issued() {
+                <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
+            }
+            if s.failures > 0 {
+                <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
+            }
+        </>
+    }
+}
+
 #[component]
 pub fn HomePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
@@ -63,24 +85,12 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                         let app = app.clone();
                         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
                     };
-                    let turnout = s.turnout();
                     html! {
                         <li key={s.id().to_string()}>
                             <article class="card" aria-labelledby={format!("{heading} {line}")}>
                                 <h3 id={heading}>{ &s.template.spec().title }</h3>
                                 <p id={line}>{ session_line(s, t) }</p>
-                                <p class="meta">
-                                    <span class={classes!("status", open.then_some("open"))}>
-                                        { if open { t.status_open } else { t.status_closed } }
-                                    </span>
-                                    { " " }{ (t.turnout)(turnout) }
-                                </p>
-                                if turnout.exceeds_issued() {
-                                    <p class="field-error">{ (t.turnout_exceeds)(turnout) }</p>
-                                }
-                                if s.failures > 0 {
-                                    <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
-                                }
+                                { session_status(s, t) }
                                 <div class="actions">
                                     if open {
                                         <button class="primary" onclick={start}>{ t.start_voting }</button>

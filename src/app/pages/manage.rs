@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::components::notice::notice;
-use crate::app::pages::home::session_line;
+use crate::app::pages::home::{session_line, session_status};
 use crate::app::state::{Action, Intent};
 use crate::app::AppHandle;
 use crate::platform::page;
@@ -87,19 +87,8 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             if let Some(e) = app.notice {
                 { notice(e.message(t), t.dismiss, dismiss) }
             }
-            if s.failures > 0 {
-                <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
-            }
-            <section class="card" aria-label={t.sessions_heading}>
-                <p class="count">
-                    <span class={classes!("status", open.then_some("open"))}>
-                        { if open { t.status_open } else { t.status_closed } }
-                    </span>
-                    { " " }{ (t.turnout)(turnout) }
-                </p>
-                if turnout.exceeds_issued() {
-                    <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
-                }
+            <section class="card">
+                { session_status(s, t) }
                 <div class="actions">
                     if open {
                         <button class="primary" onclick={start} disabled={busy}>{ t.start_voting }</button>
