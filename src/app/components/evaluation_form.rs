@@ -3,24 +3,22 @@ use ballot_core::template::{EvaluationSection, MarkSymbol};
 use ballot_core::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EvaluationFormProps {
-    pub spec: EvaluationSection,
+/// What an evaluation section's view needs: borrowed, nothing cloned per tap.
+pub struct EvaluationForm<'a> {
+    pub spec: &'a EvaluationSection,
     /// One per item, in `EvaluationSection::items` order.
-    pub ratings: Vec<LevelSet>,
+    pub ratings: &'a [LevelSet],
     pub symbol: MarkSymbol,
     /// (item, level) tapped.
     pub on_rate: Callback<(usize, usize)>,
     /// The section's position, to keep element ids unique.
     pub index: usize,
-    #[prop_or_default]
     pub lang: Lang,
 }
 
 /// A 民主测评 section on the voter's screen: each subject (or subject · dimension) with one
-/// large button per level; one level per item.
-#[component]
-pub fn EvaluationForm(p: &EvaluationFormProps) -> Html {
+/// large button per level; one level per item. A view function (see `notice`).
+pub fn evaluation_form(p: EvaluationForm) -> Html {
     let t = p.lang.texts();
     html! {
         <section class="ballot-section evaluation" aria-labelledby={format!("section-{}", p.index)}>

@@ -5,29 +5,27 @@ use ballot_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RecommendationFormProps {
-    pub spec: RecommendationSection,
-    pub marks: RecommendationMarks,
+/// What a recommendation section's view needs: borrowed, nothing cloned per tap.
+pub struct RecommendationForm<'a> {
+    pub spec: &'a RecommendationSection,
+    pub marks: &'a RecommendationMarks,
     pub symbol: MarkSymbol,
     /// Why the last mark in this section was refused, already in words.
-    pub refusal: Option<String>,
+    pub refusal: Option<&'a str>,
     /// Changes when a write-in was refused, to re-create the inputs with the stored text.
     pub generation: u32,
     pub on_toggle: Callback<u16>,
     pub on_write_in: Callback<(usize, String)>,
     /// The section's position, to keep element ids unique.
     pub index: usize,
-    #[prop_or_default]
     pub lang: Lang,
 }
 
 /// A 推荐票 section on the voter's screen: the names as large check buttons, the count
-/// marked against 应推荐人数, and the write-in cells.
-#[component]
-pub fn RecommendationForm(p: &RecommendationFormProps) -> Html {
+/// marked against 应推荐人数, and the write-in cells. A view function (see `notice`).
+pub fn recommendation_form(p: RecommendationForm) -> Html {
     let t = p.lang.texts();
-    let marked = resolve_recommendation(&p.spec, &p.marks).mark_count();
+    let marked = resolve_recommendation(p.spec, p.marks).mark_count();
     let full = marked >= usize::from(p.spec.max_marks);
     html! {
         <section class="ballot-section recommendation" aria-labelledby={format!("section-{}", p.index)}>
@@ -36,7 +34,7 @@ pub fn RecommendationForm(p: &RecommendationFormProps) -> Html {
             <p class={classes!("counter", full.then_some("full"))} aria-live="polite">
                 { (t.selected_count)(marked, p.spec.max_marks) }
             </p>
-            if let Some(msg) = &p.refusal {
+            if let Some(msg) = p.refusal {
                 <p class="refusal" role="alert">{ msg }</p>
             }
             <div class="names">

@@ -5,7 +5,7 @@ use ballot_core::tally::SectionTally;
 use ballot_core::Section;
 use yew::prelude::*;
 
-use crate::app::components::results_tables::{EvaluationResult, RecommendationResult};
+use crate::app::components::results_tables::{evaluation_result, recommendation_result};
 use crate::app::pages::home::session_line;
 use crate::app::state::Action;
 use crate::app::AppHandle;
@@ -87,10 +87,10 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
             } else {
                 { for template.sections().iter().zip(&part.sections).map(|pair| match pair {
                     (Section::Recommendation(s), SectionTally::Recommendation(r)) => html! {
-                        <RecommendationResult spec={s.clone()} tally={r.clone()} />
+                        { recommendation_result(s, r, app.lang) }
                     },
                     (Section::Evaluation(s), SectionTally::Evaluation(e)) => html! {
-                        <EvaluationResult spec={s.clone()} tally={e.clone()} />
+                        { evaluation_result(s, e, app.lang) }
                     },
                     _ => html! {},
                 }) }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::app::components::category_picker::category_picker;
 use crate::app::components::dialog;
-use crate::app::components::evaluation_form::EvaluationForm;
-use crate::app::components::recommendation_form::RecommendationForm;
+use crate::app::components::evaluation_form::{evaluation_form, EvaluationForm};
+use crate::app::components::recommendation_form::{recommendation_form, RecommendationForm};
 use crate::app::components::review::review;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::PageProps;
@@ -96,30 +96,30 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                         let app_t = app.clone();
                         let app_w = app.clone();
                         html! {
-                            <RecommendationForm
-                                key={i}
-                                index={i}
-                                spec={spec.clone()}
-                                marks={m.clone()}
-                                symbol={template.spec().marking.symbol}
-                                {refusal}
-                                generation={draft.write_in_generation}
-                                on_toggle={Callback::from(move |candidate| app_t.dispatch(Action::ToggleCandidate { section: i, candidate }))}
-                                on_write_in={Callback::from(move |(slot, text)| app_w.dispatch(Action::SetWriteIn { section: i, slot, text }))}
-                            />
+                            { recommendation_form(RecommendationForm {
+                                index: i,
+                                spec,
+                                marks: m,
+                                symbol: template.spec().marking.symbol,
+                                refusal: refusal.as_deref(),
+                                generation: draft.write_in_generation,
+                                on_toggle: Callback::from(move |candidate| app_t.dispatch(Action::ToggleCandidate { section: i, candidate })),
+                                on_write_in: Callback::from(move |(slot, text)| app_w.dispatch(Action::SetWriteIn { section: i, slot, text })),
+                                lang: app.lang,
+                            }) }
                         }
                     }
                     (Section::Evaluation(spec), SectionMarks::Evaluation(items)) => {
                         let app = app.clone();
                         html! {
-                            <EvaluationForm
-                                key={i}
-                                index={i}
-                                spec={spec.clone()}
-                                ratings={items.clone()}
-                                symbol={template.spec().marking.symbol}
-                                on_rate={Callback::from(move |(item, level)| app.dispatch(Action::Rate { section: i, item, level }))}
-                            />
+                            { evaluation_form(EvaluationForm {
+                                index: i,
+                                spec,
+                                ratings: items,
+                                symbol: template.spec().marking.symbol,
+                                lang: app.lang,
+                                on_rate: Callback::from(move |(item, level)| app.dispatch(Action::Rate { section: i, item, level })),
+                            }) }
                         }
                     }
                     _ => html! {},
