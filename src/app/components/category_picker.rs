@@ -1,8 +1,6 @@
 use yew::prelude::*;
 
 /// The voter's first step when a meeting counts categories apart: one big button each.
-///
-/// A view function, not a component: see `notice`.
 pub fn category_picker(
     prompt: &'static str,
     categories: &[String],

@@ -1,8 +1,6 @@
 use yew::prelude::*;
 
 /// A modal alert over the page (something went wrong); the page behind cannot be tapped.
-///
-/// A view function, not a component: see `notice`.
 pub fn alert(
     title: &'static str,
     body: &'static str,

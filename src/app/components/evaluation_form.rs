@@ -17,7 +17,7 @@ pub struct EvaluationForm<'a> {
 }
 
 /// A 民主测评 section on the voter's screen: each subject (or subject · dimension) with one
-/// large button per level; one level per item. A view function (see `notice`).
+/// large button per level; one level per item.
 pub fn evaluation_form(p: EvaluationForm) -> Html {
     let t = p.lang.texts();
     html! {

@@ -1,6 +1,7 @@
-//! Small components and view functions: plain data in, callbacks out. Only `pin_dialog`
-//! reads the app state. Stateless pieces shown once per step are plain functions returning
-//! `Html`: each `#[component]` adds its own lifecycle code to the wasm.
+//! The pieces pages are made of. Most are view functions: borrowed data in, callbacks out,
+//! `Html` back. A `#[component]` is used only where a piece has state of its own
+//! (`pin_dialog`: its field and focus); each component adds its own lifecycle code to the
+//! wasm, and the first-load budget counts every kilobyte (`./scripts/bench`).
 
 pub mod category_picker;
 pub mod dialog;

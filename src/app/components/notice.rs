@@ -1,9 +1,6 @@
 use yew::prelude::*;
 
 /// A message that stays until dismissed.
-///
-/// A view function, not a component: it has no state, and each `#[component]` adds its
-/// own lifecycle code to the wasm (the first-load budget counts every kilobyte).
 pub fn notice(
     text: impl Into<AttrValue>,
     action: &'static str,

@@ -22,7 +22,7 @@ pub struct RecommendationForm<'a> {
 }
 
 /// A 推荐票 section on the voter's screen: the names as large check buttons, the count
-/// marked against 应推荐人数, and the write-in cells. A view function (see `notice`).
+/// marked against 应推荐人数, and the write-in cells.
 pub fn recommendation_form(p: RecommendationForm) -> Html {
     let t = p.lang.texts();
     let marked = resolve_recommendation(p.spec, p.marks).mark_count();

@@ -6,8 +6,6 @@ use yew::prelude::*;
 /// The voter's choices in words before they confirm: who they recommend, which level
 /// each subject got, and what is left unrated. A blank ballot is said to be blank, and
 /// the confirm button says so too.
-///
-/// A view function, not a component: see `notice`.
 pub fn review(
     template: &Template,
     ballot: &Ballot,
