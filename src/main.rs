@@ -7,3 +7,8 @@ mod platform;
 fn main() {
     yew::Renderer::<app::App>::new().render();
 }
+
+// See Cargo.toml: a smaller allocator than the default, for the first-load budget.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::ballot::{Ballot, BallotContent, SectionMarks};
 use crate::names::{has_control_chars, normalize_name};
 use crate::session::limits::ISSUED_MAX;
-use crate::tally::Tally;
+use crate::tally::{by_votes, Tally};
 use crate::template::{limits, Section, Template};
 
 /// The meeting's figures (选票分发/收回情况). Each may be unknown while counting starts and
@@ -315,10 +315,10 @@ impl CountLog {
                 }
             }
         }
-        let mut names: Vec<(String, u32)> = seen.into_iter().collect();
-        // Stable: equal counts stay in name order.
-        names.sort_by_key(|n| std::cmp::Reverse(n.1));
-        names.into_iter().map(|(n, _)| n).collect()
+        by_votes(&seen)
+            .into_iter()
+            .map(|(n, _)| n.to_string())
+            .collect()
     }
 }
 

@@ -65,6 +65,29 @@ pub struct RecommendationTally {
     pub write_ins: BTreeMap<String, u32>,
 }
 
+impl RecommendationTally {
+    /// The written-in names with their votes, most votes first (see [`by_votes`]).
+    pub fn write_ins_by_votes(&self) -> Vec<(&str, u32)> {
+        by_votes(&self.write_ins)
+    }
+}
+
+/// Names with their counts, most first, equal counts in name order: the one order in which
+/// write-ins are listed everywhere (results, the count board, the counter's suggestions).
+///
+/// An insertion by binary search rather than a sort: the lists are short, and each sort
+/// instance costs about 4 KB of wasm.
+pub fn by_votes(counts: &BTreeMap<String, u32>) -> Vec<(&str, u32)> {
+    let mut out: Vec<(&str, u32)> = Vec::with_capacity(counts.len());
+    // The map yields names in order; inserting after every entry with at least as many
+    // votes keeps that order among equals.
+    for (name, &n) in counts {
+        let at = out.partition_point(|&(_, m)| m >= n);
+        out.insert(at, (name.as_str(), n));
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvaluationTally {
     /// One per rated item, in template order.
@@ -399,6 +422,20 @@ mod tests {
         assert_eq!(r.write_ins.get("赵六"), Some(&2));
         assert_eq!((r.counted, r.blank, r.void), (2, 1, 1));
         assert_eq!(tally.total(), 4);
+    }
+
+    #[test]
+    fn write_ins_are_listed_by_votes_then_by_name() {
+        let counts: BTreeMap<String, u32> = [("钱八", 2), ("孙七", 5), ("赵六", 2), ("李四", 1)]
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect();
+        // Code-point order among equals: 赵 (U+8D75) before 钱 (U+94B1).
+        assert_eq!(
+            by_votes(&counts),
+            vec![("孙七", 5), ("赵六", 2), ("钱八", 2), ("李四", 1)]
+        );
+        assert!(by_votes(&BTreeMap::new()).is_empty());
     }
 
     #[test]

@@ -13,8 +13,7 @@ pub fn recommendation_result(
     lang: Lang,
 ) -> Html {
     let t = lang.texts();
-    let mut write_ins: Vec<(&String, &u32)> = tally.write_ins.iter().collect();
-    write_ins.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let write_ins = tally.write_ins_by_votes();
     html! {
         <section class="result-section">
             <h3>{ &spec.title }</h3>
@@ -29,8 +28,8 @@ pub fn recommendation_result(
                 if !write_ins.is_empty() {
                     <tbody class="write-in-results">
                         <tr><th colspan="2" scope="rowgroup">{ t.write_ins_heading }</th></tr>
-                        { for write_ins.iter().map(|(name, v)| html! {
-                            <tr><th scope="row">{ *name }</th><td class="num">{ **v }</td></tr>
+                        { for write_ins.iter().map(|&(name, v)| html! {
+                            <tr><th scope="row">{ name }</th><td class="num">{ v }</td></tr>
                         }) }
                     </tbody>
                 }

@@ -1,0 +1,30 @@
+// trunk post_build hook: minifies every JS file trunk staged (the wasm-bindgen glue and the
+// snippets it imports) with terser. trunk's own JS minifier fails on this glue and ships it
+// unminified; terser takes it from 33 KB to 15 KB (about 2 KB less brotli on the first load).
+// Release builds only. Trunk.toml sets no_sri, since this rewrites files after trunk hashed
+// them (SRI buys nothing for same-origin files of an offline app).
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('minify-js: TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
+  process.exit(1);
+}
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+function* jsFiles(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) yield* jsFiles(p);
+    else if (name.endsWith('.js')) yield p;
+  }
+}
+
+for (const file of jsFiles(dir)) {
+  const source = readFileSync(file, 'utf8');
+  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  if (typeof out.code !== 'string') throw new Error(`minify-js: no output for ${file}`);
+  writeFileSync(file, out.code);
+}
