@@ -68,8 +68,8 @@ pub enum SessionError {
     /// S04: the template has categories but none was chosen (or voters were asked to
     /// choose from a template that has none).
     CategoryRuleMismatch,
-    /// S05: 发出 is not a whole number in range.
-    IssuedInvalid,
+    /// S05: a number field (发出, 应到, 实到, 收回) is not a whole number in range.
+    NumberInvalid,
     /// S06: the PIN is not 4–8 digits.
     PinFormat,
     /// S07: the PIN and its repetition differ.
@@ -83,33 +83,41 @@ impl SessionError {
             SessionError::UnitNameInvalid => "S02",
             SessionError::CategoryUnknown => "S03",
             SessionError::CategoryRuleMismatch => "S04",
-            SessionError::IssuedInvalid => "S05",
+            SessionError::NumberInvalid => "S05",
             SessionError::PinFormat => "S06",
             SessionError::PinMismatch => "S07",
         }
     }
 }
 
-/// Which field of the new-session form a problem belongs to, so the UI shows it there.
+/// Which field of the new-session or new-count form a problem belongs to, so the UI shows
+/// it there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionField {
     Area,
     Branch,
     Category,
+    /// 应到.
+    Due,
+    /// 实到.
+    Present,
+    /// 发出.
     Issued,
+    /// 收回.
+    Returned,
     Pin,
     PinRepeat,
 }
 
-/// Reads the 发出 field: empty means unknown.
-pub fn parse_issued(text: &str) -> Result<Option<u32>, SessionError> {
+/// Reads a number field (发出, 应到, 实到, 收回): empty means unknown.
+pub fn parse_number(text: &str) -> Result<Option<u32>, SessionError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     match text.parse::<u32>() {
         Ok(n) if n <= limits::ISSUED_MAX => Ok(Some(n)),
-        _ => Err(SessionError::IssuedInvalid),
+        _ => Err(SessionError::NumberInvalid),
     }
 }
 
@@ -121,6 +129,34 @@ fn check_unit_name(name: &str) -> Result<(), SessionError> {
     }
 }
 
+/// The counting unit as typed (居民区, optional 支部): normalised in place, problems added
+/// to `errors`. Shared by voting sessions and paper counts.
+pub(crate) fn check_unit(
+    area: &mut String,
+    branch: &mut String,
+    errors: &mut Vec<(SessionField, SessionError)>,
+) {
+    *area = normalize_name(area);
+    *branch = normalize_name(branch);
+    if area.is_empty() {
+        errors.push((SessionField::Area, SessionError::AreaMissing));
+    } else if let Err(e) = check_unit_name(area) {
+        errors.push((SessionField::Area, e));
+    }
+    if let Err(e) = check_unit_name(branch) {
+        errors.push((SessionField::Branch, e));
+    }
+}
+
+/// 居民区 · 支部, as shown on screens and reports.
+pub fn unit_label(area: &str, branch: &str) -> String {
+    if branch.is_empty() {
+        area.to_string()
+    } else {
+        format!("{area} · {branch}")
+    }
+}
+
 impl SessionSpec {
     /// The spec as typed, with names normalised and every problem listed by field.
     pub fn checked(
@@ -128,16 +164,7 @@ impl SessionSpec {
         template: &Template,
     ) -> Result<SessionSpec, Vec<(SessionField, SessionError)>> {
         let mut errors = Vec::new();
-        self.area = normalize_name(&self.area);
-        self.branch = normalize_name(&self.branch);
-        if self.area.is_empty() {
-            errors.push((SessionField::Area, SessionError::AreaMissing));
-        } else if let Err(e) = check_unit_name(&self.area) {
-            errors.push((SessionField::Area, e));
-        }
-        if let Err(e) = check_unit_name(&self.branch) {
-            errors.push((SessionField::Branch, e));
-        }
+        check_unit(&mut self.area, &mut self.branch, &mut errors);
         let categories = template.categories().len();
         match self.category {
             CategoryRule::Fixed { index } if usize::from(index) >= categories => {
@@ -152,7 +179,7 @@ impl SessionSpec {
             _ => {}
         }
         if self.issued.is_some_and(|n| n > limits::ISSUED_MAX) {
-            errors.push((SessionField::Issued, SessionError::IssuedInvalid));
+            errors.push((SessionField::Issued, SessionError::NumberInvalid));
         }
         if errors.is_empty() {
             Ok(self)
@@ -182,11 +209,7 @@ impl SessionSpec {
 
     /// 居民区 · 支部, as shown on screens and reports.
     pub fn unit_label(&self) -> String {
-        if self.branch.is_empty() {
-            self.area.clone()
-        } else {
-            format!("{} · {}", self.area, self.branch)
-        }
+        unit_label(&self.area, &self.branch)
     }
 }
 
@@ -408,7 +431,7 @@ mod tests {
                 (SessionField::Area, SessionError::AreaMissing),
                 (SessionField::Branch, SessionError::UnitNameInvalid),
                 (SessionField::Category, SessionError::CategoryUnknown),
-                (SessionField::Issued, SessionError::IssuedInvalid),
+                (SessionField::Issued, SessionError::NumberInvalid),
             ]
         );
         assert_eq!(
@@ -428,10 +451,10 @@ mod tests {
 
     #[test]
     fn issued_is_a_whole_number_or_empty() {
-        assert_eq!(parse_issued(" "), Ok(None));
-        assert_eq!(parse_issued(" 45 "), Ok(Some(45)));
+        assert_eq!(parse_number(" "), Ok(None));
+        assert_eq!(parse_number(" 45 "), Ok(Some(45)));
         for bad in ["-1", "4.5", "四十", "100001", "1e3"] {
-            assert_eq!(parse_issued(bad), Err(SessionError::IssuedInvalid), "{bad}");
+            assert_eq!(parse_number(bad), Err(SessionError::NumberInvalid), "{bad}");
         }
     }
 

@@ -2,7 +2,8 @@
 //! log stays consistent and replaying it gives the same count.
 
 use ballot_core::ballot::Ballot;
-use ballot_core::count::{CountLog, CountOp, Figures};
+use ballot_core::count::{CountEntry, CountLog, CountOp, Figures};
+use ballot_core::Tally;
 use ballot_core::samples;
 use proptest::prelude::*;
 
@@ -34,21 +35,39 @@ proptest! {
     fn the_log_stays_consistent(ops in prop::collection::vec(op(), 0..40), returned in prop::option::of(0u32..10)) {
         let t = samples::all().remove(1);
         let start = Figures { returned, ..Figures::default() };
-        let (log, refused) = CountLog::replay(start, &t, ops.clone());
+        let entries: Vec<CountEntry> = ops
+            .iter()
+            .enumerate()
+            .map(|(i, op)| CountEntry { at_ms: i as u64, op: op.clone() })
+            .collect();
+        let (log, refused) = CountLog::replay(&t, start, entries);
         // Every op is either in the log or refused.
-        prop_assert_eq!(log.ops().len() + refused.len(), ops.len());
+        prop_assert_eq!(log.entries().len() + refused.len(), ops.len());
+        // `check` answers as `apply` does, and a refused op leaves the log as it was.
+        let mut step = CountLog::new(&t, start);
+        for (i, op) in ops.iter().enumerate() {
+            let asked = step.check(&t, op);
+            let before = step.clone();
+            let applied = step.apply(&t, CountEntry { at_ms: i as u64, op: op.clone() });
+            prop_assert_eq!(asked, applied);
+            if applied.is_err() {
+                prop_assert_eq!(&step, &before);
+            }
+        }
+        prop_assert_eq!(&step, &log);
         // Never more ballots standing than were returned.
         if let Some(r) = log.figures().returned {
             prop_assert!(log.live_count() <= r);
         }
-        // The tally counts exactly the ballots standing.
-        prop_assert_eq!(log.tally(&t).total(), log.live_count());
+        // The running tally (kept up per entry) is the tally of exactly the ballots standing.
+        prop_assert_eq!(log.tally(), &Tally::of(&t, log.live()).expect("all fit"));
+        prop_assert_eq!(log.live().count(), log.live_count() as usize);
         // Numbers are the reading order.
         for (i, e) in log.entered().iter().enumerate() {
             prop_assert_eq!(e.seq as usize, i + 1);
         }
         // What is stored replays to the same state, with nothing refused.
-        let (again, refused_again) = CountLog::replay(start, &t, log.ops().to_vec());
+        let (again, refused_again) = CountLog::replay(&t, start, log.entries().to_vec());
         prop_assert!(refused_again.is_empty());
         prop_assert_eq!(again, log);
     }

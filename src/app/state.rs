@@ -446,7 +446,7 @@ impl AppState {
         };
         // Problems are listed in the form's field order.
         let mut errors = Vec::new();
-        let issued = ballot_core::session::parse_issued(&form.issued);
+        let issued = ballot_core::session::parse_number(&form.issued);
         let rule = form
             .category
             .unwrap_or(if entry.template.categories().is_empty() {

@@ -9,11 +9,12 @@
 
 mod zh_cn;
 
-use crate::ballot::MarkRefused;
-use crate::count::{CountRefused, FigureFlag};
+use crate::ballot::{DeclaredVoid, MarkRefused};
+use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
+use crate::count::{CountOp, CountRefused, FigureFlag};
 use crate::error::TemplateError;
 use crate::session::{EventKind, SessionError, Turnout};
-use crate::template::Item;
+use crate::template::{Item, Section, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -151,7 +152,70 @@ pub struct Texts {
     pub write_ins_heading: &'static str,
     pub section_counts: fn(u32, u32, u32) -> String,
 
-    // Paper count
+    // Paper count: home and starting one
+    pub counts_heading: &'static str,
+    pub new_count: &'static str,
+    pub no_counts: &'static str,
+    pub continue_count: &'static str,
+    pub new_count_heading: &'static str,
+    pub new_count_hint: &'static str,
+    pub field_count_category: &'static str,
+    pub field_due: &'static str,
+    pub field_present: &'static str,
+    pub field_issued_paper: &'static str,
+    pub field_returned: &'static str,
+    pub create_count: &'static str,
+    /// Ballots entered against 收回 (unknown: `None`).
+    pub count_progress: fn(u32, Option<u32>) -> String,
+    pub all_entered: fn(u32) -> String,
+
+    // Paper count: the counting screen
+    pub tab_entry: &'static str,
+    pub tab_board: &'static str,
+    pub tab_list: fn(usize) -> String,
+    pub tab_figures: &'static str,
+    pub entering: fn(u32) -> String,
+    pub correcting: fn(u32) -> String,
+    pub cancel_correction: &'static str,
+    pub paper_marked: fn(usize, u16) -> String,
+    pub write_in_suggestions: &'static str,
+    pub fill_in: fn(&str) -> String,
+    pub next_ballot: &'static str,
+    pub save_correction: &'static str,
+    pub blank_ballot: &'static str,
+    pub void_ballot: &'static str,
+    pub void_reason_prompt: &'static str,
+    pub void_reason: fn(DeclaredVoid) -> &'static str,
+    pub clear_ballot: &'static str,
+    pub undo_last: &'static str,
+    pub not_saved: fn(&str) -> String,
+    pub verdict_valid: &'static str,
+    pub verdict_blank: &'static str,
+    pub verdict_void: fn(VoidReason) -> String,
+    pub note_section_void: fn(&str, usize, u16) -> String,
+    pub note_write_in_rejected: fn(&str) -> String,
+    pub note_write_in_repeated: fn(&str) -> String,
+    pub note_item_spoiled: fn(&str) -> String,
+    pub board_heading: &'static str,
+    pub col_tally: &'static str,
+    pub ballot_number: fn(u32) -> String,
+    pub struck_label: &'static str,
+    pub corrected_times: fn(u32) -> String,
+    pub correct: &'static str,
+    pub strike: &'static str,
+    pub restore: &'static str,
+    pub audit_heading: &'static str,
+    pub audit_none: &'static str,
+    pub audit_entry: fn(&CountOp) -> String,
+    pub figures_heading: &'static str,
+    pub save: &'static str,
+    pub figures_saved: &'static str,
+    pub ask_undo_title: fn(u32) -> String,
+    pub ask_strike_title: fn(u32) -> String,
+    pub ask_strike_body: &'static str,
+    pub ask_delete_title: &'static str,
+    pub ask_delete_body: fn(u32) -> String,
+    pub delete_count: &'static str,
     pub figure_flag: fn(FigureFlag) -> String,
     pub count_refused: fn(CountRefused) -> String,
 
@@ -166,6 +230,104 @@ impl Texts {
         match item.dimension {
             Some(d) => (self.dimension_of)(item.subject_name, d),
             None => item.subject_name.to_string(),
+        }
+    }
+
+    /// What a checked ballot counts as, in one line: 有效票 / 空白票 / why it is void.
+    pub fn verdict(&self, verdict: &Verdict) -> String {
+        match verdict {
+            Verdict::Valid => self.verdict_valid.to_string(),
+            Verdict::Blank => self.verdict_blank.to_string(),
+            Verdict::Void(reason) => (self.verdict_void)(*reason),
+        }
+    }
+
+    /// Every part of a counted ballot that does not count, in template order: an
+    /// over-marked section (where only that section is void), a write-in that is not
+    /// counted or counted once, an item with several levels. Empty for a void ballot (the
+    /// verdict says it all) and for a ballot that counts in full.
+    pub fn ballot_notes(&self, template: &Template, checked: &Checked) -> Vec<String> {
+        let mut notes = Vec::new();
+        if matches!(checked.verdict, Verdict::Void(_)) {
+            return notes;
+        }
+        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
+            match (section, outcome) {
+                (
+                    Section::Recommendation(s),
+                    SectionOutcome::Recommendation(RecommendationOutcome::Void {
+                        marked,
+                        allowed,
+                    }),
+                ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
+                (_, SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
+                    notes.extend(r.rejected_write_ins.iter().map(|n| (self.note_write_in_rejected)(n)));
+                    notes.extend(r.repeated_write_ins.iter().map(|n| (self.note_write_in_repeated)(n)));
+                }
+                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
+                    for (item, rating) in e.items().zip(ratings) {
+                        if *rating == Rating::Spoiled {
+                            notes.push((self.note_item_spoiled)(&self.item_label(&item)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        notes
+    }
+
+    /// Who or what a counted ballot is for, in a few words: the names it counts for
+    /// (write-ins marked as such), and for an evaluation the count of each level.
+    pub fn ballot_summary(&self, template: &Template, checked: &Checked) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
+            match (section, outcome) {
+                (
+                    Section::Recommendation(s),
+                    SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)),
+                ) => {
+                    let names = r
+                        .votes
+                        .iter()
+                        .filter_map(|&i| s.candidates.get(usize::from(i)))
+                        .map(|c| c.name.clone())
+                        .chain(
+                            r.write_ins
+                                .iter()
+                                .map(|w| format!("{w}（{}）", self.review_write_ins)),
+                        );
+                    parts.push(names.collect::<Vec<_>>().join("、"));
+                }
+                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
+                    let mut counts = vec![0usize; e.levels.len()];
+                    for r in ratings {
+                        if let Rating::Level(l) = r {
+                            if let Some(n) = counts.get_mut(*l) {
+                                *n += 1;
+                            }
+                        }
+                    }
+                    let levels: Vec<String> = e
+                        .levels
+                        .iter()
+                        .zip(counts)
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(l, n)| format!("{l} {n}"))
+                        .collect();
+                    if !levels.is_empty() {
+                        parts.push(levels.join(" · "));
+                    }
+                }
+                _ => {}
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        let verdict = self.verdict(&checked.verdict);
+        if parts.is_empty() {
+            verdict
+        } else {
+            format!("{verdict}：{}", parts.join("；"))
         }
     }
 }
@@ -367,7 +529,7 @@ mod tests {
             (E::CategoryUnknown, "[S03] 表格里没有这个身份"),
             (E::CategoryRuleMismatch, "[S04] 请选择本场投票人的身份"),
             (
-                E::IssuedInvalid,
+                E::NumberInvalid,
                 "[S05] 请填写 0 到 100000 之间的整数，或留空",
             ),
             (E::PinFormat, "[S06] 密码须为 4–8 位数字"),
@@ -445,5 +607,103 @@ mod tests {
         for (r, text) in refusals {
             assert_eq!((t.count_refused)(r), text);
         }
+    }
+
+    #[test]
+    fn paper_ballot_verdicts_notes_and_summaries_are_exact() {
+        use crate::ballot::{Ballot, DeclaredVoid};
+        use crate::check::check;
+        use crate::samples;
+        use crate::template::OverMarkedRule;
+        let t = Lang::ZhCn.texts();
+        let rec = samples::all().remove(1); // 7 names, at most 5, 2 write-in cells
+        let said = |tpl: &Template, b: &Ballot| {
+            let c = check(tpl, b).expect("fits");
+            (t.ballot_summary(tpl, &c), t.ballot_notes(tpl, &c))
+        };
+
+        let mut b = Ballot::empty(&rec, Some(0));
+        for i in [0, 1, 2, 3, 4, 5] {
+            b.toggle_paper_mark(0, i);
+        }
+        assert_eq!(
+            said(&rec, &b),
+            ("此票无效：推荐人数超过 5 人（选了 6 人）".into(), vec![])
+        );
+        b.toggle_paper_mark(0, 5);
+        b.toggle_paper_mark(0, 2);
+        b.set_paper_write_in(&rec, 0, 0, "赵六").expect("text");
+        b.set_paper_write_in(&rec, 0, 1, "王秀英").expect("text");
+        assert_eq!(
+            said(&rec, &b),
+            (
+                "有效票：于建华、王秀英、李卫东、陈国强、赵六（另选他人）".into(),
+                vec!["另选“王秀英”是名单上的人，这一栏不计".into()]
+            )
+        );
+        b.set_paper_write_in(&rec, 0, 1, "赵 六").expect("text");
+        assert_eq!(said(&rec, &b).1, vec!["“赵六”重复，只计一次".to_string()]);
+        assert_eq!(
+            said(&rec, &Ballot::empty(&rec, Some(0))).0,
+            "空白票（没有任何标记）"
+        );
+        assert_eq!(
+            said(
+                &rec,
+                &Ballot::declared_void(Some(0), DeclaredVoid::NonStandardMark)
+            )
+            .0,
+            "废票：使用非规定符号"
+        );
+
+        // Over-marking that voids only its section.
+        let mut spec = rec.clone().into_spec();
+        if let Section::Recommendation(r) = &mut spec.sections[0] {
+            r.over_marked = OverMarkedRule::VoidSection;
+        }
+        let lenient = spec.check().expect("valid");
+        let mut b = Ballot::empty(&lenient, Some(0));
+        for i in 0..6 {
+            b.toggle_paper_mark(0, i);
+        }
+        assert_eq!(
+            said(&lenient, &b),
+            (
+                "有效票".into(),
+                vec!["「党组织委员候选人初步人选」推荐人数超过 5 人（选了 6 人），这一部分不计".into()]
+            )
+        );
+
+        // An evaluation: levels counted, a doubly marked item named.
+        let eval = samples::all().remove(0);
+        let mut b = Ballot::empty(&eval, Some(0));
+        b.toggle_paper_level(0, 0, 0);
+        b.toggle_paper_level(0, 1, 0);
+        b.toggle_paper_level(0, 3, 1);
+        b.toggle_paper_level(0, 4, 0);
+        b.toggle_paper_level(0, 4, 2);
+        let (summary, notes) = said(&eval, &b);
+        assert_eq!(summary, "有效票：满意 2 · 基本满意 1");
+        assert_eq!(notes, vec!["「朱建国」选了多个等次，这一项不计".to_string()]);
+    }
+
+    #[test]
+    fn audit_entries_are_exact() {
+        use crate::count::Figures;
+        let t = Lang::ZhCn.texts();
+        assert_eq!((t.audit_entry)(&CountOp::Strike { seq: 4 }), "第 4 张划去");
+        assert_eq!((t.audit_entry)(&CountOp::Restore { seq: 4 }), "第 4 张恢复");
+        let figures = Figures {
+            due: Some(50),
+            present: Some(45),
+            issued: None,
+            returned: Some(45),
+        };
+        assert_eq!(
+            (t.audit_entry)(&CountOp::SetFigures { figures }),
+            "人数张数改为：应到 50，实到 45，发出 未填，收回 45"
+        );
+        assert_eq!((t.count_progress)(3, Some(30)), "已录入 3 张 / 收回 30 张");
+        assert_eq!((t.count_progress)(3, None), "已录入 3 张（收回张数未填）");
     }
 }

@@ -1,8 +1,9 @@
 //! 简体中文 catalogue.
 
 use super::Texts;
-use crate::ballot::MarkRefused;
-use crate::count::{CountRefused, FigureFlag};
+use crate::ballot::{DeclaredVoid, MarkRefused};
+use crate::check::VoidReason;
+use crate::count::{CountOp, CountRefused, FigureFlag};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::session::{EventKind, SessionError};
 
@@ -147,6 +148,81 @@ pub static TEXTS: Texts = Texts {
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 
+    counts_heading: "纸质票计票",
+    new_count: "新建计票",
+    no_counts: "本机还没有计票。唱票时，计票人用手机逐张录入纸质选票，每张都自动检查。",
+    continue_count: "继续计票",
+    new_count_heading: "新建计票（纸质票）",
+    new_count_hint: "人数和张数可以先不填，计票中随时补填或更正。",
+    field_count_category: "这些选票的投票人身份",
+    field_due: "应到人数",
+    field_present: "实到人数",
+    field_issued_paper: "发出张数",
+    field_returned: "收回张数",
+    create_count: "开始计票",
+    count_progress: |n, returned| match returned {
+        Some(r) => format!("已录入 {n} 张 / 收回 {r} 张"),
+        None => format!("已录入 {n} 张（收回张数未填）"),
+    },
+    all_entered: |n| format!("收回的 {n} 张已全部录入。"),
+
+    tab_entry: "录入",
+    tab_board: "计票板",
+    tab_list: |n| format!("已录入 {n}"),
+    tab_figures: "人数张数",
+    entering: |n| format!("第 {n} 张"),
+    correcting: |n| format!("正在更正第 {n} 张"),
+    cancel_correction: "取消更正",
+    paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
+    write_in_suggestions: "已写过的姓名（点一下填入）：",
+    fill_in: |name| format!("填入 {name}"),
+    next_ballot: "下一张",
+    save_correction: "保存更正",
+    blank_ballot: "空白票",
+    void_ballot: "废票",
+    void_reason_prompt: "这张票为什么无效？",
+    void_reason: |r| match r {
+        DeclaredVoid::Unreadable => "无法辨认",
+        DeclaredVoid::NonStandardMark => "使用非规定符号",
+        DeclaredVoid::Other => "其他",
+    },
+    clear_ballot: "清空本张",
+    undo_last: "撤销上一张",
+    not_saved: |why| format!("这张票没有保存：{why}"),
+    verdict_valid: "有效票",
+    verdict_blank: "空白票（没有任何标记）",
+    verdict_void: |r| match r {
+        VoidReason::OverMarked {
+            marked, allowed, ..
+        } => format!("此票无效：推荐人数超过 {allowed} 人（选了 {marked} 人）"),
+        VoidReason::Declared(d) => format!("废票：{}", (TEXTS.void_reason)(d)),
+    },
+    note_section_void: |title, marked, allowed| {
+        format!("「{title}」推荐人数超过 {allowed} 人（选了 {marked} 人），这一部分不计")
+    },
+    note_write_in_rejected: |name| format!("另选“{name}”是名单上的人，这一栏不计"),
+    note_write_in_repeated: |name| format!("“{name}”重复，只计一次"),
+    note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
+    board_heading: "计票板",
+    col_tally: "正字",
+    ballot_number: |n| format!("第 {n} 张"),
+    struck_label: "已划去",
+    corrected_times: |n| format!("更正过 {n} 次"),
+    correct: "更正",
+    strike: "划去",
+    restore: "恢复",
+    audit_heading: "修改记录",
+    audit_none: "没有更正、划去或修改。",
+    audit_entry,
+    figures_heading: "人数和张数",
+    save: "保存",
+    figures_saved: "已保存。",
+    ask_undo_title: |n| format!("撤销第 {n} 张？"),
+    ask_strike_title: |n| format!("划去第 {n} 张？"),
+    ask_strike_body: "划去后这张票不再计入，可在「已录入」里恢复；这一操作记入修改记录。",
+    ask_delete_title: "删除本次计票？",
+    ask_delete_body: |n| format!("将删除本次计票和已录入的 {n} 张票，删除后无法恢复。"),
+    delete_count: "删除本次计票",
     figure_flag,
     count_refused,
 
@@ -166,6 +242,26 @@ fn figure_flag(f: FigureFlag) -> String {
         }
     };
     format!("[{}] {what}", f.code())
+}
+
+fn figure(n: Option<u32>) -> String {
+    n.map_or_else(|| "未填".into(), |n| n.to_string())
+}
+
+fn audit_entry(op: &CountOp) -> String {
+    match op {
+        CountOp::Add { .. } => "录入一张".into(),
+        CountOp::Replace { seq, .. } => format!("第 {seq} 张更正"),
+        CountOp::Strike { seq } => format!("第 {seq} 张划去"),
+        CountOp::Restore { seq } => format!("第 {seq} 张恢复"),
+        CountOp::SetFigures { figures: f } => format!(
+            "人数张数改为：应到 {}，实到 {}，发出 {}，收回 {}",
+            figure(f.due),
+            figure(f.present),
+            figure(f.issued),
+            figure(f.returned)
+        ),
+    }
 }
 
 fn count_refused(r: CountRefused) -> String {
@@ -190,7 +286,7 @@ fn session_error(e: SessionError) -> String {
         SessionError::UnitNameInvalid => "名称太长（最多 40 个字）或含有特殊字符",
         SessionError::CategoryUnknown => "表格里没有这个身份",
         SessionError::CategoryRuleMismatch => "请选择本场投票人的身份",
-        SessionError::IssuedInvalid => "请填写 0 到 100000 之间的整数，或留空",
+        SessionError::NumberInvalid => "请填写 0 到 100000 之间的整数，或留空",
         SessionError::PinFormat => "密码须为 4–8 位数字",
         SessionError::PinMismatch => "两次输入的密码不一样",
     };

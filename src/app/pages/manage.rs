@@ -1,7 +1,7 @@
 //! The organiser's view of one session: what it is, how many ballots, its log, and the
 //! actions (each behind the PIN). No results here: they follow the close.
 
-use ballot_core::session::{parse_issued, Status};
+use ballot_core::session::{parse_number, Status};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                 .cast::<HtmlInputElement>()
                 .map(|el| el.value())
                 .unwrap_or_default();
-            match parse_issued(&text) {
+            match parse_number(&text) {
                 Ok(issued) => {
                     error.set(None);
                     app.dispatch(Action::AskPin {

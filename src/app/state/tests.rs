@@ -125,7 +125,7 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
         *s.form_errors,
         vec![
             (SessionField::Area, SessionError::AreaMissing),
-            (SessionField::Issued, SessionError::IssuedInvalid),
+            (SessionField::Issued, SessionError::NumberInvalid),
             (SessionField::PinRepeat, SessionError::PinMismatch),
         ]
     );

@@ -11,6 +11,10 @@
 //! whether an over-marked ballot or section is void, and the screen says so before the
 //! ballot is committed.
 
+mod record;
+
+pub use record::{parse_figures, CountRecord, CountSpec};
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -144,6 +148,17 @@ impl CountRefused {
     }
 }
 
+/// One stored step of a count: the operation and when it was made, for the audit trail.
+/// (Paper ballots are not linked to voters, so neither the time nor the reading order
+/// reveals anything.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountEntry {
+    /// Milliseconds since 1970.
+    pub at_ms: u64,
+    pub op: CountOp,
+}
+
 /// One paper ballot as it stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entered {
@@ -155,41 +170,49 @@ pub struct Entered {
     pub corrections: u32,
 }
 
-/// A count's log and what follows from it. Every operation is checked against the template
-/// before it is accepted, so a log built through [`CountLog::apply`] is always consistent.
+/// A count's log and what follows from it.
+///
+/// Invariants (tested in `tests/count_props.rs`): every entry in the log passed
+/// [`CountLog::check`] when it was applied; the tally always equals the tally of the
+/// ballots that stand (`live`), and their number never exceeds 收回 when 收回 is known.
+/// Adding a ballot costs the same however many are entered; a correction, strike or
+/// restore recounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountLog {
-    ops: Vec<CountOp>,
+    entries: Vec<CountEntry>,
     entered: Vec<Entered>,
     figures: Figures,
+    tally: Tally,
 }
 
 impl CountLog {
-    pub fn new(figures: Figures) -> CountLog {
+    pub fn new(template: &Template, figures: Figures) -> CountLog {
         CountLog {
-            ops: Vec::new(),
+            entries: Vec::new(),
             entered: Vec::new(),
             figures,
+            tally: Tally::empty(template),
         }
     }
 
-    /// Replays stored operations; those the log refuses are returned (they are counted as
+    /// Replays stored entries; those the log refuses are returned (they are counted as
     /// damaged records, and the rest stands).
     pub fn replay(
-        figures: Figures,
         template: &Template,
-        ops: impl IntoIterator<Item = CountOp>,
+        figures: Figures,
+        entries: impl IntoIterator<Item = CountEntry>,
     ) -> (CountLog, Vec<CountRefused>) {
-        let mut log = CountLog::new(figures);
-        let refused = ops
+        let mut log = CountLog::new(template, figures);
+        let refused = entries
             .into_iter()
-            .filter_map(|op| log.apply(template, op).err())
+            .filter_map(|e| log.apply(template, e).err())
             .collect();
         (log, refused)
     }
 
-    pub fn ops(&self) -> &[CountOp] {
-        &self.ops
+    /// Every entry applied, in order: the audit trail.
+    pub fn entries(&self) -> &[CountEntry] {
+        &self.entries
     }
 
     pub fn figures(&self) -> Figures {
@@ -206,13 +229,19 @@ impl CountLog {
         self.entered.iter().filter(|e| !e.struck).map(|e| &e.ballot)
     }
 
+    /// How many ballots stand (every one of them is in the tally).
     pub fn live_count(&self) -> u32 {
-        u32::try_from(self.live().count()).unwrap_or(u32::MAX)
+        self.tally.total()
     }
 
     /// The last ballot not struck: what "undo" strikes.
     pub fn last_live(&self) -> Option<u32> {
         self.entered.iter().rev().find(|e| !e.struck).map(|e| e.seq)
+    }
+
+    /// The number the next ballot read will get.
+    pub fn next_seq(&self) -> u32 {
+        u32::try_from(self.entered.len() + 1).unwrap_or(u32::MAX)
     }
 
     /// Whether another ballot may be added: fewer entered than 收回 (or 收回 unknown).
@@ -225,6 +254,14 @@ impl CountLog {
         }
     }
 
+    /// The ballot numbered `seq`.
+    pub fn get(&self, seq: u32) -> Result<&Entered, CountRefused> {
+        let i = usize::try_from(seq.wrapping_sub(1)).unwrap_or(usize::MAX);
+        self.entered
+            .get(i)
+            .ok_or(CountRefused::NoSuchBallot { seq })
+    }
+
     fn get_mut(&mut self, seq: u32) -> Result<&mut Entered, CountRefused> {
         let i = usize::try_from(seq.wrapping_sub(1)).unwrap_or(usize::MAX);
         self.entered
@@ -232,69 +269,89 @@ impl CountLog {
             .ok_or(CountRefused::NoSuchBallot { seq })
     }
 
-    /// Applies one operation if the rules allow it; the log is unchanged otherwise.
-    pub fn apply(&mut self, template: &Template, op: CountOp) -> Result<(), CountRefused> {
-        match &op {
+    /// Whether the rules allow `op` now, without applying it: the screen asks before it
+    /// stores anything, so a refused operation never reaches the disk.
+    pub fn check(&self, template: &Template, op: &CountOp) -> Result<(), CountRefused> {
+        let fits = |b: &Ballot| b.fits(template).map_err(|_| CountRefused::WrongShape);
+        let standing = |seq: u32| match self.get(seq)? {
+            e if e.struck => Err(CountRefused::Struck { seq }),
+            _ => Ok(()),
+        };
+        match op {
             CountOp::Add { ballot } => {
-                ballot
-                    .fits(template)
-                    .map_err(|_| CountRefused::WrongShape)?;
-                self.room()?;
-                let seq = u32::try_from(self.entered.len() + 1).unwrap_or(u32::MAX);
+                fits(ballot)?;
+                self.room()
+            }
+            CountOp::Replace { seq, ballot } => {
+                fits(ballot)?;
+                standing(*seq)
+            }
+            CountOp::Strike { seq } => standing(*seq),
+            CountOp::Restore { seq } => {
+                if !self.get(*seq)?.struck {
+                    return Err(CountRefused::NotStruck { seq: *seq });
+                }
+                self.room()
+            }
+            CountOp::SetFigures { figures } => {
+                let below_entered = figures.returned.is_some_and(|r| r < self.live_count());
+                if !figures.in_range() || below_entered {
+                    Err(CountRefused::FiguresInvalid)
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Applies one entry if the rules allow it ([`CountLog::check`]); the log is unchanged
+    /// otherwise.
+    pub fn apply(&mut self, template: &Template, entry: CountEntry) -> Result<(), CountRefused> {
+        self.check(template, &entry.op)?;
+        match &entry.op {
+            CountOp::Add { ballot } => {
+                let seq = self.next_seq();
                 self.entered.push(Entered {
                     seq,
                     ballot: ballot.clone(),
                     struck: false,
                     corrections: 0,
                 });
+                // Cannot fail: `check` found that it fits.
+                let _ = self.tally.add(template, ballot);
             }
             CountOp::Replace { seq, ballot } => {
-                ballot
-                    .fits(template)
-                    .map_err(|_| CountRefused::WrongShape)?;
                 let e = self.get_mut(*seq)?;
-                if e.struck {
-                    return Err(CountRefused::Struck { seq: *seq });
-                }
                 e.ballot = ballot.clone();
                 e.corrections = e.corrections.saturating_add(1);
+                self.recount(template);
             }
             CountOp::Strike { seq } => {
-                let e = self.get_mut(*seq)?;
-                if e.struck {
-                    return Err(CountRefused::Struck { seq: *seq });
-                }
-                e.struck = true;
+                self.get_mut(*seq)?.struck = true;
+                self.recount(template);
             }
             CountOp::Restore { seq } => {
-                let seq = *seq;
-                let struck = self.get_mut(seq)?.struck;
-                if !struck {
-                    return Err(CountRefused::NotStruck { seq });
-                }
-                self.room()?;
-                self.get_mut(seq)?.struck = false;
+                self.get_mut(*seq)?.struck = false;
+                self.recount(template);
             }
-            CountOp::SetFigures { figures } => {
-                let below_entered = figures.returned.is_some_and(|r| r < self.live_count());
-                if !figures.in_range() || below_entered {
-                    return Err(CountRefused::FiguresInvalid);
-                }
-                self.figures = *figures;
-            }
+            CountOp::SetFigures { figures } => self.figures = *figures,
         }
-        self.ops.push(op);
+        self.entries.push(entry);
         Ok(())
     }
 
-    /// The count of the ballots that stand. Every one was checked to fit when entered.
-    pub fn tally(&self, template: &Template) -> Tally {
+    fn recount(&mut self, template: &Template) {
         let mut tally = Tally::empty(template);
         for b in self.live() {
-            // Cannot fail: `apply` refused every ballot that does not fit.
+            // Cannot fail: every entered ballot was checked to fit.
             let _ = tally.add(template, b);
         }
-        tally
+        self.tally = tally;
+    }
+
+    /// The count of the ballots that stand.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
     }
 
     /// The write-in names entered so far in this count (normalised), most frequent first,
@@ -407,6 +464,10 @@ mod tests {
         samples::all().remove(1)
     }
 
+    fn at(op: CountOp) -> CountEntry {
+        CountEntry { at_ms: 0, op }
+    }
+
     fn marked(t: &Template, names: &[u16]) -> Ballot {
         let mut b = Ballot::empty(t, Some(0));
         for &n in names {
@@ -474,62 +535,62 @@ mod tests {
     #[test]
     fn no_more_ballots_than_returned() {
         let t = recommendation();
-        let mut log = CountLog::new(figures(3, 2));
+        let mut log = CountLog::new(&t, figures(3, 2));
         log.apply(
             &t,
-            CountOp::Add {
+            at(CountOp::Add {
                 ballot: marked(&t, &[0]),
-            },
+            })
         )
         .expect("1");
         log.apply(
             &t,
-            CountOp::Add {
+            at(CountOp::Add {
                 ballot: marked(&t, &[1]),
-            },
+            })
         )
         .expect("2");
         assert_eq!(
             log.apply(
                 &t,
-                CountOp::Add {
+                at(CountOp::Add {
                     ballot: marked(&t, &[2])
-                }
+                })
             ),
             Err(CountRefused::AllReturnedEntered { returned: 2 })
         );
         assert_eq!(log.live_count(), 2);
         // A struck ballot makes room; restoring it needs room again.
-        log.apply(&t, CountOp::Strike { seq: 2 }).expect("strike");
+        log.apply(&t, at(CountOp::Strike { seq: 2 })).expect("strike");
         log.apply(
             &t,
-            CountOp::Add {
+            at(CountOp::Add {
                 ballot: marked(&t, &[3]),
-            },
+            })
         )
         .expect("3");
         assert_eq!(
-            log.apply(&t, CountOp::Restore { seq: 2 }),
+            log.apply(&t, at(CountOp::Restore { seq: 2 })),
             Err(CountRefused::AllReturnedEntered { returned: 2 })
         );
         // 收回 cannot be set below what is entered.
         assert_eq!(
             log.apply(
                 &t,
-                CountOp::SetFigures {
+                at(CountOp::SetFigures {
                     figures: figures(3, 1)
-                }
+                })
             ),
             Err(CountRefused::FiguresInvalid)
         );
         log.apply(
             &t,
-            CountOp::SetFigures {
+            at(CountOp::SetFigures {
                 figures: figures(3, 3),
-            },
+            })
         )
         .expect("more returned");
-        log.apply(&t, CountOp::Restore { seq: 2 })
+        log.apply(&t, at(CountOp::Restore { seq: 2 }))
             .expect("room now");
         assert_eq!(log.live_count(), 3);
     }
@@ -537,57 +598,57 @@ mod tests {
     #[test]
     fn corrections_and_strikes_are_logged_not_erased() {
         let t = recommendation();
-        let mut log = CountLog::new(Figures::default());
+        let mut log = CountLog::new(&t, Figures::default());
         for names in [&[0u16][..], &[1], &[2]] {
             log.apply(
                 &t,
-                CountOp::Add {
+                at(CountOp::Add {
                     ballot: marked(&t, names),
-                },
+                })
             )
             .expect("add");
         }
         log.apply(
             &t,
-            CountOp::Replace {
+            at(CountOp::Replace {
                 seq: 2,
                 ballot: marked(&t, &[4]),
-            },
+            })
         )
         .expect("correct");
         let undo = log.last_live().expect("a last ballot");
         assert_eq!(undo, 3);
-        log.apply(&t, CountOp::Strike { seq: undo }).expect("undo");
+        log.apply(&t, at(CountOp::Strike { seq: undo })).expect("undo");
         assert_eq!(
-            log.apply(&t, CountOp::Strike { seq: 3 }),
+            log.apply(&t, at(CountOp::Strike { seq: 3 })),
             Err(CountRefused::Struck { seq: 3 })
         );
         assert_eq!(
             log.apply(
                 &t,
-                CountOp::Replace {
+                at(CountOp::Replace {
                     seq: 3,
                     ballot: marked(&t, &[0])
-                }
+                })
             ),
             Err(CountRefused::Struck { seq: 3 })
         );
         assert_eq!(
-            log.apply(&t, CountOp::Restore { seq: 1 }),
+            log.apply(&t, at(CountOp::Restore { seq: 1 })),
             Err(CountRefused::NotStruck { seq: 1 })
         );
         assert_eq!(
-            log.apply(&t, CountOp::Strike { seq: 9 }),
+            log.apply(&t, at(CountOp::Strike { seq: 9 })),
             Err(CountRefused::NoSuchBallot { seq: 9 })
         );
         assert_eq!(
-            log.apply(&t, CountOp::Strike { seq: 0 }),
+            log.apply(&t, at(CountOp::Strike { seq: 0 })),
             Err(CountRefused::NoSuchBallot { seq: 0 })
         );
-        assert_eq!(log.ops().len(), 5, "refusals leave no trace");
+        assert_eq!(log.entries().len(), 5, "refusals leave no trace");
         assert_eq!(log.entered()[1].corrections, 1);
         assert!(log.entered()[2].struck);
-        let tally = log.tally(&t);
+        let tally = log.tally();
         assert_eq!(tally.total(), 2);
         let crate::tally::SectionTally::Recommendation(r) = &tally.combined().sections[0] else {
             panic!("recommendation");
@@ -596,7 +657,7 @@ mod tests {
         assert_eq!(r.votes[1], 0);
         assert_eq!(r.votes[4], 1);
         // Replaying the stored log gives the same state.
-        let (again, refused) = CountLog::replay(Figures::default(), &t, log.ops().to_vec());
+        let (again, refused) = CountLog::replay(&t, Figures::default(), log.entries().to_vec());
         assert!(refused.is_empty());
         assert_eq!(again, log);
     }
@@ -605,13 +666,13 @@ mod tests {
     fn a_foreign_ballot_is_refused() {
         let t = recommendation();
         let other = samples::all().remove(0);
-        let mut log = CountLog::new(Figures::default());
+        let mut log = CountLog::new(&t, Figures::default());
         assert_eq!(
             log.apply(
                 &t,
-                CountOp::Add {
+                at(CountOp::Add {
                     ballot: Ballot::empty(&other, None)
-                }
+                })
             ),
             Err(CountRefused::WrongShape)
         );
@@ -620,7 +681,7 @@ mod tests {
     #[test]
     fn blank_and_declared_void_ballots_count_apart() {
         let t = recommendation();
-        let mut log = CountLog::new(Figures::default());
+        let mut log = CountLog::new(&t, Figures::default());
         for ballot in [
             Ballot::empty(&t, Some(0)),
             Ballot::declared_void(Some(0), DeclaredVoid::Unreadable),
@@ -628,9 +689,9 @@ mod tests {
             marked(&t, &[0, 1, 2, 3, 4, 5]),
             marked(&t, &[6]),
         ] {
-            log.apply(&t, CountOp::Add { ballot }).expect("add");
+            log.apply(&t, at(CountOp::Add { ballot })).expect("add");
         }
-        let part = log.tally(&t).combined();
+        let part = log.tally().combined();
         assert_eq!((part.valid, part.blank, part.void), (1, 1, 3));
     }
 
@@ -669,13 +730,13 @@ mod tests {
     #[test]
     fn write_in_suggestions_come_most_frequent_first_in_one_spelling() {
         let t = recommendation();
-        let mut log = CountLog::new(Figures::default());
+        let mut log = CountLog::new(&t, Figures::default());
         for names in [["赵六", ""], ["赵 六", "孙七"], ["钱八", "赵六"]] {
             let mut b = Ballot::empty(&t, Some(0));
             for (slot, n) in names.iter().enumerate() {
                 b.set_paper_write_in(&t, 0, slot, n).expect("text");
             }
-            log.apply(&t, CountOp::Add { ballot: b }).expect("add");
+            log.apply(&t, at(CountOp::Add { ballot: b })).expect("add");
         }
         assert_eq!(log.write_in_names(), vec!["赵六", "孙七", "钱八"]);
     }
