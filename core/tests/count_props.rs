@@ -3,8 +3,8 @@
 
 use ballot_core::ballot::Ballot;
 use ballot_core::count::{CountEntry, CountLog, CountOp, Figures};
-use ballot_core::Tally;
 use ballot_core::samples;
+use ballot_core::Tally;
 use proptest::prelude::*;
 
 /// A counter's action on the recommendation sample: a ballot marking some names, a

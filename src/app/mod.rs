@@ -88,6 +88,12 @@ pub fn App() -> Html {
         (Load::Ready, Page::Results(id)) => {
             html! { <pages::results::ResultsPage app={app.clone()} id={id.clone()} /> }
         }
+        (Load::Ready, Page::NewCount) => {
+            html! { <pages::new_count::NewCountPage app={app.clone()} /> }
+        }
+        (Load::Ready, Page::Count(id)) => {
+            html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> }
+        }
     };
     html! {
         <>

@@ -9,14 +9,23 @@
 //! ballot's marks are wiped from the state at once; nothing on the voter screen shows
 //! counts.
 
+mod paper;
+
 use std::rc::Rc;
 
+use ballot_core::ballot::DeclaredVoid;
+use ballot_core::count::{CountEntry, CountRecord};
 use ballot_core::session::{
     CategoryRule, EventKind, Pin, SessionError, SessionEvent, SessionField, SessionLog,
     SessionRecord, SessionSpec, Status, Turnout,
 };
 use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template, Texts};
 use yew::Reducible;
+
+pub use paper::{
+    key_for, key_index, marks_before, Count, CountAsk, CountForm, Counting, FiguresForm,
+    FiguresProblem, PadAction, PadProblem,
+};
 
 /// Why the store refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,8 @@ pub struct Dump {
     pub ballots: Vec<(String, String)>,
     /// The session this device was showing voters (the `device` store's marker).
     pub voting: Option<String>,
+    pub counts: Vec<(String, String)>,
+    pub count_entries: Vec<(String, String)>,
 }
 
 /// A template the device offers for new sessions.
@@ -127,6 +138,9 @@ pub enum Page {
     Vote(String),
     /// The tally of one session; reached only through the PIN.
     Results(String),
+    NewCount,
+    /// The counting screen of one paper count.
+    Count(String),
 }
 
 /// Where the voter is in filling one ballot.
@@ -203,6 +217,14 @@ pub enum Write {
         event: SessionEvent,
     },
     DeleteSession(String),
+    Count(Rc<CountRecord>),
+    /// One step of a count's log, stored under `<count>/<key, 8 digits>`.
+    CountEntry {
+        count: String,
+        key: u32,
+        entry: CountEntry,
+    },
+    DeleteCount(String),
     /// The device shows voters this session (`Some`) or no longer (`None`). Stored as
     /// durably as a ballot, so a reload or a crash comes back to a fresh ballot, never to
     /// the organiser's screens.
@@ -235,8 +257,14 @@ pub struct AppState {
     pub templates: Rc<Vec<Entry>>,
     /// Newest first.
     pub sessions: Rc<Vec<Session>>,
+    /// Paper counts, newest first.
+    pub counts: Rc<Vec<Count>>,
     pub page: Page,
     pub draft: Option<Draft>,
+    /// The counting screen's state, while it is shown.
+    pub counting: Option<Counting>,
+    /// A step on the count that waits for the counter's yes.
+    pub asking: Option<CountAsk>,
     pub prompt: Option<Prompt>,
     pub pending: Option<Pending>,
     write_seq: u32,
@@ -302,6 +330,40 @@ pub enum Action {
     /// A problem to show the organiser (a failed write, no random numbers).
     Notice(StoreError),
     DismissNotice,
+    NewCount,
+    OpenCount(String),
+    CreateCount {
+        form: CountForm,
+        id: String,
+        now_ms: u64,
+    },
+    Pad(PadAction),
+    /// 下一张, or 保存更正 while correcting: the pad's ballot as tapped.
+    Commit {
+        now_ms: u64,
+    },
+    CommitBlank {
+        now_ms: u64,
+    },
+    CommitVoid {
+        reason: DeclaredVoid,
+        now_ms: u64,
+    },
+    Correct(u32),
+    CancelCorrection,
+    Restore {
+        seq: u32,
+        now_ms: u64,
+    },
+    SetFigures {
+        form: FiguresForm,
+        now_ms: u64,
+    },
+    Ask(CountAsk),
+    Answer {
+        yes: bool,
+        now_ms: u64,
+    },
 }
 
 impl AppState {
@@ -312,8 +374,11 @@ impl AppState {
             load: Load::Loading,
             templates: Rc::new(templates.into_iter().map(Entry::new).collect()),
             sessions: Rc::new(Vec::new()),
+            counts: Rc::new(Vec::new()),
             page: Page::Home,
             draft: None,
+            counting: None,
+            asking: None,
             prompt: None,
             pending: None,
             write_seq: 0,
@@ -385,6 +450,7 @@ impl AppState {
             }
         }
         self.sessions = Rc::new(sessions);
+        self.counts = Rc::new(AppState::loaded_counts(&dump, &mut damaged));
         self.damaged_records = damaged;
         self.load = Load::Ready;
         if let Some(id) = dump.voting {
@@ -434,6 +500,8 @@ impl AppState {
             return;
         }
         self.draft = None;
+        self.counting = None;
+        self.asking = None;
         self.prompt = None;
         self.notice = None;
         self.form_errors = Rc::new(Vec::new());
@@ -622,6 +690,10 @@ impl AppState {
             ) => {
                 self.notice = Some(e);
             }
+            (
+                write @ (Write::Count(_) | Write::CountEntry { .. } | Write::DeleteCount(_)),
+                result,
+            ) => self.count_written(write, result),
         }
     }
 }
@@ -673,6 +745,48 @@ impl Reducible for AppState {
             Action::DismissDamaged => s.damaged_records = 0,
             Action::Notice(e) => s.notice = Some(e),
             Action::DismissNotice => s.notice = None,
+            Action::NewCount => s.go(Page::NewCount),
+            Action::OpenCount(id) => {
+                if s.count(&id).is_some() {
+                    s.go(Page::Count(id.clone()));
+                    s.open_count(&id);
+                }
+            }
+            Action::CreateCount { form, id, now_ms } => {
+                if s.page == Page::NewCount && s.pending.is_none() {
+                    s.create_count(form, id, now_ms);
+                }
+            }
+            // Steps on the count on screen wait for the last one to be stored.
+            action @ (Action::Pad(_)
+            | Action::Commit { .. }
+            | Action::CommitBlank { .. }
+            | Action::CommitVoid { .. }
+            | Action::Correct(_)
+            | Action::CancelCorrection
+            | Action::Restore { .. }
+            | Action::SetFigures { .. }
+            | Action::Ask(_)
+            | Action::Answer { .. }) => {
+                // While a question is open, only its answer counts.
+                let asking = s.asking.is_some() && !matches!(action, Action::Answer { .. });
+                if s.pending.is_some() || s.counting.is_none() || asking {
+                    return self;
+                }
+                match action {
+                    Action::Pad(p) => s.pad(p),
+                    Action::Commit { now_ms } => s.commit(None, now_ms),
+                    Action::CommitBlank { now_ms } => s.commit_blank(now_ms),
+                    Action::CommitVoid { reason, now_ms } => s.commit_void(reason, now_ms),
+                    Action::Correct(seq) => s.correct(seq),
+                    Action::CancelCorrection => s.cancel_correction(),
+                    Action::Restore { seq, now_ms } => s.restore(seq, now_ms),
+                    Action::SetFigures { form, now_ms } => s.set_figures(form, now_ms),
+                    Action::Ask(ask) => s.asking = Some(ask),
+                    Action::Answer { yes, now_ms } => s.answer(yes, now_ms),
+                    _ => {}
+                }
+            }
             Action::NextVoter => {
                 let fresh = s
                     .draft

@@ -1,10 +1,13 @@
 //! The durable store: IndexedDB through `idb.js`.
 //!
-//! Three object stores, all append-only:
+//! Object stores, all append-only but `device` (see docs/storage.md):
 //! - `sessions`: `<session id>` → the [`SessionRecord`] JSON, written once;
 //! - `events`: `<session id>/<seq, 8 digits>` → one organiser action (close, reopen, 发出);
 //! - `ballots`: `<session id>/<128 random bits, hex>` → one ballot's JSON, nothing else;
-//! - `device`: `voting` → the session this device shows voters (overwritten; not a record).
+//! - `device`: `voting` → the session this device shows voters (overwritten; not a record);
+//! - `counts`: `<count id>` → a paper count's [`CountRecord`](ballot_core::count::CountRecord) JSON, written once;
+//! - `count_entries`: `<count id>/<key, 8 digits>` → one step of its log (a ballot read, a
+//!   correction, a strike, new figures), with its time.
 //!
 //! A ballot key is random, and IndexedDB lists keys in key order, so the stored order is
 //! unrelated to the order of voting; the record has no time and no counter. Each write is
@@ -24,8 +27,12 @@ extern "C" {
     async fn js_add(store: &str, key: &str, value: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = setDevice)]
     async fn js_set_device(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = deleteSession)]
-    async fn js_delete_session(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = deleteWithEntries)]
+    async fn js_delete_with_entries(
+        record_store: &str,
+        entry_stores: &str,
+        id: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadAll)]
     async fn js_load_all() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = askPersistence)]
@@ -62,8 +69,10 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 
 const VOTING: &str = "voting";
 
-pub fn event_key(session: &str, seq: u32) -> String {
-    format!("{session}/{seq:08}")
+/// `<id>/<n, 8 digits>`: the key of a session event or a count's log entry; key order is
+/// log order.
+pub fn log_key(id: &str, n: u32) -> String {
+    format!("{id}/{n:08}")
 }
 
 async fn add(store: &str, key: &str, value: &str) -> Result<(), StoreError> {
@@ -83,7 +92,14 @@ async fn add_session(record: &SessionRecord) -> Result<(), StoreError> {
 }
 
 async fn add_event(session: &str, seq: u32, event: &SessionEvent) -> Result<(), StoreError> {
-    add("events", &event_key(session, seq), &json(event)?).await
+    add("events", &log_key(session, seq), &json(event)?).await
+}
+
+async fn delete(record_store: &str, entry_stores: &str, id: &str) -> Result<(), StoreError> {
+    js_delete_with_entries(record_store, entry_stores, id)
+        .await
+        .map(|_| ())
+        .map_err(|e| error_of(&e))
 }
 
 /// Performs one write; `Ok` only once it is durably stored.
@@ -103,10 +119,12 @@ pub async fn perform(write: &Write) -> Result<(), StoreError> {
                 .map(|_| ())
                 .map_err(|e| error_of(&e))
         }
-        Write::DeleteSession(id) => js_delete_session(id)
-            .await
-            .map(|_| ())
-            .map_err(|e| error_of(&e)),
+        Write::DeleteSession(id) => delete("sessions", "events,ballots", id).await,
+        Write::Count(record) => add("counts", &record.id, &json(&**record)?).await,
+        Write::CountEntry { count, key, entry } => {
+            add("count_entries", &log_key(count, *key), &json(entry)?).await
+        }
+        Write::DeleteCount(id) => delete("counts", "count_entries", id).await,
     }
 }
 
@@ -137,5 +155,7 @@ pub async fn load_all() -> Result<Dump, StoreError> {
         events: pairs(all.get(1)),
         ballots: pairs(all.get(2)),
         voting,
+        counts: pairs(all.get(4)),
+        count_entries: pairs(all.get(5)),
     })
 }

@@ -9,10 +9,11 @@
 // killed browser loses the last second of it; the crash test showed exactly that.)
 
 const NAME = "ballot-kit";
-const VERSION = 2;
+const VERSION = 3;
 // Append-only records, plus "device": the few settings of this device that must survive a
-// crash as surely as a ballot (which session it shows voters).
-const STORES = ["sessions", "events", "ballots", "device"];
+// crash as surely as a ballot (which session it shows voters). Version 3 added the paper
+// counts ("counts", "count_entries"); upgrading only creates the stores that are missing.
+const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries"];
 let opening = null;
 
 function fail(name, message) {
@@ -86,19 +87,22 @@ export async function setDevice(key, value) {
   await done;
 }
 
-/** Deletes a session with its events and ballots, in one transaction. */
-export async function deleteSession(id) {
+/**
+ * Deletes a record and every entry keyed under it (`<id>/…`) in the given stores, in one
+ * transaction: a session with its events and ballots, a count with its log.
+ */
+export async function deleteWithEntries(recordStore, entryStores, id) {
   const db = await open();
-  const tx = db.transaction(STORES, "readwrite", { durability: "strict" });
+  const stores = [recordStore, ...entryStores.split(",")];
+  const tx = db.transaction(stores, "readwrite", { durability: "strict" });
   const done = finish(tx);
   const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
-  tx.objectStore("sessions").delete(id);
-  tx.objectStore("events").delete(range);
-  tx.objectStore("ballots").delete(range);
+  tx.objectStore(recordStore).delete(id);
+  for (const s of stores.slice(1)) tx.objectStore(s).delete(range);
   await done;
 }
 
-/** Everything stored: [sessions, events, ballots, device], each [[key, value], …] in key order. */
+/** Everything stored: one [[key, value], …] per store of STORES, in that order, each in key order. */
 export async function loadAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");

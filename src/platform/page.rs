@@ -77,3 +77,56 @@ pub fn focus_first_invalid() {
         }
     }
 }
+
+/// Where a key was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyTarget {
+    TextField,
+    /// A button has focus: Enter and Space are its own.
+    Button,
+    Page,
+}
+
+/// While alive, keys typed anywhere on the page go to `on_key(key, target)`; when it
+/// returns true the key's default action is prevented. Keys with Ctrl, Alt or Meta, and
+/// keys typed into an input method's composition (Chinese input), are left alone.
+pub struct KeyListener {
+    window: web_sys::Window,
+    on_key: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl KeyListener {
+    pub fn hold(on_key: impl Fn(&str, KeyTarget) -> bool + 'static) -> Option<KeyListener> {
+        let window = web_sys::window()?;
+        let on_key =
+            Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() {
+                    return;
+                }
+                let target = match e.target() {
+                    Some(t) if t.dyn_ref::<web_sys::HtmlInputElement>().is_some() => {
+                        KeyTarget::TextField
+                    }
+                    Some(t) if t.dyn_ref::<web_sys::HtmlButtonElement>().is_some() => {
+                        KeyTarget::Button
+                    }
+                    _ => KeyTarget::Page,
+                };
+                if on_key(&e.key(), target) {
+                    e.prevent_default();
+                }
+            });
+        window
+            .add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
+            .ok()?;
+        Some(KeyListener { window, on_key })
+    }
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("keydown", self.on_key.as_ref().unchecked_ref());
+    }
+}

@@ -540,14 +540,14 @@ mod tests {
             &t,
             at(CountOp::Add {
                 ballot: marked(&t, &[0]),
-            })
+            }),
         )
         .expect("1");
         log.apply(
             &t,
             at(CountOp::Add {
                 ballot: marked(&t, &[1]),
-            })
+            }),
         )
         .expect("2");
         assert_eq!(
@@ -561,12 +561,13 @@ mod tests {
         );
         assert_eq!(log.live_count(), 2);
         // A struck ballot makes room; restoring it needs room again.
-        log.apply(&t, at(CountOp::Strike { seq: 2 })).expect("strike");
+        log.apply(&t, at(CountOp::Strike { seq: 2 }))
+            .expect("strike");
         log.apply(
             &t,
             at(CountOp::Add {
                 ballot: marked(&t, &[3]),
-            })
+            }),
         )
         .expect("3");
         assert_eq!(
@@ -587,7 +588,7 @@ mod tests {
             &t,
             at(CountOp::SetFigures {
                 figures: figures(3, 3),
-            })
+            }),
         )
         .expect("more returned");
         log.apply(&t, at(CountOp::Restore { seq: 2 }))
@@ -604,7 +605,7 @@ mod tests {
                 &t,
                 at(CountOp::Add {
                     ballot: marked(&t, names),
-                })
+                }),
             )
             .expect("add");
         }
@@ -613,12 +614,13 @@ mod tests {
             at(CountOp::Replace {
                 seq: 2,
                 ballot: marked(&t, &[4]),
-            })
+            }),
         )
         .expect("correct");
         let undo = log.last_live().expect("a last ballot");
         assert_eq!(undo, 3);
-        log.apply(&t, at(CountOp::Strike { seq: undo })).expect("undo");
+        log.apply(&t, at(CountOp::Strike { seq: undo }))
+            .expect("undo");
         assert_eq!(
             log.apply(&t, at(CountOp::Strike { seq: 3 })),
             Err(CountRefused::Struck { seq: 3 })

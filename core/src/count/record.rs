@@ -134,7 +134,10 @@ mod tests {
         );
         assert_eq!(
             spec(Some(2)).checked(t),
-            Err(vec![(SessionField::Category, SessionError::CategoryUnknown)])
+            Err(vec![(
+                SessionField::Category,
+                SessionError::CategoryUnknown
+            )])
         );
         let mut plain = t.clone().into_spec();
         plain.categories.clear();
@@ -142,7 +145,10 @@ mod tests {
         assert!(spec(None).checked(&plain).is_ok());
         assert_eq!(
             spec(Some(0)).checked(&plain),
-            Err(vec![(SessionField::Category, SessionError::CategoryUnknown)])
+            Err(vec![(
+                SessionField::Category,
+                SessionError::CategoryUnknown
+            )])
         );
         let bad = CountSpec {
             area: "".into(),

@@ -255,14 +255,19 @@ impl Texts {
             match (section, outcome) {
                 (
                     Section::Recommendation(s),
-                    SectionOutcome::Recommendation(RecommendationOutcome::Void {
-                        marked,
-                        allowed,
-                    }),
+                    SectionOutcome::Recommendation(RecommendationOutcome::Void { marked, allowed }),
                 ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
                 (_, SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
-                    notes.extend(r.rejected_write_ins.iter().map(|n| (self.note_write_in_rejected)(n)));
-                    notes.extend(r.repeated_write_ins.iter().map(|n| (self.note_write_in_repeated)(n)));
+                    notes.extend(
+                        r.rejected_write_ins
+                            .iter()
+                            .map(|n| (self.note_write_in_rejected)(n)),
+                    );
+                    notes.extend(
+                        r.repeated_write_ins
+                            .iter()
+                            .map(|n| (self.note_write_in_repeated)(n)),
+                    );
                 }
                 (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
                     for (item, rating) in e.items().zip(ratings) {
@@ -670,7 +675,10 @@ mod tests {
             said(&lenient, &b),
             (
                 "有效票".into(),
-                vec!["「党组织委员候选人初步人选」推荐人数超过 5 人（选了 6 人），这一部分不计".into()]
+                vec![
+                    "「党组织委员候选人初步人选」推荐人数超过 5 人（选了 6 人），这一部分不计"
+                        .into()
+                ]
             )
         );
 
@@ -684,7 +692,10 @@ mod tests {
         b.toggle_paper_level(0, 4, 2);
         let (summary, notes) = said(&eval, &b);
         assert_eq!(summary, "有效票：满意 2 · 基本满意 1");
-        assert_eq!(notes, vec!["「朱建国」选了多个等次，这一项不计".to_string()]);
+        assert_eq!(
+            notes,
+            vec!["「朱建国」选了多个等次，这一项不计".to_string()]
+        );
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! wasm, and the first-load budget counts every kilobyte (`./scripts/bench`).
 
 pub mod category_picker;
+pub mod count_board;
 pub mod dialog;
 pub mod evaluation_form;
+pub mod form;
 pub mod notice;
+pub mod paper_pad;
 pub mod pin_dialog;
 pub mod recommendation_form;
 pub mod results_tables;

@@ -102,6 +102,44 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     }
                 }) }
             </ul>
+            <div class="heading-row">
+                <h2>{ t.counts_heading }</h2>
+                <button class="primary" onclick={send(|| Action::NewCount)}>{ "+ " }{ t.new_count }</button>
+            </div>
+            if app.counts.is_empty() {
+                <p class="empty">{ t.no_counts }</p>
+            }
+            <ul class="cards">
+                { for app.counts.iter().map(|c| {
+                    let heading = format!("count-{}", c.id());
+                    let line = format!("count-line-{}", c.id());
+                    let figures = c.log.figures();
+                    let open = {
+                        let app = app.clone();
+                        let id = c.id().to_string();
+                        Callback::from(move |_| app.dispatch(Action::OpenCount(id.clone())))
+                    };
+                    let unit = match c.category_name() {
+                        Some(name) => format!("{} · {name}", c.spec().unit_label()),
+                        None => c.spec().unit_label(),
+                    };
+                    html! {
+                        <li key={c.id().to_string()}>
+                            <article class="card" aria-labelledby={format!("{heading} {line}")}>
+                                <h3 id={heading}>{ &c.template.spec().title }</h3>
+                                <p id={line}>{ unit }</p>
+                                <p class="count">{ (t.count_progress)(c.log.live_count(), figures.returned) }</p>
+                                { for figures.flags().into_iter().filter(|f| f.is_blocking()).map(|f| html! {
+                                    <p class="field-error" role="alert">{ (t.figure_flag)(f) }</p>
+                                }) }
+                                <div class="actions">
+                                    <button class="primary" onclick={open}>{ t.continue_count }</button>
+                                </div>
+                            </article>
+                        </li>
+                    }
+                }) }
+            </ul>
         </main>
     }
 }

@@ -3,10 +3,9 @@
 //! reducer, and each problem is shown under its field.
 
 use ballot_core::session::{CategoryRule, SessionField};
-use ballot_core::Section;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
 use crate::app::state::{Action, SessionForm};
 use crate::app::PageProps;
 use crate::platform::{db, page};
@@ -23,54 +22,25 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
             page::focus_first_invalid();
         }
     });
-
-    // Each field's problems sit under it and are read out with it (aria-describedby).
-    let error_id = |field: SessionField| format!("error-{}", field as u8);
-    let errors_for = |field: SessionField| -> Html {
-        let messages: Vec<String> = app
-            .form_errors
-            .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, e)| (t.session_error)(*e))
-            .collect();
-        if messages.is_empty() {
-            return html! {};
-        }
-        html! {
-            <p class="field-error" id={error_id(field)} role="alert">{ messages.join(" ") }</p>
-        }
-    };
-    let invalid = |field: SessionField| app.form_errors.iter().any(|(f, _)| *f == field);
-    let text_field = |label: &'static str,
-                      field: SessionField,
-                      value: &str,
-                      kind: &'static str,
-                      set: fn(&mut SessionForm, String)| {
+    let field = |field: SessionField,
+                 label: &'static str,
+                 value: &str,
+                 kind: InputKind,
+                 set: fn(&mut SessionForm, String)| {
         let form = form.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
+        let oninput = Callback::from(move |v: String| {
             let mut next = (*form).clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
+            set(&mut next, v);
             form.set(next);
         });
-        let (input_type, mode) = match kind {
-            "pin" => ("password", "numeric"),
-            "number" => ("text", "numeric"),
-            _ => ("text", "text"),
-        };
-        let id = format!("field-{}", field as u8);
-        let bad = invalid(field);
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }</label>
-                <input {id} type={input_type} inputmode={mode} value={value.to_string()} {oninput}
-                    autocomplete="off" aria-invalid={if bad { "true" } else { "false" }}
-                    aria-describedby={bad.then(|| error_id(field))} />
-                { errors_for(field) }
-            </div>
-        }
+        text_field(
+            field,
+            label,
+            value,
+            kind,
+            &problems_of(&app.form_errors, field, t),
+            oninput,
+        )
     };
 
     let onsubmit = {
@@ -95,6 +65,17 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
     };
+    let choose_template = {
+        let form = form.clone();
+        // Categories belong to the template: choose again.
+        Callback::from(move |i| {
+            form.set(SessionForm {
+                template: i,
+                category: None,
+                ..(*form).clone()
+            })
+        })
+    };
 
     let categories = template
         .map(|e| e.template.categories().to_vec())
@@ -104,14 +85,20 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
     } else {
         CategoryRule::VoterChooses
     });
-    let choose_category = |rule: CategoryRule| {
+    let category_option = |rule: CategoryRule, name: &str| {
         let form = form.clone();
-        Callback::from(move |_: Event| {
+        let onchange = Callback::from(move |_: Event| {
             form.set(SessionForm {
                 category: Some(rule),
                 ..(*form).clone()
             })
-        })
+        });
+        html! {
+            <label class="option">
+                <input type="radio" name="category" checked={chosen == rule} {onchange} />
+                <span>{ name }</span>
+            </label>
+        }
     };
 
     html! {
@@ -121,58 +108,23 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                 <h1>{ t.new_session_heading }</h1>
             </header>
             <form {onsubmit} novalidate=true>
-                <fieldset class="field">
-                    <legend>{ t.field_template }</legend>
-                    { for app.templates.iter().enumerate().map(|(i, e)| {
-                        let onchange = {
-                            let form = form.clone();
-                            Callback::from(move |_: Event| {
-                                // Categories belong to the template: choose again.
-                                form.set(SessionForm { template: i, category: None, ..(*form).clone() })
-                            })
-                        };
-                        let kinds: Vec<&str> = e.template.sections().iter().map(|s| match s {
-                            Section::Evaluation(_) => t.kind_evaluation,
-                            Section::Recommendation(_) => t.kind_recommendation,
-                        }).collect();
-                        html! {
-                            <label class="option">
-                                <input type="radio" name="template" checked={i == form.template} {onchange} />
-                                <span>
-                                    { &e.template.spec().title }
-                                    <small>{ kinds.join(" · ") }{ " · " }{ (t.template_header)(&e.template.spec().issuer, &e.fingerprint) }</small>
-                                </span>
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-                { text_field(t.field_area, SessionField::Area, &form.area, "text", |f, v| f.area = v) }
-                { text_field(t.field_branch, SessionField::Branch, &form.branch, "text", |f, v| f.branch = v) }
+                { template_choice(&app.templates, form.template, choose_template, t) }
+                { field(SessionField::Area, t.field_area, &form.area, InputKind::Text, |f, v| f.area = v) }
+                { field(SessionField::Branch, t.field_branch, &form.branch, InputKind::Text, |f, v| f.branch = v) }
                 if !categories.is_empty() {
                     <fieldset class="field">
                         <legend>{ t.field_category }</legend>
                         { for categories.iter().enumerate().filter_map(|(i, name)| {
                             let index = u16::try_from(i).ok()?;
-                            let rule = CategoryRule::Fixed { index };
-                            Some(html! {
-                                <label class="option">
-                                    <input type="radio" name="category" checked={chosen == rule}
-                                        onchange={choose_category(rule)} />
-                                    <span>{ name }</span>
-                                </label>
-                            })
+                            Some(category_option(CategoryRule::Fixed { index }, name))
                         }) }
-                        <label class="option">
-                            <input type="radio" name="category" checked={chosen == CategoryRule::VoterChooses}
-                                onchange={choose_category(CategoryRule::VoterChooses)} />
-                            <span>{ t.voters_choose }</span>
-                        </label>
-                        { errors_for(SessionField::Category) }
+                        { category_option(CategoryRule::VoterChooses, t.voters_choose) }
+                        { problems(SessionField::Category, &problems_of(&app.form_errors, SessionField::Category, t)) }
                     </fieldset>
                 }
-                { text_field(t.field_issued, SessionField::Issued, &form.issued, "number", |f, v| f.issued = v) }
-                { text_field(t.field_pin, SessionField::Pin, &form.pin, "pin", |f, v| f.pin = v) }
-                { text_field(t.field_pin_repeat, SessionField::PinRepeat, &form.pin_repeat, "pin", |f, v| f.pin_repeat = v) }
+                { field(SessionField::Issued, t.field_issued, &form.issued, InputKind::Number, |f, v| f.issued = v) }
+                { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
+                { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.pin_hint }</p>
                 if let Some(e) = app.notice {
                     <p class="field-error" role="alert">{ e.message(t) }</p>

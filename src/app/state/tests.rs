@@ -428,6 +428,7 @@ fn the_store_is_read_into_sessions_and_damage_is_counted_not_fatal() {
             (key(5), json(&Ballot::empty(&samples::all()[0], Some(0)))),
             (format!("s9/{}", hex(&[6; 16])), json(&ballot)),
         ],
+        ..Dump::default()
     };
     let s = ready(dump, None);
     assert_eq!(s.load, Load::Ready);
@@ -506,4 +507,423 @@ fn five_wrong_pins_pause_the_pin_for_a_minute() {
         s.pending.as_ref().map(|p| &p.write),
         Some(&Write::Voting(None))
     );
+}
+
+// Paper counts.
+
+use super::paper::{mark_at, PadMark};
+use ballot_core::ballot::DeclaredVoid;
+use ballot_core::count::{CountEntry, CountOp, CountRecord, CountRefused, CountSpec, Figures};
+
+fn figures(returned: &str) -> FiguresForm {
+    FiguresForm {
+        due: "40".into(),
+        present: "38".into(),
+        issued: "38".into(),
+        returned: returned.into(),
+    }
+}
+
+/// A loaded state showing the count "c1" of the recommendation sample (党员 ballots).
+fn counting(returned: &str) -> Rc<AppState> {
+    let s = run(
+        ready(Dump::default(), None),
+        vec![
+            Action::NewCount,
+            Action::CreateCount {
+                form: CountForm {
+                    template: 1,
+                    area: "长乐居民区".into(),
+                    branch: String::new(),
+                    category: Some(0),
+                    figures: figures(returned),
+                },
+                id: "c1".into(),
+                now_ms: 1_000,
+            },
+        ],
+    );
+    written(s, Ok(()))
+}
+
+fn count(s: &AppState) -> &Count {
+    s.count("c1").expect("count c1")
+}
+
+fn pad_ballot(s: &AppState) -> &Ballot {
+    &s.counting.as_ref().expect("counting").ballot
+}
+
+fn tap(s: Rc<AppState>, candidates: &[u16]) -> Rc<AppState> {
+    candidates.iter().fold(s, |s, &candidate| {
+        s.reduce(Action::Pad(PadAction::Toggle {
+            section: 0,
+            candidate,
+        }))
+    })
+}
+
+fn commit(s: Rc<AppState>) -> Rc<AppState> {
+    s.reduce(Action::Commit { now_ms: 5_000 })
+}
+
+fn pending_op(s: &AppState) -> Option<&CountOp> {
+    match s.pending.as_ref().map(|p| &p.write) {
+        Some(Write::CountEntry { entry, .. }) => Some(&entry.op),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_count_starts_only_once_stored_and_its_form_is_checked_field_by_field() {
+    let s = run(
+        ready(Dump::default(), None),
+        vec![
+            Action::NewCount,
+            Action::CreateCount {
+                form: CountForm {
+                    template: 1,
+                    area: " ".into(),
+                    figures: FiguresForm {
+                        returned: "三十".into(),
+                        ..FiguresForm::default()
+                    },
+                    ..CountForm::default()
+                },
+                id: "c1".into(),
+                now_ms: 1,
+            },
+        ],
+    );
+    assert_eq!(
+        *s.form_errors,
+        vec![
+            (SessionField::Area, SessionError::AreaMissing),
+            (SessionField::Category, SessionError::CategoryRuleMismatch),
+            (SessionField::Returned, SessionError::NumberInvalid),
+        ]
+    );
+    assert!(s.pending.is_none());
+    let s = counting("30");
+    assert_eq!(s.page, Page::Count("c1".into()));
+    let c = count(&s);
+    assert_eq!(c.spec().unit_label(), "长乐居民区");
+    assert_eq!(c.category_name(), Some("党员"));
+    assert_eq!(c.log.figures().returned, Some(30));
+    assert_eq!(pad_ballot(&s).category, Some(0));
+}
+
+#[test]
+fn the_pad_moves_on_only_once_the_ballot_is_stored() {
+    let s = commit(tap(counting(""), &[0, 2]));
+    assert_eq!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(&Write::CountEntry {
+            count: "c1".into(),
+            key: 0,
+            entry: CountEntry {
+                at_ms: 5_000,
+                op: CountOp::Add {
+                    ballot: pad_ballot(&s).clone()
+                }
+            }
+        })
+    );
+    // Frozen while it is written: taps and commits wait.
+    let frozen = commit(tap(s.clone(), &[4]));
+    assert_eq!(pad_ballot(&frozen), pad_ballot(&s));
+    assert_eq!(frozen.pending, s.pending);
+    let s = written(s, Ok(()));
+    assert_eq!(count(&s).log.live_count(), 1);
+    assert_eq!(count(&s).next_key, 1);
+    assert!(pad_ballot(&s).has_no_marks());
+    assert!(s.pending.is_none());
+    // The next one is stored under the next key.
+    let s = commit(tap(s, &[1]));
+    assert!(matches!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(Write::CountEntry { key: 1, .. })
+    ));
+}
+
+#[test]
+fn a_ballot_beyond_the_returned_is_refused_before_anything_is_stored() {
+    let s = written(commit(tap(counting("1"), &[0])), Ok(()));
+    let s = commit(tap(s, &[1]));
+    assert!(s.pending.is_none());
+    assert_eq!(
+        s.counting.as_ref().and_then(|c| c.problem.clone()),
+        Some(PadProblem::Refused(CountRefused::AllReturnedEntered {
+            returned: 1
+        }))
+    );
+    // The marks stay, in case 收回 was wrong.
+    assert!(!pad_ballot(&s).has_no_marks());
+}
+
+#[test]
+fn a_ballot_the_store_refuses_keeps_its_marks_and_counts_nothing() {
+    let s = commit(tap(counting(""), &[3]));
+    let tapped = pad_ballot(&s).clone();
+    let s = written(s, Err(StoreError::Full));
+    assert_eq!(
+        s.counting.as_ref().and_then(|c| c.problem.clone()),
+        Some(PadProblem::NotStored(StoreError::Full))
+    );
+    assert_eq!(pad_ballot(&s), &tapped);
+    assert_eq!(count(&s).log.live_count(), 0);
+    assert_eq!(count(&s).next_key, 0);
+    // Again, and it goes through.
+    let s = written(commit(s), Ok(()));
+    assert_eq!(count(&s).log.live_count(), 1);
+}
+
+#[test]
+fn blank_and_void_buttons_commit_at_once() {
+    let s = counting("");
+    let s = s.reduce(Action::CommitBlank { now_ms: 1 });
+    assert_eq!(
+        pending_op(&s),
+        Some(&CountOp::Add {
+            ballot: count(&s).empty_ballot()
+        })
+    );
+    let s = written(s, Ok(())).reduce(Action::CommitVoid {
+        reason: DeclaredVoid::Unreadable,
+        now_ms: 2,
+    });
+    assert_eq!(
+        pending_op(&s),
+        Some(&CountOp::Add {
+            ballot: Ballot::declared_void(Some(0), DeclaredVoid::Unreadable)
+        })
+    );
+    let s = written(s, Ok(()));
+    let part = count(&s).log.tally().combined();
+    assert_eq!((part.valid, part.blank, part.void), (0, 1, 1));
+}
+
+#[test]
+fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
+    let s = written(commit(tap(counting(""), &[0, 1])), Ok(()));
+    let s = written(
+        s.reduce(Action::CommitVoid {
+            reason: DeclaredVoid::Other,
+            now_ms: 1,
+        }),
+        Ok(()),
+    );
+    let s = s.reduce(Action::Correct(1));
+    assert_eq!(s.counting.as_ref().and_then(|c| c.correcting), Some(1));
+    assert_eq!(pad_ballot(&s), &count(&s).log.entered()[0].ballot);
+    let s = commit(tap(s, &[1, 6]));
+    assert!(matches!(
+        pending_op(&s),
+        Some(CountOp::Replace { seq: 1, .. })
+    ));
+    let s = written(s, Ok(()));
+    assert_eq!(s.counting.as_ref().and_then(|c| c.correcting), None);
+    assert!(pad_ballot(&s).has_no_marks());
+    let first = &count(&s).log.entered()[0];
+    assert_eq!(first.corrections, 1);
+    assert_eq!(first.ballot.content, {
+        let mut b = count(&s).empty_ballot();
+        b.toggle_paper_mark(0, 0);
+        b.toggle_paper_mark(0, 6);
+        b.content
+    });
+    // A void ballot comes back as an empty pad, to be entered again.
+    let s = s.reduce(Action::Correct(2));
+    assert!(pad_ballot(&s).has_no_marks());
+    assert_eq!(
+        s.reduce(Action::CancelCorrection)
+            .counting
+            .as_ref()
+            .and_then(|c| c.correcting),
+        None
+    );
+}
+
+#[test]
+fn a_strike_is_asked_first_and_the_pad_waits_for_the_answer() {
+    let s = written(commit(tap(counting(""), &[0])), Ok(()));
+    let s = s.reduce(Action::Ask(CountAsk::Strike { seq: 1, undo: true }));
+    assert_eq!(s.asking, Some(CountAsk::Strike { seq: 1, undo: true }));
+    let waiting = tap(s.clone(), &[2]);
+    assert!(pad_ballot(&waiting).has_no_marks());
+    let no = s.clone().reduce(Action::Answer {
+        yes: false,
+        now_ms: 9,
+    });
+    assert_eq!((no.asking, no.pending.is_none()), (None, true));
+    let yes = s.reduce(Action::Answer {
+        yes: true,
+        now_ms: 9,
+    });
+    assert_eq!(pending_op(&yes), Some(&CountOp::Strike { seq: 1 }));
+    let yes = written(yes, Ok(()));
+    assert_eq!(count(&yes).log.live_count(), 0);
+    // Restored again, and both steps are in the log with their times.
+    let s = written(yes.reduce(Action::Restore { seq: 1, now_ms: 10 }), Ok(()));
+    let times: Vec<u64> = count(&s).log.entries().iter().map(|e| e.at_ms).collect();
+    assert_eq!(times, vec![5_000, 9, 10]);
+}
+
+#[test]
+fn figures_are_checked_by_field_then_against_the_ballots_entered() {
+    let s = written(commit(tap(counting(""), &[0])), Ok(()));
+    let s = written(commit(tap(s, &[1])), Ok(()));
+    let bad = s.clone().reduce(Action::SetFigures {
+        form: figures("x"),
+        now_ms: 1,
+    });
+    assert_eq!(
+        bad.counting
+            .as_ref()
+            .and_then(|c| c.figures_problem.clone()),
+        Some(FiguresProblem::Fields(vec![(
+            SessionField::Returned,
+            SessionError::NumberInvalid
+        )]))
+    );
+    let low = s.clone().reduce(Action::SetFigures {
+        form: figures("1"),
+        now_ms: 1,
+    });
+    assert_eq!(
+        low.counting
+            .as_ref()
+            .and_then(|c| c.figures_problem.clone()),
+        Some(FiguresProblem::Refused(CountRefused::FiguresInvalid))
+    );
+    assert!(low.pending.is_none());
+    let ok = written(
+        s.reduce(Action::SetFigures {
+            form: figures("2"),
+            now_ms: 1,
+        }),
+        Ok(()),
+    );
+    assert_eq!(count(&ok).log.figures().returned, Some(2));
+    assert_eq!(FiguresForm::of(count(&ok).log.figures()), figures("2"));
+}
+
+#[test]
+fn deleting_a_count_is_asked_first_and_happens_once_stored() {
+    let s = counting("").reduce(Action::Ask(CountAsk::Delete));
+    let s = s.reduce(Action::Answer {
+        yes: true,
+        now_ms: 1,
+    });
+    assert_eq!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(&Write::DeleteCount("c1".into()))
+    );
+    let s = written(s, Ok(()));
+    assert!(s.counts.is_empty());
+    assert_eq!(s.page, Page::Home);
+}
+
+#[test]
+fn keys_tap_the_marks_in_screen_order() {
+    assert_eq!(
+        (
+            key_index("1"),
+            key_index("9"),
+            key_index("a"),
+            key_index("Z")
+        ),
+        (Some(0), Some(8), Some(9), Some(34))
+    );
+    assert_eq!(
+        (key_index("0"), key_index("Enter"), key_index("中")),
+        (None, None, None)
+    );
+    assert_eq!(
+        (key_for(0), key_for(9), key_for(35)),
+        (Some('1'), Some('a'), None)
+    );
+    let rec = &samples::all()[1];
+    assert_eq!(
+        mark_at(rec, 6),
+        Some(PadMark::Name {
+            section: 0,
+            candidate: 6
+        })
+    );
+    assert_eq!(mark_at(rec, 7), None);
+    let eval = &samples::all()[0]; // 8 items × 3 levels
+    assert_eq!(
+        mark_at(eval, 0),
+        Some(PadMark::Level {
+            section: 0,
+            item: 0,
+            level: 0
+        })
+    );
+    assert_eq!(
+        mark_at(eval, 5),
+        Some(PadMark::Level {
+            section: 0,
+            item: 1,
+            level: 2
+        })
+    );
+    assert_eq!(mark_at(eval, 24), None);
+    assert_eq!(marks_before(eval, 1), 24);
+    let s = counting("").reduce(Action::Pad(PadAction::Key(2)));
+    let mut want = count(&s).empty_ballot();
+    want.toggle_paper_mark(0, 2);
+    assert_eq!(pad_ballot(&s), &want);
+}
+
+#[test]
+fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
+    let t = &samples::all()[1];
+    let record = CountRecord {
+        v: 1,
+        id: "c1".into(),
+        template: t.canonical_json(),
+        spec: CountSpec {
+            area: "长乐居民区".into(),
+            branch: String::new(),
+            category: Some(1),
+        },
+        figures: Figures {
+            returned: Some(5),
+            ..Figures::default()
+        },
+        opened_ms: 7,
+    };
+    let mut ballot = Ballot::empty(t, Some(1));
+    ballot.toggle_paper_mark(0, 3);
+    let entry = |op| serde_json::to_string(&CountEntry { at_ms: 1, op }).expect("json");
+    let dump = Dump {
+        counts: vec![
+            ("c1".into(), serde_json::to_string(&record).expect("json")),
+            ("c2".into(), "{broken".into()),
+        ],
+        count_entries: vec![
+            (
+                "c1/00000000".into(),
+                entry(CountOp::Add {
+                    ballot: ballot.clone(),
+                }),
+            ),
+            ("c1/00000001".into(), "garbage".into()),
+            ("c1/00000002".into(), entry(CountOp::Strike { seq: 7 })), // no such ballot
+            ("c1/00000004".into(), entry(CountOp::Add { ballot })),
+            ("c9/00000000".into(), entry(CountOp::Strike { seq: 1 })),
+        ],
+        ..Dump::default()
+    };
+    let s = ready(dump, None);
+    assert_eq!(s.counts.len(), 1);
+    let c = count(&s);
+    assert_eq!(c.log.live_count(), 2);
+    assert_eq!(c.log.figures().returned, Some(5));
+    // Keys are never reused, even past a damaged or missing one.
+    assert_eq!(c.next_key, 5);
+    // c2, the garbage entry, the refused strike, the orphan.
+    assert_eq!(s.damaged_records, 4);
 }

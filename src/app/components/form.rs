@@ -1,0 +1,112 @@
+//! Form pieces shared by the organiser's and the counter's forms: a labelled text field
+//! with its problems, and the choice of template.
+
+use ballot_core::session::{SessionError, SessionField};
+use ballot_core::{Section, Texts};
+use yew::prelude::*;
+
+use crate::app::state::Entry;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    /// A whole number: the numeric keypad on phones.
+    Number,
+    /// Digits, hidden.
+    Pin,
+}
+
+/// The element id of a field's input, and of its problems.
+pub fn field_id(field: SessionField) -> String {
+    format!("field-{}", field as u8)
+}
+
+/// The problems with one field, in words.
+pub fn problems_of(
+    errors: &[(SessionField, SessionError)],
+    field: SessionField,
+    t: &Texts,
+) -> Vec<String> {
+    errors
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .map(|(_, e)| (t.session_error)(*e))
+        .collect()
+}
+
+/// The problems under a field (or a group of radio buttons), read out with it.
+pub fn problems(field: SessionField, messages: &[String]) -> Html {
+    if messages.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="field-error" id={format!("{}-error", field_id(field))} role="alert">{ messages.join(" ") }</p>
+    }
+}
+
+/// A labelled text input. Its problems sit under it, are announced with it
+/// (aria-describedby), and mark it invalid, which is where focus goes after a refused
+/// submit.
+pub fn text_field(
+    field: SessionField,
+    label: &'static str,
+    value: &str,
+    kind: InputKind,
+    messages: &[String],
+    oninput: Callback<String>,
+) -> Html {
+    let (input_type, mode) = match kind {
+        InputKind::Pin => ("password", "numeric"),
+        InputKind::Number => ("text", "numeric"),
+        InputKind::Text => ("text", "text"),
+    };
+    let id = field_id(field);
+    let bad = !messages.is_empty();
+    let oninput = Callback::from(move |e: InputEvent| {
+        oninput.emit(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label }</label>
+            <input id={id.clone()} type={input_type} inputmode={mode} value={value.to_string()} {oninput}
+                autocomplete="off" aria-invalid={if bad { "true" } else { "false" }}
+                aria-describedby={bad.then(|| format!("{id}-error"))} />
+            { problems(field, messages) }
+        </div>
+    }
+}
+
+/// The templates this device offers, one radio button each, with what they hold and their
+/// fingerprint (模板校验码) so two areas can tell they use the same one.
+pub fn template_choice(
+    templates: &[Entry],
+    chosen: usize,
+    on_choose: Callback<usize>,
+    t: &'static Texts,
+) -> Html {
+    html! {
+        <fieldset class="field">
+            <legend>{ t.field_template }</legend>
+            { for templates.iter().enumerate().map(|(i, e)| {
+                let on_choose = on_choose.clone();
+                let kinds: Vec<&str> = e.template.sections().iter().map(|s| match s {
+                    Section::Evaluation(_) => t.kind_evaluation,
+                    Section::Recommendation(_) => t.kind_recommendation,
+                }).collect();
+                html! {
+                    <label class="option">
+                        <input type="radio" name="template" checked={i == chosen}
+                            onchange={Callback::from(move |_| on_choose.emit(i))} />
+                        <span>
+                            { &e.template.spec().title }
+                            <small>{ kinds.join(" · ") }{ " · " }{ (t.template_header)(&e.template.spec().issuer, &e.fingerprint) }</small>
+                        </span>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}

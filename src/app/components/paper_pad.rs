@@ -1,0 +1,176 @@
+//! The counter's pad: what one paper ballot shows, tapped as it is read aloud. Unlike the
+//! voter's form it takes anything paper can show (too many names, two levels for one
+//! item): the core judges the ballot and the page says so before it is committed.
+
+use ballot_core::ballot::{BallotContent, LevelSet, RecommendationMarks, SectionMarks};
+use ballot_core::check::resolve_recommendation;
+use ballot_core::template::{EvaluationSection, MarkSymbol, RecommendationSection};
+use ballot_core::{Ballot, Section, Template, Texts};
+use yew::prelude::*;
+
+use crate::app::state::{key_for, marks_before, PadAction};
+
+/// A mark button: name or level, its box, and its key (shown only with a keyboard).
+fn mark(
+    label: Html,
+    on: bool,
+    symbol: MarkSymbol,
+    key: usize,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button class={classes!("mark", on.then_some("on"))} role="checkbox"
+            aria-checked={if on { "true" } else { "false" }} {onclick}>
+            <span class="box" aria-hidden="true">{ if on { symbol.glyph() } else { "" } }</span>
+            <span class="label">{ label }</span>
+            if let Some(k) = key_for(key) {
+                <kbd aria-hidden="true">{ k }</kbd>
+            }
+        </button>
+    }
+}
+
+/// What every section of the pad shares.
+struct Pad<'a> {
+    symbol: MarkSymbol,
+    /// Write-in names entered so far in this count, most frequent first.
+    suggestions: &'a [String],
+    on: &'a Callback<PadAction>,
+    t: &'a Texts,
+}
+
+fn recommendation(
+    p: &Pad,
+    i: usize,
+    spec: &RecommendationSection,
+    marks: &RecommendationMarks,
+    first_key: usize,
+) -> Html {
+    let Pad {
+        symbol,
+        suggestions,
+        on,
+        t,
+    } = *p;
+    let marked = resolve_recommendation(spec, marks).mark_count();
+    let over = marked > usize::from(spec.max_marks);
+    let cell = |slot: usize| marks.write_ins.get(slot).map_or("", String::as_str);
+    let empty_slot = (0..usize::from(spec.write_in_slots)).find(|&s| cell(s).trim().is_empty());
+    // Names already written in this count, less those on this ballot: one tap fills the
+    // next empty cell, so one person's name is spelt one way.
+    let offered: Vec<&String> = suggestions
+        .iter()
+        .filter(|n| {
+            !marks
+                .write_ins
+                .iter()
+                .any(|w| ballot_core::names::normalize_name(w) == **n)
+        })
+        .take(8)
+        .collect();
+    html! {
+        <section class="ballot-section paper" aria-labelledby={format!("pad-{i}")}>
+            <h3 id={format!("pad-{i}")}>{ &spec.title }</h3>
+            <p class={classes!("counter", over.then_some("full"))}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
+            <div class="marks">
+                { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
+                    let candidate = u16::try_from(j).ok()?;
+                    let on = on.reform(move |_| PadAction::Toggle { section: i, candidate });
+                    let label = html! { <>{ &c.name }if !c.note.is_empty() { <small>{ &c.note }</small> }</> };
+                    Some(mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
+                }) }
+            </div>
+            { for (0..usize::from(spec.write_in_slots)).map(|slot| {
+                let id = format!("pad-write-in-{i}-{slot}");
+                let oninput = on.reform(move |e: InputEvent| PadAction::WriteIn {
+                    section: i,
+                    slot,
+                    text: e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+                });
+                html! {
+                    <div class="write-in">
+                        <label for={id.clone()}>{ (t.write_in_label)(slot + 1) }</label>
+                        <input {id} type="text" autocomplete="off" spellcheck="false" value={cell(slot).to_string()} {oninput} />
+                    </div>
+                }
+            }) }
+            if let (Some(slot), false) = (empty_slot, offered.is_empty()) {
+                <p class="suggestions">
+                    <span>{ t.write_in_suggestions }</span>
+                    { for offered.into_iter().map(|name| {
+                        let text = name.clone();
+                        let onclick = on.reform(move |_| PadAction::WriteIn { section: i, slot, text: text.clone() });
+                        html! { <button class="chip" aria-label={(t.fill_in)(name)} {onclick}>{ name }</button> }
+                    }) }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn evaluation(
+    p: &Pad,
+    i: usize,
+    spec: &EvaluationSection,
+    ratings: &[LevelSet],
+    first_key: usize,
+) -> Html {
+    let Pad { symbol, on, t, .. } = *p;
+    let levels = spec.levels.len();
+    html! {
+        <section class="ballot-section paper" aria-labelledby={format!("pad-{i}")}>
+            <h3 id={format!("pad-{i}")}>{ &spec.title }</h3>
+            { for spec.items().enumerate().map(|(item, it)| {
+                let chosen = ratings.get(item).copied().unwrap_or_default();
+                let label_id = format!("pad-item-{i}-{item}");
+                html! {
+                    <div class="item" role="group" aria-labelledby={label_id.clone()}>
+                        <p class="item-name" id={label_id}>
+                            { t.item_label(&it) }
+                            if !it.role.is_empty() { <small>{ it.role }</small> }
+                        </p>
+                        <div class="levels">
+                            { for spec.levels.iter().enumerate().map(|(level, name)| {
+                                let onclick = on.reform(move |_| PadAction::Level { section: i, item, level });
+                                mark(html! { { name } }, chosen.contains(level), symbol, first_key + item * levels + level, onclick)
+                            }) }
+                        </div>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Every section of the template with the pad ballot's marks.
+pub fn paper_pad(
+    template: &Template,
+    ballot: &Ballot,
+    suggestions: &[String],
+    on: &Callback<PadAction>,
+    t: &Texts,
+) -> Html {
+    let BallotContent::Marked(marks) = &ballot.content else {
+        return html! {};
+    };
+    let pad = Pad {
+        symbol: template.spec().marking.symbol,
+        suggestions,
+        on,
+        t,
+    };
+    html! {
+        { for template.sections().iter().zip(marks).enumerate().map(|(i, pair)| {
+            let first_key = marks_before(template, i);
+            match pair {
+                (Section::Recommendation(s), SectionMarks::Recommendation(m)) => {
+                    recommendation(&pad, i, s, m, first_key)
+                }
+                (Section::Evaluation(s), SectionMarks::Evaluation(r)) => {
+                    evaluation(&pad, i, s, r, first_key)
+                }
+                _ => html! {},
+            }
+        }) }
+    }
+}

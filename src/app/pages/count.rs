@@ -1,0 +1,372 @@
+//! The counting screen of a paper count (唱票计票), made for a phone: the pad for the
+//! ballot being read, the running board, the entered ballots with their corrections, and
+//! the figures. Every rule is the core's; every step goes through the reducer, which
+//! stores it before the screen moves on.
+
+use ballot_core::ballot::MarkRefused;
+use ballot_core::check::check;
+use ballot_core::session::SessionField;
+use yew::prelude::*;
+
+use crate::app::components::count_board::count_board;
+use crate::app::components::dialog;
+use crate::app::components::form::{text_field, InputKind};
+use crate::app::components::paper_pad::paper_pad;
+use crate::app::state::{
+    key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
+};
+use crate::app::AppHandle;
+use crate::platform::page::{self, KeyTarget};
+
+#[derive(Properties, PartialEq)]
+pub struct CountProps {
+    pub app: AppHandle,
+    pub id: AttrValue,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Entry,
+    Board,
+    List,
+    Figures,
+}
+
+#[component]
+pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
+    let t = app.lang.texts();
+    let tab = use_state(|| Tab::Entry);
+    let choosing_void = use_state(|| false);
+    let figures_form =
+        use_state(|| FiguresForm::of(app.count(id).map(|c| c.log.figures()).unwrap_or_default()));
+    // A keyboard does what the taps do on the pad: 1–9 and a–z mark, Enter commits.
+    {
+        let app = app.clone();
+        use_effect_with(*tab == Tab::Entry, move |on| {
+            let guard = on
+                .then(|| {
+                    page::KeyListener::hold(move |key, target| {
+                        if key == "Enter" && target != KeyTarget::Button {
+                            app.dispatch(Action::Commit {
+                                now_ms: page::now_ms(),
+                            });
+                            return true;
+                        }
+                        match (target, key_index(key)) {
+                            (KeyTarget::TextField, _) | (_, None) => false,
+                            (_, Some(k)) => {
+                                app.dispatch(Action::Pad(PadAction::Key(k)));
+                                true
+                            }
+                        }
+                    })
+                })
+                .flatten();
+            move || drop(guard)
+        });
+    }
+    let (Some(count), Some(c)) = (app.count(id), app.counting.as_ref()) else {
+        return html! {};
+    };
+    let template = &count.template;
+    let log = &count.log;
+    let figures = log.figures();
+    let busy = app.pending.is_some();
+    let send = |make: fn(u64) -> Action| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(make(page::now_ms())))
+    };
+    let ask = |question: CountAsk| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Ask(question)))
+    };
+    let on_pad = {
+        let app = app.clone();
+        Callback::from(move |p: PadAction| app.dispatch(Action::Pad(p)))
+    };
+    let part = log.tally().combined();
+    let unit = match count.category_name() {
+        Some(c) => format!("{} · {c}", count.spec().unit_label()),
+        None => count.spec().unit_label(),
+    };
+
+    let header = html! {
+        <header class="form-header">
+            <button class="link" onclick={send(|_| Action::GoHome)}>{ "‹ " }{ t.back_home }</button>
+            <h1>{ &template.spec().title }</h1>
+            <p class="unit-line">{ unit }</p>
+            <p class="meta">{ (t.template_header)(&template.spec().issuer, &count.fingerprint) }</p>
+        </header>
+    };
+    let flags = figures.flags();
+    let status = html! {
+        <div class="count-status">
+            <p class="count" aria-live="polite">{ (t.count_progress)(log.live_count(), figures.returned) }</p>
+            <p class="meta">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
+            { for flags.iter().map(|&f| html! {
+                <p class={if f.is_blocking() { "field-error" } else { "warning" }} role="alert">{ (t.figure_flag)(f) }</p>
+            }) }
+        </div>
+    };
+    let tabs = [
+        (Tab::Entry, t.tab_entry.to_string()),
+        (Tab::Board, t.tab_board.to_string()),
+        (Tab::List, (t.tab_list)(log.entered().len())),
+        (Tab::Figures, t.tab_figures.to_string()),
+    ];
+    let tab_bar = html! {
+        <div class="tabs" role="tablist">
+            { for tabs.into_iter().map(|(v, label)| {
+                let on = *tab == v;
+                let set = tab.setter();
+                html! {
+                    <button role="tab" aria-selected={if on { "true" } else { "false" }}
+                        class={classes!(on.then_some("on"))} onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
+                }
+            }) }
+        </div>
+    };
+
+    let body = match *tab {
+        Tab::Entry => {
+            let checked = check(template, &c.ballot).ok();
+            let verdict_class = checked.as_ref().map(|k| match k.verdict {
+                ballot_core::Verdict::Valid => "valid",
+                ballot_core::Verdict::Blank => "blank",
+                ballot_core::Verdict::Void(_) => "void",
+            });
+            let problem = c.problem.as_ref().map(|p| match p {
+                PadProblem::Refused(r) => (t.count_refused)(*r),
+                PadProblem::NotStored(e) => (t.not_saved)(e.message(t)),
+                PadProblem::BadWriteIn => (t.mark_refused)(&MarkRefused::WriteInInvalid),
+            });
+            let full = c.correcting.is_none() && log.room().is_err();
+            let suggestions = log.write_in_names();
+            let void_choice = {
+                let set = choosing_void.setter();
+                Callback::from(move |_| set.set(true))
+            };
+            html! {
+                <>
+                    <div class="pad-heading">
+                        <h2>{ match c.correcting {
+                            Some(seq) => (t.correcting)(seq),
+                            None => (t.entering)(log.next_seq()),
+                        } }</h2>
+                        if c.correcting.is_some() {
+                            <button onclick={send(|_| Action::CancelCorrection)} disabled={busy}>{ t.cancel_correction }</button>
+                        }
+                    </div>
+                    if full {
+                        <p class="notice" role="status">{ (t.all_entered)(figures.returned.unwrap_or(0)) }</p>
+                    }
+                    <fieldset class="sections" disabled={busy}>
+                        { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
+                    </fieldset>
+                    if let Some(k) = &checked {
+                        <div class={classes!("verdict", verdict_class)} role="status">
+                            <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
+                            { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
+                        </div>
+                    }
+                    if let Some(msg) = problem {
+                        <p class="refusal" role="alert">{ msg }</p>
+                    }
+                    <div class="pad-actions">
+                        <button class="primary huge" disabled={busy} onclick={send(|now_ms| Action::Commit { now_ms })}>
+                            { if busy { t.saving } else if c.correcting.is_some() { t.save_correction } else { t.next_ballot } }
+                        </button>
+                        if *choosing_void {
+                            <div class="void-reasons" role="group" aria-labelledby="void-prompt">
+                                <p id="void-prompt">{ t.void_reason_prompt }</p>
+                                { for [ballot_core::ballot::DeclaredVoid::Unreadable, ballot_core::ballot::DeclaredVoid::NonStandardMark, ballot_core::ballot::DeclaredVoid::Other].into_iter().map(|reason| {
+                                    let app = app.clone();
+                                    let set = choosing_void.setter();
+                                    let onclick = Callback::from(move |_| {
+                                        set.set(false);
+                                        app.dispatch(Action::CommitVoid { reason, now_ms: page::now_ms() });
+                                    });
+                                    html! { <button class="danger" disabled={busy} {onclick}>{ (t.void_reason)(reason) }</button> }
+                                }) }
+                                <button onclick={{ let set = choosing_void.setter(); Callback::from(move |_| set.set(false)) }}>{ t.cancel }</button>
+                            </div>
+                        } else {
+                            <div class="actions">
+                                <button disabled={busy} onclick={send(|now_ms| Action::CommitBlank { now_ms })}>{ t.blank_ballot }</button>
+                                <button class="danger" disabled={busy} onclick={void_choice}>{ t.void_ballot }</button>
+                            </div>
+                        }
+                        <div class="actions">
+                            <button disabled={busy} onclick={send(|_| Action::Pad(PadAction::Clear))}>{ t.clear_ballot }</button>
+                            if let (None, Some(seq)) = (c.correcting, log.last_live()) {
+                                <button disabled={busy} onclick={ask(CountAsk::Strike { seq, undo: true })}>{ t.undo_last }</button>
+                            }
+                        </div>
+                    </div>
+                </>
+            }
+        }
+        Tab::Board => count_board(template, &part, app.lang),
+        Tab::List => {
+            let time = |ms| page::format_time(ms, app.lang.tag());
+            let audit: Vec<Html> = log
+                .entries()
+                .iter()
+                .filter(|e| !matches!(e.op, ballot_core::count::CountOp::Add { .. }))
+                .map(|e| html! { <li>{ time(e.at_ms) }{ " " }{ (t.audit_entry)(&e.op) }</li> })
+                .collect();
+            html! {
+                <>
+                    <ol class="entered">
+                        { for log.entered().iter().map(|e| {
+                            let summary = check(template, &e.ballot).map(|k| t.ballot_summary(template, &k)).unwrap_or_default();
+                            let seq = e.seq;
+                            let correct = {
+                                let app = app.clone();
+                                let set = tab.setter();
+                                Callback::from(move |_| {
+                                    app.dispatch(Action::Correct(seq));
+                                    set.set(Tab::Entry);
+                                })
+                            };
+                            html! {
+                                <li key={seq} class={classes!(e.struck.then_some("struck"))}>
+                                    <p>
+                                        <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
+                                        <span class="summary">{ summary }</span>
+                                        if e.struck { { " " }<span class="status">{ t.struck_label }</span> }
+                                        if e.corrections > 0 { { " " }<small>{ (t.corrected_times)(e.corrections) }</small> }
+                                    </p>
+                                    <div class="actions">
+                                        if e.struck {
+                                            <button disabled={busy} aria-label={format!("{}{}", t.restore, (t.ballot_number)(seq))}
+                                                onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Restore { seq, now_ms: page::now_ms() })) }}>{ t.restore }</button>
+                                        } else {
+                                            <button disabled={busy} aria-label={format!("{}{}", t.correct, (t.ballot_number)(seq))} onclick={correct}>{ t.correct }</button>
+                                            <button class="danger" disabled={busy} aria-label={format!("{}{}", t.strike, (t.ballot_number)(seq))}
+                                                onclick={ask(CountAsk::Strike { seq, undo: false })}>{ t.strike }</button>
+                                        }
+                                    </div>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                    if let Some(PadProblem::Refused(r)) = &c.problem {
+                        <p class="refusal" role="alert">{ (t.count_refused)(*r) }</p>
+                    }
+                    <section aria-labelledby="audit-heading">
+                        <h3 id="audit-heading">{ t.audit_heading }</h3>
+                        if audit.is_empty() {
+                            <p class="meta">{ t.audit_none }</p>
+                        } else {
+                            <ol class="log">{ for audit }</ol>
+                        }
+                    </section>
+                </>
+            }
+        }
+        Tab::Figures => {
+            let errors = match &c.figures_problem {
+                Some(FiguresProblem::Fields(f)) => f.clone(),
+                _ => Vec::new(),
+            };
+            let field = |field: SessionField,
+                         label: &'static str,
+                         value: &str,
+                         set: fn(&mut FiguresForm, String)| {
+                let form = figures_form.clone();
+                let oninput = Callback::from(move |v: String| {
+                    let mut next = (*form).clone();
+                    set(&mut next, v);
+                    form.set(next);
+                });
+                let msgs = crate::app::components::form::problems_of(&errors, field, t);
+                text_field(field, label, value, InputKind::Number, &msgs, oninput)
+            };
+            let onsubmit = {
+                let app = app.clone();
+                let form = figures_form.clone();
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    app.dispatch(Action::SetFigures {
+                        form: (*form).clone(),
+                        now_ms: page::now_ms(),
+                    });
+                })
+            };
+            html! {
+                <>
+                    <form class="figures" {onsubmit} novalidate=true>
+                        <h2>{ t.figures_heading }</h2>
+                        { field(SessionField::Due, t.field_due, &figures_form.due, |f, v| f.due = v) }
+                        { field(SessionField::Present, t.field_present, &figures_form.present, |f, v| f.present = v) }
+                        { field(SessionField::Issued, t.field_issued_paper, &figures_form.issued, |f, v| f.issued = v) }
+                        { field(SessionField::Returned, t.field_returned, &figures_form.returned, |f, v| f.returned = v) }
+                        if let Some(FiguresProblem::Refused(r)) = &c.figures_problem {
+                            <p class="field-error" role="alert">{ (t.count_refused)(*r) }</p>
+                        }
+                        <button type="submit" class="primary" disabled={busy}>{ t.save }</button>
+                    </form>
+                    <div class="actions danger-zone">
+                        <button class="danger" disabled={busy} onclick={ask(CountAsk::Delete)}>{ t.delete_count }</button>
+                    </div>
+                </>
+            }
+        }
+    };
+
+    let question = app.asking.map(|ask| {
+        let answer = {
+            let app = app.clone();
+            Callback::from(move |yes| {
+                app.dispatch(Action::Answer {
+                    yes,
+                    now_ms: page::now_ms(),
+                })
+            })
+        };
+        match ask {
+            CountAsk::Strike { seq, undo } => {
+                let summary = log
+                    .get(seq)
+                    .ok()
+                    .and_then(|e| check(template, &e.ballot).ok())
+                    .map(|k| t.ballot_summary(template, &k))
+                    .unwrap_or_default();
+                let title = if undo {
+                    (t.ask_undo_title)(seq)
+                } else {
+                    (t.ask_strike_title)(seq)
+                };
+                let yes = if undo { t.undo_last } else { t.strike };
+                dialog::confirm(
+                    title,
+                    format!("{summary}。{}", t.ask_strike_body),
+                    yes,
+                    t.cancel,
+                    answer,
+                )
+            }
+            CountAsk::Delete => dialog::confirm(
+                t.ask_delete_title.to_string(),
+                (t.ask_delete_body)(u32::try_from(log.entered().len()).unwrap_or(u32::MAX)),
+                t.delete_count,
+                t.cancel,
+                answer,
+            ),
+        }
+    });
+
+    html! {
+        <main class="page count">
+            { header }
+            if let Some(e) = app.notice {
+                <p class="notice" role="alert">{ e.message(t) }</p>
+            }
+            { status }
+            { tab_bar }
+            <div role="tabpanel">{ body }</div>
+            { for question }
+        </main>
+    }
+}

@@ -1,0 +1,567 @@
+//! Paper counts in the app state: the counts on this device, the counting screen's state
+//! (the paper ballot on the pad, what is being corrected) and the steps that store them.
+//!
+//! Pure like the rest of the reducer: every step is first asked of the core
+//! (`CountLog::check`); an allowed one goes to `pending` as one log entry, and only the
+//! store's report applies it to the count. So the screen moves on to the next ballot only
+//! once the last one is on disk, and a refused step never reaches the disk.
+
+use std::rc::Rc;
+
+use ballot_core::ballot::{BallotContent, DeclaredVoid};
+use ballot_core::count::{
+    parse_figures, CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec, Figures,
+};
+use ballot_core::session::{SessionError, SessionField};
+use ballot_core::{fingerprint, Ballot, Section, Template};
+
+use super::{AppState, Dump, Page, StoreError, Write};
+
+/// A paper count on this device, with what follows from its log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub record: Rc<CountRecord>,
+    pub template: Rc<Template>,
+    pub fingerprint: String,
+    pub log: CountLog,
+    /// The number the next log entry is stored under: one past the highest stored, damaged
+    /// records included, so a key is never tried twice.
+    pub next_key: u32,
+}
+
+impl Count {
+    pub(super) fn new(record: CountRecord, template: Template) -> Count {
+        Count {
+            fingerprint: fingerprint(&template),
+            log: CountLog::new(&template, record.figures),
+            template: Rc::new(template),
+            record: Rc::new(record),
+            next_key: 0,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.record.id
+    }
+
+    pub fn spec(&self) -> &CountSpec {
+        &self.record.spec
+    }
+
+    /// An unmarked paper ballot of this count (its category preset).
+    pub fn empty_ballot(&self) -> Ballot {
+        Ballot::empty(&self.template, self.record.spec.category)
+    }
+
+    /// The category's name, when the template has categories.
+    pub fn category_name(&self) -> Option<&str> {
+        let i = usize::from(self.record.spec.category?);
+        self.template.categories().get(i).map(String::as_str)
+    }
+}
+
+/// The counting screen's state for one count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counting {
+    pub count: String,
+    /// The paper ballot on the pad, as the counter has tapped it so far.
+    pub ballot: Ballot,
+    /// The entered ballot being corrected, or `None` while entering the next one.
+    pub correcting: Option<u32>,
+    /// Why the last step on the pad was refused or not stored.
+    pub problem: Option<PadProblem>,
+    /// Why the figures were refused (C15), or which fields are wrong (S05).
+    pub figures_problem: Option<FiguresProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PadProblem {
+    Refused(CountRefused),
+    NotStored(StoreError),
+    /// A write-in that cannot be a name (too long, control characters).
+    BadWriteIn,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FiguresProblem {
+    Fields(Vec<(SessionField, SessionError)>),
+    Refused(CountRefused),
+}
+
+/// The counter's taps on the pad: what the paper shows. Never refused (paper can be
+/// over-marked); the core judges the ballot, and the screen says so before the commit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PadAction {
+    Toggle {
+        section: usize,
+        candidate: u16,
+    },
+    Level {
+        section: usize,
+        item: usize,
+        level: usize,
+    },
+    WriteIn {
+        section: usize,
+        slot: usize,
+        text: String,
+    },
+    /// The k-th mark button of the pad, from a keyboard (see [`key_for`]).
+    Key(usize),
+    Clear,
+}
+
+/// A step on a count that the counter confirms first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountAsk {
+    /// Strike ballot `seq`; `undo` when it is "撤销上一张".
+    Strike {
+        seq: u32,
+        undo: bool,
+    },
+    Delete,
+}
+
+/// What was typed into the four figure fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FiguresForm {
+    pub due: String,
+    pub present: String,
+    pub issued: String,
+    pub returned: String,
+}
+
+impl FiguresForm {
+    /// The form filled in with figures as they stand.
+    pub fn of(f: Figures) -> FiguresForm {
+        let text = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        FiguresForm {
+            due: text(f.due),
+            present: text(f.present),
+            issued: text(f.issued),
+            returned: text(f.returned),
+        }
+    }
+
+    fn parse(&self) -> Result<Figures, Vec<(SessionField, SessionError)>> {
+        parse_figures(&self.due, &self.present, &self.issued, &self.returned)
+    }
+}
+
+/// What the counter typed into the new-count form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CountForm {
+    pub template: usize,
+    pub area: String,
+    pub branch: String,
+    pub category: Option<u16>,
+    pub figures: FiguresForm,
+}
+
+/// One mark button of the pad, in the order the screen shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PadMark {
+    Name {
+        section: usize,
+        candidate: u16,
+    },
+    Level {
+        section: usize,
+        item: usize,
+        level: usize,
+    },
+}
+
+/// The keys of a keyboard that tap the pad's mark buttons, in order.
+const KEYS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
+
+/// The key that taps the k-th mark button, if there is one.
+pub fn key_for(k: usize) -> Option<char> {
+    KEYS.get(k).map(|&b| char::from(b))
+}
+
+/// Which mark button a key taps.
+pub fn key_index(key: &str) -> Option<usize> {
+    let [b] = key.as_bytes() else {
+        return None;
+    };
+    KEYS.iter().position(|k| *k == b.to_ascii_lowercase())
+}
+
+/// How many mark buttons come before `section`: a recommendation section has one per
+/// listed name, an evaluation one per item and level.
+pub fn marks_before(template: &Template, section: usize) -> usize {
+    template
+        .sections()
+        .iter()
+        .take(section)
+        .map(|s| match s {
+            Section::Recommendation(r) => r.candidates.len(),
+            Section::Evaluation(e) => e.item_count() * e.levels.len(),
+        })
+        .sum()
+}
+
+/// The k-th mark button of the pad.
+pub fn mark_at(template: &Template, mut k: usize) -> Option<PadMark> {
+    for (section, s) in template.sections().iter().enumerate() {
+        match s {
+            Section::Recommendation(r) if k < r.candidates.len() => {
+                let candidate = u16::try_from(k).ok()?;
+                return Some(PadMark::Name { section, candidate });
+            }
+            Section::Recommendation(r) => k -= r.candidates.len(),
+            Section::Evaluation(e) => {
+                let levels = e.levels.len();
+                if k < e.item_count() * levels {
+                    return Some(PadMark::Level {
+                        section,
+                        item: k / levels,
+                        level: k % levels,
+                    });
+                }
+                k -= e.item_count() * levels;
+            }
+        }
+    }
+    None
+}
+
+impl AppState {
+    pub fn count(&self, id: &str) -> Option<&Count> {
+        self.counts.iter().find(|c| c.id() == id)
+    }
+
+    fn count_mut(&mut self, id: &str) -> Option<&mut Count> {
+        Rc::make_mut(&mut self.counts)
+            .iter_mut()
+            .find(|c| c.id() == id)
+    }
+
+    /// The counts in the store, each with its log replayed in key order (which is log
+    /// order). Whatever cannot be read is counted in `damaged`, skipped and left in the
+    /// store; the rest stands.
+    pub(super) fn loaded_counts(dump: &Dump, damaged: &mut usize) -> Vec<Count> {
+        let mut counts: Vec<Count> = Vec::new();
+        for (key, value) in &dump.counts {
+            let record = serde_json::from_str::<CountRecord>(value)
+                .ok()
+                .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
+            let Some(record) = record else {
+                *damaged += 1;
+                continue;
+            };
+            match Template::parse(&record.template) {
+                Ok(t) => {
+                    // Newest first.
+                    let at = counts.partition_point(|c| c.record.opened_ms >= record.opened_ms);
+                    counts.insert(at, Count::new(record, t));
+                }
+                Err(_) => *damaged += 1,
+            }
+        }
+        for (key, value) in &dump.count_entries {
+            let place = key
+                .split_once('/')
+                .and_then(|(id, n)| Some((id, n.parse::<u32>().ok()?)));
+            let count = place.and_then(|(id, n)| {
+                let c = counts.iter_mut().find(|c| c.id() == id)?;
+                c.next_key = c.next_key.max(n.saturating_add(1));
+                Some(c)
+            });
+            let entry = serde_json::from_str::<CountEntry>(value);
+            let applied = match (count, entry) {
+                (Some(c), Ok(entry)) => {
+                    let template = Rc::clone(&c.template);
+                    c.log.apply(&template, entry).is_ok()
+                }
+                _ => false,
+            };
+            if !applied {
+                *damaged += 1;
+            }
+        }
+        counts
+    }
+
+    /// The count on screen with its counting state.
+    fn counting(&self) -> Option<(&Count, &Counting)> {
+        let c = self.counting.as_ref()?;
+        Some((self.count(&c.count)?, c))
+    }
+
+    pub(super) fn open_count(&mut self, id: &str) {
+        let Some(count) = self.count(id) else {
+            return;
+        };
+        self.counting = Some(Counting {
+            count: id.to_string(),
+            ballot: count.empty_ballot(),
+            correcting: None,
+            problem: None,
+            figures_problem: None,
+        });
+        self.page = Page::Count(id.to_string());
+    }
+
+    pub(super) fn create_count(&mut self, form: CountForm, id: String, now_ms: u64) {
+        let Some(entry) = self.templates.get(form.template) else {
+            return;
+        };
+        let spec = CountSpec {
+            area: form.area,
+            branch: form.branch,
+            category: form.category,
+        }
+        .checked(&entry.template);
+        let figures = form.figures.parse();
+        let mut errors = Vec::new();
+        if let Err(e) = &spec {
+            errors.extend_from_slice(e);
+        }
+        if let Err(e) = &figures {
+            errors.extend_from_slice(e);
+        }
+        self.form_errors = Rc::new(errors);
+        let (Ok(spec), Ok(figures)) = (spec, figures) else {
+            return;
+        };
+        let record = CountRecord {
+            v: 1,
+            id,
+            template: entry.template.canonical_json(),
+            spec,
+            figures,
+            opened_ms: now_ms,
+        };
+        self.request(Write::Count(Rc::new(record)));
+    }
+
+    /// Asks the core whether `op` may be applied to the count on screen, and if so asks
+    /// for it to be stored.
+    fn store_op(&mut self, op: CountOp, now_ms: u64) -> Result<(), CountRefused> {
+        let Some((count, _)) = self.counting() else {
+            return Ok(());
+        };
+        count.log.check(&count.template, &op)?;
+        let write = Write::CountEntry {
+            count: count.id().to_string(),
+            key: count.next_key,
+            entry: CountEntry { at_ms: now_ms, op },
+        };
+        self.request(write);
+        Ok(())
+    }
+
+    /// Commits a paper ballot: the next one read, or the correction of the one on the pad.
+    /// `None` commits the pad's ballot as tapped; blank and void buttons pass their own.
+    pub(super) fn commit(&mut self, ballot: Option<Ballot>, now_ms: u64) {
+        let Some((_, c)) = self.counting() else {
+            return;
+        };
+        let ballot = ballot.unwrap_or_else(|| c.ballot.clone());
+        let op = match c.correcting {
+            Some(seq) => CountOp::Replace { seq, ballot },
+            None => CountOp::Add { ballot },
+        };
+        let result = self.store_op(op, now_ms);
+        if let Some(c) = self.counting.as_mut() {
+            c.problem = result.err().map(PadProblem::Refused);
+        }
+    }
+
+    pub(super) fn commit_blank(&mut self, now_ms: u64) {
+        if let Some((count, _)) = self.counting() {
+            let blank = count.empty_ballot();
+            self.commit(Some(blank), now_ms);
+        }
+    }
+
+    pub(super) fn commit_void(&mut self, reason: DeclaredVoid, now_ms: u64) {
+        if let Some((count, _)) = self.counting() {
+            let void = Ballot::declared_void(count.spec().category, reason);
+            self.commit(Some(void), now_ms);
+        }
+    }
+
+    pub(super) fn pad(&mut self, action: PadAction) {
+        let Some((count, _)) = self.counting() else {
+            return;
+        };
+        let template = Rc::clone(&count.template);
+        let empty = count.empty_ballot();
+        let Some(c) = self.counting.as_mut() else {
+            return;
+        };
+        c.problem = None;
+        let action = match action {
+            PadAction::Key(k) => match mark_at(&template, k) {
+                Some(PadMark::Name { section, candidate }) => {
+                    PadAction::Toggle { section, candidate }
+                }
+                Some(PadMark::Level {
+                    section,
+                    item,
+                    level,
+                }) => PadAction::Level {
+                    section,
+                    item,
+                    level,
+                },
+                None => return,
+            },
+            other => other,
+        };
+        match action {
+            PadAction::Toggle { section, candidate } => {
+                c.ballot.toggle_paper_mark(section, candidate)
+            }
+            PadAction::Level {
+                section,
+                item,
+                level,
+            } => c.ballot.toggle_paper_level(section, item, level),
+            PadAction::WriteIn {
+                section,
+                slot,
+                text,
+            } => {
+                if c.ballot
+                    .set_paper_write_in(&template, section, slot, &text)
+                    .is_err()
+                {
+                    c.problem = Some(PadProblem::BadWriteIn);
+                }
+            }
+            PadAction::Clear => c.ballot = empty,
+            PadAction::Key(_) => {}
+        }
+    }
+
+    /// Puts entered ballot `seq` on the pad to be corrected.
+    pub(super) fn correct(&mut self, seq: u32) {
+        let Some((count, _)) = self.counting() else {
+            return;
+        };
+        let Ok(entered) = count.log.get(seq) else {
+            return;
+        };
+        if entered.struck {
+            return;
+        }
+        // A ballot declared void is corrected by entering it again from an empty pad.
+        let ballot = match &entered.ballot.content {
+            BallotContent::Void(_) => count.empty_ballot(),
+            BallotContent::Marked(_) => entered.ballot.clone(),
+        };
+        if let Some(c) = self.counting.as_mut() {
+            c.ballot = ballot;
+            c.correcting = Some(seq);
+            c.problem = None;
+        }
+    }
+
+    pub(super) fn cancel_correction(&mut self) {
+        let Some((count, _)) = self.counting() else {
+            return;
+        };
+        let empty = count.empty_ballot();
+        if let Some(c) = self.counting.as_mut() {
+            c.ballot = empty;
+            c.correcting = None;
+            c.problem = None;
+        }
+    }
+
+    pub(super) fn restore(&mut self, seq: u32, now_ms: u64) {
+        let result = self.store_op(CountOp::Restore { seq }, now_ms);
+        if let Some(c) = self.counting.as_mut() {
+            c.problem = result.err().map(PadProblem::Refused);
+        }
+    }
+
+    pub(super) fn set_figures(&mut self, form: FiguresForm, now_ms: u64) {
+        let result = match form.parse() {
+            Ok(figures) => self
+                .store_op(CountOp::SetFigures { figures }, now_ms)
+                .map_err(FiguresProblem::Refused),
+            Err(fields) => Err(FiguresProblem::Fields(fields)),
+        };
+        if let Some(c) = self.counting.as_mut() {
+            c.figures_problem = result.err();
+        }
+    }
+
+    pub(super) fn answer(&mut self, yes: bool, now_ms: u64) {
+        let Some(ask) = self.asking.take() else {
+            return;
+        };
+        if !yes {
+            return;
+        }
+        match ask {
+            CountAsk::Strike { seq, .. } => {
+                let result = self.store_op(CountOp::Strike { seq }, now_ms);
+                if let Some(c) = self.counting.as_mut() {
+                    c.problem = result.err().map(PadProblem::Refused);
+                }
+            }
+            CountAsk::Delete => {
+                if let Some(c) = &self.counting {
+                    self.request(Write::DeleteCount(c.count.clone()));
+                }
+            }
+        }
+    }
+
+    /// The store's report on a count's write.
+    pub(super) fn count_written(&mut self, write: Write, result: Result<(), StoreError>) {
+        match (write, result) {
+            (Write::Count(record), Ok(())) => {
+                if let Ok(template) = Template::parse(&record.template) {
+                    let id = record.id.clone();
+                    let count = Count::new((*record).clone(), template);
+                    Rc::make_mut(&mut self.counts).insert(0, count);
+                    self.open_count(&id);
+                }
+            }
+            (Write::CountEntry { count, key, entry }, Ok(())) => {
+                let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
+                let applied = self.count_mut(&count).map(|c| {
+                    c.next_key = key.saturating_add(1);
+                    let template = Rc::clone(&c.template);
+                    c.log.apply(&template, entry)
+                });
+                if let Some(Err(refused)) = applied {
+                    // Checked before it was stored, so only a change in between (none can
+                    // happen: one write at a time) could bring this here.
+                    if let Some(c) = self.counting.as_mut() {
+                        c.problem = Some(PadProblem::Refused(refused));
+                    }
+                    return;
+                }
+                if from_pad {
+                    self.cancel_correction();
+                }
+                if let Some(c) = self.counting.as_mut() {
+                    c.figures_problem = None;
+                }
+            }
+            (Write::CountEntry { entry, .. }, Err(e)) => {
+                let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
+                match self.counting.as_mut() {
+                    // The marks stay on the pad, to try again.
+                    Some(c) if from_pad => c.problem = Some(PadProblem::NotStored(e)),
+                    _ => self.notice = Some(e),
+                }
+            }
+            (Write::DeleteCount(id), Ok(())) => {
+                Rc::make_mut(&mut self.counts).retain(|c| c.id() != id);
+                self.counting = None;
+                self.page = Page::Home;
+            }
+            (_, Err(e)) => self.notice = Some(e),
+            _ => {}
+        }
+    }
+}

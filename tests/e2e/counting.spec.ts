@@ -1,0 +1,313 @@
+// Counting paper ballots on a phone as they are read aloud (唱票计票): the counter taps what
+// each ballot shows, the app checks it before it is committed and keeps the board.
+import { test, expect, type Page } from '@playwright/test';
+import { EVALUATION, RECOMMENDATION, card, row, spaced } from './helpers';
+
+const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
+const MAX = 5;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+});
+
+interface CountOptions {
+  template?: string;
+  category?: string;
+  due?: string;
+  present?: string;
+  issued?: string;
+  returned?: string;
+}
+
+/** From the home screen: starts a paper count and lands on its counting screen. */
+async function openCount(page: Page, o: CountOptions = {}) {
+  await page.getByRole('button', { name: '新建计票' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '新建计票（纸质票）' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`^${o.template ?? RECOMMENDATION}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByRole('radio', { name: o.category ?? '党员', exact: true }).check();
+  const figures: [string, string | undefined][] = [
+    ['应到人数', o.due], ['实到人数', o.present], ['发出张数', o.issued], ['收回张数', o.returned],
+  ];
+  for (const [label, value] of figures) if (value) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: '开始计票' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
+}
+
+async function tab(page: Page, name: string | RegExp) {
+  await page.getByRole('tab', { name }).tap();
+}
+
+/** The blackboard's 正 strokes for n, written out independently of the app. */
+function zheng(n: number): string {
+  return '正'.repeat(Math.floor(n / 5)) + ['', '一', '丅', '下', '止'][n % 5];
+}
+
+/** One paper ballot of the stack as read aloud. */
+type Paper =
+  | { names: string[]; writeIns?: string[]; chip?: string }
+  | { blank: true }
+  | { void: string };
+
+/** What the meeting's rules make of the stack (the sample template: at most 5, write-ins
+ *  count toward the limit, a write-in of a listed name is not counted). */
+function expected(stack: Paper[]) {
+  const votes = new Map<string, number>(NAMES.map((n) => [n, 0]));
+  const writeIns = new Map<string, number>();
+  let valid = 0, blank = 0, invalid = 0;
+  for (const p of stack) {
+    if ('blank' in p) { blank++; continue; }
+    if ('void' in p) { invalid++; continue; }
+    const written = [...(p.writeIns ?? []), ...(p.chip ? [p.chip] : [])].filter((w) => !NAMES.includes(w));
+    const marks = p.names.length + new Set(written).size;
+    if (marks > MAX) { invalid++; continue; }
+    if (marks === 0) { blank++; continue; }
+    valid++;
+    for (const n of p.names) votes.set(n, (votes.get(n) ?? 0) + 1);
+    for (const w of new Set(written)) writeIns.set(w, (writeIns.get(w) ?? 0) + 1);
+  }
+  return { votes, writeIns, valid, blank, invalid };
+}
+
+async function enter(page: Page, p: Paper) {
+  if ('blank' in p) return page.getByRole('button', { name: '空白票', exact: true }).tap();
+  if ('void' in p) {
+    await page.getByRole('button', { name: '废票', exact: true }).tap();
+    return page.getByRole('group', { name: '这张票为什么无效？' }).getByRole('button', { name: p.void }).tap();
+  }
+  for (const n of p.names) await page.getByRole('checkbox', { name: n, exact: true }).tap();
+  for (const [i, w] of (p.writeIns ?? []).entries()) await page.getByLabel(`另选他人 ${i + 1}`).fill(w);
+  if (p.chip) await page.getByRole('button', { name: `填入 ${p.chip}` }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+}
+
+test('a stack of 30 paper ballots, over-marked, blank, void and write-ins included, gives exactly the expected count', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'counting happens on a phone');
+  await openCount(page, { due: '35', present: '32', issued: '32', returned: '30' });
+  await expect(page.getByText('长乐居民区 · 党员')).toBeVisible();
+  await expect(page.getByText('已录入 0 张 / 收回 30 张')).toBeVisible();
+
+  const stack: Paper[] = [
+    { names: ['于建华', '王秀英', '朱丽萍'] },
+    { names: ['于建华', '李卫东'] },
+    { blank: true },
+    { names: ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏'] }, // one too many: void
+    { names: ['王秀英'], writeIns: ['赵六'] },
+    { names: ['徐红梅'], chip: '赵六' }, // the same name, from the suggestion
+    { void: '无法辨认' },
+    { names: ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强'] }, // exactly five
+    { names: ['于建华', '王秀英', '朱丽萍', '李卫东'], writeIns: ['孙七'], chip: '赵六' }, // six with write-ins
+    { names: ['陈国强'], writeIns: ['王秀英'] }, // a listed name written in: not counted
+    { void: '使用非规定符号' },
+    { names: [] }, // nothing marked, committed with 下一张: blank
+  ];
+  for (let i = stack.length; i < 30; i++) stack.push({ names: NAMES.filter((_, j) => (i + j) % 3 === 0) });
+
+  for (const [i, p] of stack.entries()) {
+    await expect(page.getByRole('heading', { level: 2, name: `第 ${i + 1} 张` })).toBeVisible();
+    if (i === 3) {
+      // The pad says what the rules make of it before it is committed.
+      for (const n of (p as { names: string[] }).names) await page.getByRole('checkbox', { name: n, exact: true }).tap();
+      await expect(page.getByRole('status').filter({ hasText: '此票无效：推荐人数超过 5 人（选了 6 人）' })).toBeVisible();
+      await expect(page.getByText('本张选了 6 人（应推荐 5 人）')).toBeVisible();
+      await page.getByRole('button', { name: '下一张' }).tap();
+      continue;
+    }
+    if (i === 9) {
+      await page.getByRole('checkbox', { name: '陈国强', exact: true }).tap();
+      await page.getByLabel('另选他人 1').fill('王秀英');
+      await expect(page.getByRole('status')).toContainText('另选“王秀英”是名单上的人，这一栏不计');
+      await page.getByRole('button', { name: '下一张' }).tap();
+      continue;
+    }
+    await enter(page, p);
+  }
+  await expect(page.getByText('已录入 30 张 / 收回 30 张')).toBeVisible();
+  await expect(page.getByText('收回的 30 张已全部录入。')).toBeVisible();
+  // One more is refused, and nothing is stored.
+  await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByRole('alert')).toHaveText('[C10] 已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。');
+
+  const want = expected(stack);
+  await tab(page, '计票板');
+  await expect(page.getByText(`共 30 张：有效 ${want.valid} 张，空白 ${want.blank} 张，无效 ${want.invalid} 张`).first()).toBeVisible();
+  expect(want.valid + want.blank + want.invalid).toBe(30);
+  for (const [name, n] of want.votes) {
+    await expect(row(page, name)).toHaveText(new RegExp(`^${spaced(name)}\\s*${zheng(n)}\\s*${n}$`));
+  }
+  expect([...want.writeIns.entries()]).toEqual([['赵六', 2]]);
+  await expect(row(page, '赵六')).toHaveText(/^赵六\s*丅\s*2$/);
+  await expect(row(page, '孙七')).toHaveCount(0);
+  await expect(row(page, '王秀英')).toHaveText(new RegExp(`^王秀英\\s*${zheng(want.votes.get('王秀英')!)}\\s*${want.votes.get('王秀英')}$`));
+});
+
+test('undo and correct: every change is kept in the audit log; a reload mid-stack loses nothing', async ({ page }) => {
+  await openCount(page);
+  for (const name of ['于建华', '王秀英', '朱丽萍']) {
+    await page.getByRole('checkbox', { name, exact: true }).tap();
+    await page.getByRole('button', { name: '下一张' }).tap();
+  }
+  await expect(page.getByText('已录入 3 张（收回张数未填）')).toBeVisible();
+
+  // Undo asks first, and names the ballot.
+  await page.getByRole('button', { name: '撤销上一张' }).tap();
+  const ask = page.getByRole('alertdialog', { name: '撤销第 3 张？' });
+  await expect(ask).toContainText('有效票：朱丽萍');
+  await ask.getByRole('button', { name: '取消' }).tap();
+  await expect(page.getByText('已录入 3 张')).toBeVisible();
+  await page.getByRole('button', { name: '撤销上一张' }).tap();
+  await ask.getByRole('button', { name: '撤销上一张' }).tap();
+  await expect(page.getByText('已录入 2 张（收回张数未填）')).toBeVisible();
+
+  // The list in reading order: the struck one is still there and can be restored.
+  await tab(page, '已录入 3');
+  const third = page.getByRole('listitem').filter({ hasText: /^第 3 张/ });
+  await expect(third).toContainText('已划去');
+  await page.getByRole('button', { name: '恢复第 3 张' }).tap();
+  await expect(page.getByText('已录入 3 张')).toBeVisible();
+
+  // Correct the first ballot: it comes back on the pad as entered.
+  await page.getByRole('button', { name: '更正第 1 张' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '正在更正第 1 张' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: '于建华', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
+  await page.getByRole('checkbox', { name: '李卫东', exact: true }).tap();
+  await page.getByRole('button', { name: '保存更正' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '第 4 张' })).toBeVisible();
+
+  // Strike the second from the list, after a question.
+  await tab(page, '已录入 3');
+  await page.getByRole('button', { name: '划去第 2 张' }).tap();
+  await page.getByRole('alertdialog', { name: '划去第 2 张？' }).getByRole('button', { name: '划去' }).tap();
+  const first = page.getByRole('listitem').filter({ hasText: /^第 1 张/ });
+  await expect(first).toContainText('有效票：李卫东');
+  await expect(first).toContainText('更正过 1 次');
+  const audit = page.getByRole('region', { name: '修改记录' });
+  await expect(audit.getByRole('listitem')).toHaveText([/第 3 张划去$/, /第 3 张恢复$/, /第 1 张更正$/, /第 2 张划去$/]);
+
+  await tab(page, '计票板');
+  await expect(page.getByText('共 2 张：有效 2 张，空白 0 张，无效 0 张').first()).toBeVisible();
+  for (const [name, n] of [['于建华', 0], ['王秀英', 0], ['朱丽萍', 1], ['李卫东', 1]] as const) {
+    await expect(row(page, name)).toHaveText(new RegExp(`^${name}\\s*${zheng(n)}\\s*${n}$`));
+  }
+
+  // The phone reloads in the middle of the stack: everything committed is there.
+  await page.reload();
+  const c = card(page, new RegExp(`${RECOMMENDATION}.*长乐居民区 · 党员`));
+  await expect(c).toContainText('已录入 2 张（收回张数未填）');
+  await c.getByRole('button', { name: '继续计票' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '第 4 张' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '徐红梅', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 3 张')).toBeVisible();
+  await tab(page, '已录入 4');
+  await expect(page.getByRole('region', { name: '修改记录' }).getByRole('listitem')).toHaveCount(4);
+});
+
+test('收回 more than 发出 is flagged as voiding the vote, and figures can be corrected later', async ({ page }) => {
+  await openCount(page, { issued: '30', returned: '31' });
+  const c01 = '[C01] 收回 31 张多于发出 30 张：本次投票无效，应重新投票。';
+  await expect(page.getByRole('alert').filter({ hasText: c01 })).toBeVisible();
+  await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await page.getByRole('checkbox', { name: '王秀英', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(card(page, /长乐居民区 · 党员/).getByRole('alert')).toHaveText(c01);
+  await card(page, /长乐居民区 · 党员/).getByRole('button', { name: '继续计票' }).tap();
+
+  await tab(page, '人数张数');
+  await page.getByLabel('收回张数', { exact: true }).fill('三十');
+  await page.getByRole('button', { name: '保存' }).tap();
+  await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
+  await page.getByLabel('收回张数', { exact: true }).fill('1');
+  await page.getByRole('button', { name: '保存' }).tap();
+  await expect(page.getByText('[C15] 人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。')).toBeVisible();
+  await page.getByLabel('收回张数', { exact: true }).fill('30');
+  await page.getByRole('button', { name: '保存' }).tap();
+  await expect(page.getByText('已录入 2 张 / 收回 30 张')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await tab(page, '已录入 2');
+  await expect(page.getByRole('region', { name: '修改记录' }).getByRole('listitem')).toHaveText(/人数张数改为：应到 未填，实到 未填，发出 30，收回 30$/);
+});
+
+test('a keyboard does what the taps do: digits and letters mark, Enter commits', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet', 'a desktop keyboard: once is enough');
+  await openCount(page);
+  await page.keyboard.press('1');
+  await page.keyboard.press('3');
+  await expect(page.getByRole('checkbox', { name: '朱丽萍', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已录入 1 张')).toBeVisible();
+  // Typing a name in a write-in cell marks nothing; Enter there commits too.
+  await page.keyboard.press('7');
+  await page.getByLabel('另选他人 1').fill('赵六 1');
+  await page.getByLabel('另选他人 1').press('Enter');
+  await expect(page.getByText('已录入 2 张')).toBeVisible();
+  await tab(page, '计票板');
+  for (const [name, n] of [['于建华', 1], ['朱丽萍', 1], ['徐红梅', 1], ['王秀英', 0]] as const) {
+    await expect(row(page, name)).toHaveText(new RegExp(`^${name}\\s*${zheng(n)}\\s*${n}$`));
+  }
+  await expect(row(page, '赵六 1')).toHaveText(/^赵六 1\s*一\s*1$/);
+});
+
+test('paper evaluation forms: two levels on one subject void that subject only', async ({ page }) => {
+  await openCount(page, { template: EVALUATION, category: '群众代表' });
+  const item = (name: string) => page.getByRole('group', { name: new RegExp(`^${spaced(name)}`) });
+  await item('王秀英').getByRole('checkbox', { name: '满意', exact: true }).tap();
+  await item('朱建国').getByRole('checkbox', { name: '满意', exact: true }).tap();
+  await item('朱建国').getByRole('checkbox', { name: '不满意', exact: true }).tap();
+  await expect(page.getByRole('status')).toContainText('「朱建国」选了多个等次，这一项不计');
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 1 张')).toBeVisible();
+  await tab(page, '计票板');
+  // Columns: 满意, 基本满意, 不满意, 未评, 多选作废, 废票.
+  await expect(row(page, '王秀英')).toHaveText(/^王秀英（书记）\s*1\s*0\s*0\s*0\s*0\s*0$/);
+  await expect(row(page, '朱建国')).toHaveText(/^朱建国（副书记）\s*0\s*0\s*0\s*0\s*1\s*0$/);
+});
+
+test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, and nothing earlier is lost', async ({ page }) => {
+  await openCount(page);
+  await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 1 张')).toBeVisible();
+  await page.evaluate(() => {
+    const add = IDBObjectStore.prototype.add;
+    (window as unknown as { restoreAdd: () => void }).restoreAdd = () => { IDBObjectStore.prototype.add = add; };
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === 'count_entries') throw new DOMException('quota', 'QuotaExceededError');
+      return add.apply(this, args);
+    };
+  });
+  await page.getByRole('checkbox', { name: '王秀英', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByRole('alert')).toContainText('这张票没有保存：设备存储空间已满');
+  await expect(page.getByRole('heading', { level: 2, name: '第 2 张' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: '王秀英', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByText('已录入 1 张')).toBeVisible();
+  // Space again: the same ballot is committed, once.
+  await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 2 张')).toBeVisible();
+  await page.reload();
+  await expect(card(page, /长乐居民区 · 党员/)).toContainText('已录入 2 张');
+});
+
+test('counting screen: large touch targets', async ({ page }) => {
+  await openCount(page);
+  for (const target of [
+    page.getByRole('checkbox', { name: '于建华', exact: true }),
+    page.getByRole('button', { name: '下一张' }),
+    page.getByRole('button', { name: '空白票', exact: true }),
+    page.getByRole('button', { name: '废票', exact: true }),
+    page.getByRole('tab', { name: '计票板' }),
+  ]) {
+    const box = await target.boundingBox();
+    expect(box, 'on screen').not.toBeNull();
+    expect(box!.height).toBeGreaterThanOrEqual(60);
+    expect(box!.width).toBeGreaterThanOrEqual(60);
+  }
+});
