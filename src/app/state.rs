@@ -250,7 +250,8 @@ pub struct SessionForm {
     pub pin_repeat: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The whole app state. Compared by identity (see the `PartialEq` impl below).
+#[derive(Debug, Clone)]
 pub struct AppState {
     pub lang: Lang,
     pub load: Load,
@@ -695,6 +696,16 @@ impl AppState {
                 result,
             ) => self.count_written(write, result),
         }
+    }
+}
+
+/// Identity: the reducer returns the same `Rc` when an action changes nothing and a new
+/// one otherwise, so two states are the same exactly when they are the same allocation.
+/// Yew compares the state each time a page's props are checked; a field-by-field
+/// comparison would walk every session and count each time, and cost its code in the wasm.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 

@@ -39,7 +39,7 @@ pub fn evaluation_form(p: EvaluationForm) -> Html {
                                 let on = chosen.contains(k);
                                 let rate = p.on_rate.clone();
                                 html! {
-                                    <button key={k} class={classes!("level", on.then_some("on"))} role="radio"
+                                    <button key={k} class={if on { "level on" } else { "level" }} role="radio"
                                         aria-checked={if on { "true" } else { "false" }}
                                         onclick={Callback::from(move |_| rate.emit((j, k)))}>
                                         <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>

@@ -19,7 +19,7 @@ fn mark(
     onclick: Callback<MouseEvent>,
 ) -> Html {
     html! {
-        <button class={classes!("mark", on.then_some("on"))} role="checkbox"
+        <button class={if on { "mark on" } else { "mark" }} role="checkbox"
             aria-checked={if on { "true" } else { "false" }} {onclick}>
             <span class="box" aria-hidden="true">{ if on { symbol.glyph() } else { "" } }</span>
             <span class="label">{ label }</span>
@@ -71,7 +71,7 @@ fn recommendation(
     html! {
         <section class="ballot-section paper" aria-labelledby={format!("pad-{i}")}>
             <h3 id={format!("pad-{i}")}>{ &spec.title }</h3>
-            <p class={classes!("counter", over.then_some("full"))}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
+            <p class={if over { "counter full" } else { "counter" }}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
             <div class="marks">
                 { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
                     let candidate = u16::try_from(j).ok()?;

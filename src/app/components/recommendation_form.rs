@@ -31,7 +31,7 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
         <section class="ballot-section recommendation" aria-labelledby={format!("section-{}", p.index)}>
             <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
             <p class="instructions">{ (t.recommendation_instructions)(p.spec.max_marks, p.symbol.glyph()) }</p>
-            <p class={classes!("counter", full.then_some("full"))} aria-live="polite">
+            <p class={if full { "counter full" } else { "counter" }} aria-live="polite">
                 { (t.selected_count)(marked, p.spec.max_marks) }
             </p>
             if let Some(msg) = p.refusal {
@@ -43,7 +43,7 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
                     let on = p.marks.marked.contains(&i);
                     let toggle = p.on_toggle.clone();
                     Some(html! {
-                        <button key={i} class={classes!("name", on.then_some("on"))} role="checkbox"
+                        <button key={i} class={if on { "name on" } else { "name" }} role="checkbox"
                             aria-checked={if on { "true" } else { "false" }}
                             onclick={Callback::from(move |_| toggle.emit(i))}>
                             <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>

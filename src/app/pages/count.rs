@@ -121,7 +121,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 let set = tab.setter();
                 html! {
                     <button role="tab" aria-selected={if on { "true" } else { "false" }}
-                        class={classes!(on.then_some("on"))} onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
+                        class={on.then_some("on")} onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
                 }
             }) }
         </div>
@@ -131,9 +131,9 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         Tab::Entry => {
             let checked = check(template, &c.ballot).ok();
             let verdict_class = checked.as_ref().map(|k| match k.verdict {
-                ballot_core::Verdict::Valid => "valid",
-                ballot_core::Verdict::Blank => "blank",
-                ballot_core::Verdict::Void(_) => "void",
+                ballot_core::Verdict::Valid => "verdict valid",
+                ballot_core::Verdict::Blank => "verdict blank",
+                ballot_core::Verdict::Void(_) => "verdict void",
             });
             let problem = c.problem.as_ref().map(|p| match p {
                 PadProblem::Refused(r) => (t.count_refused)(*r),
@@ -164,7 +164,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                         { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
                     </fieldset>
                     if let Some(k) = &checked {
-                        <div class={classes!("verdict", verdict_class)} role="status">
+                        <div class={verdict_class} role="status">
                             <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
                             { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
                         </div>
@@ -230,7 +230,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                                 })
                             };
                             html! {
-                                <li key={seq} class={classes!(e.struck.then_some("struck"))}>
+                                <li key={seq} class={e.struck.then_some("struck")}>
                                     <p>
                                         <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
                                         <span class="summary">{ summary }</span>
