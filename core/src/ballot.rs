@@ -9,12 +9,11 @@
 //!
 //! Secrecy: a ballot has no time stamp, serial number or voter identity by construction.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::check::resolve_recommendation;
 use crate::names::has_control_chars;
+use crate::sorted::SortedSet;
 use crate::template::{limits, Section, Template};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,8 +61,8 @@ pub enum SectionMarks {
 #[serde(deny_unknown_fields)]
 pub struct RecommendationMarks {
     /// Indices of the listed names marked.
-    #[serde(rename = "m", default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub marked: BTreeSet<u16>,
+    #[serde(rename = "m", default, skip_serializing_if = "SortedSet::is_empty")]
+    pub marked: SortedSet<u16>,
     /// The write-in cells, in order; an empty string is an empty cell.
     #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
     pub write_ins: Vec<String>,
@@ -165,7 +164,7 @@ impl Ballot {
                     SectionMarks::Evaluation(vec![LevelSet::EMPTY; e.item_count()])
                 }
                 Section::Recommendation(r) => SectionMarks::Recommendation(RecommendationMarks {
-                    marked: BTreeSet::new(),
+                    marked: SortedSet::new(),
                     write_ins: vec![String::new(); usize::from(r.write_in_slots)],
                 }),
             })

@@ -11,12 +11,11 @@
 //! - An evaluation item with two or more levels marked is spoiled (that item only).
 //! - A ballot with no mark at all is blank (空白票), counted as such.
 
-use std::collections::BTreeSet;
-
 use crate::ballot::{
     Ballot, BallotContent, DeclaredVoid, RecommendationMarks, SectionMarks, ShapeError,
 };
 use crate::names::normalize_name;
+use crate::sorted::SortedSet;
 use crate::template::{OverMarkedRule, RecommendationSection, Section, Template};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,9 +74,9 @@ pub enum Rating {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Resolved {
     /// Listed names voted for (marked, or written in where that is allowed).
-    pub votes: BTreeSet<u16>,
+    pub votes: SortedSet<u16>,
     /// Distinct write-in names (normalized) that are not listed names.
-    pub write_ins: BTreeSet<String>,
+    pub write_ins: SortedSet<String>,
     /// Write-ins that repeat a listed name where the template forbids it: not counted.
     pub rejected_write_ins: Vec<String>,
     /// Write-ins that repeat an earlier cell or a marked name: counted once.

@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod names;
 pub mod samples;
 pub mod session;
+pub mod sorted;
 pub mod tally;
 pub mod template;
 

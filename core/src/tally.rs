@@ -10,14 +10,13 @@
 //!
 //! Counts saturate instead of overflowing: a tampered results file must not crash the app.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, DeclaredVoid, ShapeError};
 use crate::check::{
     check, Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason,
 };
+use crate::sorted::SortedMap;
 use crate::template::{Section, Template};
 
 /// Counts per voter category: `parts[i]` for category `i`, and a last part for ballots
@@ -62,7 +61,7 @@ pub struct RecommendationTally {
     /// Votes per listed name, in template order.
     pub votes: Vec<u32>,
     /// Votes per written-in name (normalized).
-    pub write_ins: BTreeMap<String, u32>,
+    pub write_ins: SortedMap<String, u32>,
 }
 
 impl RecommendationTally {
@@ -77,7 +76,7 @@ impl RecommendationTally {
 ///
 /// An insertion by binary search rather than a sort: the lists are short, and each sort
 /// instance costs about 4 KB of wasm.
-pub fn by_votes(counts: &BTreeMap<String, u32>) -> Vec<(&str, u32)> {
+pub fn by_votes(counts: &SortedMap<String, u32>) -> Vec<(&str, u32)> {
     let mut out: Vec<(&str, u32)> = Vec::with_capacity(counts.len());
     // The map yields names in order; inserting after every entry with at least as many
     // votes keeps that order among equals.
@@ -149,7 +148,7 @@ impl Part {
                             blank: 0,
                             void: 0,
                             votes: vec![0; r.candidates.len()],
-                            write_ins: BTreeMap::new(),
+                            write_ins: SortedMap::new(),
                         })
                     }
                     Section::Evaluation(e) => SectionTally::Evaluation(EvaluationTally {
@@ -208,7 +207,7 @@ impl Part {
                             }
                         }
                         for name in &r.write_ins {
-                            add(t.write_ins.entry(name.clone()).or_insert(0), 1);
+                            add(t.write_ins.entry_or_default(name.clone()), 1);
                         }
                     }
                     Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank)) => {
@@ -256,7 +255,7 @@ impl Part {
                         add(x, *y);
                     }
                     for (name, n) in &b.write_ins {
-                        add(a.write_ins.entry(name.clone()).or_insert(0), *n);
+                        add(a.write_ins.entry_or_default(name.clone()), *n);
                     }
                 }
                 (SectionTally::Evaluation(a), SectionTally::Evaluation(b)) => {
@@ -419,14 +418,14 @@ mod tests {
             panic!("recommendation")
         };
         assert_eq!(r.votes, vec![2, 0, 2, 0, 0, 0, 0]);
-        assert_eq!(r.write_ins.get("赵六"), Some(&2));
+        assert_eq!(r.write_ins.get(&"赵六".to_string()), Some(&2));
         assert_eq!((r.counted, r.blank, r.void), (2, 1, 1));
         assert_eq!(tally.total(), 4);
     }
 
     #[test]
     fn write_ins_are_listed_by_votes_then_by_name() {
-        let counts: BTreeMap<String, u32> = [("钱八", 2), ("孙七", 5), ("赵六", 2), ("李四", 1)]
+        let counts: SortedMap<String, u32> = [("钱八", 2), ("孙七", 5), ("赵六", 2), ("李四", 1)]
             .into_iter()
             .map(|(n, v)| (n.to_string(), v))
             .collect();
@@ -435,7 +434,7 @@ mod tests {
             by_votes(&counts),
             vec![("孙七", 5), ("赵六", 2), ("钱八", 2), ("李四", 1)]
         );
-        assert!(by_votes(&BTreeMap::new()).is_empty());
+        assert!(by_votes(&SortedMap::new()).is_empty());
     }
 
     #[test]

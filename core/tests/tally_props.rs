@@ -42,7 +42,10 @@ fn ballot(t: &Template) -> impl Strategy<Value = Ballot> {
                     ),
                 )
                     .prop_map(|(marked, write_ins)| {
-                        SectionMarks::Recommendation(RecommendationMarks { marked, write_ins })
+                        SectionMarks::Recommendation(RecommendationMarks {
+                            marked: marked.into_iter().collect(),
+                            write_ins,
+                        })
                     })
                     .boxed()
             }
@@ -81,7 +84,7 @@ fn assert_buckets_add_up(part: &Part) {
                 assert_eq!(r.counted + r.blank + r.void, total);
                 // No name gets more votes than there are counted ballots.
                 assert!(r.votes.iter().all(|&v| v <= r.counted));
-                assert!(r.write_ins.values().all(|&v| v <= r.counted));
+                assert!(r.write_ins.iter().all(|(_, &v)| v <= r.counted));
             }
             SectionTally::Evaluation(e) => {
                 for item in &e.items {

@@ -758,8 +758,9 @@ impl Reducible for AppState {
             Action::DismissNotice => s.notice = None,
             Action::NewCount => s.go(Page::NewCount),
             Action::OpenCount(id) => {
-                if s.count(&id).is_some() {
-                    s.go(Page::Count(id.clone()));
+                // Only where `go` allows it: never from the voter screen or mid-write.
+                s.go(Page::Count(id.clone()));
+                if s.page == Page::Count(id.clone()) {
                     s.open_count(&id);
                 }
             }

@@ -15,13 +15,12 @@ mod record;
 
 pub use record::{parse_figures, CountRecord, CountSpec};
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, BallotContent, SectionMarks};
 use crate::names::{has_control_chars, normalize_name};
 use crate::session::limits::ISSUED_MAX;
+use crate::sorted::SortedMap;
 use crate::tally::{by_votes, Tally};
 use crate::template::{limits, Section, Template};
 
@@ -357,7 +356,7 @@ impl CountLog {
     /// The write-in names entered so far in this count (normalised), most frequent first,
     /// then in name order: the suggestions that keep one person's name spelt one way.
     pub fn write_in_names(&self) -> Vec<String> {
-        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        let mut seen: SortedMap<String, u32> = SortedMap::new();
         for b in self.live() {
             if let BallotContent::Marked(sections) = &b.content {
                 for s in sections {
@@ -365,7 +364,7 @@ impl CountLog {
                         for w in &r.write_ins {
                             let name = normalize_name(w);
                             if !name.is_empty() {
-                                *seen.entry(name).or_default() += 1;
+                                *seen.entry_or_default(name) += 1;
                             }
                         }
                     }

@@ -209,7 +209,6 @@ pub struct Texts {
     pub audit_entry: fn(&CountOp) -> String,
     pub figures_heading: &'static str,
     pub save: &'static str,
-    pub figures_saved: &'static str,
     pub ask_undo_title: fn(u32) -> String,
     pub ask_strike_title: fn(u32) -> String,
     pub ask_strike_body: &'static str,

@@ -216,7 +216,6 @@ pub static TEXTS: Texts = Texts {
     audit_entry,
     figures_heading: "人数和张数",
     save: "保存",
-    figures_saved: "已保存。",
     ask_undo_title: |n| format!("撤销第 {n} 张？"),
     ask_strike_title: |n| format!("划去第 {n} 张？"),
     ask_strike_body: "划去后这张票不再计入，可在「已录入」里恢复；这一操作记入修改记录。",

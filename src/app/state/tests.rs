@@ -809,6 +809,16 @@ fn figures_are_checked_by_field_then_against_the_ballots_entered() {
 }
 
 #[test]
+fn the_voter_screen_cannot_be_left_for_a_count() {
+    let s = counting("").reduce(Action::GoHome);
+    let s = create(s, form(1, Some(CategoryRule::Fixed { index: 0 })), "s1");
+    let s = start(s);
+    let s = s.reduce(Action::OpenCount("c1".into()));
+    assert_eq!(s.page, Page::Vote("s1".into()));
+    assert!(s.counting.is_none());
+}
+
+#[test]
 fn deleting_a_count_is_asked_first_and_happens_once_stored() {
     let s = counting("").reduce(Action::Ask(CountAsk::Delete));
     let s = s.reduce(Action::Answer {
