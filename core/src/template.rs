@@ -101,11 +101,84 @@ pub enum Unmarked {
 }
 
 /// One part of a form: an evaluation (民主测评) or a recommendation (推荐).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// In the file a section is one object whose `kind` says which. It is written with serde's
+/// internal tag; it is read through [`SectionFile`] rather than serde's internally tagged
+/// reader, which buffers every section and compiles the whole template reader twice
+/// (about 4 KB of brotli on the first load). The format is the same either way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Section {
     Evaluation(EvaluationSection),
     Recommendation(RecommendationSection),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SectionKind {
+    Evaluation,
+    Recommendation,
+}
+
+/// Every field a section of either kind may have, as read from the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFile {
+    kind: SectionKind,
+    title: String,
+    subjects: Option<Vec<Subject>>,
+    levels: Option<Vec<String>>,
+    candidates: Option<Vec<Candidate>>,
+    max_marks: Option<u16>,
+    write_in_slots: Option<u16>,
+    write_in_may_repeat_listed: Option<bool>,
+    over_marked: Option<OverMarkedRule>,
+}
+
+impl<'de> Deserialize<'de> for Section {
+    /// As serde's internally tagged reader would: the fields of the section's kind, those
+    /// without a default required, any other field refused as unknown.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Section, D::Error> {
+        use serde::de::Error;
+        let f = SectionFile::deserialize(d)?;
+        let unknown = |name: &'static str, present: bool| {
+            if present {
+                Err(D::Error::unknown_field(name, &[]))
+            } else {
+                Ok(())
+            }
+        };
+        let required = |name: &'static str| D::Error::missing_field(name);
+        match f.kind {
+            SectionKind::Evaluation => {
+                unknown("candidates", f.candidates.is_some())?;
+                unknown("max_marks", f.max_marks.is_some())?;
+                unknown("write_in_slots", f.write_in_slots.is_some())?;
+                unknown(
+                    "write_in_may_repeat_listed",
+                    f.write_in_may_repeat_listed.is_some(),
+                )?;
+                unknown("over_marked", f.over_marked.is_some())?;
+                Ok(Section::Evaluation(EvaluationSection {
+                    title: f.title,
+                    subjects: f.subjects.ok_or_else(|| required("subjects"))?,
+                    levels: f.levels.ok_or_else(|| required("levels"))?,
+                }))
+            }
+            SectionKind::Recommendation => {
+                unknown("subjects", f.subjects.is_some())?;
+                unknown("levels", f.levels.is_some())?;
+                Ok(Section::Recommendation(RecommendationSection {
+                    title: f.title,
+                    candidates: f.candidates.ok_or_else(|| required("candidates"))?,
+                    max_marks: f.max_marks.ok_or_else(|| required("max_marks"))?,
+                    write_in_slots: f.write_in_slots.unwrap_or_default(),
+                    write_in_may_repeat_listed: f.write_in_may_repeat_listed.unwrap_or_default(),
+                    over_marked: f.over_marked.unwrap_or_default(),
+                }))
+            }
+        }
+    }
 }
 
 impl Section {
@@ -118,8 +191,7 @@ impl Section {
 }
 
 /// 民主测评: every subject is rated on one of the ordered levels.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvaluationSection {
     pub title: String,
     /// Who or what is rated, in the order printed (e.g. 班子整体, then each member).
@@ -141,8 +213,7 @@ pub struct Subject {
 }
 
 /// 推荐票: voters mark up to `max_marks` names and may write in others (另选他人).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecommendationSection {
     pub title: String,
     /// Listed names, in the printed order (usually 姓氏笔画).

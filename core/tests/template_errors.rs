@@ -79,6 +79,61 @@ fn unknown_fields_are_refused() {
     assert_eq!(problems(&e), vec![p("T01", "")]);
     let e = edited(|v| v["sections"][0]["kind"] = "election".into());
     assert_eq!(problems(&e), vec![p("T01", "")]);
+    // A field of the other kind of section is unknown here too.
+    let e = edited(|v| v["sections"][0]["levels"] = serde_json::json!(["满意", "不满意"]));
+    assert_eq!(problems(&e), vec![p("T01", "")]);
+}
+
+#[test]
+fn each_kind_of_section_needs_its_own_fields() {
+    for field in ["candidates", "max_marks", "title", "kind"] {
+        let e = edited(|v| {
+            v["sections"][0]
+                .as_object_mut()
+                .expect("object")
+                .remove(field);
+        });
+        assert_eq!(problems(&e), vec![p("T01", "")], "{field}");
+    }
+    // The optional ones take their defaults.
+    let e = edited(|v| {
+        let s = v["sections"][0].as_object_mut().expect("object");
+        for field in [
+            "write_in_slots",
+            "write_in_may_repeat_listed",
+            "over_marked",
+        ] {
+            s.remove(field);
+        }
+        s.insert("max_marks".into(), 2.into());
+    });
+    assert_eq!(problems(&e), vec![]);
+
+    let evaluation = |f: &dyn Fn(&mut serde_json::Map<String, serde_json::Value>)| {
+        let mut v: serde_json::Value =
+            serde_json::from_str(include_str!("../../templates/民主测评表.json")).expect("JSON");
+        f(v["sections"][0].as_object_mut().expect("object"));
+        problems(&v.to_string())
+    };
+    assert_eq!(evaluation(&|_| {}), vec![]);
+    for field in ["subjects", "levels"] {
+        assert_eq!(
+            evaluation(&|s| {
+                s.remove(field);
+            }),
+            vec![p("T01", "")],
+            "{field}"
+        );
+    }
+    for (field, value) in [("max_marks", 3), ("write_in_slots", 1)] {
+        assert_eq!(
+            evaluation(&|s| {
+                s.insert(field.into(), value.into());
+            }),
+            vec![p("T01", "")],
+            "{field}"
+        );
+    }
 }
 
 #[test]
