@@ -15,6 +15,7 @@ use crate::check::resolve_recommendation;
 use crate::names::has_control_chars;
 use crate::sorted::SortedSet;
 use crate::template::{limits, Section, Template};
+use crate::unit_enum::read_by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +38,7 @@ pub enum BallotContent {
     Void(DeclaredVoid),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeclaredVoid {
     /// 无法辨认
@@ -47,6 +48,12 @@ pub enum DeclaredVoid {
     /// 其他
     Other,
 }
+
+read_by_name!(DeclaredVoid {
+    Unreadable = "unreadable",
+    NonStandardMark = "non_standard_mark",
+    Other = "other"
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SectionMarks {
@@ -520,6 +527,32 @@ mod tests {
         assert_eq!(l.toggled(0).only(), None);
         assert_eq!(LevelSet::single(40), LevelSet::EMPTY);
         assert!(!l.contains(40));
+    }
+
+    #[test]
+    fn void_reasons_read_back_as_written() {
+        for reason in [
+            DeclaredVoid::Unreadable,
+            DeclaredVoid::NonStandardMark,
+            DeclaredVoid::Other,
+        ] {
+            let b = Ballot {
+                category: Some(1),
+                content: BallotContent::Void(reason),
+            };
+            let json = serde_json::to_string(&b).expect("json");
+            assert_eq!(
+                serde_json::from_str::<Ballot>(&json).ok(),
+                Some(b),
+                "{json}"
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&DeclaredVoid::NonStandardMark)
+                .ok()
+                .as_deref(),
+            Some("\"non_standard_mark\"")
+        );
     }
 
     #[test]

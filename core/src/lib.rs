@@ -25,6 +25,7 @@ pub mod session;
 pub mod sorted;
 pub mod tally;
 pub mod template;
+mod unit_enum;
 
 pub use ballot::{Ballot, MarkRefused};
 pub use check::{check, Checked, Verdict};

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
 use crate::names::{has_control_chars, normalize_name};
+use crate::unit_enum::read_by_name;
 
 /// The value of the `format` field every template file carries.
 pub const FORMAT_ID: &str = "ballot-kit/template";
@@ -72,7 +73,7 @@ pub struct Marking {
     pub unmarked: Unmarked,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum MarkSymbol {
     #[default]
     #[serde(rename = "○")]
@@ -80,6 +81,8 @@ pub enum MarkSymbol {
     #[serde(rename = "√")]
     Tick,
 }
+
+read_by_name!(MarkSymbol { Circle = "○", Tick = "√" });
 
 impl MarkSymbol {
     pub fn glyph(self) -> &'static str {
@@ -90,7 +93,7 @@ impl MarkSymbol {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unmarked {
     /// No mark = not recommended (the usual 推荐票 reading).
@@ -99,6 +102,11 @@ pub enum Unmarked {
     /// No mark = abstain (弃权).
     Abstain,
 }
+
+read_by_name!(Unmarked {
+    NotRecommended = "not_recommended",
+    Abstain = "abstain"
+});
 
 /// One part of a form: an evaluation (民主测评) or a recommendation (推荐).
 ///
@@ -113,22 +121,30 @@ pub enum Section {
     Recommendation(RecommendationSection),
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
 enum SectionKind {
     Evaluation,
     Recommendation,
 }
 
-/// Every field a section of either kind may have, as read from the file.
+read_by_name!(SectionKind {
+    Evaluation = "evaluation",
+    Recommendation = "recommendation"
+});
+
+/// Every field a section of either kind may have, as read from the file. A missing list is
+/// read as empty: the checks then say what is missing (e.g. "至少要有 1 项"), and a
+/// recommendation may have no listed names at all (a write-in-only slip).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionFile {
     kind: SectionKind,
     title: String,
-    subjects: Option<Vec<Subject>>,
-    levels: Option<Vec<String>>,
-    candidates: Option<Vec<Candidate>>,
+    #[serde(default)]
+    subjects: Vec<Subject>,
+    #[serde(default)]
+    levels: Vec<String>,
+    #[serde(default)]
+    candidates: Vec<Candidate>,
     max_marks: Option<u16>,
     write_in_slots: Option<u16>,
     write_in_may_repeat_listed: Option<bool>,
@@ -136,8 +152,8 @@ struct SectionFile {
 }
 
 impl<'de> Deserialize<'de> for Section {
-    /// As serde's internally tagged reader would: the fields of the section's kind, those
-    /// without a default required, any other field refused as unknown.
+    /// The fields of the section's kind; `title`, `kind` and `max_marks` are required, and a
+    /// field of the other kind is refused as unknown.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Section, D::Error> {
         use serde::de::Error;
         let f = SectionFile::deserialize(d)?;
@@ -148,10 +164,9 @@ impl<'de> Deserialize<'de> for Section {
                 Ok(())
             }
         };
-        let required = |name: &'static str| D::Error::missing_field(name);
         match f.kind {
             SectionKind::Evaluation => {
-                unknown("candidates", f.candidates.is_some())?;
+                unknown("candidates", !f.candidates.is_empty())?;
                 unknown("max_marks", f.max_marks.is_some())?;
                 unknown("write_in_slots", f.write_in_slots.is_some())?;
                 unknown(
@@ -161,17 +176,19 @@ impl<'de> Deserialize<'de> for Section {
                 unknown("over_marked", f.over_marked.is_some())?;
                 Ok(Section::Evaluation(EvaluationSection {
                     title: f.title,
-                    subjects: f.subjects.ok_or_else(|| required("subjects"))?,
-                    levels: f.levels.ok_or_else(|| required("levels"))?,
+                    subjects: f.subjects,
+                    levels: f.levels,
                 }))
             }
             SectionKind::Recommendation => {
-                unknown("subjects", f.subjects.is_some())?;
-                unknown("levels", f.levels.is_some())?;
+                unknown("subjects", !f.subjects.is_empty())?;
+                unknown("levels", !f.levels.is_empty())?;
                 Ok(Section::Recommendation(RecommendationSection {
                     title: f.title,
-                    candidates: f.candidates.ok_or_else(|| required("candidates"))?,
-                    max_marks: f.max_marks.ok_or_else(|| required("max_marks"))?,
+                    candidates: f.candidates,
+                    max_marks: f
+                        .max_marks
+                        .ok_or_else(|| D::Error::missing_field("max_marks"))?,
                     write_in_slots: f.write_in_slots.unwrap_or_default(),
                     write_in_may_repeat_listed: f.write_in_may_repeat_listed.unwrap_or_default(),
                     over_marked: f.over_marked.unwrap_or_default(),
@@ -241,7 +258,7 @@ pub struct Candidate {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverMarkedRule {
     /// The whole ballot is void (the usual rule).
@@ -250,6 +267,11 @@ pub enum OverMarkedRule {
     /// Only this section is void; the rest of the ballot counts.
     VoidSection,
 }
+
+read_by_name!(OverMarkedRule {
+    VoidBallot = "void_ballot",
+    VoidSection = "void_section"
+});
 
 /// One thing a voter rates: a subject, or one dimension of a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -699,6 +721,36 @@ mod tests {
             ]
         );
         assert_eq!(s.item_count(), 3);
+    }
+
+    #[test]
+    fn named_values_read_back_as_written_and_unknown_names_are_refused() {
+        fn round_trip<T>(values: &[T])
+        where
+            T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+        {
+            for v in values {
+                let json = serde_json::to_string(v).expect("json");
+                assert_eq!(
+                    &serde_json::from_str::<T>(&json).expect("back"),
+                    v,
+                    "{json}"
+                );
+            }
+        }
+        round_trip(&[MarkSymbol::Circle, MarkSymbol::Tick]);
+        round_trip(&[Unmarked::NotRecommended, Unmarked::Abstain]);
+        round_trip(&[OverMarkedRule::VoidBallot, OverMarkedRule::VoidSection]);
+        assert_eq!(
+            serde_json::to_string(&MarkSymbol::Tick).ok().as_deref(),
+            Some("\"√\"")
+        );
+        let err = serde_json::from_str::<OverMarkedRule>("\"void\"").expect_err("unknown");
+        assert!(
+            err.to_string().starts_with("unknown variant `void`"),
+            "{err}"
+        );
+        assert!(serde_json::from_str::<Unmarked>("1").is_err());
     }
 
     #[test]
