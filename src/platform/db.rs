@@ -14,8 +14,7 @@
 //! one small transaction, whatever number of records exist, and completes only when the
 //! browser has flushed it to disk (durability "strict").
 
-use ballot_core::session::{hex, SessionEvent, SessionRecord};
-use ballot_core::Ballot;
+use ballot_core::session::hex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,15 +22,12 @@ use crate::app::state::{Dump, StoreError, Write};
 
 #[wasm_bindgen(module = "/src/platform/idb.js")]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = add)]
-    async fn js_add(store: &str, key: &str, value: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = setDevice)]
-    async fn js_set_device(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = deleteWithEntries)]
-    async fn js_delete_with_entries(
-        record_store: &str,
-        entry_stores: &str,
-        id: &str,
+    #[wasm_bindgen(catch, js_name = write)]
+    async fn js_write(
+        op: &str,
+        store: &str,
+        key: &str,
+        value: Option<String>,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadAll)]
     async fn js_load_all() -> Result<JsValue, JsValue>;
@@ -75,57 +71,70 @@ pub fn log_key(id: &str, n: u32) -> String {
     format!("{id}/{n:08}")
 }
 
-async fn add(store: &str, key: &str, value: &str) -> Result<(), StoreError> {
-    js_add(store, key, value)
-        .await
-        .map(|_| ())
-        .map_err(|e| error_of(&e))
+/// One write, as the JS half takes it: `add` a record, set the `device` marker, or
+/// `delete` a record with its entries (then `value` names the entry stores).
+struct Plan {
+    op: &'static str,
+    store: &'static str,
+    key: String,
+    value: Option<String>,
 }
 
-async fn add_ballot(session: &str, ballot: &Ballot) -> Result<(), StoreError> {
-    let key = format!("{session}/{}", hex(&random_bytes()?));
-    add("ballots", &key, &json(ballot)?).await
+fn add(store: &'static str, key: String, value: String) -> Plan {
+    Plan {
+        op: "add",
+        store,
+        key,
+        value: Some(value),
+    }
 }
 
-async fn add_session(record: &SessionRecord) -> Result<(), StoreError> {
-    add("sessions", &record.id, &json(record)?).await
+fn delete(store: &'static str, entry_stores: &str, id: &str) -> Plan {
+    Plan {
+        op: "delete",
+        store,
+        key: id.to_string(),
+        value: Some(entry_stores.to_string()),
+    }
 }
 
-async fn add_event(session: &str, seq: u32, event: &SessionEvent) -> Result<(), StoreError> {
-    add("events", &log_key(session, seq), &json(event)?).await
-}
-
-async fn delete(record_store: &str, entry_stores: &str, id: &str) -> Result<(), StoreError> {
-    js_delete_with_entries(record_store, entry_stores, id)
-        .await
-        .map(|_| ())
-        .map_err(|e| error_of(&e))
-}
-
-/// Performs one write; `Ok` only once it is durably stored.
-pub async fn perform(write: &Write) -> Result<(), StoreError> {
-    match write {
-        Write::Ballot { session, ballot } => add_ballot(session, ballot).await,
-        Write::Session(record) => add_session(record).await,
+/// What to write, decided up front, so that a write is one call to the JS half.
+fn plan(write: &Write) -> Result<Plan, StoreError> {
+    Ok(match write {
+        // The key's random part: the store's order says nothing of the voting order.
+        Write::Ballot { session, ballot } => add(
+            "ballots",
+            format!("{session}/{}", hex(&random_bytes()?)),
+            json(ballot)?,
+        ),
+        Write::Session(record) => add("sessions", record.id.clone(), json(&**record)?),
         Write::Event {
             session,
             seq,
             event,
-        } => add_event(session, *seq, event).await,
-        Write::Voting(session) => {
-            let value = session.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-            js_set_device(VOTING, value)
-                .await
-                .map(|_| ())
-                .map_err(|e| error_of(&e))
-        }
-        Write::DeleteSession(id) => delete("sessions", "events,ballots", id).await,
-        Write::Count(record) => add("counts", &record.id, &json(&**record)?).await,
+        } => add("events", log_key(session, *seq), json(event)?),
+        Write::Voting(session) => Plan {
+            op: "device",
+            store: "device",
+            key: VOTING.into(),
+            value: session.clone(),
+        },
+        Write::DeleteSession(id) => delete("sessions", "events,ballots", id),
+        Write::Count(record) => add("counts", record.id.clone(), json(&**record)?),
         Write::CountEntry { count, key, entry } => {
-            add("count_entries", &log_key(count, *key), &json(entry)?).await
+            add("count_entries", log_key(count, *key), json(entry)?)
         }
-        Write::DeleteCount(id) => delete("counts", "count_entries", id).await,
-    }
+        Write::DeleteCount(id) => delete("counts", "count_entries", id),
+    })
+}
+
+/// Performs one write; `Ok` only once it is durably stored.
+pub async fn perform(write: &Write) -> Result<(), StoreError> {
+    let p = plan(write)?;
+    js_write(p.op, p.store, &p.key, p.value)
+        .await
+        .map(|_| ())
+        .map_err(|e| error_of(&e))
 }
 
 /// `[[key, value], …]` from JS; anything else in it is skipped.

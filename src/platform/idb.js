@@ -68,8 +68,20 @@ function finish(tx) {
   });
 }
 
+/**
+ * One write, resolved once it is on disk: "add" a record, set (or, with value null,
+ * remove) a "device" setting, or "delete" a record with its entries in the stores named in
+ * value (comma-separated).
+ */
+export function write(op, store, key, value) {
+  if (op === "add") return add(store, key, value);
+  if (op === "device") return setDevice(key, value);
+  if (op === "delete") return deleteWithEntries(store, value, key);
+  return Promise.reject(fail("WriteFailed", "unknown write " + op));
+}
+
 /** Adds one record; resolves once it is on disk. */
-export async function add(store, key, value) {
+async function add(store, key, value) {
   const db = await open();
   const tx = db.transaction(store, "readwrite", { durability: "strict" });
   const done = finish(tx);
@@ -78,7 +90,7 @@ export async function add(store, key, value) {
 }
 
 /** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */
-export async function setDevice(key, value) {
+async function setDevice(key, value) {
   const db = await open();
   const tx = db.transaction("device", "readwrite", { durability: "strict" });
   const done = finish(tx);
@@ -91,7 +103,7 @@ export async function setDevice(key, value) {
  * Deletes a record and every entry keyed under it (`<id>/…`) in the given stores, in one
  * transaction: a session with its events and ballots, a count with its log.
  */
-export async function deleteWithEntries(recordStore, entryStores, id) {
+async function deleteWithEntries(recordStore, entryStores, id) {
   const db = await open();
   const stores = [recordStore, ...entryStores.split(",")];
   const tx = db.transaction(stores, "readwrite", { durability: "strict" });

@@ -3,6 +3,8 @@ use ballot_core::template::{EvaluationSection, MarkSymbol};
 use ballot_core::Lang;
 use yew::prelude::*;
 
+use crate::app::components::mark::{mark, Mark};
+
 /// What an evaluation section's view needs: borrowed, nothing cloned per tap.
 pub struct EvaluationForm<'a> {
     pub spec: &'a EvaluationSection,
@@ -37,15 +39,16 @@ pub fn evaluation_form(p: EvaluationForm) -> Html {
                         <div class="levels">
                             { for p.spec.levels.iter().enumerate().map(|(k, level)| {
                                 let on = chosen.contains(k);
-                                let rate = p.on_rate.clone();
-                                html! {
-                                    <button key={k} class={if on { "level on" } else { "level" }} role="radio"
-                                        aria-checked={if on { "true" } else { "false" }}
-                                        onclick={Callback::from(move |_| rate.emit((j, k)))}>
-                                        <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>
-                                        { level }
-                                    </button>
-                                }
+                                mark(Mark {
+                                    key: k,
+                                    class: if on { "level on" } else { "level" },
+                                    role: "radio",
+                                    on,
+                                    glyph: p.symbol.glyph(),
+                                    label: html! { { level } },
+                                    shortcut: None,
+                                    onclick: p.on_rate.reform(move |_| (j, k)),
+                                })
                             }) }
                         </div>
                     </div>

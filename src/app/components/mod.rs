@@ -8,6 +8,7 @@ pub mod count_board;
 pub mod dialog;
 pub mod evaluation_form;
 pub mod form;
+pub mod mark;
 pub mod notice;
 pub mod paper_pad;
 pub mod pin_dialog;

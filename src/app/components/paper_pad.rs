@@ -8,26 +8,27 @@ use ballot_core::template::{EvaluationSection, MarkSymbol, RecommendationSection
 use ballot_core::{Ballot, Section, Template, Texts};
 use yew::prelude::*;
 
+use crate::app::components::mark::{mark, Mark};
 use crate::app::state::{key_for, marks_before, PadAction};
 
-/// A mark button: name or level, its box, and its key (shown only with a keyboard).
-fn mark(
+/// A mark on the paper: name or level, with its key (shown only with a keyboard).
+fn paper_mark(
     label: Html,
     on: bool,
     symbol: MarkSymbol,
-    key: usize,
+    k: usize,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    html! {
-        <button class={if on { "mark on" } else { "mark" }} role="checkbox"
-            aria-checked={if on { "true" } else { "false" }} {onclick}>
-            <span class="box" aria-hidden="true">{ if on { symbol.glyph() } else { "" } }</span>
-            <span class="label">{ label }</span>
-            if let Some(k) = key_for(key) {
-                <kbd aria-hidden="true">{ k }</kbd>
-            }
-        </button>
-    }
+    mark(Mark {
+        key: k,
+        class: if on { "mark on" } else { "mark" },
+        role: "checkbox",
+        on,
+        glyph: symbol.glyph(),
+        label,
+        shortcut: key_for(k),
+        onclick,
+    })
 }
 
 /// What every section of the pad shares.
@@ -77,7 +78,7 @@ fn recommendation(
                     let candidate = u16::try_from(j).ok()?;
                     let on = on.reform(move |_| PadAction::Toggle { section: i, candidate });
                     let label = html! { <>{ &c.name }if !c.note.is_empty() { <small>{ &c.note }</small> }</> };
-                    Some(mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
+                    Some(paper_mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
                 }) }
             </div>
             { for (0..usize::from(spec.write_in_slots)).map(|slot| {
@@ -132,7 +133,7 @@ fn evaluation(
                         <div class="levels">
                             { for spec.levels.iter().enumerate().map(|(level, name)| {
                                 let onclick = on.reform(move |_| PadAction::Level { section: i, item, level });
-                                mark(html! { { name } }, chosen.contains(level), symbol, first_key + item * levels + level, onclick)
+                                paper_mark(html! { { name } }, chosen.contains(level), symbol, first_key + item * levels + level, onclick)
                             }) }
                         </div>
                     </div>

@@ -5,6 +5,8 @@ use ballot_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::mark::{mark, Mark};
+
 /// What a recommendation section's view needs: borrowed, nothing cloned per tap.
 pub struct RecommendationForm<'a> {
     pub spec: &'a RecommendationSection,
@@ -41,17 +43,16 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
                 { for p.spec.candidates.iter().enumerate().filter_map(|(i, c)| {
                     let i = u16::try_from(i).ok()?;
                     let on = p.marks.marked.contains(&i);
-                    let toggle = p.on_toggle.clone();
-                    Some(html! {
-                        <button key={i} class={if on { "name on" } else { "name" }} role="checkbox"
-                            aria-checked={if on { "true" } else { "false" }}
-                            onclick={Callback::from(move |_| toggle.emit(i))}>
-                            <span class="box" aria-hidden="true">{ if on { p.symbol.glyph() } else { "" } }</span>
-                            <span class="label">{ &c.name }
-                                if !c.note.is_empty() { { " " }<small>{ &c.note }</small> }
-                            </span>
-                        </button>
-                    })
+                    Some(mark(Mark {
+                        key: usize::from(i),
+                        class: if on { "name on" } else { "name" },
+                        role: "checkbox",
+                        on,
+                        glyph: p.symbol.glyph(),
+                        label: html! { <>{ &c.name }if !c.note.is_empty() { { " " }<small>{ &c.note }</small> }</> },
+                        shortcut: None,
+                        onclick: p.on_toggle.reform(move |_| i),
+                    }))
                 }) }
             </div>
             if p.spec.write_in_slots > 0 {
