@@ -4,7 +4,6 @@
 //! wasm, and the first-load budget counts every kilobyte (`./scripts/bench`).
 
 pub mod category_picker;
-pub mod count_board;
 pub mod dialog;
 pub mod evaluation_form;
 pub mod form;

@@ -1,36 +1,48 @@
 //! The results tables: view functions over borrowed data (no props to clone, no component
 //! lifecycle code in the wasm).
 
-use ballot_core::tally::{EvaluationTally, RecommendationTally};
+use ballot_core::tally::{EvaluationTally, Part, RecommendationTally, SectionTally};
 use ballot_core::template::{EvaluationSection, RecommendationSection};
-use ballot_core::Lang;
+use ballot_core::{Lang, Section, Template, Texts};
 use yew::prelude::*;
 
+/// One row of a recommendation table: the name, on the counting board its count in 正
+/// strokes as on a blackboard, and the number.
+fn name_row(name: &str, n: u32, zheng: bool) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ name }</th>
+            if zheng { <td class="zheng" aria-hidden="true">{ ballot_core::count::zheng(n) }</td> }
+            <td class="num">{ n }</td>
+        </tr>
+    }
+}
+
 /// Votes per listed name in template order, then write-ins by votes.
-pub fn recommendation_result(
+fn recommendation_result(
     spec: &RecommendationSection,
     tally: &RecommendationTally,
-    lang: Lang,
+    zheng: bool,
+    t: &Texts,
 ) -> Html {
-    let t = lang.texts();
     let write_ins = tally.write_ins_by_votes();
     html! {
         <section class="result-section">
             <h3>{ &spec.title }</h3>
             <p class="meta">{ (t.section_counts)(tally.counted, tally.blank, tally.void) }</p>
             <table>
-                <thead><tr><th scope="col">{ t.col_name }</th><th scope="col" class="num">{ t.col_votes }</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{ t.col_name }</th>
+                    if zheng { <th scope="col" aria-hidden="true">{ t.col_tally }</th> }
+                    <th scope="col" class="num">{ t.col_votes }</th>
+                </tr></thead>
                 <tbody>
-                    { for spec.candidates.iter().zip(&tally.votes).map(|(c, v)| html! {
-                        <tr><th scope="row">{ c.label() }</th><td class="num">{ v }</td></tr>
-                    }) }
+                    { for spec.candidates.iter().zip(&tally.votes).map(|(c, &v)| name_row(&c.label(), v, zheng)) }
                 </tbody>
                 if !write_ins.is_empty() {
                     <tbody class="write-in-results">
-                        <tr><th colspan="2" scope="rowgroup">{ t.write_ins_heading }</th></tr>
-                        { for write_ins.iter().map(|&(name, v)| html! {
-                            <tr><th scope="row">{ name }</th><td class="num">{ v }</td></tr>
-                        }) }
+                        <tr><th colspan={if zheng { "3" } else { "2" }} scope="rowgroup">{ t.write_ins_heading }</th></tr>
+                        { for write_ins.iter().map(|&(name, v)| name_row(name, v, zheng)) }
                     </tbody>
                 }
             </table>
@@ -38,8 +50,21 @@ pub fn recommendation_result(
     }
 }
 
+/// The results of every section of a part of the tally: the results screen of a session,
+/// and the counting board of a paper count (`zheng`: with the 正 column).
+pub fn section_results(template: &Template, part: &Part, zheng: bool, lang: Lang) -> Html {
+    let t = lang.texts();
+    html! {
+        { for template.sections().iter().zip(&part.sections).map(|pair| match pair {
+            (Section::Recommendation(s), SectionTally::Recommendation(r)) => recommendation_result(s, r, zheng, t),
+            (Section::Evaluation(s), SectionTally::Evaluation(e)) => evaluation_result(s, e, lang),
+            _ => html! {},
+        }) }
+    }
+}
+
 /// One row per rated item: ballots per level, unrated, spoiled, void.
-pub fn evaluation_result(spec: &EvaluationSection, tally: &EvaluationTally, lang: Lang) -> Html {
+fn evaluation_result(spec: &EvaluationSection, tally: &EvaluationTally, lang: Lang) -> Html {
     let t = lang.texts();
     html! {
         <section class="result-section">

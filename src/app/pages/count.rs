@@ -8,10 +8,10 @@ use ballot_core::check::check;
 use ballot_core::session::SessionField;
 use yew::prelude::*;
 
-use crate::app::components::count_board::count_board;
 use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::paper_pad::paper_pad;
+use crate::app::components::results_tables::section_results;
 use crate::app::state::{
     key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
 };
@@ -206,7 +206,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 </>
             }
         }
-        Tab::Board => count_board(template, &part, app.lang),
+        Tab::Board => section_results(template, &part, true, app.lang),
         Tab::List => {
             let time = |ms| page::format_time(ms, app.lang.tag());
             let audit: Vec<Html> = log
@@ -339,19 +339,19 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                     (t.ask_strike_title)(seq)
                 };
                 let yes = if undo { t.undo_last } else { t.strike };
-                dialog::confirm(
-                    title,
-                    format!("{summary}。{}", t.ask_strike_body),
+                dialog::alert(
+                    title.into(),
+                    format!("{summary}。{}", t.ask_strike_body).into(),
                     yes,
-                    t.cancel,
+                    Some(t.cancel),
                     answer,
                 )
             }
-            CountAsk::Delete => dialog::confirm(
-                t.ask_delete_title.to_string(),
-                (t.ask_delete_body)(u32::try_from(log.entered().len()).unwrap_or(u32::MAX)),
+            CountAsk::Delete => dialog::alert(
+                t.ask_delete_title.into(),
+                (t.ask_delete_body)(u32::try_from(log.entered().len()).unwrap_or(u32::MAX)).into(),
                 t.delete_count,
-                t.cancel,
+                Some(t.cancel),
                 answer,
             ),
         }

@@ -1,11 +1,9 @@
 //! The count of one session's ballots, combined and per voter category. Reached only
 //! through the PIN, once the session is closed.
 
-use ballot_core::tally::SectionTally;
-use ballot_core::Section;
 use yew::prelude::*;
 
-use crate::app::components::results_tables::{evaluation_result, recommendation_result};
+use crate::app::components::results_tables::section_results;
 use crate::app::pages::home::session_line;
 use crate::app::state::Action;
 use crate::app::AppHandle;
@@ -85,15 +83,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
             if part.total() == 0 {
                 <p>{ t.no_ballots_yet }</p>
             } else {
-                { for template.sections().iter().zip(&part.sections).map(|pair| match pair {
-                    (Section::Recommendation(s), SectionTally::Recommendation(r)) => html! {
-                        { recommendation_result(s, r, app.lang) }
-                    },
-                    (Section::Evaluation(s), SectionTally::Evaluation(e)) => html! {
-                        { evaluation_result(s, e, app.lang) }
-                    },
-                    _ => html! {},
-                }) }
+                { section_results(template, &part, false, app.lang) }
             }
         </main>
     }

@@ -146,7 +146,10 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                         { if busy { t.saving } else { t.submit } }
                     </button>
                     if *stage == Stage::NotRecorded {
-                        { dialog::alert(t.not_recorded_title, t.not_recorded_body, t.back_to_edit, send(|| Action::BackToForm)) }
+                        { dialog::alert(t.not_recorded_title.into(), t.not_recorded_body.into(), t.back_to_edit, None, {
+                            let app = app.clone();
+                            Callback::from(move |_| app.dispatch(Action::BackToForm))
+                        }) }
                     }
                 </>
             }
