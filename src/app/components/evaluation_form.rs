@@ -41,7 +41,6 @@ pub fn evaluation_form(p: EvaluationForm) -> Html {
                                 let on = chosen.contains(k);
                                 mark(Mark {
                                     key: k,
-                                    class: if on { "level on" } else { "level" },
                                     role: "radio",
                                     on,
                                     glyph: p.symbol.glyph(),

@@ -1,14 +1,13 @@
 //! A mark button: a listed name or a level with its mark box, as the voter taps it on the
 //! tablet and the counter taps it on the phone. One view for all three uses: every `html!`
-//! site is its own code in the wasm.
+//! site is its own code in the wasm. The chosen state is styled from `aria-checked`, so
+//! the class is fixed (a class that changes costs Yew's class-set code).
 
 use yew::prelude::*;
 
 pub struct Mark {
     /// The list position (Yew's key).
     pub key: usize,
-    /// "name on", "level", "mark on", …: the look, chosen or not.
-    pub class: &'static str,
     /// "checkbox" (names, and levels on paper), or "radio" (one level per item).
     pub role: &'static str,
     pub on: bool,
@@ -22,7 +21,7 @@ pub struct Mark {
 
 pub fn mark(m: Mark) -> Html {
     html! {
-        <button key={m.key} class={m.class} role={m.role}
+        <button key={m.key} class="mark" role={m.role}
             aria-checked={if m.on { "true" } else { "false" }} onclick={m.onclick}>
             <span class="box" aria-hidden="true">{ if m.on { m.glyph } else { "" } }</span>
             <span class="label">{ m.label }</span>

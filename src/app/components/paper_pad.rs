@@ -21,7 +21,6 @@ fn paper_mark(
 ) -> Html {
     mark(Mark {
         key: k,
-        class: if on { "mark on" } else { "mark" },
         role: "checkbox",
         on,
         glyph: symbol.glyph(),
@@ -72,7 +71,7 @@ fn recommendation(
     html! {
         <section class="ballot-section paper" aria-labelledby={format!("pad-{i}")}>
             <h3 id={format!("pad-{i}")}>{ &spec.title }</h3>
-            <p class={if over { "counter full" } else { "counter" }}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
+            <p class="counter" data-full={over.then_some("")}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
             <div class="marks">
                 { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
                     let candidate = u16::try_from(j).ok()?;

@@ -66,7 +66,7 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
     };
     html! {
         <div class="overlay">
-            <form class={if destructive { "dialog alert" } else { "dialog" }} role="dialog" aria-modal="true"
+            <form class="dialog" data-danger={destructive.then_some("")} role="dialog" aria-modal="true"
                 aria-labelledby="pin-title" {onsubmit}>
                 <h2 id="pin-title">{ title }</h2>
                 if !body.is_empty() {

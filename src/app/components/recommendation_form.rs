@@ -33,7 +33,7 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
         <section class="ballot-section recommendation" aria-labelledby={format!("section-{}", p.index)}>
             <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
             <p class="instructions">{ (t.recommendation_instructions)(p.spec.max_marks, p.symbol.glyph()) }</p>
-            <p class={if full { "counter full" } else { "counter" }} aria-live="polite">
+            <p class="counter" data-full={full.then_some("")} aria-live="polite">
                 { (t.selected_count)(marked, p.spec.max_marks) }
             </p>
             if let Some(msg) = p.refusal {
@@ -45,7 +45,6 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
                     let on = p.marks.marked.contains(&i);
                     Some(mark(Mark {
                         key: usize::from(i),
-                        class: if on { "name on" } else { "name" },
                         role: "checkbox",
                         on,
                         glyph: p.symbol.glyph(),

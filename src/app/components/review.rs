@@ -68,7 +68,7 @@ pub fn review(
                             html! {
                                 <>
                                     <dt>{ t.item_label(&item) }</dt>
-                                    <dd class={level.is_none().then_some("unrated")}>
+                                    <dd data-unrated={level.is_none().then_some("")}>
                                         { level.map_or(t.review_unrated, String::as_str) }
                                     </dd>
                                 </>

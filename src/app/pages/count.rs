@@ -104,7 +104,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             <p class="count" aria-live="polite">{ (t.count_progress)(log.live_count(), figures.returned) }</p>
             <p class="meta">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
             { for flags.iter().map(|&f| html! {
-                <p class={if f.is_blocking() { "field-error" } else { "warning" }} role="alert">{ (t.figure_flag)(f) }</p>
+                <p class="flag" data-blocking={f.is_blocking().then_some("")} role="alert">{ (t.figure_flag)(f) }</p>
             }) }
         </div>
     };
@@ -121,7 +121,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 let set = tab.setter();
                 html! {
                     <button role="tab" aria-selected={if on { "true" } else { "false" }}
-                        class={on.then_some("on")} onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
+                        onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
                 }
             }) }
         </div>
@@ -131,9 +131,9 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         Tab::Entry => {
             let checked = check(template, &c.ballot).ok();
             let verdict_class = checked.as_ref().map(|k| match k.verdict {
-                ballot_core::Verdict::Valid => "verdict valid",
-                ballot_core::Verdict::Blank => "verdict blank",
-                ballot_core::Verdict::Void(_) => "verdict void",
+                ballot_core::Verdict::Valid => "valid",
+                ballot_core::Verdict::Blank => "blank",
+                ballot_core::Verdict::Void(_) => "void",
             });
             let problem = c.problem.as_ref().map(|p| match p {
                 PadProblem::Refused(r) => (t.count_refused)(*r),
@@ -164,7 +164,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                         { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
                     </fieldset>
                     if let Some(k) = &checked {
-                        <div class={verdict_class} role="status">
+                        <div class="verdict" data-verdict={verdict_class} role="status">
                             <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
                             { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
                         </div>
@@ -230,7 +230,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                                 })
                             };
                             html! {
-                                <li key={seq} class={e.struck.then_some("struck")}>
+                                <li key={seq} data-struck={e.struck.then_some("")}>
                                     <p>
                                         <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
                                         <span class="summary">{ summary }</span>

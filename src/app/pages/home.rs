@@ -29,7 +29,7 @@ pub fn session_status(s: &Session, t: &Texts) -> Html {
     html! {
         <>
             <p class="count">
-                <span class={if open { "status open" } else { "status" }}>
+                <span class="status" data-open={open.then_some("")}>
                     { if open { t.status_open } else { t.status_closed } }
                 </span>
                 { " " }{ (t.turnout)(turnout) }

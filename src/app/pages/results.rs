@@ -73,7 +73,6 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                         let set = view.setter();
                         html! {
                             <button role="tab" aria-selected={if selected { "true" } else { "false" }}
-                                class={selected.then_some("on")}
                                 onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
                         }
                     }) }
