@@ -332,11 +332,6 @@ impl SessionLog {
         &self.events
     }
 
-    /// The sequence number the next event is stored under.
-    pub fn next_seq(&self) -> u32 {
-        u32::try_from(self.events.len()).unwrap_or(u32::MAX)
-    }
-
     pub fn push(&mut self, event: SessionEvent) {
         self.events.push(event);
     }
@@ -499,7 +494,6 @@ mod tests {
         assert!(!log.allows(&s, EventKind::IssuedSet { issued: Some(38) }));
         log.push(at(EventKind::Reopened));
         assert_eq!(log.status(), Status::Open);
-        assert_eq!(log.next_seq(), 3);
         log.push(at(EventKind::IssuedSet { issued: None }));
         assert_eq!(log.issued(&s), None);
     }

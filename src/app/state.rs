@@ -87,6 +87,9 @@ pub struct Session {
     pub tally: Tally,
     /// Ballots the store refused since the app started: the organiser is told.
     pub failures: u32,
+    /// The number the next event is stored under: one past the highest stored, damaged
+    /// records included, so a key is never tried twice.
+    pub next_event: u32,
 }
 
 impl Session {
@@ -98,6 +101,7 @@ impl Session {
             record: Rc::new(record),
             log,
             failures: 0,
+            next_event: 0,
         }
     }
 
@@ -431,6 +435,11 @@ impl AppState {
         // therefore log order.
         for (key, value) in &dump.events {
             let i = find(&mut sessions, key);
+            let n = key.split_once('/').and_then(|(_, n)| n.parse::<u32>().ok());
+            if let (Some(i), Some(n)) = (i, n) {
+                let s = &mut sessions[i];
+                s.next_event = s.next_event.max(n.saturating_add(1));
+            }
             match (i, serde_json::from_str::<SessionEvent>(value)) {
                 (Some(i), Ok(e)) => sessions[i].log.push(e),
                 _ => damaged += 1,
@@ -594,7 +603,7 @@ impl AppState {
             at_ms: now_ms,
             kind,
         };
-        let next_seq = session.log.next_seq();
+        let next_seq = session.next_event;
         let closed = session.status() == Status::Closed;
         let allows = |kind| session.log.allows(session.spec(), kind);
         let kind = match prompt.intent {
@@ -660,9 +669,17 @@ impl AppState {
                     self.page = Page::Manage(id);
                 }
             }
-            (Write::Event { session, event, .. }, Ok(())) => {
+            (
+                Write::Event {
+                    session,
+                    seq,
+                    event,
+                },
+                Ok(()),
+            ) => {
                 if let Some(s) = self.session_mut(&session) {
                     s.log.push(event);
+                    s.next_event = seq.saturating_add(1);
                 }
                 if event.kind == EventKind::Closed {
                     // Closing is followed by the count, as at the meeting.

@@ -442,6 +442,38 @@ fn the_store_is_read_into_sessions_and_damage_is_counted_not_fatal() {
 }
 
 #[test]
+fn after_a_damaged_event_the_next_one_takes_a_new_key() {
+    let t = &samples::all()[1];
+    let closed = serde_json::to_string(&SessionEvent {
+        at_ms: 20,
+        kind: EventKind::Closed,
+    })
+    .expect("json");
+    let dump = Dump {
+        sessions: vec![stored_session("s1", t, CategoryRule::VoterChooses)],
+        events: vec![
+            ("s1/00000000".into(), closed),
+            ("s1/00000001".into(), "damaged".into()),
+        ],
+        ..Dump::default()
+    };
+    let s = ready(dump, None);
+    assert_eq!(s.damaged_records, 1);
+    let s = pin(s, Intent::Reopen, PIN);
+    assert!(matches!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(Write::Event { seq: 2, .. })
+    ));
+    let s = written(s, Ok(()));
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
+    let s = pin(s, Intent::Close, PIN);
+    assert!(matches!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(Write::Event { seq: 3, .. })
+    ));
+}
+
+#[test]
 fn a_reload_while_voting_comes_back_to_a_fresh_ballot_of_an_open_session() {
     let t = &samples::all()[1];
     let dump = || Dump {
