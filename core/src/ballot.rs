@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::resolve_recommendation;
-use crate::names::has_control_chars;
+use crate::names::{has_control_chars, normalize_name};
 use crate::sorted::SortedSet;
 use crate::template::{limits, Section, Template};
 use crate::unit_enum::read_by_name;
@@ -73,6 +73,15 @@ pub struct RecommendationMarks {
     /// The write-in cells, in order; an empty string is an empty cell.
     #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
     pub write_ins: Vec<String>,
+}
+
+impl RecommendationMarks {
+    /// Whether a write-in cell holds `name` (compared as names are: spaces folded). An
+    /// empty name is in no cell: an empty cell holds nothing.
+    pub fn has_write_in(&self, name: &str) -> bool {
+        let name = normalize_name(name);
+        !name.is_empty() && self.write_ins.iter().any(|w| normalize_name(w) == name)
+    }
 }
 
 /// The levels marked for one item, as a bit set (bit i = level i). A voter marks at most one;
@@ -553,6 +562,18 @@ mod tests {
                 .as_deref(),
             Some("\"non_standard_mark\"")
         );
+    }
+
+    #[test]
+    fn a_write_in_is_found_however_its_spaces_were_typed() {
+        let marks = RecommendationMarks {
+            marked: SortedSet::new(),
+            write_ins: vec!["赵 六".into(), String::new()],
+        };
+        assert!(marks.has_write_in("赵六"));
+        assert!(marks.has_write_in(" 赵　六 "));
+        assert!(!marks.has_write_in("孙七"));
+        assert!(!marks.has_write_in(""));
     }
 
     #[test]

@@ -60,12 +60,7 @@ fn recommendation(
     // next empty cell, so one person's name is spelt one way.
     let offered: Vec<&String> = suggestions
         .iter()
-        .filter(|n| {
-            !marks
-                .write_ins
-                .iter()
-                .any(|w| ballot_core::names::normalize_name(w) == **n)
-        })
+        .filter(|n| !marks.has_write_in(n))
         .take(8)
         .collect();
     html! {

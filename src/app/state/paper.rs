@@ -158,20 +158,6 @@ pub struct CountForm {
     pub figures: FiguresForm,
 }
 
-/// One mark button of the pad, in the order the screen shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PadMark {
-    Name {
-        section: usize,
-        candidate: u16,
-    },
-    Level {
-        section: usize,
-        item: usize,
-        level: usize,
-    },
-}
-
 /// The keys of a keyboard that tap the pad's mark buttons, in order.
 const KEYS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -202,19 +188,19 @@ pub fn marks_before(template: &Template, section: usize) -> usize {
         .sum()
 }
 
-/// The k-th mark button of the pad.
-pub fn mark_at(template: &Template, mut k: usize) -> Option<PadMark> {
+/// The tap on the k-th mark button of the pad (`Toggle` for a name, `Level` for a level).
+pub fn mark_at(template: &Template, mut k: usize) -> Option<PadAction> {
     for (section, s) in template.sections().iter().enumerate() {
         match s {
             Section::Recommendation(r) if k < r.candidates.len() => {
                 let candidate = u16::try_from(k).ok()?;
-                return Some(PadMark::Name { section, candidate });
+                return Some(PadAction::Toggle { section, candidate });
             }
             Section::Recommendation(r) => k -= r.candidates.len(),
             Section::Evaluation(e) => {
                 let levels = e.levels.len();
                 if k < e.item_count() * levels {
-                    return Some(PadMark::Level {
+                    return Some(PadAction::Level {
                         section,
                         item: k / levels,
                         level: k % levels,
@@ -396,18 +382,7 @@ impl AppState {
         c.problem = None;
         let action = match action {
             PadAction::Key(k) => match mark_at(&template, k) {
-                Some(PadMark::Name { section, candidate }) => {
-                    PadAction::Toggle { section, candidate }
-                }
-                Some(PadMark::Level {
-                    section,
-                    item,
-                    level,
-                }) => PadAction::Level {
-                    section,
-                    item,
-                    level,
-                },
+                Some(tap) => tap,
                 None => return,
             },
             other => other,

@@ -543,7 +543,7 @@ fn five_wrong_pins_pause_the_pin_for_a_minute() {
 
 // Paper counts.
 
-use super::paper::{mark_at, PadMark};
+use super::paper::mark_at;
 use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountOp, CountRecord, CountRefused, CountSpec, Figures};
 
@@ -888,7 +888,7 @@ fn keys_tap_the_marks_in_screen_order() {
     let rec = &samples::all()[1];
     assert_eq!(
         mark_at(rec, 6),
-        Some(PadMark::Name {
+        Some(PadAction::Toggle {
             section: 0,
             candidate: 6
         })
@@ -897,7 +897,7 @@ fn keys_tap_the_marks_in_screen_order() {
     let eval = &samples::all()[0]; // 8 items × 3 levels
     assert_eq!(
         mark_at(eval, 0),
-        Some(PadMark::Level {
+        Some(PadAction::Level {
             section: 0,
             item: 0,
             level: 0
@@ -905,7 +905,7 @@ fn keys_tap_the_marks_in_screen_order() {
     );
     assert_eq!(
         mark_at(eval, 5),
-        Some(PadMark::Level {
+        Some(PadAction::Level {
             section: 0,
             item: 1,
             level: 2
