@@ -26,15 +26,21 @@ const rows = [...files(root)].map((p) => {
     }).length,
   };
 });
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+// Files under report/ are the results module, fetched only when results are shown.
+const onDemand = (r) => r.file.startsWith('report/');
+const sum = (rs) => rs.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
   raw: 0, gzip: 0, brotli: 0,
 });
+const total = sum(rows.filter((r) => !onDemand(r)));
+const later = sum(rows.filter(onDemand));
 
 const n = (x) => x.toLocaleString('en-US').padStart(10);
-const width = Math.max(5, ...rows.map((r) => r.file.length));
+const width = Math.max(24, ...rows.map((r) => r.file.length));
 console.log(`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli 11'.padStart(10)}`);
 for (const r of rows) console.log(`${r.file.padEnd(width)} ${n(r.raw)} ${n(r.gzip)} ${n(r.brotli)}`);
-console.log(`${'total'.padEnd(width)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
+console.log(`${'first load'.padEnd(width)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
+console.log(`${'on demand (report/)'.padEnd(width)} ${n(later.raw)} ${n(later.gzip)} ${n(later.brotli)}`);
 const pct = ((100 * total.brotli) / BUDGET).toFixed(1);
-console.log(`\nfirst load (all of dist/, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
+console.log(`\nfirst load (dist/ without report/, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
   (total.brotli > BUDGET ? '  OVER BUDGET' : ''));
+console.log(`results module, loaded when results are first shown (brotli): ${(later.brotli / 1024).toFixed(1)} KB`);

@@ -23,6 +23,17 @@ pub enum Field {
     Note,
     MaxMarks,
     WriteInSlots,
+    Quorum,
+    Weights,
+    Seats,
+    Extra,
+    Majority,
+    Positive,
+    Exclude,
+    Alerts,
+    RateBase,
+    AlertScope,
+    ExtraMin,
 }
 
 impl Field {
@@ -45,6 +56,17 @@ impl Field {
             Field::Note => "note",
             Field::MaxMarks => "max_marks",
             Field::WriteInSlots => "write_in_slots",
+            Field::Quorum => "quorum",
+            Field::Weights => "weights",
+            Field::Seats => "seats",
+            Field::Extra => "extra",
+            Field::Majority => "majority",
+            Field::Positive => "positive",
+            Field::Exclude => "exclude",
+            Field::Alerts => "alerts",
+            Field::RateBase => "rate_base",
+            Field::AlertScope => "alert_scope",
+            Field::ExtraMin => "extra_min",
         }
     }
 }
@@ -162,6 +184,20 @@ pub enum TemplateErrorKind {
         max_marks: u16,
         available: usize,
     },
+    /// `rules.weights` must give one weight per voter category.
+    WeightsPerCategory {
+        categories: usize,
+    },
+    /// A rule names a rating level the section does not have.
+    UnknownLevel {
+        name: String,
+    },
+    /// A share of a base above 1 (e.g. "5/4"): such a rule could never or always hold.
+    ShareAboveOne,
+    /// A rule text that does not read; `example` shows the expected shape.
+    BadRule {
+        example: &'static str,
+    },
 }
 
 impl TemplateErrorKind {
@@ -182,6 +218,10 @@ impl TemplateErrorKind {
             TemplateErrorKind::NothingToMark => "T12",
             TemplateErrorKind::MaxMarksZero => "T13",
             TemplateErrorKind::MaxMarksAboveAvailable { .. } => "T14",
+            TemplateErrorKind::WeightsPerCategory { .. } => "T15",
+            TemplateErrorKind::UnknownLevel { .. } => "T16",
+            TemplateErrorKind::ShareAboveOne => "T17",
+            TemplateErrorKind::BadRule { .. } => "T18",
         }
     }
 }

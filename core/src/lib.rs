@@ -20,6 +20,8 @@ pub mod error;
 pub mod fingerprint;
 pub mod i18n;
 pub mod names;
+pub mod results;
+pub mod rules;
 pub mod samples;
 pub mod session;
 pub mod sorted;

@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
 use crate::names::{has_control_chars, normalize_name};
+use crate::rules::{
+    Alert, Base, Quorum, Ratio, Scope, Shortlist, Threshold, DEFAULT_EXTRA, DEFAULT_EXTRA_MIN,
+};
 use crate::unit_enum::read_by_name;
 
 /// The value of the `format` field every template file carries.
@@ -36,6 +39,7 @@ pub mod limits {
     pub const MAX_LEVELS: usize = 8;
     pub const MAX_WRITE_IN_SLOTS: u16 = 20;
     pub const MAX_CATEGORIES: usize = 10;
+    pub const MAX_ALERTS: usize = 10;
 }
 
 /// A template exactly as written in a file (format v1). May be invalid; see [`Template`].
@@ -59,6 +63,13 @@ pub struct TemplateSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     pub sections: Vec<Section>,
+    /// The quorum (see [`Quorum`]): `"> 4/5"` when empty, `"none"` for no rule.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quorum: String,
+    /// One weight per category for combining recommendation votes (e.g. `"7/10"`); empty:
+    /// plain sum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<String>,
 }
 
 /// How a paper form is marked. Template data, because local rules differ.
@@ -149,6 +160,22 @@ struct SectionFile {
     write_in_slots: Option<u16>,
     write_in_may_repeat_listed: Option<bool>,
     over_marked: Option<OverMarkedRule>,
+    #[serde(default)]
+    rate_base: String,
+    seats: Option<u16>,
+    #[serde(default)]
+    extra: String,
+    extra_min: Option<u16>,
+    #[serde(default)]
+    majority: String,
+    #[serde(default)]
+    positive: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    alerts: Vec<String>,
+    #[serde(default)]
+    alert_scope: String,
 }
 
 impl<'de> Deserialize<'de> for Section {
@@ -174,15 +201,28 @@ impl<'de> Deserialize<'de> for Section {
                     f.write_in_may_repeat_listed.is_some(),
                 )?;
                 unknown("over_marked", f.over_marked.is_some())?;
+                unknown("seats", f.seats.is_some())?;
+                unknown("extra", !f.extra.is_empty())?;
+                unknown("extra_min", f.extra_min.is_some())?;
+                unknown("majority", !f.majority.is_empty())?;
                 Ok(Section::Evaluation(EvaluationSection {
                     title: f.title,
                     subjects: f.subjects,
                     levels: f.levels,
+                    rate_base: f.rate_base,
+                    positive: f.positive,
+                    exclude: f.exclude,
+                    alerts: f.alerts,
+                    alert_scope: f.alert_scope,
                 }))
             }
             SectionKind::Recommendation => {
                 unknown("subjects", !f.subjects.is_empty())?;
                 unknown("levels", !f.levels.is_empty())?;
+                unknown("positive", !f.positive.is_empty())?;
+                unknown("exclude", !f.exclude.is_empty())?;
+                unknown("alerts", !f.alerts.is_empty())?;
+                unknown("alert_scope", !f.alert_scope.is_empty())?;
                 Ok(Section::Recommendation(RecommendationSection {
                     title: f.title,
                     candidates: f.candidates,
@@ -192,6 +232,11 @@ impl<'de> Deserialize<'de> for Section {
                     write_in_slots: f.write_in_slots.unwrap_or_default(),
                     write_in_may_repeat_listed: f.write_in_may_repeat_listed.unwrap_or_default(),
                     over_marked: f.over_marked.unwrap_or_default(),
+                    rate_base: f.rate_base,
+                    seats: f.seats,
+                    extra: f.extra,
+                    extra_min: f.extra_min,
+                    majority: f.majority,
                 }))
             }
         }
@@ -215,6 +260,21 @@ pub struct EvaluationSection {
     pub subjects: Vec<Subject>,
     /// Rating levels, best first (e.g. 满意, 基本满意, 不满意).
     pub levels: Vec<String>,
+    /// What the rates are shares of ([`Base`] key; empty: valid forms).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rate_base: String,
+    /// Levels that count as positive for the 满意率. Empty: every level but the last.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub positive: Vec<String>,
+    /// Levels left out of an item's base (e.g. 不了解).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Rules that flag an item ([`Alert`] texts, e.g. `"不称职 > 1/3"`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<String>,
+    /// `combined` (empty) or `each_category` ([`Scope`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub alert_scope: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,6 +307,103 @@ pub struct RecommendationSection {
     /// What more marks than `max_marks` does.
     #[serde(default)]
     pub over_marked: OverMarkedRule,
+    /// What 得票率 is a share of ([`Base`] key; empty: valid ballots).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rate_base: String,
+    /// 应选人数: with it, the results take `seats` + 差额 names as 初步人选.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u16>,
+    /// The 差额 as a share of the seats (empty: `"1/5"`), rounded up …
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub extra: String,
+    /// … and at least this many (default 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_min: Option<u16>,
+    /// A name must reach this to be taken ([`Threshold`] text, e.g. `"> 1/2 present"`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub majority: String,
+}
+
+// The typed rules of a checked template. The texts were checked when the template was, so a
+// text that does not read can only come from an unchecked spec: it falls back to the default.
+impl RecommendationSection {
+    pub fn rate_base(&self) -> Base {
+        Base::parse(&self.rate_base).unwrap_or_default()
+    }
+
+    pub fn shortlist(&self) -> Option<Shortlist> {
+        Some(Shortlist {
+            seats: self.seats?,
+            extra: extra_ratio(&self.extra).unwrap_or(DEFAULT_EXTRA),
+            extra_min: self.extra_min.unwrap_or(DEFAULT_EXTRA_MIN),
+        })
+    }
+
+    pub fn majority(&self) -> Option<Threshold> {
+        Threshold::parse(&self.majority)
+    }
+}
+
+fn extra_ratio(text: &str) -> Option<Ratio> {
+    if text.trim().is_empty() {
+        Some(DEFAULT_EXTRA)
+    } else {
+        Ratio::parse(text)
+    }
+}
+
+impl EvaluationSection {
+    pub fn rate_base(&self) -> Base {
+        Base::parse(&self.rate_base).unwrap_or_default()
+    }
+
+    pub fn alerts(&self) -> Vec<Alert> {
+        self.alerts.iter().filter_map(|a| Alert::parse(a)).collect()
+    }
+
+    pub fn alert_scope(&self) -> Scope {
+        Scope::parse(&self.alert_scope).unwrap_or_default()
+    }
+
+    /// Per level: whether it counts as positive.
+    pub fn positive_levels(&self) -> Vec<bool> {
+        if self.positive.is_empty() {
+            let last = self.levels.len().saturating_sub(1);
+            return (0..self.levels.len()).map(|i| i < last).collect();
+        }
+        self.level_set(&self.positive)
+    }
+
+    /// Per level: whether it is left out of the base.
+    pub fn excluded_levels(&self) -> Vec<bool> {
+        self.level_set(&self.exclude)
+    }
+
+    /// Per level: whether `names` names it.
+    pub fn level_set(&self, names: &[String]) -> Vec<bool> {
+        self.levels
+            .iter()
+            .map(|l| {
+                let l = normalize_name(l);
+                names.iter().any(|n| normalize_name(n) == l)
+            })
+            .collect()
+    }
+}
+
+impl TemplateSpec {
+    /// The quorum rule, `None` when the template says `"none"`.
+    pub fn quorum(&self) -> Option<Quorum> {
+        Quorum::parse(&self.quorum).unwrap_or(Some(crate::rules::DEFAULT_QUORUM))
+    }
+
+    /// The category weights, or `None` for a plain sum.
+    pub fn weights(&self) -> Option<Vec<Ratio>> {
+        if self.weights.is_empty() {
+            return None;
+        }
+        self.weights.iter().map(|w| Ratio::parse(w)).collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -418,6 +575,8 @@ impl TemplateSpec {
             marking: Marking::default(),
             categories: Vec::new(),
             sections: Vec::new(),
+            quorum: String::new(),
+            weights: Vec::new(),
         }
     }
 }
@@ -538,6 +697,124 @@ impl Checker {
                 }
             }
         }
+
+        match Quorum::parse(&spec.quorum) {
+            Some(Some(q)) => self.share(root.field(Field::Quorum), q.share),
+            Some(None) => {}
+            None => self.bad_rule(root.field(Field::Quorum), "> 4/5"),
+        }
+        let weights = root.field(Field::Weights);
+        if !spec.weights.is_empty() && spec.weights.len() != spec.categories.len() {
+            self.push(
+                weights.clone(),
+                TemplateErrorKind::WeightsPerCategory {
+                    categories: spec.categories.len(),
+                },
+            );
+        }
+        for (i, w) in spec.weights.iter().enumerate() {
+            if Ratio::parse(w).is_none() {
+                self.bad_rule(weights.index(i), "7/10");
+            }
+        }
+    }
+
+    fn bad_rule(&mut self, path: Path, example: &'static str) {
+        self.push(path, TemplateErrorKind::BadRule { example });
+    }
+
+    /// A share of a base is at most 1.
+    fn share(&mut self, path: Path, share: Ratio) {
+        if !share.is_share() {
+            self.push(path, TemplateErrorKind::ShareAboveOne);
+        }
+    }
+
+    fn rate_base(&mut self, path: &Path, text: &str) {
+        if Base::parse(text).is_none() {
+            self.bad_rule(path.field(Field::RateBase), "valid");
+        }
+    }
+
+    /// Every name in a rule's list of levels is a level of the section.
+    fn known_levels(&mut self, path: Path, names: &[String], levels: &[String]) {
+        for (i, name) in names.iter().enumerate() {
+            let key = normalize_name(name);
+            if !levels.iter().any(|l| normalize_name(l) == key) {
+                self.push(
+                    path.index(i),
+                    TemplateErrorKind::UnknownLevel { name: name.clone() },
+                );
+            }
+        }
+    }
+
+    /// The result rules of an evaluation section.
+    fn evaluation_rules(&mut self, path: &Path, s: &EvaluationSection, levels_ok: bool) {
+        self.rate_base(path, &s.rate_base);
+        if levels_ok {
+            self.known_levels(path.field(Field::Positive), &s.positive, &s.levels);
+            self.known_levels(path.field(Field::Exclude), &s.exclude, &s.levels);
+        }
+        let alerts = path.field(Field::Alerts);
+        if self.count(alerts.clone(), s.alerts.len(), 0, limits::MAX_ALERTS) {
+            for (i, text) in s.alerts.iter().enumerate() {
+                let p = alerts.index(i);
+                match Alert::parse(text) {
+                    Some(a) => {
+                        for name in a.levels.iter().filter(|_| levels_ok) {
+                            let key = normalize_name(name);
+                            if !s.levels.iter().any(|l| normalize_name(l) == key) {
+                                self.push(
+                                    p.clone(),
+                                    TemplateErrorKind::UnknownLevel { name: name.clone() },
+                                );
+                            }
+                        }
+                        self.share(p, a.share);
+                    }
+                    None => self.bad_rule(p, "不满意 > 1/3"),
+                }
+            }
+        }
+        if Scope::parse(&s.alert_scope).is_none() {
+            self.bad_rule(path.field(Field::AlertScope), "each_category");
+        }
+    }
+
+    /// The result rules of a recommendation section.
+    fn recommendation_rules(&mut self, path: &Path, s: &RecommendationSection) {
+        self.rate_base(path, &s.rate_base);
+        match s.seats {
+            Some(0) => self.push(path.field(Field::Seats), TemplateErrorKind::MaxMarksZero),
+            Some(n) if usize::from(n) > limits::MAX_CANDIDATES => self.push(
+                path.field(Field::Seats),
+                TemplateErrorKind::NumberTooHigh {
+                    max: limits::MAX_CANDIDATES,
+                },
+            ),
+            _ => {}
+        }
+        match extra_ratio(&s.extra) {
+            Some(r) => self.share(path.field(Field::Extra), r),
+            None => self.bad_rule(path.field(Field::Extra), "1/5"),
+        }
+        if s.extra_min
+            .is_some_and(|n| usize::from(n) > limits::MAX_CANDIDATES)
+        {
+            self.push(
+                path.field(Field::ExtraMin),
+                TemplateErrorKind::NumberTooHigh {
+                    max: limits::MAX_CANDIDATES,
+                },
+            );
+        }
+        if !s.majority.is_empty() {
+            match Threshold::parse(&s.majority) {
+                Some(t) => self.share(path.field(Field::Majority), t.share),
+                None => self.bad_rule(path.field(Field::Majority), "> 1/2 present"),
+            }
+        }
     }
 
     fn evaluation(&mut self, path: Path, s: &EvaluationSection) {
@@ -600,6 +877,7 @@ impl Checker {
         }
 
         let levels = path.field(Field::Levels);
+        let before = self.errors.len();
         if self.count(
             levels.clone(),
             s.levels.len(),
@@ -616,6 +894,10 @@ impl Checker {
                     .map(|(i, l)| (levels.index(i), normalize_name(l), l.as_str())),
             );
         }
+        // Rules name levels: checked against a list of levels that is itself right, so one
+        // mistake in the levels is reported once, not again at every rule.
+        let levels_ok = self.errors.len() == before;
+        self.evaluation_rules(&path, s, levels_ok);
     }
 
     fn recommendation(&mut self, path: Path, s: &RecommendationSection) {
@@ -673,6 +955,7 @@ impl Checker {
                 },
             );
         }
+        self.recommendation_rules(&path, s);
     }
 }
 
@@ -707,6 +990,11 @@ mod tests {
                 },
             ],
             levels: vec!["满意".into(), "不满意".into()],
+            rate_base: String::new(),
+            positive: vec![],
+            exclude: vec![],
+            alerts: vec![],
+            alert_scope: String::new(),
         };
         let items: Vec<_> = s
             .items()

@@ -77,7 +77,7 @@ test('three voters in turn: each starts empty, back and reload show no earlier m
   await closeAndCount(page);
   await expect(page.getByText('共 3 张：有效 3 张，空白 0 张，无效 0 张')).toBeVisible();
   for (const [name, votes] of [['王秀英', 2], ['于建华', 1], ['朱丽萍', 1], ['李卫东', 0], ['赵六', 1]] as const) {
-    await expect(row(page, name)).toHaveText(new RegExp(`^${name}\\s*${votes}$`));
+    await expect(row(page, name)).toHaveText(new RegExp(`^${name}(（另选）)?\\s*${votes}\\s`));
   }
 
   // Closed: no more voting; the results again need the PIN.
@@ -133,9 +133,9 @@ test('a reload in the middle of a session loses no acknowledged ballot and no on
   await leaveVoting(page);
   await expect(page.getByText('已投 2 张')).toBeVisible();
   await closeAndCount(page);
-  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*1$/);
-  await expect(row(page, '李卫东')).toHaveText(/^李卫东\s*1$/);
-  await expect(row(page, '陈国强')).toHaveText(/^陈国强\s*0$/);
+  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*1\s/);
+  await expect(row(page, '李卫东')).toHaveText(/^李卫东\s*1\s/);
+  await expect(row(page, '陈国强')).toHaveText(/^陈国强\s*0\s/);
 });
 
 test('stored ballots carry no time and no order of voting', async ({ page }, info) => {
@@ -265,7 +265,7 @@ test('an acknowledged ballot survives a browser crash', async ({ baseURL }, info
   await leaveVoting(page);
   await expect(page.getByText('已投 1 张')).toBeVisible();
   await closeAndCount(page);
-  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*1$/);
+  await expect(row(page, '徐红梅')).toHaveText(/^徐红梅\s*1\s/);
   await context.close();
   rmSync(profile, { recursive: true, force: true });
 });

@@ -7,6 +7,7 @@
 //! Messages with values are `fn` fields. Error types carry data, never text; their one
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
+pub mod report;
 mod zh_cn;
 
 use crate::ballot::{DeclaredVoid, MarkRefused};
@@ -140,17 +141,12 @@ pub struct Texts {
     // Results
     pub results_heading: &'static str,
     pub totals: fn(u32, u32, u32, u32) -> String,
-    pub no_ballots_yet: &'static str,
-    pub all_categories: &'static str,
-    pub uncategorised: &'static str,
-    pub col_name: &'static str,
-    pub col_votes: &'static str,
-    pub col_subject: &'static str,
-    pub col_unrated: &'static str,
-    pub col_spoiled: &'static str,
-    pub col_void: &'static str,
-    pub write_ins_heading: &'static str,
-    pub section_counts: fn(u32, u32, u32) -> String,
+    pub announce: &'static str,
+    pub close_announce: &'static str,
+    pub print_report: &'static str,
+    pub export_csv: &'static str,
+    pub report_failed: fn(&str) -> String,
+    pub file_saved: fn(&str) -> String,
 
     // Paper count: home and starting one
     pub counts_heading: &'static str,
@@ -197,7 +193,6 @@ pub struct Texts {
     pub note_write_in_repeated: fn(&str) -> String,
     pub note_item_spoiled: fn(&str) -> String,
     pub board_heading: &'static str,
-    pub col_tally: &'static str,
     pub ballot_number: fn(u32) -> String,
     pub struck_label: &'static str,
     pub corrected_times: fn(u32) -> String,

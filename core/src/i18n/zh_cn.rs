@@ -132,19 +132,12 @@ pub static TEXTS: Texts = Texts {
     totals: |total, valid, blank, void| {
         format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
     },
-    no_ballots_yet: "还没有收到选票。",
-    all_categories: "合计",
-    uncategorised: "未分类",
-    col_name: "姓名",
-    col_votes: "得票",
-    col_subject: "测评对象",
-    col_unrated: "未评",
-    col_spoiled: "多选作废",
-    col_void: "废票",
-    write_ins_heading: "另选他人",
-    section_counts: |counted, blank, void| {
-        format!("本部分计入 {counted} 张，空白 {blank} 张，无效 {void} 张")
-    },
+    announce: "公布结果",
+    close_announce: "关闭公布",
+    print_report: "打印报告单",
+    export_csv: "导出 CSV",
+    report_failed: |why| format!("结果无法显示：{why}"),
+    file_saved: |name| format!("已导出：{name}"),
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 
@@ -204,7 +197,6 @@ pub static TEXTS: Texts = Texts {
     note_write_in_repeated: |name| format!("“{name}”重复，只计一次"),
     note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
     board_heading: "计票板",
-    col_tally: "正字",
     ballot_number: |n| format!("第 {n} 张"),
     struck_label: "已划去",
     corrected_times: |n| format!("更正过 {n} 次"),
@@ -322,6 +314,17 @@ fn field_name(f: Field, at_root: bool) -> &'static str {
         Field::Note => "备注",
         Field::MaxMarks => "应推荐人数",
         Field::WriteInSlots => "另选他人栏数",
+        Field::Quorum => "会议有效人数",
+        Field::Weights => "类别权重",
+        Field::Seats => "应选人数",
+        Field::Extra => "差额比例",
+        Field::Majority => "得票要求",
+        Field::Positive => "计入满意率的等次",
+        Field::Exclude => "不计入基数的等次",
+        Field::Alerts => "提示规则",
+        Field::RateBase => "比例的基数",
+        Field::AlertScope => "提示规则的范围",
+        Field::ExtraMin => "最少差额人数",
     }
 }
 
@@ -394,6 +397,12 @@ fn template_error(e: &TemplateError) -> String {
         } => {
             format!("{max_marks} 人超过了票上可选的 {available} 人（名单加另选他人栏）")
         }
+        K::WeightsPerCategory { categories } => {
+            format!("应为每个投票人类别各设一个权重（共 {categories} 个类别）")
+        }
+        K::UnknownLevel { name } => format!("“{name}”不是本部分的等次"),
+        K::ShareAboveOne => "比例不能大于 1".into(),
+        K::BadRule { example } => format!("写法有误，应写成如“{example}”"),
     };
     let code = e.kind.code();
     if e.path.0.is_empty() {

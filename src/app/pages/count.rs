@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::paper_pad::paper_pad;
-use crate::app::components::results_tables::section_results;
+use crate::app::components::results_panel::ResultsPanel;
 use crate::app::state::{
     key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
 };
@@ -206,7 +206,16 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 </>
             }
         }
-        Tab::Board => section_results(template, &part, true, app.lang),
+        Tab::Board => {
+            let input = crate::platform::report::input(
+                template,
+                &count.fingerprint,
+                &count.spec().unit_label(),
+                &figures,
+                log.tally(),
+            );
+            html! { <ResultsPanel input={AttrValue::from(input)} mode="board" lang={app.lang} /> }
+        }
         Tab::List => {
             let time = |ms| page::format_time(ms, app.lang.tag());
             let audit: Vec<Html> = log

@@ -1,12 +1,15 @@
-//! The count of one session's ballots, combined and per voter category. Reached only
-//! through the PIN, once the session is closed.
+//! The count of one session's ballots, combined and per voter category, judged under the
+//! template's result rules. Reached only through the PIN, once the session is closed. The
+//! tables, 公布 mode, report and export come from the results module (loaded on demand).
 
+use ballot_core::count::Figures;
 use yew::prelude::*;
 
-use crate::app::components::results_tables::section_results;
+use crate::app::components::results_panel::ResultsPanel;
 use crate::app::pages::home::session_line;
 use crate::app::state::Action;
 use crate::app::AppHandle;
+use crate::platform::report;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -14,16 +17,8 @@ pub struct ResultsProps {
     pub id: AttrValue,
 }
 
-/// Which part of the tally is shown: all categories added up, or one of them.
-#[derive(Clone, Copy, PartialEq)]
-enum View {
-    Combined,
-    Category(Option<u16>),
-}
-
 #[component]
 pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
-    let view = use_state(|| View::Combined);
     let t = app.lang.texts();
     let Some(session) = app.session(id) else {
         return html! {};
@@ -36,23 +31,19 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
     let turnout = session.turnout();
-
-    // Tabs: 合计, each category, and 未分类 when ballots without a category exist.
-    let mut tabs: Vec<(View, String)> = vec![(View::Combined, t.all_categories.to_string())];
-    if !spec.categories.is_empty() {
-        for (i, name) in spec.categories.iter().enumerate() {
-            if let Ok(i) = u16::try_from(i) {
-                tabs.push((View::Category(Some(i)), name.clone()));
-            }
-        }
-        if tally.part(None).is_some_and(|p| p.total() > 0) {
-            tabs.push((View::Category(None), t.uncategorised.to_string()));
-        }
-    }
-    let part = match *view {
-        View::Combined => tally.combined(),
-        View::Category(c) => tally.part(c).cloned().unwrap_or_else(|| tally.combined()),
+    // A tablet session knows 发出 and, as 收回, the forms filled in.
+    let figures = Figures {
+        issued: turnout.issued,
+        returned: Some(turnout.filled),
+        ..Figures::default()
     };
+    let input = report::input(
+        template,
+        &session.fingerprint,
+        &session.record.spec.unit_label(),
+        &figures,
+        tally,
+    );
 
     html! {
         <main class="page results">
@@ -62,28 +53,12 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p>{ &spec.title }{ " · " }{ session_line(session, t) }</p>
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
-            <p class="count">{ (t.turnout)(turnout) }</p>
-            if turnout.exceeds_issued() {
-                <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
-            }
-            if tabs.len() > 1 {
-                <div class="tabs" role="tablist">
-                    { for tabs.into_iter().map(|(v, label)| {
-                        let selected = *view == v;
-                        let set = view.setter();
-                        html! {
-                            <button role="tab" aria-selected={if selected { "true" } else { "false" }}
-                                onclick={Callback::from(move |_| set.set(v))}>{ label }</button>
-                        }
-                    }) }
-                </div>
-            }
-            <p class="totals" aria-live="polite">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
-            if part.total() == 0 {
-                <p>{ t.no_ballots_yet }</p>
-            } else {
-                { section_results(template, &part, false, app.lang) }
-            }
+            <p class="totals" aria-live="polite">{ (t.totals)(tally.total(), part_sum(tally, |p| p.valid), part_sum(tally, |p| p.blank), part_sum(tally, |p| p.void)) }</p>
+            <ResultsPanel input={AttrValue::from(input)} mode="page" lang={app.lang} />
         </main>
     }
+}
+
+fn part_sum(tally: &ballot_core::Tally, f: fn(&ballot_core::tally::Part) -> u32) -> u32 {
+    tally.parts.iter().fold(0u32, |n, p| n.saturating_add(f(p)))
 }

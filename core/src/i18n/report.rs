@@ -1,0 +1,264 @@
+//! The strings of the results, report and export module (loaded on demand). A catalogue of
+//! its own, so that none of it reaches the first-load app, which never refers to it.
+//! The flag messages (codes C01–C03, R01–R06) are here, one per code.
+
+use crate::count::FigureFlag;
+use crate::results::Flag;
+use crate::rules::{Base, Compare};
+
+pub struct ReportTexts {
+    pub report_title: &'static str,
+    pub results_heading: &'static str,
+    pub announce_heading: &'static str,
+    pub unit: &'static str,
+    pub category: &'static str,
+    pub date: &'static str,
+    pub template_code: &'static str,
+    pub issuer: &'static str,
+    pub combined: &'static str,
+    pub uncategorised: &'static str,
+    pub view: &'static str,
+    pub due: &'static str,
+    pub present: &'static str,
+    pub issued: &'static str,
+    pub returned: &'static str,
+    pub valid: &'static str,
+    pub blank: &'static str,
+    pub void: &'static str,
+    pub persons: &'static str,
+    pub sheets: &'static str,
+    pub col_rank: &'static str,
+    pub col_name: &'static str,
+    pub col_votes: &'static str,
+    pub col_score: &'static str,
+    pub col_rate: &'static str,
+    pub col_majority: &'static str,
+    pub col_status: &'static str,
+    pub col_tally: &'static str,
+    pub col_subject: &'static str,
+    pub col_unrated: &'static str,
+    pub col_spoiled: &'static str,
+    pub col_void: &'static str,
+    pub col_positive_rate: &'static str,
+    pub col_alert: &'static str,
+    pub write_in_mark: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub status_taken: &'static str,
+    pub status_tied: &'static str,
+    pub status_not_taken: &'static str,
+    pub flags_heading: &'static str,
+    pub no_flags: &'static str,
+    pub blocking: &'static str,
+    pub warning: &'static str,
+    pub signatures: [&'static str; 3],
+    pub signature_date: &'static str,
+    pub no_ballots: &'static str,
+    pub chart_label: fn(&str) -> String,
+    pub section_counts: fn(u32, u32, u32) -> String,
+    pub rate_of: fn(Base, Option<u32>) -> String,
+    pub shortlist: fn(u16, u64) -> String,
+    pub positive_levels: fn(&[&str]) -> String,
+    pub base_name: fn(Base) -> &'static str,
+    pub flag: fn(&Flag, &[String]) -> String,
+    pub csv_name: fn(&str) -> String,
+}
+
+pub static ZH_CN: ReportTexts = ReportTexts {
+    report_title: "计票结果报告单",
+    results_heading: "计票结果",
+    announce_heading: "公布结果",
+    unit: "单位",
+    category: "投票人类别",
+    date: "日期",
+    template_code: "模板编号",
+    issuer: "发布单位",
+    combined: "合计",
+    uncategorised: "未分类",
+    view: "查看",
+    due: "应到",
+    present: "实到",
+    issued: "发出",
+    returned: "收回",
+    valid: "有效",
+    blank: "空白",
+    void: "无效",
+    persons: "人",
+    sheets: "张",
+    col_rank: "名次",
+    col_name: "姓名",
+    col_votes: "得票",
+    col_score: "加权得票",
+    col_rate: "得票率",
+    col_majority: "过半数",
+    col_status: "结果",
+    col_tally: "正字",
+    col_subject: "测评对象",
+    col_unrated: "未评",
+    col_spoiled: "多选作废",
+    col_void: "废票",
+    col_positive_rate: "满意率",
+    col_alert: "提示",
+    write_in_mark: "（另选）",
+    yes: "是",
+    no: "否",
+    status_taken: "列入",
+    status_tied: "并列，需再次投票",
+    status_not_taken: "未列入",
+    flags_heading: "说明",
+    no_flags: "无",
+    blocking: "不能成立",
+    warning: "请注意",
+    signatures: ["监票人", "计票人", "唱票人"],
+    signature_date: "年　　月　　日",
+    no_ballots: "还没有选票。",
+    chart_label: |title| format!("{title}：得票条形图"),
+    section_counts: |counted, blank, void| {
+        format!("计入 {counted} 张，本部分未选 {blank} 张，无效 {void} 张")
+    },
+    rate_of: |base, value| match value {
+        Some(v) => format!("比例以{} {v} 为基数", base_name(base)),
+        None => format!("比例以{}为基数（未填写）", base_name(base)),
+    },
+    shortlist: |seats, take| format!("应选 {seats} 人，按得票多少取 {take} 名初步人选（含差额）"),
+    positive_levels: |levels| format!("满意率 = ({}) ÷ 基数", levels.join(" + ")),
+    base_name,
+    flag,
+    csv_name: |title| format!("{title}-计票结果.csv"),
+};
+
+fn base_name(b: Base) -> &'static str {
+    match b {
+        Base::Due => "应到人数",
+        Base::Present => "实到人数",
+        Base::Issued => "发出票数",
+        Base::Returned => "收回票数",
+        Base::Valid => "有效票数",
+    }
+}
+
+fn compare_words(c: Compare) -> &'static str {
+    match c {
+        Compare::Above => "超过",
+        Compare::AtLeast => "达到",
+        Compare::Below => "低于",
+        Compare::AtMost => "不超过",
+    }
+}
+
+/// One message per flag code. `sections` are the section titles, for messages that name one.
+fn flag(f: &Flag, sections: &[String]) -> String {
+    let title = |i: &usize| sections.get(*i).cloned().unwrap_or_default();
+    let text = match f {
+        Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned, issued }) => {
+            format!("收回 {returned} 张多于发出 {issued} 张：本次投票无效，应重新投票。")
+        }
+        Flag::Figures(FigureFlag::PresentExceedsDue { present, due }) => {
+            format!("实到 {present} 人多于应到 {due} 人，请核对。")
+        }
+        Flag::Figures(FigureFlag::IssuedExceedsPresent { issued, present }) => {
+            format!("发出 {issued} 张多于实到 {present} 人，请核对。")
+        }
+        Flag::QuorumNotMet { present, due, rule } => format!(
+            "实到 {present} 人，未{}应到 {due} 人的 {}：会议无效。",
+            compare_words(rule.compare),
+            rule.share
+        ),
+        Flag::FigureMissing { base } => {
+            format!("未填写{}，与它有关的规则未判断。", base_name(*base))
+        }
+        Flag::ZeroBase { base } => format!("{}为 0，无法计算比例。", base_name(*base)),
+        Flag::TieAtCut {
+            section,
+            names,
+            places,
+        } => format!(
+            "{}：{} 得票相同，并列争 {places} 个名额，需再次投票。",
+            title(section),
+            names.join("、")
+        ),
+        Flag::TooFewQualify {
+            section,
+            needed,
+            qualified,
+        } => format!(
+            "{}：应取 {needed} 名，符合条件的只有 {qualified} 名，差额不足，需另行投票。",
+            title(section)
+        ),
+        Flag::Alert {
+            section,
+            item,
+            category,
+            alert,
+            count,
+            base,
+        } => {
+            let who = match category {
+                Some(c) => format!("{}（{c}）", item),
+                None => item.clone(),
+            };
+            format!(
+                "{}：{who} {} {count} 票，占 {base} 的 {}，{}规定的 {}。",
+                title(section),
+                alert.levels.join("+"),
+                crate::results::percent(u64::from(*count), u64::from(*base)).unwrap_or_default(),
+                compare_words(alert.compare),
+                alert.share
+            )
+        }
+    };
+    format!("[{}] {text}", f.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Alert, Quorum, Ratio};
+
+    #[test]
+    fn every_flag_has_one_exact_message() {
+        let sections = vec!["党组织委员候选人初步人选".to_string()];
+        let r = |t: &str| Ratio::parse(t).expect("ratio");
+        let cases = [
+            (
+                Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned: 43, issued: 42 }),
+                "[C01] 收回 43 张多于发出 42 张：本次投票无效，应重新投票。",
+            ),
+            (
+                Flag::QuorumNotMet {
+                    present: 40,
+                    due: 50,
+                    rule: Quorum { compare: Compare::Above, share: r("4/5") },
+                },
+                "[R01] 实到 40 人，未超过应到 50 人的 4/5：会议无效。",
+            ),
+            (
+                Flag::FigureMissing { base: Base::Due },
+                "[R02] 未填写应到人数，与它有关的规则未判断。",
+            ),
+            (Flag::ZeroBase { base: Base::Valid }, "[R03] 有效票数为 0，无法计算比例。"),
+            (
+                Flag::TieAtCut { section: 0, names: vec!["丁".into(), "戊".into()], places: 1 },
+                "[R04] 党组织委员候选人初步人选：丁、戊 得票相同，并列争 1 个名额，需再次投票。",
+            ),
+            (
+                Flag::TooFewQualify { section: 0, needed: 6, qualified: 4 },
+                "[R05] 党组织委员候选人初步人选：应取 6 名，符合条件的只有 4 名，差额不足，需另行投票。",
+            ),
+            (
+                Flag::Alert {
+                    section: 0,
+                    item: "张三".into(),
+                    category: Some("党员".into()),
+                    alert: Alert { levels: vec!["不称职".into()], compare: Compare::Above, share: r("1/3") },
+                    count: 11,
+                    base: 30,
+                },
+                "[R06] 党组织委员候选人初步人选：张三（党员） 不称职 11 票，占 30 的 36.7%，超过规定的 1/3。",
+            ),
+        ];
+        for (f, want) in cases {
+            assert_eq!((ZH_CN.flag)(&f, &sections), want);
+        }
+    }
+}

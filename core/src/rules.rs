@@ -1,0 +1,484 @@
+//! Result rules: the part of a template that turns a tally into what a meeting announces.
+//!
+//! Every rule is template data with a documented default (docs/template-format.md, "Result
+//! rules"), because local rules differ: the base of a rate, > or ≥, the quorum, how the voter
+//! categories are combined, how many 初步人选 are taken, which rating levels count as
+//! positive and when a member is flagged.
+//!
+//! Decisions use exact integer arithmetic only: "votes is more than half of the base" is
+//! `2 × votes > base`, never a float comparison, so exactly half is never enough by accident.
+
+use std::fmt;
+
+/// A fraction from a template, in lowest terms: written `"4/5"`, `"1"` or `"0.8"`, always
+/// written back as `"n/d"` (or `"n"` when `d` is 1), so the canonical form is unique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    num: u32,
+    den: u32,
+}
+
+/// The largest numerator or denominator a template may use: far beyond any real rule, small
+/// enough that every comparison fits in `u64`.
+pub const RATIO_MAX: u32 = 1_000_000;
+
+impl Ratio {
+    /// `num/den` in lowest terms; `None` when `den` is 0 or a term is above [`RATIO_MAX`].
+    pub fn new(num: u32, den: u32) -> Option<Ratio> {
+        if den == 0 || num > RATIO_MAX || den > RATIO_MAX {
+            return None;
+        }
+        let g = gcd(num, den);
+        Some(Ratio {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    pub fn num(self) -> u32 {
+        self.num
+    }
+
+    pub fn den(self) -> u32 {
+        self.den
+    }
+
+    /// Reads `"4/5"`, `"2"` or `"0.75"` (at most 6 decimals). Spaces around the parts are
+    /// allowed; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Ratio> {
+        let digits = |s: &str| -> Option<u32> {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        if let Some((n, d)) = text.split_once('/') {
+            return Ratio::new(digits(n)?, digits(d)?);
+        }
+        if let Some((whole, frac)) = text.trim().split_once('.') {
+            if frac.is_empty() || frac.len() > 6 {
+                return None;
+            }
+            let den = 10u32.pow(frac.len() as u32);
+            let num = digits(whole)?
+                .checked_mul(den)?
+                .checked_add(digits(frac)?)?;
+            return Ratio::new(num, den);
+        }
+        Ratio::new(digits(text)?, 1)
+    }
+
+    /// At most 1 (a share of a base).
+    pub fn is_share(self) -> bool {
+        self.num <= self.den
+    }
+
+    /// `⌈self × n⌉`: e.g. ⌈1/5 × 3⌉ = 1 for the 差额 of 3 seats.
+    pub fn ceil_of(self, n: u32) -> u64 {
+        (u64::from(self.num) * u64::from(n)).div_ceil(u64::from(self.den))
+    }
+}
+
+fn gcd(mut a: u32, mut b: u32) -> u32 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
+    }
+}
+
+/// How a count is compared with a share of its base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// `>`: more than (过半数: more than half).
+    Above,
+    /// `>=`: at least (不少于).
+    AtLeast,
+    /// `<`: less than (低于).
+    Below,
+    /// `<=`: at most (不超过).
+    AtMost,
+}
+
+impl Compare {
+    /// `count / base  ⋚  share`, exactly: `count × den ⋚ num × base`. A base of 0 compares
+    /// `0 ⋚ 0`, so "more than" never holds and "at least" always does; callers that need a
+    /// rate report a zero base separately (rule R03).
+    pub fn holds(self, count: u32, base: u32, share: Ratio) -> bool {
+        let left = u64::from(count) * u64::from(share.den);
+        let right = u64::from(share.num) * u64::from(base);
+        match self {
+            Compare::Above => left > right,
+            Compare::AtLeast => left >= right,
+            Compare::Below => left < right,
+            Compare::AtMost => left <= right,
+        }
+    }
+
+    /// Splits a rule text at its operator: `"不满意 > 1/3"` → `("不满意", Above, "1/3")`.
+    /// The full-width `＞ ≥ ＜ ≤` are read too (typed on a Chinese keyboard).
+    fn split(text: &str) -> Option<(&str, Compare, &str)> {
+        let at = text.find(['>', '<', '＞', '＜', '≥', '≤'])?;
+        let (left, rest) = text.split_at(at);
+        let mut chars = rest.chars();
+        let op = chars.next()?;
+        let after = chars.as_str();
+        let (eq, right) = match after.strip_prefix('=') {
+            Some(r) => (true, r),
+            None => (false, after),
+        };
+        let compare = match (op, eq) {
+            ('>' | '＞', false) => Compare::Above,
+            ('>' | '＞', true) | ('≥', false) => Compare::AtLeast,
+            ('<' | '＜', false) => Compare::Below,
+            ('<' | '＜', true) | ('≤', false) => Compare::AtMost,
+            _ => return None,
+        };
+        Some((left.trim(), compare, right.trim()))
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Compare::Above => ">",
+            Compare::AtLeast => "≥",
+            Compare::Below => "<",
+            Compare::AtMost => "≤",
+        }
+    }
+}
+
+/// What a rate or a majority is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Base {
+    /// 应到: voters due.
+    Due,
+    /// 实到: voters present.
+    Present,
+    /// 发出: ballots issued.
+    Issued,
+    /// 收回: ballots returned.
+    Returned,
+    /// 有效票: ballots neither blank nor void (the default).
+    #[default]
+    Valid,
+}
+
+impl Base {
+    pub const ALL: [Base; 5] = [
+        Base::Due,
+        Base::Present,
+        Base::Issued,
+        Base::Returned,
+        Base::Valid,
+    ];
+
+    /// The name used in a template: `due`, `present`, `issued`, `returned`, `valid`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Base::Due => "due",
+            Base::Present => "present",
+            Base::Issued => "issued",
+            Base::Returned => "returned",
+            Base::Valid => "valid",
+        }
+    }
+
+    /// Reads a base by its key; an empty text is the default ([`Base::Valid`]).
+    pub fn parse(text: &str) -> Option<Base> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Some(Base::Valid);
+        }
+        Base::ALL.into_iter().find(|b| b.key() == text)
+    }
+}
+
+/// A share of a base: e.g. `> 1/2` of 实到, written `"> 1/2 present"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Threshold {
+    pub compare: Compare,
+    pub share: Ratio,
+    pub base: Base,
+}
+
+impl Threshold {
+    /// Reads `"> 1/2 present"` (operator, share, base). `None` if any part is wrong.
+    pub fn parse(text: &str) -> Option<Threshold> {
+        let (before, compare, rest) = Compare::split(text)?;
+        if !before.is_empty() {
+            return None;
+        }
+        let (share, base) = rest.split_once(' ')?;
+        Some(Threshold {
+            compare,
+            share: Ratio::parse(share)?,
+            base: Base::parse(base).filter(|_| !base.trim().is_empty())?,
+        })
+    }
+
+    /// `count` against this share of `base`.
+    pub fn holds(&self, count: u32, base: u32) -> bool {
+        self.compare.holds(count, base, self.share)
+    }
+}
+
+/// The quorum: 实到 compared with a share of 应到, written `"> 4/5"` (the default, used when
+/// the template says nothing) or `"none"` (no quorum rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quorum {
+    pub compare: Compare,
+    pub share: Ratio,
+}
+
+pub const DEFAULT_QUORUM: Quorum = Quorum {
+    compare: Compare::Above,
+    share: Ratio { num: 4, den: 5 },
+};
+
+impl Quorum {
+    /// `Some(None)` for `"none"`; `None` when the text is wrong.
+    pub fn parse(text: &str) -> Option<Option<Quorum>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Some(Some(DEFAULT_QUORUM));
+        }
+        if text == "none" {
+            return Some(None);
+        }
+        let (before, compare, share) = Compare::split(text)?;
+        if !before.is_empty() {
+            return None;
+        }
+        Some(Some(Quorum {
+            compare,
+            share: Ratio::parse(share)?,
+        }))
+    }
+
+    /// Whether the meeting is valid: `present` against this share of `due`.
+    pub fn met(&self, present: u32, due: u32) -> bool {
+        self.compare.holds(present, due, self.share)
+    }
+}
+
+/// How many names a recommendation takes as 初步人选: `seats` (应选人数) plus a 差额 of
+/// `⌈extra × seats⌉`, at least `extra_min`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortlist {
+    pub seats: u16,
+    pub extra: Ratio,
+    pub extra_min: u16,
+}
+
+pub const DEFAULT_EXTRA: Ratio = Ratio { num: 1, den: 5 };
+pub const DEFAULT_EXTRA_MIN: u16 = 1;
+
+impl Shortlist {
+    /// The number of names to take: seats + 差额. 3 seats → 4, 5 → 6, 10 → 12.
+    pub fn size(&self) -> u64 {
+        let extra = self
+            .extra
+            .ceil_of(u32::from(self.seats))
+            .max(u64::from(self.extra_min));
+        u64::from(self.seats) + extra
+    }
+}
+
+/// An evaluation rule that flags an item: the share of forms rating it at one of `levels`,
+/// compared with `share`. Written `"不称职 > 1/3"` or `"满意+基本满意 < 2/3"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub levels: Vec<String>,
+    pub compare: Compare,
+    pub share: Ratio,
+}
+
+impl Alert {
+    pub fn parse(text: &str) -> Option<Alert> {
+        let (before, compare, share) = Compare::split(text)?;
+        let levels: Vec<String> = before
+            .split(['+', '＋'])
+            .map(|l| l.trim().to_string())
+            .collect();
+        if levels.iter().any(String::is_empty) {
+            return None;
+        }
+        Some(Alert {
+            levels,
+            compare,
+            share: Ratio::parse(share)?,
+        })
+    }
+}
+
+/// Whether evaluation alerts are judged on all categories added up (`combined`, the
+/// default) or on each category (`each_category`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Combined,
+    EachCategory,
+}
+
+impl Scope {
+    pub fn parse(text: &str) -> Option<Scope> {
+        match text.trim() {
+            "" | "combined" => Some(Scope::Combined),
+            "each_category" => Some(Scope::EachCategory),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratios_read_in_three_forms_and_write_in_lowest_terms() {
+        let cases = [
+            ("4/5", Some((4, 5))),
+            ("8/10", Some((4, 5))),
+            (" 1 / 3 ", Some((1, 3))),
+            ("0.8", Some((4, 5))),
+            ("0.75", Some((3, 4))),
+            ("1", Some((1, 1))),
+            ("0", Some((0, 1))),
+            ("2/0", None),
+            ("", None),
+            ("-1/2", None),
+            ("1/2/3", None),
+            ("0.1234567", None),
+            (".5", None),
+            ("1e3", None),
+            ("99999999/1", None),
+        ];
+        for (text, want) in cases {
+            let got = Ratio::parse(text).map(|r| (r.num(), r.den()));
+            assert_eq!(got, want, "{text:?}");
+        }
+        let r = Ratio::parse("0.5").expect("half");
+        assert_eq!(r.to_string(), "1/2");
+        assert_eq!(
+            Ratio::parse("6/3").map(|r| r.to_string()).as_deref(),
+            Some("2")
+        );
+    }
+
+    /// The boundaries the rules depend on: exactly half is not "more than half"; exactly 1/3
+    /// is not "more than 1/3" but is "at least 1/3"; exactly 4/5 is not "more than 4/5".
+    #[test]
+    fn comparisons_are_exact_at_the_boundaries() {
+        let half = Ratio::new(1, 2).expect("1/2");
+        let third = Ratio::new(1, 3).expect("1/3");
+        let four_fifths = Ratio::new(4, 5).expect("4/5");
+        let two_thirds = Ratio::new(2, 3).expect("2/3");
+        let table = [
+            // (compare, count, base, share, holds)
+            (Compare::Above, 50, 100, half, false),
+            (Compare::Above, 51, 100, half, true),
+            (Compare::AtLeast, 50, 100, half, true),
+            (Compare::AtLeast, 49, 100, half, false),
+            (Compare::Above, 10, 30, third, false),
+            (Compare::Above, 11, 30, third, true),
+            (Compare::AtLeast, 10, 30, third, true),
+            (Compare::Above, 40, 50, four_fifths, false),
+            (Compare::Above, 41, 50, four_fifths, true),
+            (Compare::AtLeast, 40, 50, four_fifths, true),
+            (Compare::Below, 20, 30, two_thirds, false),
+            (Compare::Below, 19, 30, two_thirds, true),
+            (Compare::AtMost, 20, 30, two_thirds, true),
+            (Compare::AtMost, 21, 30, two_thirds, false),
+            // 1/3 of 31 is 10.33…: 10 is not above, 11 is.
+            (Compare::Above, 10, 31, third, false),
+            (Compare::Above, 11, 31, third, true),
+            // A zero base: nothing is more than a share of nothing.
+            (Compare::Above, 0, 0, half, false),
+            (Compare::AtLeast, 0, 0, half, true),
+            // No overflow at the extremes.
+            (Compare::Above, u32::MAX, u32::MAX, half, true),
+        ];
+        for (cmp, count, base, share, want) in table {
+            assert_eq!(
+                cmp.holds(count, base, share),
+                want,
+                "{count} / {base} {} {share}",
+                cmp.symbol()
+            );
+        }
+    }
+
+    #[test]
+    fn the_shortlist_adds_at_least_a_fifth_rounded_up_and_at_least_one() {
+        let list = |seats, extra: &str, extra_min| Shortlist {
+            seats,
+            extra: Ratio::parse(extra).expect("ratio"),
+            extra_min,
+        };
+        let table = [
+            (list(3, "1/5", 1), 4),
+            (list(5, "1/5", 1), 6),
+            (list(6, "1/5", 1), 8),
+            (list(10, "1/5", 1), 12),
+            (list(1, "1/5", 1), 2),
+            (list(2, "0", 0), 2),
+            (list(7, "1/5", 3), 10),
+        ];
+        for (s, want) in table {
+            assert_eq!(s.size(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn rule_texts_are_read_or_refused() {
+        let t = Threshold::parse("> 1/2 present").expect("majority");
+        assert_eq!(
+            (t.compare, t.share.to_string(), t.base),
+            (Compare::Above, "1/2".into(), Base::Present)
+        );
+        let t = Threshold::parse("≥0.5 valid").expect("full-width operator");
+        assert_eq!((t.compare, t.base), (Compare::AtLeast, Base::Valid));
+        for bad in [
+            "1/2 present",
+            "> 1/2",
+            "> half present",
+            "> 1/2 everyone",
+            "x > 1/2 due",
+        ] {
+            assert_eq!(Threshold::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Quorum::parse(""), Some(Some(DEFAULT_QUORUM)));
+        assert_eq!(Quorum::parse("none"), Some(None));
+        let q = Quorum::parse(">= 4/5").expect("quorum").expect("some");
+        assert!(q.met(40, 50) && !DEFAULT_QUORUM.met(40, 50));
+        assert_eq!(Quorum::parse("4/5"), None);
+        let a = Alert::parse("满意 + 基本满意 < 2/3").expect("alert");
+        assert_eq!(a.levels, ["满意", "基本满意"]);
+        assert_eq!(a.compare, Compare::Below);
+        assert_eq!(
+            Alert::parse("不称职＞1/3").map(|a| a.levels),
+            Some(vec!["不称职".into()])
+        );
+        for bad in ["> 1/3", "不称职 = 1/3", "不称职 > ", "+不称职 > 1/3"] {
+            assert_eq!(Alert::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Base::parse(""), Some(Base::Valid));
+        assert_eq!(Base::parse("due"), Some(Base::Due));
+        assert_eq!(Base::parse("Due"), None);
+        assert_eq!(Scope::parse("each_category"), Some(Scope::EachCategory));
+        assert_eq!(Scope::parse("all"), None);
+        for b in Base::ALL {
+            assert_eq!(Base::parse(b.key()), Some(b));
+        }
+    }
+}

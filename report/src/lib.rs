@@ -1,0 +1,129 @@
+//! ballot-report: what a meeting announces, signs and files, from one count.
+//!
+//! The app loads this module on demand (it is not part of the first load): it hands over
+//! the template, the tally and the meeting's figures as one JSON [`Input`], and gets back
+//! HTML (results screen, 公布 mode, the printed 计票结果报告单) or a CSV file. Everything is
+//! judged by [`ballot_core::results`]; this crate only lays the numbers out, so the screen,
+//! the paper and the export always show the same numbers.
+
+pub mod csv_out;
+mod html;
+mod render;
+
+use ballot_core::count::Figures;
+use ballot_core::results::{Results, View};
+use ballot_core::{Tally, Template};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+pub use render::{render, Mode};
+
+/// What the app hands over (JSON):
+/// `{"template": {…canonical template…}, "fingerprint": "…", "unit": "…",
+///   "figures": {"due": …}, "tally": {…}, "date": "2026年11月22日"}`.
+pub struct Input {
+    pub template: Template,
+    pub fingerprint: String,
+    pub unit: String,
+    pub figures: Figures,
+    pub tally: Tally,
+    pub date: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputFile<'a> {
+    #[serde(borrow)]
+    template: &'a RawValue,
+    fingerprint: String,
+    unit: String,
+    #[serde(default)]
+    figures: Figures,
+    tally: Tally,
+    #[serde(default)]
+    date: String,
+}
+
+/// Why an input was refused (a bug in the app or a damaged record; shown with its code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// E01: not the JSON described above.
+    Json(String),
+    /// E02: the template does not pass its checks.
+    Template,
+    /// E03: the tally was not made with this template.
+    Shape,
+}
+
+impl InputError {
+    pub fn message(&self) -> String {
+        match self {
+            InputError::Json(d) => format!("[E01] 结果数据无法读取：{d}"),
+            InputError::Template => "[E02] 结果所用的模板无效".into(),
+            InputError::Shape => "[E03] 计数与模板不符".into(),
+        }
+    }
+}
+
+impl Input {
+    pub fn read(json: &str) -> Result<Input, InputError> {
+        let f: InputFile =
+            serde_json::from_str(json).map_err(|e| InputError::Json(e.to_string()))?;
+        let template = Template::parse(f.template.get()).map_err(|_| InputError::Template)?;
+        // Merging into an empty tally of the template checks the shape, part by part.
+        let mut tally = Tally::empty(&template);
+        tally.merge(&f.tally).map_err(|_| InputError::Shape)?;
+        Ok(Input {
+            template,
+            fingerprint: f.fingerprint,
+            unit: f.unit,
+            figures: f.figures,
+            tally,
+            date: f.date,
+        })
+    }
+
+    /// The views worth showing: all categories combined, then each category that has
+    /// ballots (and the ballots without one, if any). One view when there are no categories.
+    pub fn views(&self) -> Vec<View> {
+        let mut views = vec![View::Combined];
+        let n = self.template.categories().len();
+        if n == 0 {
+            return views;
+        }
+        for c in 0..n {
+            if let Ok(c) = u16::try_from(c) {
+                if self.tally.part(Some(c)).is_some_and(|p| p.total() > 0) {
+                    views.push(View::Category(Some(c)));
+                }
+            }
+        }
+        if self.tally.part(None).is_some_and(|p| p.total() > 0) {
+            views.push(View::Category(None));
+        }
+        // A count of one category's ballot box: that category is the only view.
+        if views.len() == 2 {
+            views.remove(0);
+        }
+        views
+    }
+
+    pub fn results(&self, view: View) -> Results {
+        Results::compute(&self.template, &self.tally, self.figures, view)
+    }
+
+    /// The name of a view: 合计, a category, 未分类.
+    pub fn view_name(&self, view: View) -> String {
+        let t = &ballot_core::i18n::report::ZH_CN;
+        match view {
+            View::Combined => t.combined.to_string(),
+            View::Category(Some(c)) => self
+                .template
+                .categories()
+                .get(usize::from(c))
+                .cloned()
+                .unwrap_or_default(),
+            View::Category(None) => t.uncategorised.to_string(),
+        }
+    }
+}

@@ -1,0 +1,516 @@
+//! The HTML of the results: the results screen (with the 正 column on the counting board),
+//! 公布 mode, and the printed 计票结果报告单. Styles come with the markup, so none of this
+//! costs the first load.
+
+use ballot_core::count::zheng;
+use ballot_core::i18n::report::{ReportTexts, ZH_CN};
+use ballot_core::results::{
+    percent, score_text, EvaluationResult, Flag, RecommendationResult, Results, SectionResult,
+    Status,
+};
+use ballot_core::Section;
+
+use crate::html::Html;
+use crate::Input;
+
+/// What to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The results screen, with the printed report alongside (shown only when printing).
+    Page,
+    /// The counting board: the results screen with 正 strokes, and the printed report.
+    Board,
+    /// 公布: very large type, for projecting or holding up at the meeting.
+    Announce,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "page" => Some(Mode::Page),
+            "board" => Some(Mode::Board),
+            "announce" => Some(Mode::Announce),
+            _ => None,
+        }
+    }
+}
+
+const STYLE: &str = include_str!("report.css");
+
+pub fn render(input: &Input, mode: Mode) -> String {
+    let t = &ZH_CN;
+    let mut h = Html::default();
+    h.raw("<style>").raw(STYLE).raw("</style>");
+    match mode {
+        Mode::Page | Mode::Board => {
+            screen(&mut h, input, mode == Mode::Board, t);
+            report(&mut h, input, t);
+        }
+        Mode::Announce => announce(&mut h, input, t),
+    }
+    h.finish()
+}
+
+fn titles(input: &Input) -> Vec<String> {
+    input
+        .template
+        .sections()
+        .iter()
+        .map(|s| s.title().to_string())
+        .collect()
+}
+
+fn figure(v: Option<u32>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// 应到 … 无效, as a table a reader scans in one line.
+fn figures_table(h: &mut Html, r: &Results, t: &ReportTexts) {
+    let f = &r.figures;
+    let cells: [(&str, String, &str); 7] = [
+        (t.due, figure(f.due), t.persons),
+        (t.present, figure(f.present), t.persons),
+        (t.issued, figure(f.issued), t.sheets),
+        (t.returned, figure(f.returned), t.sheets),
+        (t.valid, r.valid.to_string(), t.sheets),
+        (t.blank, r.blank.to_string(), t.sheets),
+        (t.void, r.void.to_string(), t.sheets),
+    ];
+    h.raw("<table class=\"rk-figures\"><thead><tr>");
+    for (name, _, unit) in &cells {
+        h.raw("<th scope=\"col\">")
+            .text(name)
+            .raw("（")
+            .text(unit)
+            .raw("）</th>");
+    }
+    h.raw("</tr></thead><tbody><tr>");
+    for (_, value, _) in &cells {
+        h.el("td class=\"num\"", value);
+    }
+    h.raw("</tr></tbody></table>");
+}
+
+fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print: bool) {
+    if r.flags.is_empty() {
+        if print {
+            h.raw("<p class=\"rk-flags-none\">")
+                .text(t.flags_heading)
+                .raw("：")
+                .text(t.no_flags)
+                .raw("</p>");
+        }
+        return;
+    }
+    h.raw("<ul class=\"rk-flags\">");
+    for f in &r.flags {
+        let blocking = f.is_blocking();
+        h.raw(if blocking {
+            "<li data-blocking=\"true\" role=\"alert\"><strong>"
+        } else {
+            "<li><strong>"
+        })
+        .text(if blocking { t.blocking } else { t.warning })
+        .raw("</strong> ")
+        .text(&(t.flag)(f, sections))
+        .raw("</li>");
+    }
+    h.raw("</ul>");
+}
+
+fn status_text(s: Status, t: &ReportTexts) -> &'static str {
+    match s {
+        Status::Taken => t.status_taken,
+        Status::Tied => t.status_tied,
+        Status::NotTaken => t.status_not_taken,
+    }
+}
+
+fn recommendation_table(
+    h: &mut Html,
+    title: &str,
+    r: &RecommendationResult,
+    zheng_column: bool,
+    t: &ReportTexts,
+) {
+    h.raw("<section class=\"rk-section\"><h3>")
+        .text(title)
+        .raw("</h3>");
+    h.raw("<p class=\"rk-meta\">")
+        .text(&(t.section_counts)(r.counted, r.blank, r.void))
+        .raw("；")
+        .text(&(t.rate_of)(r.rate_base, r.base))
+        .raw("</p>");
+    if let (Some(seats), Some(take)) = (r.seats, r.take) {
+        h.raw("<p class=\"rk-meta\">")
+            .text(&(t.shortlist)(seats, take))
+            .raw("</p>");
+    }
+    let weighted = r.score_den > 1;
+    let majority = r.rows.iter().any(|x| x.majority.is_some());
+    let status = r.take.is_some();
+    h.raw("<div class=\"rk-scroll\"><table class=\"rk-table\"><thead><tr>");
+    h.el("th scope=\"col\"", t.col_name);
+    if zheng_column {
+        h.el("th scope=\"col\" aria-hidden=\"true\"", t.col_tally);
+    }
+    for c in &r.categories {
+        h.el("th scope=\"col\" class=\"num\"", c);
+    }
+    h.el("th scope=\"col\" class=\"num\"", t.col_votes);
+    if weighted {
+        h.el("th scope=\"col\" class=\"num\"", t.col_score);
+    }
+    h.el("th scope=\"col\" class=\"num\"", t.col_rate);
+    h.el("th scope=\"col\" class=\"num\"", t.col_rank);
+    if majority {
+        h.el("th scope=\"col\"", t.col_majority);
+    }
+    if status {
+        h.el("th scope=\"col\"", t.col_status);
+    }
+    h.raw("</tr></thead><tbody>");
+    for row in &r.rows {
+        h.raw(match row.status {
+            Some(Status::Taken) => "<tr data-status=\"taken\">",
+            Some(Status::Tied) => "<tr data-status=\"tied\">",
+            _ => "<tr>",
+        });
+        h.raw("<th scope=\"row\">").text(&row.name);
+        if !row.listed {
+            h.raw("<small>").text(t.write_in_mark).raw("</small>");
+        }
+        h.raw("</th>\n");
+        if zheng_column {
+            h.el("td class=\"zheng\" aria-hidden=\"true\"", &zheng(row.votes));
+        }
+        for v in &row.per_category {
+            h.raw("<td class=\"num\">").num(v).raw("</td>\n");
+        }
+        h.raw("<td class=\"num\">").num(row.votes).raw("</td>\n");
+        if weighted {
+            h.el("td class=\"num\"", &score_text(row.score, r.score_den));
+        }
+        let rate = r
+            .base
+            .and_then(|b| percent(u64::from(row.votes), u64::from(b)))
+            .unwrap_or_default();
+        h.el("td class=\"num\"", &rate);
+        h.raw("<td class=\"num\">").num(row.rank).raw("</td>\n");
+        if majority {
+            h.el(
+                "td",
+                match row.majority {
+                    Some(true) => t.yes,
+                    Some(false) => t.no,
+                    None => "",
+                },
+            );
+        }
+        if status {
+            h.el("td", row.status.map(|s| status_text(s, t)).unwrap_or(""));
+        }
+        h.raw("</tr>");
+    }
+    h.raw("</tbody></table></div>");
+    votes_chart(h, title, r, t);
+    h.raw("</section>");
+}
+
+/// A horizontal bar per name, longest for the most votes. The numbers are in the table; the
+/// chart is the picture a room understands at a glance, so it is hidden from screen readers'
+/// reading order only through its label (role img).
+fn votes_chart(h: &mut Html, title: &str, r: &RecommendationResult, t: &ReportTexts) {
+    let rows: Vec<_> = r.rows.iter().filter(|x| x.votes > 0).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let max = rows.iter().map(|x| x.votes).max().unwrap_or(1).max(1);
+    let bar = 30;
+    let height = rows.len() * bar + 8;
+    h.raw("<svg class=\"rk-chart\" role=\"img\" viewBox=\"0 0 640 ")
+        .num(height)
+        .raw("\" aria-label=\"")
+        .text(&(t.chart_label)(title))
+        .raw("\">");
+    for (i, row) in rows.iter().enumerate() {
+        let y = i * bar + 4;
+        let w = u64::from(row.votes) * 400 / u64::from(max);
+        h.raw("<text x=\"150\" y=\"")
+            .num(y + 21)
+            .raw("\" text-anchor=\"end\">")
+            .text(&row.name)
+            .raw("</text>");
+        h.raw("<rect x=\"160\" y=\"")
+            .num(y + 3)
+            .raw("\" height=\"22\" width=\"")
+            .num(w.max(2))
+            .raw(if row.status == Some(Status::Taken) {
+                "\" data-status=\"taken\"></rect>"
+            } else {
+                "\"></rect>"
+            });
+        h.raw("<text x=\"")
+            .num(w.max(2) + 168)
+            .raw("\" y=\"")
+            .num(y + 21)
+            .raw("\">")
+            .num(row.votes)
+            .raw("</text>");
+    }
+    h.raw("</svg>");
+}
+
+fn item_label(name: &str, role: &str, dimension: Option<&str>) -> String {
+    let mut s = match dimension {
+        Some(d) => format!("{name} · {d}"),
+        None => name.to_string(),
+    };
+    if !role.is_empty() {
+        s = format!("{s}（{role}）");
+    }
+    s
+}
+
+fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts) {
+    h.raw("<section class=\"rk-section\"><h3>")
+        .text(title)
+        .raw("</h3>");
+    let positive: Vec<&str> = e
+        .levels
+        .iter()
+        .zip(&e.positive)
+        .filter(|(_, &p)| p)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    h.raw("<p class=\"rk-meta\">")
+        .text(&(t.positive_levels)(&positive))
+        .raw("；")
+        .text(&(t.rate_of)(e.rate_base, None).replace("（未填写）", ""))
+        .raw("</p>");
+    h.raw("<div class=\"rk-scroll\"><table class=\"rk-table\"><thead><tr>");
+    h.el("th scope=\"col\"", t.col_subject);
+    for l in &e.levels {
+        h.el("th scope=\"col\" class=\"num\"", l);
+    }
+    h.el("th scope=\"col\" class=\"num\"", t.col_unrated);
+    h.el("th scope=\"col\" class=\"num\"", t.col_spoiled);
+    h.el("th scope=\"col\" class=\"num\"", t.col_void);
+    h.el("th scope=\"col\" class=\"num\"", t.col_positive_rate);
+    h.el("th scope=\"col\"", t.col_alert);
+    h.raw("</tr></thead><tbody>");
+    for item in &e.items {
+        h.raw(if item.alerts.is_empty() {
+            "<tr>"
+        } else {
+            "<tr data-alert=\"true\">"
+        });
+        h.el(
+            "th scope=\"row\"",
+            &item_label(&item.name, &item.role, item.dimension.as_deref()),
+        );
+        for n in &item.levels {
+            h.raw("<td class=\"num\">").num(n).raw("</td>\n");
+        }
+        h.raw("<td class=\"num\">").num(item.unrated).raw("</td>\n");
+        h.raw("<td class=\"num\">").num(item.spoiled).raw("</td>\n");
+        h.raw("<td class=\"num\">").num(item.void).raw("</td>\n");
+        let rate = item
+            .base
+            .and_then(|b| percent(u64::from(item.positive), u64::from(b)))
+            .unwrap_or_default();
+        h.el("td class=\"num\"", &rate);
+        h.el("td", if item.alerts.is_empty() { "" } else { "⚠" });
+        h.raw("</tr>");
+    }
+    h.raw("</tbody></table></div></section>");
+}
+
+fn sections(h: &mut Html, input: &Input, r: &Results, zheng_column: bool, t: &ReportTexts) {
+    for (spec, result) in input.template.sections().iter().zip(&r.sections) {
+        match result {
+            SectionResult::Recommendation(x) => {
+                recommendation_table(h, spec.title(), x, zheng_column, t)
+            }
+            SectionResult::Evaluation(x) => evaluation_table(h, spec.title(), x, t),
+        }
+    }
+}
+
+/// The screen: one view per category (chosen with radio buttons, no script needed), each
+/// with its figures, flags and tables.
+fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
+    let views = input.views();
+    let titles = titles(input);
+    h.raw("<div class=\"rk rk-screen\">");
+    if views.len() > 1 {
+        h.raw("<fieldset class=\"rk-views\"><legend>")
+            .text(t.view)
+            .raw("</legend>");
+        for (i, v) in views.iter().enumerate() {
+            h.raw("<label><input type=\"radio\" name=\"rk-view\" value=\"")
+                .num(i)
+                .raw(if i == 0 { "\" checked>" } else { "\">" })
+                .text(&input.view_name(*v))
+                .raw("</label>");
+        }
+        h.raw("</fieldset>");
+    }
+    for (i, v) in views.iter().enumerate() {
+        let r = input.results(*v);
+        h.raw("<div class=\"rk-view\" data-view=\"")
+            .num(i)
+            .raw("\">");
+        if views.len() > 1 {
+            h.el("h2 class=\"rk-view-name\"", &input.view_name(*v));
+        }
+        figures_table(h, &r, t);
+        flags(h, &r, &titles, t, false);
+        if r.valid + r.blank + r.void == 0 {
+            h.el("p", t.no_ballots);
+        } else {
+            sections(h, input, &r, board, t);
+        }
+        h.raw("</div>");
+    }
+    h.raw("</div>");
+}
+
+/// 计票结果报告单: the form the meeting signs. Printed only (see report.css).
+fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
+    let spec = input.template.spec();
+    let titles = titles(input);
+    let views = input.views();
+    let r = input.results(views[0]);
+    h.raw("<article class=\"rk rk-print\">");
+    h.el("h1", &spec.title);
+    h.el("h2", t.report_title);
+    h.raw("<p class=\"rk-head\">");
+    for (name, value) in [
+        (t.unit, input.unit.as_str()),
+        (t.category, &input.view_name(views[0])),
+        (t.date, input.date.as_str()),
+        (t.template_code, input.fingerprint.as_str()),
+    ] {
+        h.raw("<span>")
+            .text(name)
+            .raw("：")
+            .text(value)
+            .raw("</span>");
+    }
+    h.raw("</p>");
+    figures_table(h, &r, t);
+    sections(h, input, &r, false, t);
+    for v in views.iter().skip(1) {
+        let part = input.results(*v);
+        h.el("h2 class=\"rk-view-name\"", &input.view_name(*v));
+        sections(h, input, &part, false, t);
+    }
+    h.raw("<div class=\"rk-flags-box\"><h3>")
+        .text(t.flags_heading)
+        .raw("</h3>");
+    flags(h, &r, &titles, t, true);
+    h.raw("</div><div class=\"rk-signatures\">");
+    for who in t.signatures {
+        h.raw("<p><span>")
+            .text(who)
+            .raw("（签名）：</span><span class=\"rk-line\"></span></p>");
+    }
+    h.raw("<p class=\"rk-date\">")
+        .text(t.signature_date)
+        .raw("</p>");
+    h.raw("</div></article>");
+}
+
+/// 公布 mode: the combined results in very large type: names with votes (taken ones marked),
+/// evaluation items with their 满意率, and every flag.
+fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
+    let views = input.views();
+    let r = input.results(views[0]);
+    let titles = titles(input);
+    h.raw("<div class=\"rk rk-announce\">");
+    h.el("h2", &input.template.spec().title);
+    h.raw("<p class=\"rk-announce-figures\">");
+    for (name, v, unit) in [
+        (t.due, r.figures.due, t.persons),
+        (t.present, r.figures.present, t.persons),
+        (t.issued, r.figures.issued, t.sheets),
+        (t.returned, r.figures.returned, t.sheets),
+        (t.valid, Some(r.valid), t.sheets),
+        (t.blank, Some(r.blank), t.sheets),
+        (t.void, Some(r.void), t.sheets),
+    ] {
+        if let Some(v) = v {
+            h.raw("<span>")
+                .text(name)
+                .raw(" ")
+                .num(v)
+                .text(unit)
+                .raw("</span>");
+        }
+    }
+    h.raw("</p>");
+    flags(h, &r, &titles, t, false);
+    for (spec, result) in input.template.sections().iter().zip(&r.sections) {
+        h.el("h3", spec.title());
+        h.raw("<ol class=\"rk-announce-list\">");
+        match (spec, result) {
+            (Section::Recommendation(_), SectionResult::Recommendation(x)) => {
+                for row in &x.rows {
+                    h.raw(match row.status {
+                        Some(Status::Taken) => "<li data-status=\"taken\">",
+                        Some(Status::Tied) => "<li data-status=\"tied\">",
+                        _ => "<li>",
+                    });
+                    h.raw("<span>")
+                        .text(&row.name)
+                        .raw("</span><span class=\"num\">");
+                    if x.score_den > 1 {
+                        h.text(&score_text(row.score, x.score_den));
+                    } else {
+                        h.num(row.votes).text(" 票");
+                    }
+                    h.raw("</span>");
+                    if let Some(s) = row.status.filter(|&s| s != Status::NotTaken) {
+                        h.raw("<small>").text(status_text(s, t)).raw("</small>");
+                    }
+                    h.raw("</li>");
+                }
+            }
+            (Section::Evaluation(_), SectionResult::Evaluation(e)) => {
+                for item in &e.items {
+                    h.raw("<li><span>")
+                        .text(&item_label(
+                            &item.name,
+                            &item.role,
+                            item.dimension.as_deref(),
+                        ))
+                        .raw("</span><span class=\"num\">")
+                        .text(
+                            &item
+                                .base
+                                .and_then(|b| percent(u64::from(item.positive), u64::from(b)))
+                                .unwrap_or_default(),
+                        )
+                        .raw("</span></li>");
+                }
+            }
+            _ => {}
+        }
+        h.raw("</ol>");
+    }
+    h.raw("</div>");
+}
+
+/// A flag's message, for the CSV export.
+pub(crate) fn flag_text(f: &Flag, input: &Input) -> String {
+    (ZH_CN.flag)(f, &titles(input))
+}
+
+pub(crate) fn item_text(name: &str, role: &str, dimension: Option<&str>) -> String {
+    item_label(name, role, dimension)
+}
+
+pub(crate) fn status_label(s: Status) -> &'static str {
+    status_text(s, &ZH_CN)
+}

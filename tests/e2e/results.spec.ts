@@ -1,0 +1,114 @@
+// Results as the meeting announces and signs them: the rules (shortlist, tie at the cut,
+// quorum), 公布 mode, the printed 计票结果报告单 and the CSV export, all showing the same
+// numbers. Runs at a tablet and a phone viewport.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { RECOMMENDATION, row } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+});
+
+/** A paper count of three ballots, read into the phone, with 实到 8 of 应到 10. */
+async function countThreeBallots(page: Page) {
+  await page.getByRole('button', { name: '新建计票' }).tap();
+  await page.getByRole('radio', { name: new RegExp(`^${RECOMMENDATION}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByRole('radio', { name: '党员', exact: true }).check();
+  for (const [label, value] of [['应到人数', '10'], ['实到人数', '8'], ['发出张数', '8'], ['收回张数', '3']]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: '开始计票' }).tap();
+  const ballots = [
+    ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强'],
+    ['于建华', '王秀英', '朱丽萍', '李卫东', '周 敏'],
+    ['于建华', '王秀英', '朱丽萍', '徐红梅'],
+  ];
+  for (const names of ballots) {
+    for (const name of names) await page.getByRole('checkbox', { name, exact: true }).tap();
+    await page.getByRole('button', { name: '下一张' }).tap();
+  }
+  await expect(page.getByText('已录入 3 张 / 收回 3 张')).toBeVisible();
+  await page.getByRole('tab', { name: '计票板' }).tap();
+}
+
+// The sample takes 应选 4 + 差额 1 = 5 names. Votes: 于建华, 王秀英, 朱丽萍 3; 李卫东 2;
+// 陈国强, 周 敏, 徐红梅 1 each: three tie for the last place.
+const EXPECTED: [string, number, string, string][] = [
+  ['于建华', 3, '100.0%', '列入'],
+  ['王秀英', 3, '100.0%', '列入'],
+  ['朱丽萍', 3, '100.0%', '列入'],
+  ['李卫东', 2, '66.7%', '列入'],
+  ['陈国强', 1, '33.3%', '并列，需再次投票'],
+  ['周 敏', 1, '33.3%', '并列，需再次投票'],
+  ['徐红梅', 1, '33.3%', '并列，需再次投票'],
+];
+const R01 = '[R01] 实到 8 人，未超过应到 10 人的 4/5：会议无效。';
+const R04 = '[R04] 党组织委员候选人初步人选：陈国强、周  敏、徐红梅 得票相同，并列争 1 个名额，需再次投票。';
+
+test('the board judges a known stack under the template rules: rates, ranks, a tie at the cut, the quorum', async ({ page }) => {
+  await countThreeBallots(page);
+  for (const [name, votes, rate, status] of EXPECTED) {
+    const rank = EXPECTED.filter(([, v]) => v > votes).length + 1;
+    await expect(row(page, name)).toHaveText(
+      new RegExp(`^${name.replace(' ', '\\s+')}\\s*\\S*\\s*${votes}\\s*${rate.replace('.', '\\.')}\\s*${rank}\\s*${status}\\s*$`),
+    );
+  }
+  await expect(page.locator('.rk-screen').getByText('应选 4 人，按得票多少取 5 名初步人选（含差额）')).toBeVisible();
+  // Blocking first, then the warning; colour is not the only cue.
+  const flags = page.locator('.rk-screen .rk-flags li');
+  await expect(flags).toHaveText([`不能成立 ${R01}`, `请注意 ${R04}`]);
+  await expect(page.getByRole('alert').filter({ hasText: R01 })).toBeVisible();
+  await expect(page.getByRole('img', { name: '党组织委员候选人初步人选：得票条形图' })).toBeVisible();
+
+  // 公布: the same names in very large type, in a full-screen layer.
+  await page.getByRole('button', { name: '公布结果' }).tap();
+  const layer = page.getByRole('dialog', { name: '公布结果' });
+  await expect(layer).toContainText(R01);
+  const first = layer.getByRole('list').last().getByRole('listitem').first();
+  await expect(first).toHaveText(/^于建华\s*3 票\s*列入$/);
+  const size = await first.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(25);
+  await layer.getByRole('button', { name: '关闭公布' }).tap();
+  await expect(layer).toBeHidden();
+});
+
+test('the printed report is an official form with the figures, results, flags and signature lines', async ({ page }) => {
+  await countThreeBallots(page);
+  await expect(row(page, '于建华')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '计票结果报告单' })).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const form = page.locator('.rk-print');
+  await expect(form.getByRole('heading', { name: '计票结果报告单' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '打印报告单' })).toBeHidden();
+  await expect(form).toContainText('单位：长乐居民区');
+  await expect(form).toContainText('投票人类别：党员');
+  await expect(form).toContainText(/模板编号：\S+/);
+  await expect(form.locator('.rk-figures tbody tr')).toHaveText(/^10\s*8\s*8\s*3\s*3\s*0\s*0\s*$/);
+  for (const who of ['监票人', '计票人', '唱票人']) await expect(form.getByText(`${who}（签名）：`)).toBeVisible();
+  await expect(form).toContainText(R01);
+  await expect(form).toContainText(R04);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(1000);
+});
+
+test('the CSV export opens in Excel/WPS as UTF-8 and has the numbers of the screen', async ({ page }) => {
+  await countThreeBallots(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe('居民区党组织委员候选人初步人选推荐票-计票结果.csv');
+  await expect(page.getByText('已导出：居民区党组织委员候选人初步人选推荐票-计票结果.csv')).toBeVisible();
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split(/\r?\n/).map((l) => l.split(','));
+  const figures = lines.findIndex((l) => l[0] === '应到');
+  expect(lines[figures + 1]).toEqual(['10', '8', '8', '3', '3', '0', '0']);
+  for (const [name, votes, rate, status] of EXPECTED) {
+    const line = lines.find((l) => l[1] === name.replace(' ', '  '));
+    expect(line?.slice(2)).toEqual([String(votes), rate, status]);
+  }
+  expect(lines.some((l) => l[0] === R01)).toBe(true);
+});
