@@ -23,17 +23,7 @@ pub enum Field {
     Note,
     MaxMarks,
     WriteInSlots,
-    Quorum,
-    Weights,
-    Seats,
-    Extra,
-    Majority,
-    Positive,
-    Exclude,
-    Alerts,
-    RateBase,
-    AlertScope,
-    ExtraMin,
+    Rules,
 }
 
 impl Field {
@@ -56,17 +46,7 @@ impl Field {
             Field::Note => "note",
             Field::MaxMarks => "max_marks",
             Field::WriteInSlots => "write_in_slots",
-            Field::Quorum => "quorum",
-            Field::Weights => "weights",
-            Field::Seats => "seats",
-            Field::Extra => "extra",
-            Field::Majority => "majority",
-            Field::Positive => "positive",
-            Field::Exclude => "exclude",
-            Field::Alerts => "alerts",
-            Field::RateBase => "rate_base",
-            Field::AlertScope => "alert_scope",
-            Field::ExtraMin => "extra_min",
+            Field::Rules => "rules",
         }
     }
 }
@@ -194,6 +174,10 @@ pub enum TemplateErrorKind {
     },
     /// A share of a base above 1 (e.g. "5/4"): such a rule could never or always hold.
     ShareAboveOne,
+    /// A rule whose key is not a rule of its list (e.g. `seats` in an evaluation).
+    UnknownRule {
+        key: String,
+    },
     /// A rule text that does not read; `example` shows the expected shape.
     BadRule {
         example: &'static str,
@@ -222,6 +206,7 @@ impl TemplateErrorKind {
             TemplateErrorKind::UnknownLevel { .. } => "T16",
             TemplateErrorKind::ShareAboveOne => "T17",
             TemplateErrorKind::BadRule { .. } => "T18",
+            TemplateErrorKind::UnknownRule { .. } => "T19",
         }
     }
 }

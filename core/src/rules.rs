@@ -306,15 +306,8 @@ pub struct Alert {
 impl Alert {
     pub fn parse(text: &str) -> Option<Alert> {
         let (before, compare, share) = Compare::split(text)?;
-        let levels: Vec<String> = before
-            .split(['+', '＋'])
-            .map(|l| l.trim().to_string())
-            .collect();
-        if levels.iter().any(String::is_empty) {
-            return None;
-        }
         Some(Alert {
-            levels,
+            levels: level_list(before)?,
             compare,
             share: Ratio::parse(share)?,
         })
@@ -337,6 +330,139 @@ impl Scope {
             "each_category" => Some(Scope::EachCategory),
             _ => None,
         }
+    }
+}
+
+/// A list of level names, written `满意+基本满意`.
+fn level_list(text: &str) -> Option<Vec<String>> {
+    let levels: Vec<String> = text
+        .split(['+', '＋'])
+        .map(|l| l.trim().to_string())
+        .collect();
+    (!levels.iter().any(String::is_empty)).then_some(levels)
+}
+
+/// Which list a rule stands in: the template's `rules` or a section's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleList {
+    Template,
+    Recommendation,
+    Evaluation,
+}
+
+/// One rule statement of a `rules` list: a key, a space, a value (`"seats 5"`,
+/// `"alert 不满意 > 1/3"`). One list of short texts keeps the file readable and the format
+/// open to new rules without new fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// `quorum > 4/5` or `quorum none` (template).
+    Quorum(Option<Quorum>),
+    /// `weights 7/10 3/10`: one per category (template).
+    Weights(Vec<Ratio>),
+    /// `rate_base valid` (both kinds).
+    RateBase(Base),
+    /// `seats 5`: 应选人数 (recommendation).
+    Seats(u16),
+    /// `extra 1/5`: the 差额 as a share of the seats, rounded up (recommendation).
+    Extra(Ratio),
+    /// `extra_min 1`: the smallest 差额 (recommendation).
+    ExtraMin(u16),
+    /// `majority > 1/2 present` (recommendation).
+    Majority(Threshold),
+    /// `positive 满意+基本满意` (evaluation).
+    Positive(Vec<String>),
+    /// `exclude 不了解` (evaluation).
+    Exclude(Vec<String>),
+    /// `alert 不称职 > 1/3`; may be given more than once (evaluation).
+    Alert(Alert),
+    /// `alert_scope each_category` or `combined` (evaluation).
+    AlertScope(Scope),
+}
+
+/// Why a rule text does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleError {
+    /// The key is not a rule of this list.
+    UnknownKey,
+    /// The value does not read; `example` is a right one.
+    BadValue { example: &'static str },
+}
+
+impl Rule {
+    pub fn parse(list: RuleList, text: &str) -> Result<Rule, RuleError> {
+        let text = text.trim();
+        let (key, value) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+        let value = value.trim();
+        let bad = |example| RuleError::BadValue { example };
+        let number = |v: &str| {
+            v.parse::<u16>()
+                .ok()
+                .filter(|_| v.bytes().all(|b| b.is_ascii_digit()))
+        };
+        use RuleList::{Evaluation as E, Recommendation as R, Template as T};
+        match (list, key) {
+            (T, "quorum") => Quorum::parse(value)
+                .filter(|_| !value.is_empty())
+                .map(Rule::Quorum)
+                .ok_or(bad("quorum > 4/5")),
+            (T, "weights") => value
+                .split_whitespace()
+                .map(Ratio::parse)
+                .collect::<Option<Vec<_>>>()
+                .filter(|w| !w.is_empty())
+                .map(Rule::Weights)
+                .ok_or(bad("weights 7/10 3/10")),
+            (R | E, "rate_base") => Base::parse(value)
+                .filter(|_| !value.is_empty())
+                .map(Rule::RateBase)
+                .ok_or(bad("rate_base valid")),
+            (R, "seats") => number(value).map(Rule::Seats).ok_or(bad("seats 5")),
+            (R, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad("extra 1/5")),
+            (R, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad("extra_min 1")),
+            (R, "majority") => Threshold::parse(value)
+                .map(Rule::Majority)
+                .ok_or(bad("majority > 1/2 present")),
+            (E, "positive") => level_list(value)
+                .map(Rule::Positive)
+                .ok_or(bad("positive 满意+基本满意")),
+            (E, "exclude") => level_list(value)
+                .map(Rule::Exclude)
+                .ok_or(bad("exclude 不了解")),
+            (E, "alert") => Alert::parse(value)
+                .map(Rule::Alert)
+                .ok_or(bad("alert 不满意 > 1/3")),
+            (E, "alert_scope") => Scope::parse(value)
+                .filter(|_| !value.is_empty())
+                .map(Rule::AlertScope)
+                .ok_or(bad("alert_scope each_category")),
+            _ => Err(RuleError::UnknownKey),
+        }
+    }
+
+    /// The key, for telling a rule given twice.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::Quorum(_) => "quorum",
+            Rule::Weights(_) => "weights",
+            Rule::RateBase(_) => "rate_base",
+            Rule::Seats(_) => "seats",
+            Rule::Extra(_) => "extra",
+            Rule::ExtraMin(_) => "extra_min",
+            Rule::Majority(_) => "majority",
+            Rule::Positive(_) => "positive",
+            Rule::Exclude(_) => "exclude",
+            Rule::Alert(_) => "alert",
+            Rule::AlertScope(_) => "alert_scope",
+        }
+    }
+
+    /// The rules of a checked list (texts that do not read were refused by the template
+    /// check, so they are skipped here).
+    pub fn all(list: RuleList, texts: &[String]) -> Vec<Rule> {
+        texts
+            .iter()
+            .filter_map(|t| Rule::parse(list, t).ok())
+            .collect()
     }
 }
 
@@ -479,6 +605,53 @@ mod tests {
         assert_eq!(Scope::parse("all"), None);
         for b in Base::ALL {
             assert_eq!(Base::parse(b.key()), Some(b));
+        }
+    }
+
+    #[test]
+    fn rule_statements_read_by_key_and_list() {
+        use RuleList::*;
+        assert_eq!(Rule::parse(Recommendation, "seats 5"), Ok(Rule::Seats(5)));
+        assert_eq!(
+            Rule::parse(Template, " weights  7/10 0.3 "),
+            Ok(Rule::Weights(vec![
+                Ratio::new(7, 10).expect("7/10"),
+                Ratio::new(3, 10).expect("3/10")
+            ]))
+        );
+        assert_eq!(Rule::parse(Template, "quorum none"), Ok(Rule::Quorum(None)));
+        assert_eq!(
+            Rule::parse(Evaluation, "positive 满意＋基本满意"),
+            Ok(Rule::Positive(vec!["满意".into(), "基本满意".into()]))
+        );
+        assert_eq!(
+            Rule::parse(Evaluation, "seats 5"),
+            Err(RuleError::UnknownKey),
+            "a recommendation rule in an evaluation"
+        );
+        assert_eq!(
+            Rule::parse(Template, "colour red"),
+            Err(RuleError::UnknownKey)
+        );
+        for (list, text, example) in [
+            (Recommendation, "seats -1", "seats 5"),
+            (Recommendation, "seats", "seats 5"),
+            (
+                Recommendation,
+                "majority > half present",
+                "majority > 1/2 present",
+            ),
+            (Template, "quorum", "quorum > 4/5"),
+            (Template, "weights", "weights 7/10 3/10"),
+            (Evaluation, "alert 不满意", "alert 不满意 > 1/3"),
+            (Evaluation, "rate_base", "rate_base valid"),
+            (Evaluation, "alert_scope all", "alert_scope each_category"),
+        ] {
+            assert_eq!(
+                Rule::parse(list, text),
+                Err(RuleError::BadValue { example }),
+                "{text}"
+            );
         }
     }
 }

@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
 use crate::names::{has_control_chars, normalize_name};
 use crate::rules::{
-    Alert, Base, Quorum, Ratio, Scope, Shortlist, Threshold, DEFAULT_EXTRA, DEFAULT_EXTRA_MIN,
+    Alert, Base, Quorum, Ratio, Rule, RuleError, RuleList, Scope, Shortlist, Threshold,
+    DEFAULT_EXTRA, DEFAULT_EXTRA_MIN, DEFAULT_QUORUM,
 };
-use crate::unit_enum::read_by_name;
+use crate::unit_enum::{read_by_name, strings};
 
 /// The value of the `format` field every template file carries.
 pub const FORMAT_ID: &str = "ballot-kit/template";
@@ -39,7 +40,7 @@ pub mod limits {
     pub const MAX_LEVELS: usize = 8;
     pub const MAX_WRITE_IN_SLOTS: u16 = 20;
     pub const MAX_CATEGORIES: usize = 10;
-    pub const MAX_ALERTS: usize = 10;
+    pub const MAX_RULES: usize = 20;
 }
 
 /// A template exactly as written in a file (format v1). May be invalid; see [`Template`].
@@ -60,16 +61,20 @@ pub struct TemplateSpec {
     #[serde(default)]
     pub marking: Marking,
     /// Voter categories a meeting may count apart (e.g. 党员, 群众代表). May be empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strings"
+    )]
     pub categories: Vec<String>,
     pub sections: Vec<Section>,
-    /// The quorum (see [`Quorum`]): `"> 4/5"` when empty, `"none"` for no rule.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub quorum: String,
-    /// One weight per category for combining recommendation votes (e.g. `"7/10"`); empty:
-    /// plain sum.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub weights: Vec<String>,
+    /// Result rules of the whole template ([`Rule`] texts: `quorum`, `weights`).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strings"
+    )]
+    pub rules: Vec<String>,
 }
 
 /// How a paper form is marked. Template data, because local rules differ.
@@ -152,7 +157,7 @@ struct SectionFile {
     title: String,
     #[serde(default)]
     subjects: Vec<Subject>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strings")]
     levels: Vec<String>,
     #[serde(default)]
     candidates: Vec<Candidate>,
@@ -160,22 +165,8 @@ struct SectionFile {
     write_in_slots: Option<u16>,
     write_in_may_repeat_listed: Option<bool>,
     over_marked: Option<OverMarkedRule>,
-    #[serde(default)]
-    rate_base: String,
-    seats: Option<u16>,
-    #[serde(default)]
-    extra: String,
-    extra_min: Option<u16>,
-    #[serde(default)]
-    majority: String,
-    #[serde(default)]
-    positive: Vec<String>,
-    #[serde(default)]
-    exclude: Vec<String>,
-    #[serde(default)]
-    alerts: Vec<String>,
-    #[serde(default)]
-    alert_scope: String,
+    #[serde(default, deserialize_with = "strings")]
+    rules: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Section {
@@ -201,28 +192,16 @@ impl<'de> Deserialize<'de> for Section {
                     f.write_in_may_repeat_listed.is_some(),
                 )?;
                 unknown("over_marked", f.over_marked.is_some())?;
-                unknown("seats", f.seats.is_some())?;
-                unknown("extra", !f.extra.is_empty())?;
-                unknown("extra_min", f.extra_min.is_some())?;
-                unknown("majority", !f.majority.is_empty())?;
                 Ok(Section::Evaluation(EvaluationSection {
                     title: f.title,
                     subjects: f.subjects,
                     levels: f.levels,
-                    rate_base: f.rate_base,
-                    positive: f.positive,
-                    exclude: f.exclude,
-                    alerts: f.alerts,
-                    alert_scope: f.alert_scope,
+                    rules: f.rules,
                 }))
             }
             SectionKind::Recommendation => {
                 unknown("subjects", !f.subjects.is_empty())?;
                 unknown("levels", !f.levels.is_empty())?;
-                unknown("positive", !f.positive.is_empty())?;
-                unknown("exclude", !f.exclude.is_empty())?;
-                unknown("alerts", !f.alerts.is_empty())?;
-                unknown("alert_scope", !f.alert_scope.is_empty())?;
                 Ok(Section::Recommendation(RecommendationSection {
                     title: f.title,
                     candidates: f.candidates,
@@ -232,11 +211,7 @@ impl<'de> Deserialize<'de> for Section {
                     write_in_slots: f.write_in_slots.unwrap_or_default(),
                     write_in_may_repeat_listed: f.write_in_may_repeat_listed.unwrap_or_default(),
                     over_marked: f.over_marked.unwrap_or_default(),
-                    rate_base: f.rate_base,
-                    seats: f.seats,
-                    extra: f.extra,
-                    extra_min: f.extra_min,
-                    majority: f.majority,
+                    rules: f.rules,
                 }))
             }
         }
@@ -260,21 +235,10 @@ pub struct EvaluationSection {
     pub subjects: Vec<Subject>,
     /// Rating levels, best first (e.g. 满意, 基本满意, 不满意).
     pub levels: Vec<String>,
-    /// What the rates are shares of ([`Base`] key; empty: valid forms).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub rate_base: String,
-    /// Levels that count as positive for the 满意率. Empty: every level but the last.
+    /// Result rules ([`Rule`] texts: `rate_base`, `positive`, `exclude`, `alert`,
+    /// `alert_scope`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub positive: Vec<String>,
-    /// Levels left out of an item's base (e.g. 不了解).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub exclude: Vec<String>,
-    /// Rules that flag an item ([`Alert`] texts, e.g. `"不称职 > 1/3"`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub alerts: Vec<String>,
-    /// `combined` (empty) or `each_category` ([`Scope`]).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub alert_scope: String,
+    pub rules: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -285,7 +249,11 @@ pub struct Subject {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
     /// Aspects rated separately (e.g. 政治素质, 服务群众). Empty: one overall rating.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strings"
+    )]
     pub dimensions: Vec<String>,
 }
 
@@ -307,76 +275,107 @@ pub struct RecommendationSection {
     /// What more marks than `max_marks` does.
     #[serde(default)]
     pub over_marked: OverMarkedRule,
-    /// What 得票率 is a share of ([`Base`] key; empty: valid ballots).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub rate_base: String,
-    /// 应选人数: with it, the results take `seats` + 差额 names as 初步人选.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub seats: Option<u16>,
-    /// The 差额 as a share of the seats (empty: `"1/5"`), rounded up …
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub extra: String,
-    /// … and at least this many (default 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extra_min: Option<u16>,
-    /// A name must reach this to be taken ([`Threshold`] text, e.g. `"> 1/2 present"`).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub majority: String,
+    /// Result rules ([`Rule`] texts: `rate_base`, `seats`, `extra`, `extra_min`,
+    /// `majority`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
 }
 
-// The typed rules of a checked template. The texts were checked when the template was, so a
-// text that does not read can only come from an unchecked spec: it falls back to the default.
+// The typed rules of a checked template. Texts that do not read can only come from an
+// unchecked spec; they are skipped, so the default applies.
 impl RecommendationSection {
     pub fn rate_base(&self) -> Base {
-        Base::parse(&self.rate_base).unwrap_or_default()
+        let mut base = Base::Valid;
+        for r in Rule::all(RuleList::Recommendation, &self.rules) {
+            if let Rule::RateBase(b) = r {
+                base = b;
+            }
+        }
+        base
     }
 
+    /// 应选人数 + 差额, when the template sets `seats`.
     pub fn shortlist(&self) -> Option<Shortlist> {
-        Some(Shortlist {
-            seats: self.seats?,
-            extra: extra_ratio(&self.extra).unwrap_or(DEFAULT_EXTRA),
-            extra_min: self.extra_min.unwrap_or(DEFAULT_EXTRA_MIN),
-        })
+        let mut list = Shortlist {
+            seats: 0,
+            extra: DEFAULT_EXTRA,
+            extra_min: DEFAULT_EXTRA_MIN,
+        };
+        for r in Rule::all(RuleList::Recommendation, &self.rules) {
+            match r {
+                Rule::Seats(n) => list.seats = n,
+                Rule::Extra(x) => list.extra = x,
+                Rule::ExtraMin(n) => list.extra_min = n,
+                _ => {}
+            }
+        }
+        (list.seats > 0).then_some(list)
     }
 
     pub fn majority(&self) -> Option<Threshold> {
-        Threshold::parse(&self.majority)
-    }
-}
-
-fn extra_ratio(text: &str) -> Option<Ratio> {
-    if text.trim().is_empty() {
-        Some(DEFAULT_EXTRA)
-    } else {
-        Ratio::parse(text)
+        Rule::all(RuleList::Recommendation, &self.rules)
+            .into_iter()
+            .find_map(|r| match r {
+                Rule::Majority(t) => Some(t),
+                _ => None,
+            })
     }
 }
 
 impl EvaluationSection {
+    fn rule_list(&self) -> Vec<Rule> {
+        Rule::all(RuleList::Evaluation, &self.rules)
+    }
+
     pub fn rate_base(&self) -> Base {
-        Base::parse(&self.rate_base).unwrap_or_default()
+        self.rule_list()
+            .into_iter()
+            .find_map(|r| match r {
+                Rule::RateBase(b) => Some(b),
+                _ => None,
+            })
+            .unwrap_or_default()
     }
 
     pub fn alerts(&self) -> Vec<Alert> {
-        self.alerts.iter().filter_map(|a| Alert::parse(a)).collect()
+        self.rule_list()
+            .into_iter()
+            .filter_map(|r| match r {
+                Rule::Alert(a) => Some(a),
+                _ => None,
+            })
+            .collect()
     }
 
     pub fn alert_scope(&self) -> Scope {
-        Scope::parse(&self.alert_scope).unwrap_or_default()
+        self.rule_list()
+            .into_iter()
+            .find_map(|r| match r {
+                Rule::AlertScope(s) => Some(s),
+                _ => None,
+            })
+            .unwrap_or_default()
     }
 
-    /// Per level: whether it counts as positive.
+    /// Per level: whether it counts as positive (default: every level but the last).
     pub fn positive_levels(&self) -> Vec<bool> {
-        if self.positive.is_empty() {
-            let last = self.levels.len().saturating_sub(1);
-            return (0..self.levels.len()).map(|i| i < last).collect();
+        for r in self.rule_list() {
+            if let Rule::Positive(names) = r {
+                return self.level_set(&names);
+            }
         }
-        self.level_set(&self.positive)
+        let last = self.levels.len().saturating_sub(1);
+        (0..self.levels.len()).map(|i| i < last).collect()
     }
 
     /// Per level: whether it is left out of the base.
     pub fn excluded_levels(&self) -> Vec<bool> {
-        self.level_set(&self.exclude)
+        for r in self.rule_list() {
+            if let Rule::Exclude(names) = r {
+                return self.level_set(&names);
+            }
+        }
+        vec![false; self.levels.len()]
     }
 
     /// Per level: whether `names` names it.
@@ -392,17 +391,26 @@ impl EvaluationSection {
 }
 
 impl TemplateSpec {
-    /// The quorum rule, `None` when the template says `"none"`.
+    /// The quorum rule: `quorum > 4/5` unless the template says otherwise; `None` for
+    /// `quorum none`.
     pub fn quorum(&self) -> Option<Quorum> {
-        Quorum::parse(&self.quorum).unwrap_or(Some(crate::rules::DEFAULT_QUORUM))
+        Rule::all(RuleList::Template, &self.rules)
+            .into_iter()
+            .find_map(|r| match r {
+                Rule::Quorum(q) => Some(q),
+                _ => None,
+            })
+            .unwrap_or(Some(DEFAULT_QUORUM))
     }
 
     /// The category weights, or `None` for a plain sum.
     pub fn weights(&self) -> Option<Vec<Ratio>> {
-        if self.weights.is_empty() {
-            return None;
-        }
-        self.weights.iter().map(|w| Ratio::parse(w)).collect()
+        Rule::all(RuleList::Template, &self.rules)
+            .into_iter()
+            .find_map(|r| match r {
+                Rule::Weights(w) => Some(w),
+                _ => None,
+            })
     }
 }
 
@@ -513,6 +521,59 @@ impl Template {
         spec.check()
     }
 
+    /// Reads a template file and checks its result rules too: what an import or the
+    /// results module uses (see [`Template::rule_errors`]).
+    pub fn parse_with_rules(json: &str) -> Result<Template, Vec<TemplateError>> {
+        let t = Template::parse(json)?;
+        let errors = t.rule_errors();
+        if errors.is_empty() {
+            Ok(t)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The problems of the result rules (`rules` of the template and of each section).
+    ///
+    /// Kept apart from [`TemplateSpec::check`] on purpose: voting and counting never read the
+    /// result rules, so the first-load app does not carry their checks (about 2 KB). Every
+    /// place that reads rules or brings a template in checks them: the results module refuses
+    /// a template whose rules do not read, and an import shows them like any other problem.
+    pub fn rule_errors(&self) -> Vec<TemplateError> {
+        let mut v = Checker::default();
+        let root = Path::root();
+        let spec = &self.spec;
+        for (r, i) in v.rules(
+            root.field(Field::Rules),
+            RuleList::Template,
+            &spec.rules,
+            None,
+        ) {
+            if let Rule::Weights(w) = r {
+                if w.len() != spec.categories.len() {
+                    v.push(
+                        root.field(Field::Rules).index(i),
+                        TemplateErrorKind::WeightsPerCategory {
+                            categories: spec.categories.len(),
+                        },
+                    );
+                }
+            }
+        }
+        for (i, section) in spec.sections.iter().enumerate() {
+            let path = root.field(Field::Sections).index(i).field(Field::Rules);
+            match section {
+                Section::Evaluation(s) => {
+                    v.rules(path, RuleList::Evaluation, &s.rules, Some(&s.levels));
+                }
+                Section::Recommendation(s) => {
+                    v.rules(path, RuleList::Recommendation, &s.rules, None);
+                }
+            }
+        }
+        v.errors
+    }
+
     pub fn spec(&self) -> &TemplateSpec {
         &self.spec
     }
@@ -575,8 +636,7 @@ impl TemplateSpec {
             marking: Marking::default(),
             categories: Vec::new(),
             sections: Vec::new(),
-            quorum: String::new(),
-            weights: Vec::new(),
+            rules: Vec::new(),
         }
     }
 }
@@ -697,124 +757,89 @@ impl Checker {
                 }
             }
         }
-
-        match Quorum::parse(&spec.quorum) {
-            Some(Some(q)) => self.share(root.field(Field::Quorum), q.share),
-            Some(None) => {}
-            None => self.bad_rule(root.field(Field::Quorum), "> 4/5"),
-        }
-        let weights = root.field(Field::Weights);
-        if !spec.weights.is_empty() && spec.weights.len() != spec.categories.len() {
-            self.push(
-                weights.clone(),
-                TemplateErrorKind::WeightsPerCategory {
-                    categories: spec.categories.len(),
-                },
-            );
-        }
-        for (i, w) in spec.weights.iter().enumerate() {
-            if Ratio::parse(w).is_none() {
-                self.bad_rule(weights.index(i), "7/10");
-            }
-        }
     }
 
-    fn bad_rule(&mut self, path: Path, example: &'static str) {
-        self.push(path, TemplateErrorKind::BadRule { example });
-    }
-
-    /// A share of a base is at most 1.
-    fn share(&mut self, path: Path, share: Ratio) {
-        if !share.is_share() {
-            self.push(path, TemplateErrorKind::ShareAboveOne);
+    /// Reads a `rules` list: each text must read as a rule of this list, a key other than
+    /// `alert` appears once, shares are at most 1, and named levels exist (`levels`, when
+    /// the section's levels are themselves right). Returns the rules read, with their index.
+    fn rules(
+        &mut self,
+        path: Path,
+        list: RuleList,
+        texts: &[String],
+        levels: Option<&[String]>,
+    ) -> Vec<(Rule, usize)> {
+        let mut out: Vec<(Rule, usize)> = Vec::new();
+        if !self.count(path.clone(), texts.len(), 0, limits::MAX_RULES) {
+            return out;
         }
-    }
-
-    fn rate_base(&mut self, path: &Path, text: &str) {
-        if Base::parse(text).is_none() {
-            self.bad_rule(path.field(Field::RateBase), "valid");
-        }
-    }
-
-    /// Every name in a rule's list of levels is a level of the section.
-    fn known_levels(&mut self, path: Path, names: &[String], levels: &[String]) {
-        for (i, name) in names.iter().enumerate() {
-            let key = normalize_name(name);
-            if !levels.iter().any(|l| normalize_name(l) == key) {
+        for (i, text) in texts.iter().enumerate() {
+            let at = path.index(i);
+            let rule = match Rule::parse(list, text) {
+                Ok(r) => r,
+                Err(RuleError::UnknownKey) => {
+                    let key = text.split_whitespace().next().unwrap_or_default();
+                    self.push(at, TemplateErrorKind::UnknownRule { key: key.into() });
+                    continue;
+                }
+                Err(RuleError::BadValue { example }) => {
+                    self.push(at, TemplateErrorKind::BadRule { example });
+                    continue;
+                }
+            };
+            if let Some((_, first)) = out
+                .iter()
+                .find(|(r, _)| r.key() == rule.key() && !matches!(r, Rule::Alert(_)))
+            {
                 self.push(
-                    path.index(i),
-                    TemplateErrorKind::UnknownLevel { name: name.clone() },
+                    at,
+                    TemplateErrorKind::Duplicate {
+                        name: rule.key().into(),
+                        first: *first,
+                    },
                 );
+                continue;
             }
-        }
-    }
-
-    /// The result rules of an evaluation section.
-    fn evaluation_rules(&mut self, path: &Path, s: &EvaluationSection, levels_ok: bool) {
-        self.rate_base(path, &s.rate_base);
-        if levels_ok {
-            self.known_levels(path.field(Field::Positive), &s.positive, &s.levels);
-            self.known_levels(path.field(Field::Exclude), &s.exclude, &s.levels);
-        }
-        let alerts = path.field(Field::Alerts);
-        if self.count(alerts.clone(), s.alerts.len(), 0, limits::MAX_ALERTS) {
-            for (i, text) in s.alerts.iter().enumerate() {
-                let p = alerts.index(i);
-                match Alert::parse(text) {
-                    Some(a) => {
-                        for name in a.levels.iter().filter(|_| levels_ok) {
-                            let key = normalize_name(name);
-                            if !s.levels.iter().any(|l| normalize_name(l) == key) {
-                                self.push(
-                                    p.clone(),
-                                    TemplateErrorKind::UnknownLevel { name: name.clone() },
-                                );
-                            }
-                        }
-                        self.share(p, a.share);
+            let share = match &rule {
+                Rule::Quorum(Some(q)) => Some(q.share),
+                Rule::Extra(x) => Some(*x),
+                Rule::Majority(t) => Some(t.share),
+                Rule::Alert(a) => Some(a.share),
+                _ => None,
+            };
+            if share.is_some_and(|s| !s.is_share()) {
+                self.push(at.clone(), TemplateErrorKind::ShareAboveOne);
+            }
+            let named: &[String] = match &rule {
+                Rule::Positive(l) | Rule::Exclude(l) => l,
+                Rule::Alert(a) => &a.levels,
+                _ => &[],
+            };
+            if let Some(levels) = levels {
+                for name in named {
+                    let key = normalize_name(name);
+                    if !levels.iter().any(|l| normalize_name(l) == key) {
+                        self.push(
+                            at.clone(),
+                            TemplateErrorKind::UnknownLevel { name: name.clone() },
+                        );
                     }
-                    None => self.bad_rule(p, "不满意 > 1/3"),
                 }
             }
-        }
-        if Scope::parse(&s.alert_scope).is_none() {
-            self.bad_rule(path.field(Field::AlertScope), "each_category");
-        }
-    }
-
-    /// The result rules of a recommendation section.
-    fn recommendation_rules(&mut self, path: &Path, s: &RecommendationSection) {
-        self.rate_base(path, &s.rate_base);
-        match s.seats {
-            Some(0) => self.push(path.field(Field::Seats), TemplateErrorKind::MaxMarksZero),
-            Some(n) if usize::from(n) > limits::MAX_CANDIDATES => self.push(
-                path.field(Field::Seats),
-                TemplateErrorKind::NumberTooHigh {
-                    max: limits::MAX_CANDIDATES,
-                },
-            ),
-            _ => {}
-        }
-        match extra_ratio(&s.extra) {
-            Some(r) => self.share(path.field(Field::Extra), r),
-            None => self.bad_rule(path.field(Field::Extra), "1/5"),
-        }
-        if s.extra_min
-            .is_some_and(|n| usize::from(n) > limits::MAX_CANDIDATES)
-        {
-            self.push(
-                path.field(Field::ExtraMin),
-                TemplateErrorKind::NumberTooHigh {
-                    max: limits::MAX_CANDIDATES,
-                },
-            );
-        }
-        if !s.majority.is_empty() {
-            match Threshold::parse(&s.majority) {
-                Some(t) => self.share(path.field(Field::Majority), t.share),
-                None => self.bad_rule(path.field(Field::Majority), "> 1/2 present"),
+            match rule {
+                Rule::Seats(0) => self.push(at, TemplateErrorKind::MaxMarksZero),
+                Rule::Seats(n) | Rule::ExtraMin(n) if usize::from(n) > limits::MAX_CANDIDATES => {
+                    self.push(
+                        at,
+                        TemplateErrorKind::NumberTooHigh {
+                            max: limits::MAX_CANDIDATES,
+                        },
+                    )
+                }
+                _ => out.push((rule, i)),
             }
         }
+        out
     }
 
     fn evaluation(&mut self, path: Path, s: &EvaluationSection) {
@@ -877,7 +902,6 @@ impl Checker {
         }
 
         let levels = path.field(Field::Levels);
-        let before = self.errors.len();
         if self.count(
             levels.clone(),
             s.levels.len(),
@@ -894,10 +918,6 @@ impl Checker {
                     .map(|(i, l)| (levels.index(i), normalize_name(l), l.as_str())),
             );
         }
-        // Rules name levels: checked against a list of levels that is itself right, so one
-        // mistake in the levels is reported once, not again at every rule.
-        let levels_ok = self.errors.len() == before;
-        self.evaluation_rules(&path, s, levels_ok);
     }
 
     fn recommendation(&mut self, path: Path, s: &RecommendationSection) {
@@ -955,7 +975,6 @@ impl Checker {
                 },
             );
         }
-        self.recommendation_rules(&path, s);
     }
 }
 
@@ -990,11 +1009,7 @@ mod tests {
                 },
             ],
             levels: vec!["满意".into(), "不满意".into()],
-            rate_base: String::new(),
-            positive: vec![],
-            exclude: vec![],
-            alerts: vec![],
-            alert_scope: String::new(),
+            rules: vec![],
         };
         let items: Vec<_> = s
             .items()

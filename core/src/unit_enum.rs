@@ -12,6 +12,13 @@ pub(crate) fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> 
     String::deserialize(d)
 }
 
+/// A list of strings. One reader shared by every such field: serde's derive would inline a
+/// copy of the list reader into each field that has one (about 0.4 KB of wasm each).
+#[inline(never)]
+pub(crate) fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Vec::<String>::deserialize(d)
+}
+
 /// Implements `Deserialize` for an enum of unit variants, each read from its name.
 macro_rules! read_by_name {
     ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {

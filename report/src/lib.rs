@@ -49,8 +49,8 @@ struct InputFile<'a> {
 pub enum InputError {
     /// E01: not the JSON described above.
     Json(String),
-    /// E02: the template does not pass its checks.
-    Template,
+    /// E02: the template does not pass its checks (its result rules included).
+    Template(Vec<ballot_core::TemplateError>),
     /// E03: the tally was not made with this template.
     Shape,
 }
@@ -59,7 +59,11 @@ impl InputError {
     pub fn message(&self) -> String {
         match self {
             InputError::Json(d) => format!("[E01] 结果数据无法读取：{d}"),
-            InputError::Template => "[E02] 结果所用的模板无效".into(),
+            InputError::Template(errors) => {
+                let t = ballot_core::Lang::default().texts();
+                let list: Vec<String> = errors.iter().map(|e| (t.template_error)(e)).collect();
+                format!("[E02] 结果所用的模板有误：{}", list.join("；"))
+            }
             InputError::Shape => "[E03] 计数与模板不符".into(),
         }
     }
@@ -69,7 +73,8 @@ impl Input {
     pub fn read(json: &str) -> Result<Input, InputError> {
         let f: InputFile =
             serde_json::from_str(json).map_err(|e| InputError::Json(e.to_string()))?;
-        let template = Template::parse(f.template.get()).map_err(|_| InputError::Template)?;
+        let template =
+            Template::parse_with_rules(f.template.get()).map_err(InputError::Template)?;
         // Merging into an empty tally of the template checks the shape, part by part.
         let mut tally = Tally::empty(&template);
         tally.merge(&f.tally).map_err(|_| InputError::Shape)?;

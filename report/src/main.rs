@@ -1,37 +1,128 @@
 //! The wasm entry points of the results module. The app imports this module on demand and
-//! calls [`render`] and [`download_csv`] with the JSON input described in `lib.rs`.
+//! calls [`show`] with a host element and the JSON input described in `lib.rs`; from then on
+//! the module owns that element: it draws the results and answers its buttons (公布结果,
+//! 打印报告单, 导出 CSV). Keeping the buttons here keeps their code out of the first load.
 
-use ballot_report::{csv_out, render as layout, Input, Mode};
+use std::cell::RefCell;
+
+use ballot_core::i18n::report::ZH_CN;
+use ballot_report::{csv_out, render, Input, Mode};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement};
 
 fn main() {}
 
+thread_local! {
+    /// The input of the results on screen (one host at a time).
+    static CURRENT: RefCell<Option<Input>> = const { RefCell::new(None) };
+    /// One click handler for the host and the 公布 layer, made once.
+    static ON_CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
+}
+
 fn read(input: &str) -> Result<Input, JsValue> {
-    Input::read(input).map_err(|e| JsValue::from_str(&e.message()))
+    let mut input = Input::read(input).map_err(|e| JsValue::from_str(&e.message()))?;
+    if input.date.is_empty() {
+        input.date = today();
+    }
+    Ok(input)
 }
 
-/// The HTML of `mode` ("page", "board" or "announce"); an error message when the input is
-/// not readable.
+/// Draws the results of `mode` ("page" or "board") into `host` and answers its buttons.
 #[wasm_bindgen]
-pub fn render(input: &str, mode: &str) -> Result<String, JsValue> {
+pub fn show(host: HtmlElement, input: &str, mode: &str) -> Result<(), JsValue> {
     let mode = Mode::parse(mode).ok_or_else(|| JsValue::from_str("unknown mode"))?;
-    let mut input = read(input)?;
-    if input.date.is_empty() {
-        input.date = today();
-    }
-    Ok(layout(&input, mode))
+    let input = read(input)?;
+    host.set_inner_html(&render(&input, mode));
+    ON_CLICK.with(|h| host.set_onclick(Some(h.as_ref().unchecked_ref())));
+    CURRENT.with(|c| *c.borrow_mut() = Some(input));
+    Ok(())
 }
 
-/// Saves the results as a CSV file (the browser's download).
-#[wasm_bindgen]
-pub fn download_csv(input: &str) -> Result<String, JsValue> {
-    let mut input = read(input)?;
-    if input.date.is_empty() {
-        input.date = today();
+fn on_click(e: Event) {
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-action]").ok().flatten())
+    else {
+        return;
+    };
+    let action = button.get_attribute("data-action").unwrap_or_default();
+    let done = CURRENT.with(|c| match (action.as_str(), c.borrow().as_ref()) {
+        ("announce", Some(input)) => announce(input),
+        ("close", _) => close(&button),
+        ("print", _) => web_sys::window()
+            .ok_or_else(|| JsValue::from_str("no window"))
+            .and_then(|w| w.print()),
+        ("csv", Some(input)) => {
+            download_csv(input).map(|name| status(&button, &(ZH_CN.file_saved)(&name)))
+        }
+        _ => Ok(()),
+    });
+    if let Err(why) = done {
+        let why = why.as_string().unwrap_or_default();
+        status(&button, &(ZH_CN.failed)(&why));
     }
-    let text = csv_out::csv(&input);
-    let name = (ballot_core::i18n::report::ZH_CN.csv_name)(&input.template.spec().title);
+}
+
+/// Writes a message into the host's status line (read out by screen readers).
+fn status(from: &Element, text: &str) {
+    if let Some(p) = from
+        .closest(".report-host")
+        .ok()
+        .flatten()
+        .and_then(|host| host.query_selector(".rk-status").ok().flatten())
+    {
+        p.set_text_content(Some(text));
+    }
+}
+
+fn document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// 公布 mode: a full-screen layer over the app, closed by its button.
+fn announce(input: &Input) -> Result<(), JsValue> {
+    let doc = document()?;
+    let layer: HtmlElement = doc.create_element("div")?.dyn_into()?;
+    layer.set_class_name("announce-layer");
+    layer.set_attribute("role", "dialog")?;
+    layer.set_attribute("aria-modal", "true")?;
+    layer.set_attribute("aria-label", ZH_CN.announce)?;
+    let mut html = String::from("<button type=\"button\" data-action=\"close\">");
+    html.push_str(ZH_CN.close_announce);
+    html.push_str("</button>");
+    html.push_str(&render(input, Mode::Announce));
+    layer.set_inner_html(&html);
+    ON_CLICK.with(|h| layer.set_onclick(Some(h.as_ref().unchecked_ref())));
+    doc.body()
+        .ok_or_else(|| JsValue::from_str("no body"))?
+        .append_child(&layer)?;
+    if let Some(b) = layer.query_selector("button").ok().flatten() {
+        if let Ok(b) = b.dyn_into::<HtmlElement>() {
+            b.focus()?;
+        }
+    }
+    Ok(())
+}
+
+fn close(button: &Element) -> Result<(), JsValue> {
+    if let Some(layer) = button.closest(".announce-layer")? {
+        layer.remove();
+    }
+    // Back to the button that opened it.
+    if let Some(b) = document()?.query_selector("[data-action=announce]")? {
+        b.dyn_into::<HtmlElement>()?.focus()?;
+    }
+    Ok(())
+}
+
+/// Saves the results as a CSV file (the browser's download); returns the file name.
+fn download_csv(input: &Input) -> Result<String, JsValue> {
+    let text = csv_out::csv(input);
+    let name = (ZH_CN.csv_name)(&input.template.spec().title);
     download(&name, &text, "text/csv;charset=utf-8")?;
     Ok(name)
 }
@@ -53,10 +144,7 @@ fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    let a: web_sys::HtmlAnchorElement = document()?.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
     a.click();

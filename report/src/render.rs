@@ -43,6 +43,20 @@ pub fn render(input: &Input, mode: Mode) -> String {
     h.raw("<style>").raw(STYLE).raw("</style>");
     match mode {
         Mode::Page | Mode::Board => {
+            // The meeting's actions; `main.rs` handles their clicks (data-action).
+            h.raw("<div class=\"actions rk-actions\">");
+            for (action, label) in [
+                ("announce", t.announce),
+                ("print", t.print_report),
+                ("csv", t.export_csv),
+            ] {
+                h.raw("<button type=\"button\" data-action=\"")
+                    .raw(action)
+                    .raw("\">")
+                    .text(label)
+                    .raw("</button>");
+            }
+            h.raw("</div><p class=\"rk-status\" role=\"status\"></p>");
             screen(&mut h, input, mode == Mode::Board, t);
             report(&mut h, input, t);
         }

@@ -15,7 +15,16 @@ function load() {
   return loading;
 }
 
-export async function call(fn, input, mode) {
-  const m = await load();
-  return m[fn](input, mode);
+// Draws the results into `host`; the module owns it from then on. If the module cannot be
+// loaded or refuses the input, `failed` (the app's message) and the reason are shown.
+export function show(host, input, mode, failed) {
+  load()
+    .then((m) => m.show(host, input, mode))
+    .catch((e) => {
+      const p = document.createElement('p');
+      p.className = 'field-error';
+      p.setAttribute('role', 'alert');
+      p.textContent = failed + (e && e.message ? e.message : String(e));
+      host.replaceChildren(p);
+    });
 }

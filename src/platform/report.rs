@@ -4,12 +4,11 @@
 use ballot_core::count::Figures;
 use ballot_core::{Tally, Template};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/platform/report.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn call(f: &str, input: &str, mode: &str) -> Result<JsValue, JsValue>;
+    /// Draws the results into `host` (see `report.js`); never throws.
+    pub fn show(host: &web_sys::Element, input: &str, mode: &str, failed: &str);
 }
 
 /// The module's input (documented in `report/src/lib.rs`). The canonical template JSON is a
@@ -34,18 +33,4 @@ pub fn input(
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     // Plain data (strings, numbers, maps with string keys) always serializes.
     serde_json::to_string(v).unwrap_or_default()
-}
-
-/// Calls `f` of the module; an error is the module's message, or the loading failure's.
-pub async fn run(f: &str, input: &str, mode: &str) -> Result<String, String> {
-    match call(f, input, mode).await {
-        Ok(v) => Ok(v.as_string().unwrap_or_default()),
-        Err(e) => Err(e
-            .as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_default()),
-    }
 }

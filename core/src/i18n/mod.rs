@@ -141,12 +141,7 @@ pub struct Texts {
     // Results
     pub results_heading: &'static str,
     pub totals: fn(u32, u32, u32, u32) -> String,
-    pub announce: &'static str,
-    pub close_announce: &'static str,
-    pub print_report: &'static str,
-    pub export_csv: &'static str,
-    pub report_failed: fn(&str) -> String,
-    pub file_saved: fn(&str) -> String,
+    pub report_failed: &'static str,
 
     // Paper count: home and starting one
     pub counts_heading: &'static str,

@@ -8,6 +8,12 @@ use crate::rules::{Base, Compare};
 
 pub struct ReportTexts {
     pub report_title: &'static str,
+    pub announce: &'static str,
+    pub close_announce: &'static str,
+    pub print_report: &'static str,
+    pub export_csv: &'static str,
+    pub file_saved: fn(&str) -> String,
+    pub failed: fn(&str) -> String,
     pub results_heading: &'static str,
     pub announce_heading: &'static str,
     pub unit: &'static str,
@@ -66,6 +72,12 @@ pub struct ReportTexts {
 
 pub static ZH_CN: ReportTexts = ReportTexts {
     report_title: "计票结果报告单",
+    announce: "公布结果",
+    close_announce: "关闭公布",
+    print_report: "打印报告单",
+    export_csv: "导出 CSV",
+    file_saved: |name| format!("已导出：{name}"),
+    failed: |why| format!("操作没有完成：{why}"),
     results_heading: "计票结果",
     announce_heading: "公布结果",
     unit: "单位",

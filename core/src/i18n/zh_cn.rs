@@ -132,12 +132,7 @@ pub static TEXTS: Texts = Texts {
     totals: |total, valid, blank, void| {
         format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
     },
-    announce: "公布结果",
-    close_announce: "关闭公布",
-    print_report: "打印报告单",
-    export_csv: "导出 CSV",
-    report_failed: |why| format!("结果无法显示：{why}"),
-    file_saved: |name| format!("已导出：{name}"),
+    report_failed: "结果无法显示：",
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 
@@ -314,17 +309,7 @@ fn field_name(f: Field, at_root: bool) -> &'static str {
         Field::Note => "备注",
         Field::MaxMarks => "应推荐人数",
         Field::WriteInSlots => "另选他人栏数",
-        Field::Quorum => "会议有效人数",
-        Field::Weights => "类别权重",
-        Field::Seats => "应选人数",
-        Field::Extra => "差额比例",
-        Field::Majority => "得票要求",
-        Field::Positive => "计入满意率的等次",
-        Field::Exclude => "不计入基数的等次",
-        Field::Alerts => "提示规则",
-        Field::RateBase => "比例的基数",
-        Field::AlertScope => "提示规则的范围",
-        Field::ExtraMin => "最少差额人数",
+        Field::Rules => "计票规则",
     }
 }
 
@@ -337,6 +322,7 @@ fn item_name(list: Field, i: usize) -> String {
         Field::Levels => format!("第{n}个等次"),
         Field::Dimensions => format!("第{n}个测评项目"),
         Field::Categories => format!("第{n}个类别"),
+        Field::Rules => format!("第{n}条规则"),
         other => format!("{}第{n}项", field_name(other, false)),
     }
 }
@@ -403,6 +389,7 @@ fn template_error(e: &TemplateError) -> String {
         K::UnknownLevel { name } => format!("“{name}”不是本部分的等次"),
         K::ShareAboveOne => "比例不能大于 1".into(),
         K::BadRule { example } => format!("写法有误，应写成如“{example}”"),
+        K::UnknownRule { key } => format!("“{key}”不是这里可用的规则"),
     };
     let code = e.kind.code();
     if e.path.0.is_empty() {

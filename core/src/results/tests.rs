@@ -11,7 +11,7 @@ fn template(rec_rules: &str, root_rules: &str) -> Template {
         "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}},{{"name":"乙"}},{{"name":"丙"}},{{"name":"丁"}},{{"name":"戊"}}],
         "max_marks":3,"write_in_slots":1{rec_rules}}}]{root_rules}}}"#
     );
-    Template::parse(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
+    Template::parse_with_rules(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
 }
 
 /// A tally with `valid` valid ballots in category `cat` and these votes per listed name.
@@ -71,10 +71,10 @@ fn the_quorum_is_more_than_four_fifths_by_default_and_a_template_parameter() {
         // (root rules, due, present, quorum flag expected)
         ("", 50, 40, true), // exactly 4/5 is not more than 4/5
         ("", 50, 41, false),
-        (r#","quorum":">= 4/5""#, 50, 40, false),
-        (r#","quorum":">= 4/5""#, 50, 39, true),
-        (r#","quorum":"> 1/2""#, 50, 25, true),
-        (r#","quorum":"none""#, 50, 1, false),
+        (r#","rules":["quorum >= 4/5"]"#, 50, 40, false),
+        (r#","rules":["quorum >= 4/5"]"#, 50, 39, true),
+        (r#","rules":["quorum > 1/2"]"#, 50, 25, true),
+        (r#","rules":["quorum none"]"#, 50, 1, false),
     ];
     for (rules, due, present, flagged) in table {
         let t = template("", rules);
@@ -110,7 +110,7 @@ fn more_returned_than_issued_voids_the_vote_and_is_listed_first() {
 
 #[test]
 fn missing_figures_are_reported_not_guessed() {
-    let t = template(r#","rate_base":"present""#, "");
+    let t = template(r#","rules":["rate_base present"]"#, "");
     let r = Results::compute(&t, &Tally::empty(&t), Figures::default(), View::Combined);
     assert_eq!(codes(&r), ["R02"]);
     assert_eq!(
@@ -143,7 +143,7 @@ fn the_shortlist_takes_seats_plus_a_fifth_and_flags_a_tie_at_the_cut() {
             Some((vec!["丙", "丁", "戊"], 2)),
         ),
     ];
-    let t = template(r#","seats":3"#, "");
+    let t = template(r#","rules":["seats 3"]"#, "");
     for (votes, taken, tie) in cases {
         let tally = tally(&t, &[(0, 10, votes, &[])]);
         let r = Results::compute(&t, &tally, figures(12, 11, 11, 10), View::Combined);
@@ -175,7 +175,7 @@ fn the_shortlist_takes_seats_plus_a_fifth_and_flags_a_tie_at_the_cut() {
 
 #[test]
 fn too_few_names_with_votes_ask_for_a_further_round() {
-    let t = template(r#","seats":3"#, "");
+    let t = template(r#","rules":["seats 3"]"#, "");
     let tally = tally(&t, &[(0, 10, &[9, 8, 0, 0, 0], &[("张三", 2)])]);
     let r = Results::compute(&t, &tally, figures(12, 11, 11, 10), View::Combined);
     assert!(r.flags.contains(&Flag::TooFewQualify {
@@ -197,7 +197,7 @@ fn too_few_names_with_votes_ask_for_a_further_round() {
 
 #[test]
 fn a_majority_is_more_than_half_of_its_base_and_exactly_half_is_not() {
-    let t = template(r#","seats":1,"majority":"> 1/2 present""#, "");
+    let t = template(r#","rules":["seats 1","majority > 1/2 present"]"#, "");
     // 实到 10: 甲 6 (more than half), 乙 5 (exactly half), 丙 4.
     let tally = tally(&t, &[(0, 10, &[6, 5, 4, 0, 0], &[])]);
     let r = Results::compute(&t, &tally, figures(10, 10, 10, 10), View::Combined);
@@ -217,7 +217,7 @@ fn a_majority_is_more_than_half_of_its_base_and_exactly_half_is_not() {
     );
     // Shortlist of 2 (1 seat + 1): only 甲 qualifies: a further round for the other place.
     assert!(codes(&r).contains(&"R05"));
-    let t = template(r#","seats":1,"majority":">= 1/2 present""#, "");
+    let t = template(r#","rules":["seats 1","majority >= 1/2 present"]"#, "");
     let r = Results::compute(&t, &tally, figures(10, 10, 10, 10), View::Combined);
     assert_eq!(rec(&r).rows[1].majority, Some(true));
     assert!(!codes(&r).contains(&"R05"));
@@ -225,7 +225,7 @@ fn a_majority_is_more_than_half_of_its_base_and_exactly_half_is_not() {
 
 #[test]
 fn categories_combine_by_sum_or_by_exact_weights() {
-    let plain = template(r#","seats":1"#, "");
+    let plain = template(r#","rules":["seats 1"]"#, "");
     // 党员: 甲 10, 乙 4; 群众代表: 甲 2, 乙 12.
     let parts: &[PartSpec] = &[
         (0, 12, &[10, 4, 0, 0, 0], &[]),
@@ -243,7 +243,10 @@ fn categories_combine_by_sum_or_by_exact_weights() {
     assert_eq!(rec(&r).categories, ["党员", "群众代表"]);
 
     // 党员 × 7/10 + 群众代表 × 3/10: 甲 7.6, 乙 6.4.
-    let weighted = template(r#","seats":1"#, r#","weights":["7/10","0.3"]"#);
+    let weighted = template(
+        r#","rules":["seats 1"]"#,
+        r#","rules":["weights 7/10 0.3"]"#,
+    );
     let r = Results::compute(
         &weighted,
         &tally(&weighted, parts),
@@ -258,7 +261,7 @@ fn categories_combine_by_sum_or_by_exact_weights() {
     // Weights of 1/3 and 2/3 give equal scores exactly (no float rounding can split them):
     // 甲 3·1/3 + 6·2/3 = 5, 乙 9·1/3 + 3·2/3 = 5, 丙 6·1/3 + 4·2/3 = 14/3: 甲 and 乙 tie.
     // One seat takes 2 names, so they are both taken; with 丙 at 5 too, three tie for two.
-    let thirds = template(r#","seats":1"#, r#","weights":["1/3","2/3"]"#);
+    let thirds = template(r#","rules":["seats 1"]"#, r#","rules":["weights 1/3 2/3"]"#);
     let parts: &[PartSpec] = &[
         (0, 12, &[3, 9, 6, 0, 0], &[]),
         (1, 14, &[6, 3, 4, 0, 0], &[]),
@@ -325,7 +328,7 @@ fn evaluation_template(rules: &str) -> Template {
         "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三","role":"书记"}},{{"name":"李四"}}],
         "levels":["称职","基本称职","不称职","不了解"]{rules}}}]}}"#
     );
-    Template::parse(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
+    Template::parse_with_rules(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
 }
 
 /// Valid forms per category and level counts per item.
@@ -355,7 +358,7 @@ fn alerted(r: &Results) -> Vec<(String, Option<String>)> {
 
 #[test]
 fn an_alert_above_one_third_is_not_raised_at_exactly_one_third() {
-    let t = evaluation_template(r#","alerts":["不称职 > 1/3"]"#);
+    let t = evaluation_template(r#","rules":["alert 不称职 > 1/3"]"#);
     // 30 valid forms: 张三 不称职 10 (exactly 1/3), 李四 11.
     let tally = eval_tally(&t, &[(0, 30, [[15, 5, 10, 0], [14, 5, 11, 0]])]);
     let r = Results::compute(&t, &tally, Figures::default(), View::Combined);
@@ -373,7 +376,7 @@ fn an_alert_above_one_third_is_not_raised_at_exactly_one_third() {
 #[test]
 fn a_low_satisfaction_alert_can_leave_out_unknown_ratings() {
     let rules =
-        r#","positive":["称职","基本称职"],"exclude":["不了解"],"alerts":["称职+基本称职 < 2/3"]"#;
+        r#","rules":["positive 称职+基本称职","exclude 不了解","alert 称职+基本称职 < 2/3"]"#;
     let t = evaluation_template(rules);
     // 张三: 30 valid, 6 不了解 → base 24; 16 positive = exactly 2/3 → not below.
     // 李四: 15 positive of 24 → below.
@@ -388,7 +391,7 @@ fn a_low_satisfaction_alert_can_leave_out_unknown_ratings() {
 
 #[test]
 fn alerts_judged_per_category_name_the_category() {
-    let t = evaluation_template(r#","alerts":["不称职 > 1/3"],"alert_scope":"each_category""#);
+    let t = evaluation_template(r#","rules":["alert 不称职 > 1/3","alert_scope each_category"]"#);
     // 党员: 张三 不称职 5 of 10 (alert); 群众代表: 2 of 20. Combined 7 of 30 (no alert).
     let tally = eval_tally(
         &t,
@@ -407,14 +410,14 @@ fn alerts_judged_per_category_name_the_category() {
     let r = Results::compute(&t, &tally, Figures::default(), View::Category(Some(1)));
     assert_eq!(alerted(&r), []);
     // Combined scope: judged on the sum only.
-    let t = evaluation_template(r#","alerts":["不称职 > 1/3"]"#);
+    let t = evaluation_template(r#","rules":["alert 不称职 > 1/3"]"#);
     let r = Results::compute(&t, &tally, Figures::default(), View::Category(Some(0)));
     assert_eq!(alerted(&r), []);
 }
 
 #[test]
 fn zero_valid_forms_raise_no_alert() {
-    let t = evaluation_template(r#","alerts":["不称职 >= 0"]"#);
+    let t = evaluation_template(r#","rules":["alert 不称职 >= 0"]"#);
     let mut tally = eval_tally(&t, &[]);
     tally.parts[0].void = 3;
     let r = Results::compute(&t, &tally, Figures::default(), View::Combined);
@@ -425,26 +428,24 @@ fn zero_valid_forms_raise_no_alert() {
 #[test]
 fn bad_rule_texts_are_template_errors_at_their_field() {
     let cases = [
-        (r#","seats":0"#, "sections[0].seats", "T13"),
+        (r#""seats 0""#, "sections[0].rules[0]", "T13"),
         (
-            r#","majority":"more than half""#,
-            "sections[0].majority",
+            r#""majority more than half""#,
+            "sections[0].rules[0]",
             "T18",
         ),
-        (
-            r#","majority":"> 3/2 present""#,
-            "sections[0].majority",
-            "T17",
-        ),
-        (r#","extra":"x""#, "sections[0].extra", "T18"),
-        (r#","rate_base":"everyone""#, "sections[0].rate_base", "T18"),
+        (r#""majority > 3/2 present""#, "sections[0].rules[0]", "T17"),
+        (r#""extra x""#, "sections[0].rules[0]", "T18"),
+        (r#""rate_base everyone""#, "sections[0].rules[0]", "T18"),
+        (r#""alert 不满意 > 1/3""#, "sections[0].rules[0]", "T19"),
+        (r#""seats 3","seats 4""#, "sections[0].rules[1]", "T11"),
     ];
     for (rules, path, code) in cases {
         let json = format!(
             r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
-            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1{rules}}}]}}"#
+            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1,"rules":[{rules}]}}]}}"#
         );
-        let errs = Template::parse(&json).expect_err(rules);
+        let errs = Template::parse_with_rules(&json).expect_err(rules);
         assert_eq!(
             errs.iter()
                 .map(|e| (e.path.to_string(), e.code()))
@@ -454,20 +455,21 @@ fn bad_rule_texts_are_template_errors_at_their_field() {
         );
     }
     let root = [
-        (r#","quorum":"4/5""#, "quorum", "T18"),
-        (r#","weights":["1"]"#, "weights", "T15"),
+        (r#","rules":["quorum 4/5"]"#, "rules[0]", "T18"),
+        (r#","rules":["weights 1"]"#, "rules[0]", "T15"),
         (
-            r#","categories":["党员"],"weights":["a"]"#,
-            "weights[0]",
+            r#","categories":["党员"],"rules":["weights a"]"#,
+            "rules[0]",
             "T18",
         ),
+        (r#","rules":["seats 3"]"#, "rules[0]", "T19"),
     ];
     for (rules, path, code) in root {
         let json = format!(
             r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
             "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1}}]{rules}}}"#
         );
-        let errs = Template::parse(&json).expect_err(rules);
+        let errs = Template::parse_with_rules(&json).expect_err(rules);
         assert_eq!(
             errs.iter()
                 .map(|e| (e.path.to_string(), e.code()))
@@ -477,21 +479,23 @@ fn bad_rule_texts_are_template_errors_at_their_field() {
         );
     }
     let eval = [
-        (r#","positive":["优秀"]"#, "sections[0].positive[0]", "T16"),
-        (r#","alerts":["差 > 1/3"]"#, "sections[0].alerts[0]", "T16"),
+        (r#""positive 优秀""#, "sections[0].rules[0]", "T16"),
+        (r#""alert 差 > 1/3""#, "sections[0].rules[0]", "T16"),
+        (r#""alert 不称职 1/3""#, "sections[0].rules[0]", "T18"),
+        (r#""alert_scope each""#, "sections[0].rules[0]", "T18"),
+        // Two alerts are two rules, not a duplicate.
         (
-            r#","alerts":["不称职 1/3"]"#,
-            "sections[0].alerts[0]",
-            "T18",
+            r#""alert 不称职 > 1/3","alert 称职 < 1/2","seats 1""#,
+            "sections[0].rules[2]",
+            "T19",
         ),
-        (r#","alert_scope":"each""#, "sections[0].alert_scope", "T18"),
     ];
     for (rules, path, code) in eval {
         let json = format!(
             r#"{{"format":"ballot-kit/template","version":1,"title":"测评表","issuer":"某街道",
-            "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}}],"levels":["称职","不称职"]{rules}}}]}}"#
+            "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}}],"levels":["称职","不称职"],"rules":[{rules}]}}]}}"#
         );
-        let errs = Template::parse(&json).expect_err(rules);
+        let errs = Template::parse_with_rules(&json).expect_err(rules);
         assert_eq!(
             errs.iter()
                 .map(|e| (e.path.to_string(), e.code()))

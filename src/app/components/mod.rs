@@ -12,5 +12,5 @@ pub mod notice;
 pub mod paper_pad;
 pub mod pin_dialog;
 pub mod recommendation_form;
-pub mod results_panel;
+pub mod report_view;
 pub mod review;

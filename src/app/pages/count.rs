@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::paper_pad::paper_pad;
-use crate::app::components::results_panel::ResultsPanel;
+use crate::app::components::report_view::ReportView;
 use crate::app::state::{
     key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
 };
@@ -214,7 +214,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 &figures,
                 log.tally(),
             );
-            html! { <ResultsPanel input={AttrValue::from(input)} mode="board" lang={app.lang} /> }
+            html! { <ReportView input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
         }
         Tab::List => {
             let time = |ms| page::format_time(ms, app.lang.tag());

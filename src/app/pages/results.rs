@@ -5,7 +5,7 @@
 use ballot_core::count::Figures;
 use yew::prelude::*;
 
-use crate::app::components::results_panel::ResultsPanel;
+use crate::app::components::report_view::ReportView;
 use crate::app::pages::home::session_line;
 use crate::app::state::Action;
 use crate::app::AppHandle;
@@ -54,7 +54,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
             <p class="totals" aria-live="polite">{ (t.totals)(tally.total(), part_sum(tally, |p| p.valid), part_sum(tally, |p| p.blank), part_sum(tally, |p| p.void)) }</p>
-            <ResultsPanel input={AttrValue::from(input)} mode="page" lang={app.lang} />
+            <ReportView input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
         </main>
     }
 }
