@@ -43,4 +43,6 @@ console.log(`${'on demand (report/)'.padEnd(width)} ${n(later.raw)} ${n(later.gz
 const pct = ((100 * total.brotli) / BUDGET).toFixed(1);
 console.log(`\nfirst load (dist/ without report/, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
   (total.brotli > BUDGET ? '  OVER BUDGET' : ''));
-console.log(`results module, loaded when results are first shown (brotli): ${(later.brotli / 1024).toFixed(1)} KB`);
+const kb = (rs) => (sum(rs).brotli / 1024).toFixed(1);
+console.log(`on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
+  `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for)`);

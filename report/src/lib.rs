@@ -6,7 +6,8 @@
 //! judged by [`ballot_core::results`]; this crate only lays the numbers out, so the screen,
 //! the paper and the export always show the same numbers.
 
-pub mod csv_out;
+pub mod export;
+pub mod xlsx;
 mod html;
 mod render;
 

@@ -6,12 +6,24 @@
 use std::cell::RefCell;
 
 use ballot_core::i18n::report::ZH_CN;
-use ballot_report::{csv_out, render, Input, Mode};
+use ballot_report::{export, render, Input, Mode};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
 
 fn main() {}
+
+#[wasm_bindgen(inline_js = "
+export async function writeXlsx(rows, sheet) {
+  const m = await import(new URL('report/ballot-xlsx.js', document.baseURI).href);
+  await m.default();
+  return m.xlsx(rows, sheet);
+}")]
+extern "C" {
+    /// Loads the XLSX module (first use only) and writes the rows as a workbook.
+    #[wasm_bindgen(catch, js_name = writeXlsx)]
+    async fn write_xlsx(rows: &str, sheet: &str) -> Result<JsValue, JsValue>;
+}
 
 thread_local! {
     /// The input of the results on screen (one host at a time).
@@ -57,12 +69,37 @@ fn on_click(e: Event) {
         ("csv", Some(input)) => {
             download_csv(input).map(|name| status(&button, &(ZH_CN.file_saved)(&name)))
         }
+        ("xlsx", Some(input)) => {
+            let rows = serde_json::to_string(&export::rows(input)).unwrap_or_default();
+            let name = (ZH_CN.xlsx_name)(&input.template.spec().title);
+            status(&button, ZH_CN.xlsx_preparing);
+            let button = button.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = async {
+                    let bytes = write_xlsx(&rows, ZH_CN.results_heading).await?;
+                    download_bytes(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
+                };
+                match saved.await {
+                    Ok(()) => status(&button, &(ZH_CN.file_saved)(&name)),
+                    Err(why) => status(&button, &(ZH_CN.failed)(&message(&why))),
+                }
+            });
+            Ok(())
+        }
         _ => Ok(()),
     });
     if let Err(why) = done {
-        let why = why.as_string().unwrap_or_default();
-        status(&button, &(ZH_CN.failed)(&why));
+        status(&button, &(ZH_CN.failed)(&message(&why)));
     }
+}
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The text of a JS error or a plain string thrown.
+fn message(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_default()
 }
 
 /// Writes a message into the host's status line (read out by screen readers).
@@ -121,7 +158,7 @@ fn close(button: &Element) -> Result<(), JsValue> {
 
 /// Saves the results as a CSV file (the browser's download); returns the file name.
 fn download_csv(input: &Input) -> Result<String, JsValue> {
-    let text = csv_out::csv(input);
+    let text = export::csv(input);
     let name = (ZH_CN.csv_name)(&input.template.spec().title);
     download(&name, &text, "text/csv;charset=utf-8")?;
     Ok(name)
@@ -139,10 +176,19 @@ fn today() -> String {
 }
 
 fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save(name, &JsValue::from_str(text), mime)
+}
+
+fn download_bytes(name: &str, bytes: &js_sys::Uint8Array, mime: &str) -> Result<(), JsValue> {
+    save(name, bytes, mime)
+}
+
+/// Hands a file to the browser's download.
+fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document()?.create_element("a")?.dyn_into()?;
     a.set_href(&url);

@@ -49,6 +49,7 @@ pub fn render(input: &Input, mode: Mode) -> String {
                 ("announce", t.announce),
                 ("print", t.print_report),
                 ("csv", t.export_csv),
+                ("xlsx", t.export_xlsx),
             ] {
                 h.raw("<button type=\"button\" data-action=\"")
                     .raw(action)

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { RECOMMENDATION, row } from './helpers';
+import { sheetRows } from './xlsx';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -111,4 +112,23 @@ test('the CSV export opens in Excel/WPS as UTF-8 and has the numbers of the scre
     expect(line?.slice(2)).toEqual([String(votes), rate, status]);
   }
   expect(lines.some((l) => l[0] === R01)).toBe(true);
+});
+
+test('the XLSX export (a module loaded on demand) has the numbers of the screen', async ({ page }) => {
+  await countThreeBallots(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe('居民区党组织委员候选人初步人选推荐票-计票结果.xlsx');
+  await expect(page.getByText('已导出：居民区党组织委员候选人初步人选推荐票-计票结果.xlsx')).toBeVisible();
+  const rows = sheetRows(readFileSync(await download.path()));
+  expect(rows[0]).toEqual(['计票结果报告单']);
+  const figures = rows.findIndex((r) => r[0] === '应到');
+  expect(rows[figures + 1]).toEqual(['10', '8', '8', '3', '3', '0', '0']);
+  for (const [name, votes, rate, status] of EXPECTED) {
+    const rank = EXPECTED.filter(([, v]) => v > votes).length + 1;
+    expect(rows.find((r) => r[1] === name.replace(' ', '  '))).toEqual([String(rank), name.replace(' ', '  '), String(votes), rate, status]);
+  }
+  expect(rows.some((r) => r[0] === R01)).toBe(true);
 });
