@@ -52,7 +52,13 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
         let r = input.results(view);
         out.push(vec![]);
         out.push(vec![s(input.view_name(view))]);
-        out.push([t.due, t.present, t.issued, t.returned, t.valid, t.blank, t.void].map(s).to_vec());
+        out.push(
+            [
+                t.due, t.present, t.issued, t.returned, t.valid, t.blank, t.void,
+            ]
+            .map(s)
+            .to_vec(),
+        );
         let f = |v: Option<u32>| v.map(n).unwrap_or(Cell::Text(String::new()));
         out.push(vec![
             f(r.figures.due),
@@ -96,11 +102,22 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                 SectionResult::Evaluation(e) => {
                     let mut head = vec![s(t.col_subject)];
                     head.extend(e.levels.iter().map(s));
-                    head.extend([t.col_unrated, t.col_spoiled, t.col_void, t.col_positive_rate].map(s));
+                    head.extend(
+                        [
+                            t.col_unrated,
+                            t.col_spoiled,
+                            t.col_void,
+                            t.col_positive_rate,
+                        ]
+                        .map(s),
+                    );
                     out.push(head);
                     for item in &e.items {
-                        let mut cells =
-                            vec![s(item_text(&item.name, &item.role, item.dimension.as_deref()))];
+                        let mut cells = vec![s(item_text(
+                            &item.name,
+                            &item.role,
+                            item.dimension.as_deref(),
+                        ))];
                         cells.extend(item.levels.iter().map(|&v| n(v)));
                         cells.extend([item.unrated, item.spoiled, item.void].map(n));
                         cells.push(s(item
@@ -125,7 +142,9 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
 
 /// The rows as CSV text, with the byte-order mark.
 pub fn csv(input: &Input) -> String {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for row in rows(input) {
         let cells: Vec<String> = row
             .iter()

@@ -7,9 +7,9 @@
 //! the paper and the export always show the same numbers.
 
 pub mod export;
-pub mod xlsx;
 mod html;
 mod render;
+pub mod xlsx;
 
 use ballot_core::count::Figures;
 use ballot_core::results::{Results, View};
