@@ -166,6 +166,8 @@ pub struct EvaluationResult {
     pub levels: Vec<String>,
     /// Per level: counted in the positive rate (满意率).
     pub positive: Vec<bool>,
+    /// Per level: left out of the base (e.g. 不了解), so it has no rate.
+    pub excluded: Vec<bool>,
     pub rate_base: Base,
     pub items: Vec<ItemResult>,
 }
@@ -584,6 +586,7 @@ fn evaluation(
     EvaluationResult {
         levels: spec.levels.clone(),
         positive,
+        excluded,
         rate_base,
         items,
     }

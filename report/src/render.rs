@@ -324,8 +324,14 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
             "th scope=\"row\"",
             &item_label(&item.name, &item.role, item.dimension.as_deref()),
         );
-        for n in &item.levels {
-            h.raw("<td class=\"num\">").num(n).raw("</td>\n");
+        // Each level's count with its share of the item's base (% of valid forms by default).
+        for (n, excluded) in item.levels.iter().zip(&e.excluded) {
+            h.raw("<td class=\"num\">").num(n);
+            let rate = item.base.filter(|_| !excluded);
+            if let Some(r) = rate.and_then(|b| percent(u64::from(*n), u64::from(b))) {
+                h.raw(" <small>").text(&r).raw("</small>");
+            }
+            h.raw("</td>\n");
         }
         h.raw("<td class=\"num\">").num(item.unrated).raw("</td>\n");
         h.raw("<td class=\"num\">").num(item.spoiled).raw("</td>\n");
@@ -338,7 +344,72 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
         h.el("td", if item.alerts.is_empty() { "" } else { "⚠" });
         h.raw("</tr>");
     }
-    h.raw("</tbody></table></div></section>");
+    h.raw("</tbody></table></div>");
+    levels_chart(h, title, e, t);
+    h.raw("</section>");
+}
+
+/// One bar per item, split into its levels: the share of each level at a glance. Each
+/// segment is labelled (its <title>) and the legend names the levels in order, so colour is
+/// never the only cue; the numbers are in the table.
+fn levels_chart(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts) {
+    let bar = 30;
+    let height = e.items.len() * bar + 40;
+    h.raw("<svg class=\"rk-chart\" role=\"img\" viewBox=\"0 0 640 ")
+        .num(height)
+        .raw("\" aria-label=\"")
+        .text(&(t.levels_chart_label)(title))
+        .raw("\">");
+    for (i, item) in e.items.iter().enumerate() {
+        let y = i * bar + 4;
+        let label = item_label(&item.name, "", item.dimension.as_deref());
+        h.raw("<text x=\"150\" y=\"")
+            .num(y + 21)
+            .raw("\" text-anchor=\"end\">")
+            .text(&label)
+            .raw("</text>");
+        let total: u64 = item.levels.iter().map(|&n| u64::from(n)).sum();
+        let mut x = 160u64;
+        for (l, &n) in item.levels.iter().enumerate() {
+            if total == 0 || n == 0 {
+                continue;
+            }
+            let w = u64::from(n) * 460 / total;
+            h.raw("<rect x=\"")
+                .num(x)
+                .raw("\" y=\"")
+                .num(y + 3)
+                .raw("\" height=\"22\" width=\"")
+                .num(w.max(1))
+                .raw("\" data-level=\"")
+                .num(l.min(7))
+                .raw("\"><title>")
+                .text(e.levels.get(l).map(String::as_str).unwrap_or(""))
+                .raw(" ")
+                .num(n)
+                .raw("</title></rect>");
+            x += w;
+        }
+    }
+    let y = e.items.len() * bar + 30;
+    let mut x = 160;
+    for (l, name) in e.levels.iter().enumerate() {
+        h.raw("<rect x=\"")
+            .num(x)
+            .raw("\" y=\"")
+            .num(y - 14)
+            .raw("\" width=\"16\" height=\"16\" data-level=\"")
+            .num(l.min(7))
+            .raw("\"></rect><text x=\"")
+            .num(x + 22)
+            .raw("\" y=\"")
+            .num(y)
+            .raw("\">")
+            .text(name)
+            .raw("</text>");
+        x += 40 + 20 * name.chars().count();
+    }
+    h.raw("</svg>");
 }
 
 fn sections(h: &mut Html, input: &Input, r: &Results, zheng_column: bool, t: &ReportTexts) {

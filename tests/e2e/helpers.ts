@@ -73,6 +73,12 @@ export function row(page: Page, name: string): Locator {
   return page.getByRole('row', { name: new RegExp(`^${spaced(name)}`) });
 }
 
+/** An evaluation results row: each level's count with its rate, then 未评, 多选作废, 废票. */
+export function evalRow(name: string, levels: number[], rest: number[]): RegExp {
+  const counts = levels.map((n) => `\\s*${n}\\s*\\d+\\.\\d%`).join('');
+  return new RegExp(`^${spaced(name)}${counts}${rest.map((n) => `\\s*${n}`).join('')}\\s`);
+}
+
 /** A name as a pattern: printed names may be padded (「周  敏」). */
 export function spaced(name: string): string {
   return name.replace(/ /g, '\\s+');

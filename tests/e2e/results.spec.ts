@@ -3,7 +3,9 @@
 // numbers. Runs at a tablet and a phone viewport.
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { RECOMMENDATION, row } from './helpers';
+import {
+  EVALUATION, RECOMMENDATION, closeAndCount, evalRow, leaveVoting, openSession, row, startVoting, submit,
+} from './helpers';
 import { sheetRows } from './xlsx';
 
 test.beforeEach(async ({ page }) => {
@@ -131,4 +133,32 @@ test('the XLSX export (a module loaded on demand) has the numbers of the screen'
     expect(rows.find((r) => r[1] === name.replace(' ', '  '))).toEqual([String(rank), name.replace(' ', '  '), String(votes), rate, status]);
   }
   expect(rows.some((r) => r[0] === R01)).toBe(true);
+});
+
+test('a tablet session with two categories: combined and per-category results, rates per level, an alert', async ({ page }) => {
+  await openSession(page, { template: EVALUATION, category: '身份由投票人自选', issued: '3' });
+  await startVoting(page);
+  // Two 党员 rate 王秀英 不满意, one 群众代表 rates her 满意: 不满意 is 2 of 3 valid forms
+  // combined (more than 1/3: the sample's alert), and 2 of 2 among 党员.
+  for (const [category, level] of [['党员', '不满意'], ['党员', '不满意'], ['群众代表', '满意']]) {
+    await page.getByRole('button', { name: category }).tap();
+    await page.getByRole('radiogroup', { name: '王秀英 书记' }).getByRole('radio', { name: level, exact: true }).tap();
+    await submit(page, '确认提交');
+  }
+  await leaveVoting(page);
+  await closeAndCount(page);
+  const views = page.getByRole('group', { name: '查看' });
+  await expect(views.getByRole('radio')).toHaveCount(3);
+  for (const name of ['合计', '党员', '群众代表']) await expect(views.getByRole('radio', { name })).toBeVisible();
+  await expect(views.getByRole('radio', { name: '合计' })).toBeChecked();
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 2], [0, 0, 0]));
+  await expect(row(page, '王秀英（书记）')).toContainText('66.7%');
+  await expect(page.locator('.rk-screen .rk-view').first()).toContainText(
+    '[R06] 班子及成员民主测评：王秀英 不满意 2 票，占 3 的 66.7%，超过规定的 1/3。',
+  );
+  await views.getByRole('radio', { name: '群众代表' }).check();
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 0]));
+  await views.getByRole('radio', { name: '党员' }).check();
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [0, 0, 2], [0, 0, 0]));
+  await expect(page.getByRole('img', { name: '班子及成员民主测评：各等次比例图' })).toBeVisible();
 });

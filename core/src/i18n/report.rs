@@ -64,6 +64,7 @@ pub struct ReportTexts {
     pub signature_date: &'static str,
     pub no_ballots: &'static str,
     pub chart_label: fn(&str) -> String,
+    pub levels_chart_label: fn(&str) -> String,
     pub section_counts: fn(u32, u32, u32) -> String,
     pub rate_of: fn(Base, Option<u32>) -> String,
     pub shortlist: fn(u16, u64) -> String,
@@ -131,6 +132,7 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     signature_date: "年　　月　　日",
     no_ballots: "还没有选票。",
     chart_label: |title| format!("{title}：得票条形图"),
+    levels_chart_label: |title| format!("{title}：各等次比例图"),
     section_counts: |counted, blank, void| {
         format!("计入 {counted} 张，本部分未选 {blank} 张，无效 {void} 张")
     },
