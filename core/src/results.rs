@@ -14,7 +14,7 @@
 //!   the cut leaves fewer; `Taken + Tied ≥ k` whenever at least `k` qualify.
 
 use crate::count::{FigureFlag, Figures};
-use crate::rules::{Alert, Base, Compare, Quorum, Ratio, Scope};
+use crate::rules::{Alert, Base, Quorum, Ratio, Scope};
 use crate::sorted::SortedSet;
 use crate::tally::{EvaluationTally, Part, RecommendationTally, SectionTally, Tally};
 use crate::template::{EvaluationSection, RecommendationSection, Section, Template};
@@ -590,11 +590,6 @@ fn evaluation(
         rate_base,
         items,
     }
-}
-
-/// Whether `compare` reads as a rule that flags low values (满意率 below a share).
-pub fn flags_low(compare: Compare) -> bool {
-    matches!(compare, Compare::Below | Compare::AtMost)
 }
 
 #[cfg(test)]
