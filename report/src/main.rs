@@ -30,6 +30,8 @@ thread_local! {
     static CURRENT: RefCell<Option<Input>> = const { RefCell::new(None) };
     /// One click handler for the host and the 公布 layer, made once.
     static ON_CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
+    /// Escape closes the 公布 layer, as its button does.
+    static ON_KEY: Closure<dyn Fn(web_sys::KeyboardEvent)> = Closure::new(on_key);
 }
 
 fn read(input: &str) -> Result<Input, JsValue> {
@@ -137,6 +139,7 @@ fn announce(input: &Input) -> Result<(), JsValue> {
     html.push_str(&render(input, Mode::Announce));
     layer.set_inner_html(&html);
     ON_CLICK.with(|h| layer.set_onclick(Some(h.as_ref().unchecked_ref())));
+    ON_KEY.with(|h| layer.set_onkeydown(Some(h.as_ref().unchecked_ref())));
     doc.body()
         .ok_or_else(|| JsValue::from_str("no body"))?
         .append_child(&layer)?;
@@ -146,6 +149,15 @@ fn announce(input: &Input) -> Result<(), JsValue> {
         }
     }
     Ok(())
+}
+
+fn on_key(e: web_sys::KeyboardEvent) {
+    if e.key() == "Escape" {
+        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            // Nothing else to do if the layer is already gone.
+            let _ = close(&t);
+        }
+    }
 }
 
 fn close(button: &Element) -> Result<(), JsValue> {

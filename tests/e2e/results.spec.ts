@@ -73,7 +73,14 @@ test('the board judges a known stack under the template rules: rates, ranks, a t
   await expect(first).toHaveText(/^于建华\s*3 票\s*列入$/);
   const size = await first.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(25);
+  await expect(layer.getByRole('button', { name: '关闭公布' })).toBeFocused();
   await layer.getByRole('button', { name: '关闭公布' }).tap();
+  await expect(layer).toBeHidden();
+  await expect(page.getByRole('button', { name: '公布结果' })).toBeFocused();
+  // Escape closes it too.
+  await page.getByRole('button', { name: '公布结果' }).tap();
+  await expect(layer).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(layer).toBeHidden();
 });
 
