@@ -91,7 +91,7 @@ fn figures_table(h: &mut Html, r: &Results, t: &ReportTexts) {
         (t.blank, r.blank.to_string(), t.sheets),
         (t.void, r.void.to_string(), t.sheets),
     ];
-    h.raw("<table class=\"rk-figures\"><thead><tr>");
+    h.raw("<div class=\"rk-scroll\"><table class=\"rk-figures\"><thead><tr>");
     for (name, _, unit) in &cells {
         h.raw("<th scope=\"col\">")
             .text(name)
@@ -103,7 +103,30 @@ fn figures_table(h: &mut Html, r: &Results, t: &ReportTexts) {
     for (_, value, _) in &cells {
         h.el("td class=\"num\"", value);
     }
-    h.raw("</tr></tbody></table>");
+    h.raw("</tr></tbody></table></div>");
+}
+
+/// The figures on screen: short pairs that wrap on a phone (the paper has the table).
+fn figures_list(h: &mut Html, r: &Results, t: &ReportTexts) {
+    let f = &r.figures;
+    h.raw("<dl class=\"rk-figs\">");
+    for (name, value, unit) in [
+        (t.due, f.due, t.persons),
+        (t.present, f.present, t.persons),
+        (t.issued, f.issued, t.sheets),
+        (t.returned, f.returned, t.sheets),
+        (t.valid, Some(r.valid), t.sheets),
+        (t.blank, Some(r.blank), t.sheets),
+        (t.void, Some(r.void), t.sheets),
+    ] {
+        h.raw("<div><dt>").text(name).raw("</dt><dd>");
+        match value {
+            Some(v) => h.num(v).text(unit),
+            None => h.text(t.not_entered),
+        };
+        h.raw("</dd></div>");
+    }
+    h.raw("</dl>");
 }
 
 fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print: bool) {
@@ -450,7 +473,7 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
         if views.len() > 1 {
             h.el("h2 class=\"rk-view-name\"", &input.view_name(*v));
         }
-        figures_table(h, &r, t);
+        figures_list(h, &r, t);
         flags(h, &r, &titles, t, false);
         if r.valid + r.blank + r.void == 0 {
             h.el("p", t.no_ballots);
