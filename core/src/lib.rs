@@ -25,6 +25,7 @@ pub mod rules;
 pub mod samples;
 pub mod session;
 pub mod sorted;
+pub mod strokes;
 pub mod tally;
 pub mod template;
 mod unit_enum;

@@ -475,6 +475,14 @@ impl EvaluationSection {
     }
 }
 
+impl RecommendationSection {
+    /// The editor's 「按姓氏笔画排序」: listed names in 姓氏笔画 order (see
+    /// [`crate::strokes`]); names that compare equal keep their order.
+    pub fn sort_by_strokes(&mut self) {
+        crate::strokes::sort_by_strokes(&mut self.candidates, |c| &c.name);
+    }
+}
+
 impl Candidate {
     /// The name as shown to voters, with the note when there is one.
     pub fn label(&self) -> String {
@@ -990,6 +998,18 @@ mod tests {
             let again = Template::parse(&t.canonical_json()).expect("canonical form parses");
             assert_eq!(t, again, "{name}");
         }
+    }
+
+    #[test]
+    fn the_sample_ballot_lists_its_names_in_stroke_order() {
+        let t = samples::recommendation();
+        let Section::Recommendation(r) = &t.sections()[0] else {
+            panic!("recommendation expected")
+        };
+        let mut sorted = r.clone();
+        sorted.candidates.reverse();
+        sorted.sort_by_strokes();
+        assert_eq!(sorted.candidates, r.candidates);
     }
 
     #[test]
