@@ -94,4 +94,31 @@ fn main() {
             black_box(Tally::of(&t, &ballots).ok());
         }),
     );
+    let results = ballot_core::results::Results::compute(
+        &t,
+        log.tally(),
+        Figures::default(),
+        ballot_core::results::View::Combined,
+    );
+    report(
+        "results: judge 1000 ballots under the template's rules",
+        time(|| {
+            black_box(ballot_core::results::Results::compute(
+                &t,
+                log.tally(),
+                Figures::default(),
+                ballot_core::results::View::Combined,
+            ));
+        }),
+    );
+    black_box(results);
+    for sample in samples::all() {
+        let link = ballot_core::share::link("http://127.0.0.1:8080/", &sample);
+        println!(
+            "{:<64} {:>10} chars (QR limit {})",
+            format!("share link: {}", sample.spec().title),
+            link.len(),
+            ballot_core::share::QR_MAX_CHARS
+        );
+    }
 }

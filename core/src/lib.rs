@@ -24,6 +24,7 @@ pub mod results;
 pub mod rules;
 pub mod samples;
 pub mod session;
+pub mod share;
 pub mod sorted;
 pub mod strokes;
 pub mod tally;
