@@ -342,7 +342,14 @@ impl Results {
                                 continue;
                             };
                             if let Some(SectionTally::Evaluation(e)) = p.sections.get(i) {
+                                // The meeting's figures are a category's only when it holds
+                                // every ballot; otherwise a base that needs them is unknown.
+                                let meeting = ctx.figures;
+                                if p.total() != tally.total() {
+                                    ctx.figures = Figures::default();
+                                }
                                 evaluation(&mut ctx, i, s, e, p, true, Some(name));
+                                ctx.figures = meeting;
                             }
                         }
                     }

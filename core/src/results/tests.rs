@@ -416,6 +416,30 @@ fn alerts_judged_per_category_name_the_category() {
 }
 
 #[test]
+fn a_category_is_never_judged_against_the_whole_meeting_s_figures() {
+    let t = evaluation_template(
+        r#","rules":["rate_base present","alert 不称职 > 1/3","alert_scope each_category"]"#,
+    );
+    let tally = eval_tally(
+        &t,
+        &[
+            (0, 10, [[5, 0, 5, 0], [10, 0, 0, 0]]),
+            (1, 20, [[18, 0, 2, 0], [20, 0, 0, 0]]),
+        ],
+    );
+    let meeting = Figures {
+        present: Some(30),
+        ..Figures::default()
+    };
+    let r = Results::compute(&t, &tally, meeting, View::Combined);
+    // 实到 30 is the meeting's, not 党员's: their alert is not judged, and R02 says why.
+    assert_eq!(alerted(&r), []);
+    assert!(r.flags.contains(&Flag::FigureMissing {
+        base: Base::Present
+    }));
+}
+
+#[test]
 fn zero_valid_forms_raise_no_alert() {
     let t = evaluation_template(r#","rules":["alert 不称职 >= 0"]"#);
     let mut tally = eval_tally(&t, &[]);
