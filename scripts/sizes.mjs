@@ -26,7 +26,7 @@ const rows = [...files(root)].map((p) => {
     }).length,
   };
 });
-// Files under report/ are the results module, fetched only when results are shown.
+// Files under report/ are the modules fetched on demand: results, and XLSX writing.
 const onDemand = (r) => r.file.startsWith('report/');
 const sum = (rs) => rs.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
   raw: 0, gzip: 0, brotli: 0,

@@ -15,7 +15,6 @@
 
 use crate::count::{FigureFlag, Figures};
 use crate::rules::{Alert, Base, Quorum, Ratio, Scope};
-use crate::sorted::SortedSet;
 use crate::tally::{EvaluationTally, Part, RecommendationTally, SectionTally, Tally};
 use crate::template::{EvaluationSection, RecommendationSection, Section, Template};
 
@@ -59,7 +58,9 @@ pub enum Flag {
     /// R06: an evaluation item meets an alert rule (e.g. 不称职 > 1/3).
     Alert {
         section: usize,
-        item: String,
+        /// The item: its subject's name and, if it has one, the dimension rated.
+        name: String,
+        dimension: Option<String>,
         /// The category judged, when the rule is judged per category.
         category: Option<String>,
         alert: Alert,
@@ -220,6 +221,17 @@ fn base_value(base: Base, figures: &Figures, part: &Part) -> Option<u32> {
     }
 }
 
+/// The meeting's figures as far as they are a category's: all of them when it holds every
+/// ballot (a count of one category's box), none otherwise, so a base that needs them is
+/// reported unknown (R02) rather than taken from the whole meeting.
+fn figures_of(part: &Part, tally: &Tally, meeting: Figures) -> Figures {
+    if part.total() == tally.total() {
+        meeting
+    } else {
+        Figures::default()
+    }
+}
+
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
@@ -271,17 +283,18 @@ impl Results {
                 .cloned()
                 .unwrap_or_else(|| Part::empty(template)),
         };
-        let figures = if view == View::Combined || part.total() == tally.total() {
+        let figures = if view == View::Combined {
             figures
         } else {
-            Figures::default()
+            figures_of(&part, tally, figures)
         };
         let mut ctx = Ctx {
             template,
             figures,
             flags: figures.flags().into_iter().map(Flag::Figures).collect(),
         };
-        if let Some(rule) = template.spec().quorum() {
+        let rules = template.spec().rule_set();
+        if let Some(rule) = rules.quorum {
             match (figures.present, figures.due) {
                 (Some(present), Some(due)) => {
                     if !rule.met(present, due) {
@@ -296,11 +309,7 @@ impl Results {
         }
         let categories = template.categories();
         let per_category = view == View::Combined && !categories.is_empty();
-        let weights = if per_category {
-            template.spec().weights()
-        } else {
-            None
-        };
+        let weights = if per_category { rules.weights } else { None };
         let mut sections = Vec::new();
         for (i, (spec, tallied)) in template.sections().iter().zip(&part.sections).enumerate() {
             let r = match (spec, tallied) {
@@ -329,12 +338,13 @@ impl Results {
                     ))
                 }
                 (Section::Evaluation(s), SectionTally::Evaluation(e)) => {
-                    let judge = match s.alert_scope() {
+                    let scope = s.rule_set().alert_scope;
+                    let judge = match scope {
                         Scope::Combined => view == View::Combined,
                         Scope::EachCategory => view != View::Combined,
                     };
                     let result = evaluation(&mut ctx, i, s, e, &part, judge, None);
-                    if s.alert_scope() == Scope::EachCategory && view == View::Combined {
+                    if scope == Scope::EachCategory && view == View::Combined {
                         // Judged per category: the combined view lists each category's alerts.
                         for (c, name) in categories.iter().enumerate() {
                             let Some(p) = u16::try_from(c).ok().and_then(|c| tally.part(Some(c)))
@@ -342,12 +352,8 @@ impl Results {
                                 continue;
                             };
                             if let Some(SectionTally::Evaluation(e)) = p.sections.get(i) {
-                                // The meeting's figures are a category's only when it holds
-                                // every ballot; otherwise a base that needs them is unknown.
                                 let meeting = ctx.figures;
-                                if p.total() != tally.total() {
-                                    ctx.figures = Figures::default();
-                                }
+                                ctx.figures = figures_of(p, tally, meeting);
                                 evaluation(&mut ctx, i, s, e, p, true, Some(name));
                                 ctx.figures = meeting;
                             }
@@ -383,18 +389,14 @@ fn recommendation(
     per_category: &[&RecommendationTally],
     weights: Option<&[Ratio]>,
 ) -> RecommendationResult {
-    let rate_base = spec.rate_base();
+    let rules = spec.rule_set();
+    let rate_base = rules.rate_base;
     let base = ctx.base(rate_base, part);
 
-    // Every name with its votes: listed names in template order, then write-ins by name.
-    let mut write_ins: SortedSet<String> = SortedSet::new();
-    for t in std::iter::once(tally).chain(per_category.iter().copied()) {
-        for (name, _) in t.write_ins.iter() {
-            write_ins.insert(name.clone());
-        }
-    }
+    // Every name with its votes: listed names in template order, then write-ins by name
+    // (this tally's; in the combined view it holds every category's).
     let listed = spec.candidates.iter().map(|c| (c.label(), true));
-    let written = write_ins.iter().map(|n| (n.clone(), false));
+    let written = tally.write_ins.iter().map(|(n, _)| (n.clone(), false));
     let votes_in = |t: &RecommendationTally, i: usize, name: &str, listed: bool| -> u32 {
         if listed {
             t.votes.get(i).copied().unwrap_or(0)
@@ -411,7 +413,7 @@ fn recommendation(
             })
         })
         .unwrap_or(1);
-    let majority = spec.majority();
+    let majority = rules.majority;
     let majority_base = match majority {
         // Weighted scores are not votes: a majority of ballots does not apply to them.
         Some(m) if weights.is_none() => ctx.base(m.base, part),
@@ -465,7 +467,7 @@ fn recommendation(
         rows[i].rank = rank;
     }
 
-    let shortlist = spec.shortlist();
+    let shortlist = rules.shortlist;
     let take = shortlist.map(|s| s.size());
     if let Some(k) = take {
         let qualifies = |r: &NameRow| r.score > 0 && r.majority != Some(false);
@@ -538,11 +540,12 @@ fn evaluation(
     judge: bool,
     category: Option<&String>,
 ) -> EvaluationResult {
-    let rate_base = spec.rate_base();
+    let rules = spec.rule_set();
+    let rate_base = rules.rate_base;
     let whole = ctx.base(rate_base, part);
-    let positive = spec.positive_levels();
-    let excluded = spec.excluded_levels();
-    let alerts = spec.alerts();
+    let positive = spec.positive_levels(&rules);
+    let excluded = spec.level_set(&rules.exclude);
+    let alerts = rules.alerts;
     let items = spec
         .items()
         .zip(&tally.items)
@@ -555,10 +558,6 @@ fn evaluation(
                     .fold(0u32, |s, (&n, _)| s.saturating_add(n))
             };
             let base = whole.map(|b| b.saturating_sub(sum_of(&excluded)));
-            let label = match item.dimension {
-                Some(d) => format!("{} · {d}", item.subject_name),
-                None => item.subject_name.to_string(),
-            };
             let mut met = Vec::new();
             if let (true, Some(b)) = (judge, base) {
                 for (a, alert) in alerts.iter().enumerate() {
@@ -567,7 +566,8 @@ fn evaluation(
                         met.push(a);
                         ctx.flag(Flag::Alert {
                             section: index,
-                            item: label.clone(),
+                            name: item.subject_name.to_string(),
+                            dimension: item.dimension.map(str::to_string),
                             category: category.cloned(),
                             alert: alert.clone(),
                             count,

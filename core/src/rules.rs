@@ -10,8 +10,8 @@
 
 use std::fmt;
 
-/// A fraction from a template, in lowest terms: written `"4/5"`, `"1"` or `"0.8"`, always
-/// written back as `"n/d"` (or `"n"` when `d` is 1), so the canonical form is unique.
+/// A fraction from a rule text, in lowest terms: written `"4/5"`, `"1"` or `"0.8"`; shown
+/// as `"n/d"` (or `"n"` when `d` is 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ratio {
     num: u32,
@@ -193,12 +193,9 @@ impl Base {
         }
     }
 
-    /// Reads a base by its key; an empty text is the default ([`Base::Valid`]).
+    /// Reads a base by its key.
     pub fn parse(text: &str) -> Option<Base> {
         let text = text.trim();
-        if text.is_empty() {
-            return Some(Base::Valid);
-        }
         Base::ALL.into_iter().find(|b| b.key() == text)
     }
 }
@@ -222,7 +219,7 @@ impl Threshold {
         Some(Threshold {
             compare,
             share: Ratio::parse(share)?,
-            base: Base::parse(base).filter(|_| !base.trim().is_empty())?,
+            base: Base::parse(base)?,
         })
     }
 
@@ -232,8 +229,8 @@ impl Threshold {
     }
 }
 
-/// The quorum: 实到 compared with a share of 应到, written `"> 4/5"` (the default, used when
-/// the template says nothing) or `"none"` (no quorum rule).
+/// The quorum: 实到 compared with a share of 应到, written `"> 4/5"`, or `"none"` for no
+/// quorum rule. A template that says nothing has [`DEFAULT_QUORUM`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quorum {
     pub compare: Compare,
@@ -249,9 +246,6 @@ impl Quorum {
     /// `Some(None)` for `"none"`; `None` when the text is wrong.
     pub fn parse(text: &str) -> Option<Option<Quorum>> {
         let text = text.trim();
-        if text.is_empty() {
-            return Some(Some(DEFAULT_QUORUM));
-        }
         if text == "none" {
             return Some(None);
         }
@@ -326,7 +320,7 @@ pub enum Scope {
 impl Scope {
     pub fn parse(text: &str) -> Option<Scope> {
         match text.trim() {
-            "" | "combined" => Some(Scope::Combined),
+            "combined" => Some(Scope::Combined),
             "each_category" => Some(Scope::EachCategory),
             _ => None,
         }
@@ -402,7 +396,6 @@ impl Rule {
         use RuleList::{Evaluation as E, Recommendation as R, Template as T};
         match (list, key) {
             (T, "quorum") => Quorum::parse(value)
-                .filter(|_| !value.is_empty())
                 .map(Rule::Quorum)
                 .ok_or(bad("quorum > 4/5")),
             (T, "weights") => value
@@ -413,7 +406,6 @@ impl Rule {
                 .map(Rule::Weights)
                 .ok_or(bad("weights 7/10 3/10")),
             (R | E, "rate_base") => Base::parse(value)
-                .filter(|_| !value.is_empty())
                 .map(Rule::RateBase)
                 .ok_or(bad("rate_base valid")),
             (R, "seats") => number(value).map(Rule::Seats).ok_or(bad("seats 5")),
@@ -432,7 +424,6 @@ impl Rule {
                 .map(Rule::Alert)
                 .ok_or(bad("alert 不满意 > 1/3")),
             (E, "alert_scope") => Scope::parse(value)
-                .filter(|_| !value.is_empty())
                 .map(Rule::AlertScope)
                 .ok_or(bad("alert_scope each_category")),
             _ => Err(RuleError::UnknownKey),
@@ -455,14 +446,66 @@ impl Rule {
             Rule::AlertScope(_) => "alert_scope",
         }
     }
+}
 
-    /// The rules of a checked list (texts that do not read were refused by the template
-    /// check, so they are skipped here).
-    pub fn all(list: RuleList, texts: &[String]) -> Vec<Rule> {
-        texts
-            .iter()
-            .filter_map(|t| Rule::parse(list, t).ok())
-            .collect()
+/// The rules of one `rules` list, read in one pass, each with its default where the list
+/// leaves it out. A list holds only its own keys ([`RuleList`]), so the fields of the other
+/// lists keep their defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    /// `quorum`: [`DEFAULT_QUORUM`] unless the template says otherwise; `None` for `none`.
+    pub quorum: Option<Quorum>,
+    /// `weights`: `None` for a plain sum.
+    pub weights: Option<Vec<Ratio>>,
+    pub rate_base: Base,
+    /// `seats` with `extra` and `extra_min`: `None` without `seats`.
+    pub shortlist: Option<Shortlist>,
+    pub majority: Option<Threshold>,
+    /// `positive`: `None` for the default (every level but the last).
+    pub positive: Option<Vec<String>>,
+    pub exclude: Vec<String>,
+    pub alerts: Vec<Alert>,
+    pub alert_scope: Scope,
+}
+
+impl RuleSet {
+    /// The rules of a checked list. A text that does not read can only come from an
+    /// unchecked template (the check refuses it, see `Template::rule_errors`); it is
+    /// skipped, so its default applies.
+    pub fn read(list: RuleList, texts: &[String]) -> RuleSet {
+        let mut set = RuleSet {
+            quorum: Some(DEFAULT_QUORUM),
+            weights: None,
+            rate_base: Base::Valid,
+            shortlist: None,
+            majority: None,
+            positive: None,
+            exclude: Vec::new(),
+            alerts: Vec::new(),
+            alert_scope: Scope::Combined,
+        };
+        let (mut seats, mut extra, mut extra_min) = (None, DEFAULT_EXTRA, DEFAULT_EXTRA_MIN);
+        for rule in texts.iter().filter_map(|t| Rule::parse(list, t).ok()) {
+            match rule {
+                Rule::Quorum(q) => set.quorum = q,
+                Rule::Weights(w) => set.weights = Some(w),
+                Rule::RateBase(b) => set.rate_base = b,
+                Rule::Seats(n) => seats = Some(n),
+                Rule::Extra(x) => extra = x,
+                Rule::ExtraMin(n) => extra_min = n,
+                Rule::Majority(t) => set.majority = Some(t),
+                Rule::Positive(l) => set.positive = Some(l),
+                Rule::Exclude(l) => set.exclude = l,
+                Rule::Alert(a) => set.alerts.push(a),
+                Rule::AlertScope(s) => set.alert_scope = s,
+            }
+        }
+        set.shortlist = seats.filter(|&n| n > 0).map(|seats| Shortlist {
+            seats,
+            extra,
+            extra_min,
+        });
+        set
     }
 }
 
@@ -583,7 +626,7 @@ mod tests {
         ] {
             assert_eq!(Threshold::parse(bad), None, "{bad}");
         }
-        assert_eq!(Quorum::parse(""), Some(Some(DEFAULT_QUORUM)));
+        assert_eq!(Quorum::parse(""), None);
         assert_eq!(Quorum::parse("none"), Some(None));
         let q = Quorum::parse(">= 4/5").expect("quorum").expect("some");
         assert!(q.met(40, 50) && !DEFAULT_QUORUM.met(40, 50));
@@ -598,7 +641,7 @@ mod tests {
         for bad in ["> 1/3", "不称职 = 1/3", "不称职 > ", "+不称职 > 1/3"] {
             assert_eq!(Alert::parse(bad), None, "{bad}");
         }
-        assert_eq!(Base::parse(""), Some(Base::Valid));
+        assert_eq!(Base::parse(""), None);
         assert_eq!(Base::parse("due"), Some(Base::Due));
         assert_eq!(Base::parse("Due"), None);
         assert_eq!(Scope::parse("each_category"), Some(Scope::EachCategory));

@@ -382,6 +382,16 @@ pub struct Turnout {
 }
 
 impl Turnout {
+    /// The session's figures for its results: 发出 as entered, and the forms filled in as
+    /// 收回 (a tablet hands out no paper; 应到 and 实到 are not asked for).
+    pub fn figures(self) -> crate::count::Figures {
+        crate::count::Figures {
+            issued: self.issued,
+            returned: Some(self.filled),
+            ..Default::default()
+        }
+    }
+
     /// More ballots than forms issued: the count cannot stand as it is (the rules void a
     /// vote whose 收回 exceeds 发出).
     pub fn exceeds_issued(self) -> bool {

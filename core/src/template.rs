@@ -14,10 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
 use crate::names::{has_control_chars, normalize_name};
-use crate::rules::{
-    Alert, Base, Quorum, Ratio, Rule, RuleError, RuleList, Scope, Shortlist, Threshold,
-    DEFAULT_EXTRA, DEFAULT_EXTRA_MIN, DEFAULT_QUORUM,
-};
+use crate::rules::{Rule, RuleError, RuleList, RuleSet};
 use crate::unit_enum::{read_by_name, strings};
 
 /// The value of the `format` field every template file carries.
@@ -281,101 +278,33 @@ pub struct RecommendationSection {
     pub rules: Vec<String>,
 }
 
-// The typed rules of a checked template. Texts that do not read can only come from an
-// unchecked spec; they are skipped, so the default applies.
+// The typed rules of a checked template (see `RuleSet::read`).
 impl RecommendationSection {
-    pub fn rate_base(&self) -> Base {
-        let mut base = Base::Valid;
-        for r in Rule::all(RuleList::Recommendation, &self.rules) {
-            if let Rule::RateBase(b) = r {
-                base = b;
-            }
-        }
-        base
+    pub fn rule_set(&self) -> RuleSet {
+        RuleSet::read(RuleList::Recommendation, &self.rules)
     }
 
-    /// 应选人数 + 差额, when the template sets `seats`.
-    pub fn shortlist(&self) -> Option<Shortlist> {
-        let mut list = Shortlist {
-            seats: 0,
-            extra: DEFAULT_EXTRA,
-            extra_min: DEFAULT_EXTRA_MIN,
-        };
-        for r in Rule::all(RuleList::Recommendation, &self.rules) {
-            match r {
-                Rule::Seats(n) => list.seats = n,
-                Rule::Extra(x) => list.extra = x,
-                Rule::ExtraMin(n) => list.extra_min = n,
-                _ => {}
-            }
-        }
-        (list.seats > 0).then_some(list)
-    }
-
-    pub fn majority(&self) -> Option<Threshold> {
-        Rule::all(RuleList::Recommendation, &self.rules)
-            .into_iter()
-            .find_map(|r| match r {
-                Rule::Majority(t) => Some(t),
-                _ => None,
-            })
+    /// The editor's 「按姓氏笔画排序」: listed names in 姓氏笔画 order (see
+    /// [`crate::strokes`]); names that compare equal keep their order.
+    pub fn sort_by_strokes(&mut self) {
+        crate::strokes::sort_by_strokes(&mut self.candidates, |c| &c.name);
     }
 }
 
 impl EvaluationSection {
-    fn rule_list(&self) -> Vec<Rule> {
-        Rule::all(RuleList::Evaluation, &self.rules)
-    }
-
-    pub fn rate_base(&self) -> Base {
-        self.rule_list()
-            .into_iter()
-            .find_map(|r| match r {
-                Rule::RateBase(b) => Some(b),
-                _ => None,
-            })
-            .unwrap_or_default()
-    }
-
-    pub fn alerts(&self) -> Vec<Alert> {
-        self.rule_list()
-            .into_iter()
-            .filter_map(|r| match r {
-                Rule::Alert(a) => Some(a),
-                _ => None,
-            })
-            .collect()
-    }
-
-    pub fn alert_scope(&self) -> Scope {
-        self.rule_list()
-            .into_iter()
-            .find_map(|r| match r {
-                Rule::AlertScope(s) => Some(s),
-                _ => None,
-            })
-            .unwrap_or_default()
+    pub fn rule_set(&self) -> RuleSet {
+        RuleSet::read(RuleList::Evaluation, &self.rules)
     }
 
     /// Per level: whether it counts as positive (default: every level but the last).
-    pub fn positive_levels(&self) -> Vec<bool> {
-        for r in self.rule_list() {
-            if let Rule::Positive(names) = r {
-                return self.level_set(&names);
+    pub fn positive_levels(&self, rules: &RuleSet) -> Vec<bool> {
+        match &rules.positive {
+            Some(names) => self.level_set(names),
+            None => {
+                let last = self.levels.len().saturating_sub(1);
+                (0..self.levels.len()).map(|i| i < last).collect()
             }
         }
-        let last = self.levels.len().saturating_sub(1);
-        (0..self.levels.len()).map(|i| i < last).collect()
-    }
-
-    /// Per level: whether it is left out of the base.
-    pub fn excluded_levels(&self) -> Vec<bool> {
-        for r in self.rule_list() {
-            if let Rule::Exclude(names) = r {
-                return self.level_set(&names);
-            }
-        }
-        vec![false; self.levels.len()]
     }
 
     /// Per level: whether `names` names it.
@@ -391,26 +320,9 @@ impl EvaluationSection {
 }
 
 impl TemplateSpec {
-    /// The quorum rule: `quorum > 4/5` unless the template says otherwise; `None` for
-    /// `quorum none`.
-    pub fn quorum(&self) -> Option<Quorum> {
-        Rule::all(RuleList::Template, &self.rules)
-            .into_iter()
-            .find_map(|r| match r {
-                Rule::Quorum(q) => Some(q),
-                _ => None,
-            })
-            .unwrap_or(Some(DEFAULT_QUORUM))
-    }
-
-    /// The category weights, or `None` for a plain sum.
-    pub fn weights(&self) -> Option<Vec<Ratio>> {
-        Rule::all(RuleList::Template, &self.rules)
-            .into_iter()
-            .find_map(|r| match r {
-                Rule::Weights(w) => Some(w),
-                _ => None,
-            })
+    /// The template's own rules: quorum and category weights.
+    pub fn rule_set(&self) -> RuleSet {
+        RuleSet::read(RuleList::Template, &self.rules)
     }
 }
 
@@ -472,14 +384,6 @@ impl EvaluationSection {
             .iter()
             .map(|s| s.dimensions.len().max(1))
             .sum()
-    }
-}
-
-impl RecommendationSection {
-    /// The editor's 「按姓氏笔画排序」: listed names in 姓氏笔画 order (see
-    /// [`crate::strokes`]); names that compare equal keep their order.
-    pub fn sort_by_strokes(&mut self) {
-        crate::strokes::sort_by_strokes(&mut self.candidates, |c| &c.name);
     }
 }
 

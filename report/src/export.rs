@@ -9,7 +9,7 @@ use ballot_core::results::{percent, score_text, SectionResult};
 
 use serde::{Deserialize, Serialize};
 
-use crate::render::{flag_text, item_text, status_label};
+use crate::render::{flag_text, status_text};
 use crate::Input;
 
 /// A cell a spreadsheet will show as text, never evaluate.
@@ -44,7 +44,7 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
     let mut out: Vec<Vec<Cell>> = Vec::new();
     let spec = input.template.spec();
     out.push(vec![s(t.report_title)]);
-    out.push(vec![s("表格"), s(&spec.title)]);
+    out.push(vec![s(t.form_title), s(&spec.title)]);
     out.push(vec![s(t.unit), s(&input.unit)]);
     out.push(vec![s(t.date), s(&input.date)]);
     out.push(vec![s(t.template_code), s(&input.fingerprint)]);
@@ -95,7 +95,10 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                             .base
                             .and_then(|b| percent(u64::from(row.votes), u64::from(b)))
                             .unwrap_or_default()));
-                        cells.push(s(row.status.map(status_label).unwrap_or_default()));
+                        cells.push(s(row
+                            .status
+                            .map(|st| status_text(st, t))
+                            .unwrap_or_default()));
                         out.push(cells);
                     }
                 }
@@ -113,7 +116,7 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                     );
                     out.push(head);
                     for item in &e.items {
-                        let mut cells = vec![s(item_text(
+                        let mut cells = vec![s((t.item)(
                             &item.name,
                             &item.role,
                             item.dimension.as_deref(),

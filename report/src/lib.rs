@@ -57,15 +57,17 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// The message (catalogue: `ballot_core::i18n::report`).
     pub fn message(&self) -> String {
+        let t = &ballot_core::i18n::report::ZH_CN;
         match self {
-            InputError::Json(d) => format!("[E01] 结果数据无法读取：{d}"),
+            InputError::Json(d) => (t.input_unreadable)(d),
             InputError::Template(errors) => {
-                let t = ballot_core::Lang::default().texts();
-                let list: Vec<String> = errors.iter().map(|e| (t.template_error)(e)).collect();
-                format!("[E02] 结果所用的模板有误：{}", list.join("；"))
+                let texts = ballot_core::Lang::default().texts();
+                let list: Vec<String> = errors.iter().map(|e| (texts.template_error)(e)).collect();
+                (t.input_template)(&list)
             }
-            InputError::Shape => "[E03] 计数与模板不符".into(),
+            InputError::Shape => t.input_shape.to_string(),
         }
     }
 }

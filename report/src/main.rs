@@ -79,7 +79,7 @@ fn on_click(e: Event) {
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = async {
                     let bytes = write_xlsx(&rows, ZH_CN.results_heading).await?;
-                    download_bytes(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
+                    save(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
                 };
                 match saved.await {
                     Ok(()) => status(&button, &(ZH_CN.file_saved)(&name)),
@@ -175,27 +175,14 @@ fn close(button: &Element) -> Result<(), JsValue> {
 fn download_csv(input: &Input) -> Result<String, JsValue> {
     let text = export::csv(input);
     let name = (ZH_CN.csv_name)(&input.template.spec().title);
-    download(&name, &text, "text/csv;charset=utf-8")?;
+    save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")?;
     Ok(name)
 }
 
 /// 2026年11月22日, in the browser's time zone.
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!(
-        "{}年{}月{}日",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    save(name, &JsValue::from_str(text), mime)
-}
-
-fn download_bytes(name: &str, bytes: &js_sys::Uint8Array, mime: &str) -> Result<(), JsValue> {
-    save(name, bytes, mime)
+    (ZH_CN.date_of)(d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Hands a file to the browser's download.

@@ -156,7 +156,7 @@ fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print:
     h.raw("</ul>");
 }
 
-fn status_text(s: Status, t: &ReportTexts) -> &'static str {
+pub(crate) fn status_text(s: Status, t: &ReportTexts) -> &'static str {
     match s {
         Status::Taken => t.status_taken,
         Status::Tied => t.status_tied,
@@ -299,17 +299,6 @@ fn votes_chart(h: &mut Html, title: &str, r: &RecommendationResult, t: &ReportTe
     h.raw("</svg>");
 }
 
-fn item_label(name: &str, role: &str, dimension: Option<&str>) -> String {
-    let mut s = match dimension {
-        Some(d) => format!("{name} · {d}"),
-        None => name.to_string(),
-    };
-    if !role.is_empty() {
-        s = format!("{s}（{role}）");
-    }
-    s
-}
-
 fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts) {
     h.raw("<section class=\"rk-section\"><h3>")
         .text(title)
@@ -324,7 +313,7 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
     h.raw("<p class=\"rk-meta\">")
         .text(&(t.positive_levels)(&positive))
         .raw("；")
-        .text(&(t.rate_of)(e.rate_base, None).replace("（未填写）", ""))
+        .text(&(t.rate_base_is)(e.rate_base))
         .raw("</p>");
     h.raw("<div class=\"rk-scroll\"><table class=\"rk-table\"><thead><tr>");
     h.el("th scope=\"col\"", t.col_subject);
@@ -345,7 +334,7 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
         });
         h.el(
             "th scope=\"row\"",
-            &item_label(&item.name, &item.role, item.dimension.as_deref()),
+            &(t.item)(&item.name, &item.role, item.dimension.as_deref()),
         );
         // Each level's count with its share of the item's base (% of valid forms by default).
         for (n, excluded) in item.levels.iter().zip(&e.excluded) {
@@ -385,7 +374,7 @@ fn levels_chart(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts
         .raw("\">");
     for (i, item) in e.items.iter().enumerate() {
         let y = i * bar + 4;
-        let label = item_label(&item.name, "", item.dimension.as_deref());
+        let label = (t.item)(&item.name, "", item.dimension.as_deref());
         h.raw("<text x=\"150\" y=\"")
             .num(y + 21)
             .raw("\" text-anchor=\"end\">")
@@ -522,8 +511,8 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     h.raw("</div><div class=\"rk-signatures\">");
     for who in t.signatures {
         h.raw("<p><span>")
-            .text(who)
-            .raw("（签名）：</span><span class=\"rk-line\"></span></p>");
+            .text(&(t.signature)(who))
+            .raw("</span><span class=\"rk-line\"></span></p>");
     }
     h.raw("<p class=\"rk-date\">")
         .text(t.signature_date)
@@ -577,7 +566,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
                     if x.score_den > 1 {
                         h.text(&score_text(row.score, x.score_den));
                     } else {
-                        h.num(row.votes).text(" 票");
+                        h.text(&(t.votes_of)(row.votes));
                     }
                     h.raw("</span>");
                     if let Some(s) = row.status.filter(|&s| s != Status::NotTaken) {
@@ -589,11 +578,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
             (Section::Evaluation(_), SectionResult::Evaluation(e)) => {
                 for item in &e.items {
                     h.raw("<li><span>")
-                        .text(&item_label(
-                            &item.name,
-                            &item.role,
-                            item.dimension.as_deref(),
-                        ))
+                        .text(&(t.item)(&item.name, &item.role, item.dimension.as_deref()))
                         .raw("</span><span class=\"num\">")
                         .text(
                             &item
@@ -614,12 +599,4 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
 /// A flag's message, for the CSV export.
 pub(crate) fn flag_text(f: &Flag, input: &Input) -> String {
     (ZH_CN.flag)(f, &titles(input))
-}
-
-pub(crate) fn item_text(name: &str, role: &str, dimension: Option<&str>) -> String {
-    item_label(name, role, dimension)
-}
-
-pub(crate) fn status_label(s: Status) -> &'static str {
-    status_text(s, &ZH_CN)
 }

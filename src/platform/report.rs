@@ -1,5 +1,6 @@
-//! The results module, loaded on demand (see `report/` and `report.js`). The app hands it one
-//! JSON input (template, tally, figures) and gets HTML or a download back.
+//! The results module, loaded on demand (see `report/` and `report.js`). The app hands it an
+//! element and one JSON input (template, tally, figures); the module draws into the element
+//! and answers its buttons.
 
 use ballot_core::count::Figures;
 use ballot_core::{Tally, Template};

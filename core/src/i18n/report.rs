@@ -8,6 +8,13 @@ use crate::rules::{Base, Compare};
 
 pub struct ReportTexts {
     pub report_title: &'static str,
+    pub form_title: &'static str,
+    pub votes_of: fn(u32) -> String,
+    pub signature: fn(&str) -> String,
+    pub date_of: fn(u32, u32, u32) -> String,
+    pub input_unreadable: fn(&str) -> String,
+    pub input_template: fn(&[String]) -> String,
+    pub input_shape: &'static str,
     pub announce: &'static str,
     pub close_announce: &'static str,
     pub print_report: &'static str,
@@ -68,6 +75,8 @@ pub struct ReportTexts {
     pub levels_chart_label: fn(&str) -> String,
     pub section_counts: fn(u32, u32, u32) -> String,
     pub rate_of: fn(Base, Option<u32>) -> String,
+    pub rate_base_is: fn(Base) -> String,
+    pub item: fn(&str, &str, Option<&str>) -> String,
     pub shortlist: fn(u16, u64) -> String,
     pub positive_levels: fn(&[&str]) -> String,
     pub base_name: fn(Base) -> &'static str,
@@ -78,6 +87,13 @@ pub struct ReportTexts {
 
 pub static ZH_CN: ReportTexts = ReportTexts {
     report_title: "计票结果报告单",
+    form_title: "表格",
+    votes_of: |n| format!("{n} 票"),
+    signature: |who| format!("{who}（签名）："),
+    date_of: |y, m, d| format!("{y}年{m}月{d}日"),
+    input_unreadable: |detail| format!("[E01] 结果数据无法读取：{detail}"),
+    input_template: |problems| format!("[E02] 结果所用的模板有误：{}", problems.join("；")),
+    input_shape: "[E03] 计数与模板不符",
     announce: "公布结果",
     close_announce: "关闭公布",
     print_report: "打印报告单",
@@ -139,6 +155,8 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     section_counts: |counted, blank, void| {
         format!("计入 {counted} 张，本部分未选 {blank} 张，无效 {void} 张")
     },
+    rate_base_is: |base| format!("比例以{}为基数", base_name(base)),
+    item,
     rate_of: |base, value| match value {
         Some(v) => format!("比例以{} {v} 为基数", base_name(base)),
         None => format!("比例以{}为基数（未填写）", base_name(base)),
@@ -165,6 +183,24 @@ fn share_error(e: &crate::share::ShareError) -> String {
         }
     };
     format!("[{}] {text}", e.code())
+}
+
+/// An evaluation item as the app's catalogue names it (「班子整体 · 政治素质」), with the
+/// subject's role when there is one (「王秀英（书记）」).
+fn item(name: &str, role: &str, dimension: Option<&str>) -> String {
+    let label = crate::Lang::default()
+        .texts()
+        .item_label(&crate::template::Item {
+            subject: 0,
+            subject_name: name,
+            role,
+            dimension,
+        });
+    if role.is_empty() {
+        label
+    } else {
+        format!("{label}（{role}）")
+    }
 }
 
 fn base_name(b: Base) -> &'static str {
@@ -227,15 +263,17 @@ fn flag(f: &Flag, sections: &[String]) -> String {
         ),
         Flag::Alert {
             section,
-            item,
+            name,
+            dimension,
             category,
             alert,
             count,
             base,
         } => {
+            let item = item(name, "", dimension.as_deref());
             let who = match category {
-                Some(c) => format!("{}（{c}）", item),
-                None => item.clone(),
+                Some(c) => format!("{item}（{c}）"),
+                None => item,
             };
             format!(
                 "{}：{who} {} {count} 票，占 {base} 的 {}，{}规定的 {}。",
@@ -288,7 +326,8 @@ mod tests {
             (
                 Flag::Alert {
                     section: 0,
-                    item: "张三".into(),
+                    name: "张三".into(),
+                    dimension: None,
                     category: Some("党员".into()),
                     alert: Alert { levels: vec!["不称职".into()], compare: Compare::Above, share: r("1/3") },
                     count: 11,

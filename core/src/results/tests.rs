@@ -350,7 +350,7 @@ fn alerted(r: &Results) -> Vec<(String, Option<String>)> {
     r.flags
         .iter()
         .filter_map(|f| match f {
-            Flag::Alert { item, category, .. } => Some((item.clone(), category.clone())),
+            Flag::Alert { name, category, .. } => Some((name.clone(), category.clone())),
             _ => None,
         })
         .collect()
@@ -449,83 +449,109 @@ fn zero_valid_forms_raise_no_alert() {
     assert!(codes(&r).contains(&"R03"));
 }
 
+/// Every problem of a template's result rules, as (path, code).
+fn rule_problems(json: &str) -> Vec<(String, &'static str)> {
+    match Template::parse_with_rules(json) {
+        Ok(_) => Vec::new(),
+        Err(errs) => errs
+            .iter()
+            .map(|e| (e.path.to_string(), e.code()))
+            .collect(),
+    }
+}
+
 #[test]
 fn bad_rule_texts_are_template_errors_at_their_field() {
+    let recommendation = |rules: &str| {
+        format!(
+            r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
+            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1,"rules":[{rules}]}}]}}"#
+        )
+    };
+    let root = |rules: &str| {
+        format!(
+            r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
+            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1}}]{rules}}}"#
+        )
+    };
+    let evaluation = |rules: &str| {
+        format!(
+            r#"{{"format":"ballot-kit/template","version":1,"title":"测评表","issuer":"某街道",
+            "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}}],"levels":["称职","不称职"],"rules":[{rules}]}}]}}"#
+        )
+    };
     let cases = [
-        (r#""seats 0""#, "sections[0].rules[0]", "T13"),
         (
-            r#""majority more than half""#,
+            recommendation(r#""seats 0""#),
+            "sections[0].rules[0]",
+            "T13",
+        ),
+        (
+            recommendation(r#""majority more than half""#),
             "sections[0].rules[0]",
             "T18",
         ),
-        (r#""majority > 3/2 present""#, "sections[0].rules[0]", "T17"),
-        (r#""extra x""#, "sections[0].rules[0]", "T18"),
-        (r#""rate_base everyone""#, "sections[0].rules[0]", "T18"),
-        (r#""alert 不满意 > 1/3""#, "sections[0].rules[0]", "T19"),
-        (r#""seats 3","seats 4""#, "sections[0].rules[1]", "T11"),
-    ];
-    for (rules, path, code) in cases {
-        let json = format!(
-            r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
-            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1,"rules":[{rules}]}}]}}"#
-        );
-        let errs = Template::parse_with_rules(&json).expect_err(rules);
-        assert_eq!(
-            errs.iter()
-                .map(|e| (e.path.to_string(), e.code()))
-                .collect::<Vec<_>>(),
-            [(path.to_string(), code)],
-            "{rules}"
-        );
-    }
-    let root = [
-        (r#","rules":["quorum 4/5"]"#, "rules[0]", "T18"),
-        (r#","rules":["weights 1"]"#, "rules[0]", "T15"),
         (
-            r#","categories":["党员"],"rules":["weights a"]"#,
+            recommendation(r#""majority > 3/2 present""#),
+            "sections[0].rules[0]",
+            "T17",
+        ),
+        (
+            recommendation(r#""extra x""#),
+            "sections[0].rules[0]",
+            "T18",
+        ),
+        (
+            recommendation(r#""rate_base everyone""#),
+            "sections[0].rules[0]",
+            "T18",
+        ),
+        (
+            recommendation(r#""alert 不满意 > 1/3""#),
+            "sections[0].rules[0]",
+            "T19",
+        ),
+        (
+            recommendation(r#""seats 3","seats 4""#),
+            "sections[0].rules[1]",
+            "T11",
+        ),
+        (root(r#","rules":["quorum 4/5"]"#), "rules[0]", "T18"),
+        (root(r#","rules":["weights 1"]"#), "rules[0]", "T15"),
+        (
+            root(r#","categories":["党员"],"rules":["weights a"]"#),
             "rules[0]",
             "T18",
         ),
-        (r#","rules":["seats 3"]"#, "rules[0]", "T19"),
-    ];
-    for (rules, path, code) in root {
-        let json = format!(
-            r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
-            "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],"max_marks":1}}]{rules}}}"#
-        );
-        let errs = Template::parse_with_rules(&json).expect_err(rules);
-        assert_eq!(
-            errs.iter()
-                .map(|e| (e.path.to_string(), e.code()))
-                .collect::<Vec<_>>(),
-            [(path.to_string(), code)],
-            "{rules}"
-        );
-    }
-    let eval = [
-        (r#""positive 优秀""#, "sections[0].rules[0]", "T16"),
-        (r#""alert 差 > 1/3""#, "sections[0].rules[0]", "T16"),
-        (r#""alert 不称职 1/3""#, "sections[0].rules[0]", "T18"),
-        (r#""alert_scope each""#, "sections[0].rules[0]", "T18"),
+        (root(r#","rules":["seats 3"]"#), "rules[0]", "T19"),
+        (
+            evaluation(r#""positive 优秀""#),
+            "sections[0].rules[0]",
+            "T16",
+        ),
+        (
+            evaluation(r#""alert 差 > 1/3""#),
+            "sections[0].rules[0]",
+            "T16",
+        ),
+        (
+            evaluation(r#""alert 不称职 1/3""#),
+            "sections[0].rules[0]",
+            "T18",
+        ),
+        (
+            evaluation(r#""alert_scope each""#),
+            "sections[0].rules[0]",
+            "T18",
+        ),
         // Two alerts are two rules, not a duplicate.
         (
-            r#""alert 不称职 > 1/3","alert 称职 < 1/2","seats 1""#,
+            evaluation(r#""alert 不称职 > 1/3","alert 称职 < 1/2","seats 1""#),
             "sections[0].rules[2]",
             "T19",
         ),
     ];
-    for (rules, path, code) in eval {
-        let json = format!(
-            r#"{{"format":"ballot-kit/template","version":1,"title":"测评表","issuer":"某街道",
-            "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}}],"levels":["称职","不称职"],"rules":[{rules}]}}]}}"#
-        );
-        let errs = Template::parse_with_rules(&json).expect_err(rules);
-        assert_eq!(
-            errs.iter()
-                .map(|e| (e.path.to_string(), e.code()))
-                .collect::<Vec<_>>(),
-            [(path.to_string(), code)],
-            "{rules}"
-        );
+    for (json, path, code) in cases {
+        assert_eq!(rule_problems(&json), [(path.to_string(), code)], "{json}");
     }
 }

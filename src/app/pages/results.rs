@@ -2,7 +2,6 @@
 //! template's result rules. Reached only through the PIN, once the session is closed. The
 //! tables, 公布 mode, report and export come from the results module (loaded on demand).
 
-use ballot_core::count::Figures;
 use yew::prelude::*;
 
 use crate::app::components::report_view::ReportView;
@@ -30,20 +29,14 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         let id = id.to_string();
         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
-    let turnout = session.turnout();
-    // A tablet session knows 发出 and, as 收回, the forms filled in.
-    let figures = Figures {
-        issued: turnout.issued,
-        returned: Some(turnout.filled),
-        ..Figures::default()
-    };
     let input = report::input(
         template,
         &session.fingerprint,
         &session.record.spec.unit_label(),
-        &figures,
+        &session.turnout().figures(),
         tally,
     );
+    let all = tally.combined();
 
     html! {
         <main class="page results">
@@ -53,12 +46,8 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p>{ &spec.title }{ " · " }{ session_line(session, t) }</p>
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
-            <p class="totals" aria-live="polite">{ (t.totals)(tally.total(), part_sum(tally, |p| p.valid), part_sum(tally, |p| p.blank), part_sum(tally, |p| p.void)) }</p>
+            <p class="totals" aria-live="polite">{ (t.totals)(all.total(), all.valid, all.blank, all.void) }</p>
             <ReportView input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
         </main>
     }
-}
-
-fn part_sum(tally: &ballot_core::Tally, f: fn(&ballot_core::tally::Part) -> u32) -> u32 {
-    tally.parts.iter().fold(0u32, |n, p| n.saturating_add(f(p)))
 }
