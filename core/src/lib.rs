@@ -16,10 +16,13 @@
 pub mod ballot;
 pub mod check;
 pub mod count;
+pub mod edit;
 pub mod error;
 pub mod fingerprint;
 pub mod i18n;
+pub mod library;
 pub mod names;
+pub mod paper;
 pub mod results;
 pub mod rules;
 pub mod samples;

@@ -57,6 +57,24 @@ pub fn App() -> Html {
         });
     }
 
+    // The studio may have changed the library: read it again when it is left.
+    let studio = matches!(app.page, Page::Templates);
+    {
+        let app = app.clone();
+        use_effect_with(studio, move |shown| {
+            let shown = *shown;
+            move || {
+                if shown {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(stored) = ballot_ui::idb::load_store("templates").await {
+                            app.dispatch(Action::Library(stored));
+                        }
+                    });
+                }
+            }
+        });
+    }
+
     // On the voter screen the back button stays there. (A reload comes back to it through
     // the stored `Write::Voting` marker.)
     let voting = matches!(app.page, Page::Vote(_));
@@ -94,6 +112,7 @@ pub fn App() -> Html {
         (Load::Ready, Page::Count(id)) => {
             html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> }
         }
+        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app),
     };
     html! {
         <>

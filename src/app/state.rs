@@ -19,7 +19,7 @@ use ballot_core::session::{
     CategoryRule, EventKind, Pin, SessionError, SessionEvent, SessionField, SessionLog,
     SessionRecord, SessionSpec, Status, Turnout,
 };
-use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template, Texts};
+use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
 
 pub use paper::{
@@ -27,26 +27,7 @@ pub use paper::{
     FiguresProblem, PadAction, PadProblem,
 };
 
-/// Why the store refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StoreError {
-    /// No storage at all (disabled, some private modes, blocked by another tab).
-    Unavailable,
-    /// Quota exceeded: the device is full.
-    Full,
-    /// Any other failure of the write.
-    Failed,
-}
-
-impl StoreError {
-    pub fn message(self, t: &Texts) -> &'static str {
-        match self {
-            StoreError::Unavailable => t.store_unavailable,
-            StoreError::Full => t.store_full,
-            StoreError::Failed => t.store_failed,
-        }
-    }
-}
+pub use ballot_ui::idb::StoreError;
 
 /// What the store holds, as raw (key, JSON) pairs per object store, each in key order.
 /// Reading it is pure ([`AppState::loaded`]) so a damaged record is tested natively.
@@ -59,18 +40,25 @@ pub struct Dump {
     pub voting: Option<String>,
     pub counts: Vec<(String, String)>,
     pub count_entries: Vec<(String, String)>,
+    /// The template library's records (read by the studio; the app takes the ready ones).
+    pub templates: Vec<(String, String)>,
+    /// The app was opened with a shared template link: the studio offers it.
+    pub shared_link: bool,
 }
 
-/// A template the device offers for new sessions.
-#[derive(Debug, PartialEq)]
+/// A template the device offers for new sessions: a built-in sample or a library template.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The library's name for it (a sample's is its title).
+    pub name: String,
     pub template: Rc<Template>,
     pub fingerprint: String,
 }
 
 impl Entry {
-    pub fn new(template: Template) -> Entry {
+    pub fn new(name: String, template: Template) -> Entry {
         Entry {
+            name,
             fingerprint: fingerprint(&template),
             template: Rc::new(template),
         }
@@ -145,6 +133,8 @@ pub enum Page {
     NewCount,
     /// The counting screen of one paper count.
     Count(String),
+    /// The template studio (library, editor, sharing, printed forms), a module on demand.
+    Templates,
 }
 
 /// Where the voter is in filling one ballot.
@@ -259,7 +249,10 @@ pub struct SessionForm {
 pub struct AppState {
     pub lang: Lang,
     pub load: Load,
+    /// The built-in samples, then the library's ready templates.
     pub templates: Rc<Vec<Entry>>,
+    /// How many of `templates` are built in.
+    built_in: usize,
     /// Newest first.
     pub sessions: Rc<Vec<Session>>,
     /// Paper counts, newest first.
@@ -286,6 +279,9 @@ pub struct AppState {
 
 pub enum Action {
     Loaded(Result<Dump, StoreError>),
+    /// The library's records, read again after the studio was shown.
+    Library(Vec<(String, String)>),
+    Templates,
     GoHome,
     NewSession,
     Manage(String),
@@ -375,9 +371,15 @@ impl AppState {
     /// Before the store has been read.
     pub fn new(templates: Vec<Template>) -> AppState {
         AppState {
+            built_in: templates.len(),
             lang: Lang::default(),
             load: Load::Loading,
-            templates: Rc::new(templates.into_iter().map(Entry::new).collect()),
+            templates: Rc::new(
+                templates
+                    .into_iter()
+                    .map(|t| Entry::new(t.spec().title.clone(), t))
+                    .collect(),
+            ),
             sessions: Rc::new(Vec::new()),
             counts: Rc::new(Vec::new()),
             page: Page::Home,
@@ -463,10 +465,26 @@ impl AppState {
         self.counts = Rc::new(AppState::loaded_counts(&dump, &mut damaged));
         self.damaged_records = damaged;
         self.load = Load::Ready;
+        self.library(&dump.templates);
+        if dump.shared_link {
+            self.page = Page::Templates;
+        }
         if let Some(id) = dump.voting {
             // A closed or deleted session does not take voters back: the home screen shows.
+            // The voter screen wins over a shared link: it is left only with the PIN.
             self.start_voting(&id);
         }
+    }
+
+    /// The templates offered for new sessions and counts: the samples, then the library's.
+    fn library(&mut self, stored: &[(String, String)]) {
+        let mut entries: Vec<Entry> = self.templates[..self.built_in].to_vec();
+        entries.extend(
+            ballot_core::library::offered(stored)
+                .into_iter()
+                .map(|(name, t)| Entry::new(name, t)),
+        );
+        self.templates = Rc::new(entries);
     }
 
     fn fresh_draft(session: &Session) -> Draft {
@@ -734,6 +752,8 @@ impl Reducible for AppState {
         match action {
             Action::Loaded(Ok(dump)) => s.loaded(dump),
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
+            Action::Library(stored) => s.library(&stored),
+            Action::Templates => s.go(Page::Templates),
             Action::GoHome => s.go(Page::Home),
             Action::NewSession => s.go(Page::NewSession),
             Action::Manage(id) => s.go(Page::Manage(id)),

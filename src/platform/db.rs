@@ -1,4 +1,4 @@
-//! The durable store: IndexedDB through `idb.js`.
+//! What the app stores, and how: its writes as calls to the IndexedDB glue (`ballot_ui::idb`).
 //!
 //! Object stores, all append-only but `device` (see docs/storage.md):
 //! - `sessions`: `<session id>` → the [`SessionRecord`] JSON, written once;
@@ -15,49 +15,10 @@
 //! browser has flushed it to disk (durability "strict").
 
 use ballot_core::session::hex;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+pub use ballot_ui::idb::random_bytes;
+use ballot_ui::idb::{self, pairs};
 
 use crate::app::state::{Dump, StoreError, Write};
-
-#[wasm_bindgen(module = "/src/platform/idb.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = write)]
-    async fn js_write(
-        op: &str,
-        store: &str,
-        key: &str,
-        value: Option<String>,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = loadAll)]
-    async fn js_load_all() -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = askPersistence)]
-    fn js_ask_persistence();
-}
-
-fn error_of(e: &JsValue) -> StoreError {
-    let name = js_sys::Reflect::get(e, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    match name.as_str() {
-        "QuotaExceededError" => StoreError::Full,
-        "Unavailable" | "SecurityError" | "InvalidStateError" => StoreError::Unavailable,
-        _ => StoreError::Failed,
-    }
-}
-
-/// 128 bits from the browser's CSPRNG.
-pub fn random_bytes() -> Result<[u8; 16], StoreError> {
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or(StoreError::Unavailable)?;
-    let mut bytes = [0u8; 16];
-    crypto
-        .get_random_values_with_u8_array(&mut bytes)
-        .map_err(|_| StoreError::Unavailable)?;
-    Ok(bytes)
-}
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|_| StoreError::Failed)
@@ -131,31 +92,12 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
 /// Performs one write; `Ok` only once it is durably stored.
 pub async fn perform(write: &Write) -> Result<(), StoreError> {
     let p = plan(write)?;
-    js_write(p.op, p.store, &p.key, p.value)
-        .await
-        .map(|_| ())
-        .map_err(|e| error_of(&e))
-}
-
-/// `[[key, value], …]` from JS; anything else in it is skipped.
-fn pairs(list: JsValue) -> Vec<(String, String)> {
-    let list: js_sys::Array = list.unchecked_into();
-    list.iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    idb::write(p.op, p.store, &p.key, p.value).await
 }
 
 /// Everything stored, still as raw records: reading them is the pure `AppState::loaded`.
 pub async fn load_all() -> Result<Dump, StoreError> {
-    js_ask_persistence();
-    let all = js_load_all().await.map_err(|e| error_of(&e))?;
-    if !all.is_array() {
-        return Err(StoreError::Failed);
-    }
-    let all: js_sys::Array = all.unchecked_into();
+    let all = idb::load_all().await?;
     let voting = pairs(all.get(3))
         .into_iter()
         .find_map(|(k, v)| (k == VOTING).then_some(v));
@@ -166,5 +108,7 @@ pub async fn load_all() -> Result<Dump, StoreError> {
         voting,
         counts: pairs(all.get(4)),
         count_entries: pairs(all.get(5)),
+        templates: pairs(all.get(6)),
+        shared_link: crate::platform::module::shared_link(),
     })
 }

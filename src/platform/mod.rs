@@ -1,5 +1,5 @@
 //! Browser glue: everything that touches web APIs other than rendering.
 
 pub mod db;
+pub mod module;
 pub mod page;
-pub mod report;

@@ -8,6 +8,7 @@
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
 pub mod report;
+pub mod studio;
 mod zh_cn;
 
 use crate::ballot::{DeclaredVoid, MarkRefused};
@@ -142,6 +143,8 @@ pub struct Texts {
     pub results_heading: &'static str,
     pub totals: fn(u32, u32, u32, u32) -> String,
     pub report_failed: &'static str,
+    pub studio_failed: &'static str,
+    pub templates_button: &'static str,
 
     // Paper count: home and starting one
     pub counts_heading: &'static str,

@@ -82,7 +82,6 @@ pub struct ReportTexts {
     pub base_name: fn(Base) -> &'static str,
     pub flag: fn(&Flag, &[String]) -> String,
     pub csv_name: fn(&str) -> String,
-    pub share_error: fn(&crate::share::ShareError) -> String,
 }
 
 pub static ZH_CN: ReportTexts = ReportTexts {
@@ -166,24 +165,7 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     base_name,
     flag,
     csv_name: |title| format!("{title}-计票结果.csv"),
-    share_error,
 };
-
-/// One message per link error (L01–L04); a template's own problems follow with their codes.
-fn share_error(e: &crate::share::ShareError) -> String {
-    use crate::share::ShareError as E;
-    let text = match e {
-        E::NotALink => "这不是本应用的模板链接。".to_string(),
-        E::Damaged => "链接已损坏或不完整，请让对方重新发送，或改用模板文件。".to_string(),
-        E::TooLarge => "链接中的内容超过模板文件的大小上限，已拒绝。".to_string(),
-        E::Invalid(errors) => {
-            let t = crate::Lang::default().texts();
-            let list: Vec<String> = errors.iter().map(|e| (t.template_error)(e)).collect();
-            format!("链接中的模板有误：{}", list.join("；"))
-        }
-    };
-    format!("[{}] {text}", e.code())
-}
 
 /// An evaluation item as the app's catalogue names it (「班子整体 · 政治素质」), with the
 /// subject's role when there is one (「王秀英（书记）」).
@@ -338,25 +320,6 @@ mod tests {
         ];
         for (f, want) in cases {
             assert_eq!((ZH_CN.flag)(&f, &sections), want);
-        }
-    }
-
-    #[test]
-    fn every_link_error_has_one_exact_message() {
-        use crate::share::ShareError as E;
-        let cases = [
-            (E::NotALink, "[L01] 这不是本应用的模板链接。"),
-            (
-                E::Damaged,
-                "[L02] 链接已损坏或不完整，请让对方重新发送，或改用模板文件。",
-            ),
-            (
-                E::TooLarge,
-                "[L03] 链接中的内容超过模板文件的大小上限，已拒绝。",
-            ),
-        ];
-        for (e, want) in cases {
-            assert_eq!((ZH_CN.share_error)(&e), want);
         }
     }
 }

@@ -133,6 +133,8 @@ pub static TEXTS: Texts = Texts {
         format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
     },
     report_failed: "结果无法显示：",
+    studio_failed: "模板库无法打开：",
+    templates_button: "模板库",
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 
@@ -350,9 +352,24 @@ fn location(segments: &[Segment]) -> String {
     parts.join(" › ")
 }
 
-fn template_error(e: &TemplateError) -> String {
+pub(crate) fn template_error(e: &TemplateError) -> String {
+    let what = problem(&e.kind);
+    let code = e.kind.code();
+    if e.path.0.is_empty() {
+        format!("[{code}] {what}")
+    } else {
+        format!("[{code}] {}：{what}", location(&e.path.0))
+    }
+}
+
+/// A problem without where it is: shown next to its field in the editor.
+pub(crate) fn template_problem(kind: &TemplateErrorKind) -> String {
+    format!("[{}] {}", kind.code(), problem(kind))
+}
+
+fn problem(kind: &TemplateErrorKind) -> String {
     use TemplateErrorKind as K;
-    let what = match &e.kind {
+    match kind {
         K::Json { line, column, .. } => {
             format!("文件内容有误（第 {line} 行第 {column} 列），不是有效的模板文件")
         }
@@ -390,11 +407,5 @@ fn template_error(e: &TemplateError) -> String {
         K::ShareAboveOne => "比例不能大于 1".into(),
         K::BadRule { example } => format!("写法有误，应写成如“{example}”"),
         K::UnknownRule { key } => format!("“{key}”不是这里可用的规则"),
-    };
-    let code = e.kind.code();
-    if e.path.0.is_empty() {
-        format!("[{code}] {what}")
-    } else {
-        format!("[{code}] {}：{what}", location(&e.path.0))
     }
 }

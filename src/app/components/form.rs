@@ -101,7 +101,7 @@ pub fn template_choice(
                         <input type="radio" name="template" checked={i == chosen}
                             onchange={Callback::from(move |_| on_choose.emit(i))} />
                         <span>
-                            { &e.template.spec().title }
+                            { &e.name }
                             <small>{ kinds.join(" · ") }{ " · " }{ (t.template_header)(&e.template.spec().issuer, &e.fingerprint) }</small>
                         </span>
                     </label>

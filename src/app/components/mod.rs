@@ -5,12 +5,9 @@
 
 pub mod category_picker;
 pub mod dialog;
-pub mod evaluation_form;
 pub mod form;
-pub mod mark;
+pub mod module_view;
 pub mod notice;
 pub mod paper_pad;
 pub mod pin_dialog;
-pub mod recommendation_form;
-pub mod report_view;
 pub mod review;

@@ -8,8 +8,8 @@ use ballot_core::template::{EvaluationSection, MarkSymbol, RecommendationSection
 use ballot_core::{Ballot, Section, Template, Texts};
 use yew::prelude::*;
 
-use crate::app::components::mark::{mark, Mark};
 use crate::app::state::{key_for, marks_before, PadAction};
+use ballot_ui::forms::mark::{mark, Mark};
 
 /// A mark on the paper: name or level, with its key (shown only with a keyboard).
 fn paper_mark(

@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
+use crate::app::components::module_view::ModuleView;
 use crate::app::components::paper_pad::paper_pad;
-use crate::app::components::report_view::ReportView;
 use crate::app::state::{
     key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
 };
@@ -207,14 +207,14 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             }
         }
         Tab::Board => {
-            let input = crate::platform::report::input(
+            let input = crate::platform::module::input(
                 template,
                 &count.fingerprint,
                 &count.spec().unit_label(),
                 &figures,
                 log.tally(),
             );
-            html! { <ReportView input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
+            html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
         }
         Tab::List => {
             let time = |ms| page::format_time(ms, app.lang.tag());

@@ -56,6 +56,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
             <header class="app-header">
                 <h1>{ t.app_title }</h1>
                 <p class="tagline">{ t.app_tagline }</p>
+                <button onclick={send(|| Action::Templates)}>{ t.templates_button }</button>
             </header>
             if app.damaged_records > 0 {
                 { notice((t.storage_damaged)(app.damaged_records), t.dismiss, send(|| Action::DismissDamaged)) }

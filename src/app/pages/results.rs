@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use crate::app::components::report_view::ReportView;
+use crate::app::components::module_view::ModuleView;
 use crate::app::pages::home::session_line;
 use crate::app::state::Action;
 use crate::app::AppHandle;
-use crate::platform::report;
+use crate::platform::module;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -29,7 +29,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         let id = id.to_string();
         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
-    let input = report::input(
+    let input = module::input(
         template,
         &session.fingerprint,
         &session.record.spec.unit_label(),
@@ -47,7 +47,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
             <p class="totals" aria-live="polite">{ (t.totals)(all.total(), all.valid, all.blank, all.void) }</p>
-            <ReportView input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
+            <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
         </main>
     }
 }

@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use crate::app::components::category_picker::category_picker;
 use crate::app::components::dialog;
-use crate::app::components::evaluation_form::{evaluation_form, EvaluationForm};
-use crate::app::components::recommendation_form::{recommendation_form, RecommendationForm};
 use crate::app::components::review::review;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::PageProps;
 use crate::platform::page;
+use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
+use ballot_ui::forms::recommendation::{recommendation_form, RecommendationForm};
 
 #[component]
 pub fn VotePage(PageProps { app }: &PageProps) -> Html {

@@ -3,7 +3,7 @@ use ballot_core::template::{EvaluationSection, MarkSymbol};
 use ballot_core::Lang;
 use yew::prelude::*;
 
-use crate::app::components::mark::{mark, Mark};
+use crate::forms::mark::{mark, Mark};
 
 /// What an evaluation section's view needs: borrowed, nothing cloned per tap.
 pub struct EvaluationForm<'a> {

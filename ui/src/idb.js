@@ -1,6 +1,7 @@
 // IndexedDB, the app's durable store. Kept in JS because the promise plumbing of
 // IDBRequest is a few lines here and many web-sys bindings in Rust; the Rust side
-// (db.rs) sees four async functions and plain strings.
+// (idb.rs) sees a few async functions and plain strings. The app and the studio module
+// both use this file, so they open the same database at the same version.
 //
 // Every write is its own transaction with durability "strict": the promise resolves only
 // after the browser has flushed it to disk, so an acknowledged ballot survives a crash or
@@ -9,11 +10,12 @@
 // killed browser loses the last second of it; the crash test showed exactly that.)
 
 const NAME = "ballot-kit";
-const VERSION = 3;
+const VERSION = 4;
 // Append-only records, plus "device": the few settings of this device that must survive a
 // crash as surely as a ballot (which session it shows voters). Version 3 added the paper
-// counts ("counts", "count_entries"); upgrading only creates the stores that are missing.
-const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries"];
+// counts ("counts", "count_entries"), version 4 the template library ("templates", one
+// record per saved revision); upgrading only creates the stores that are missing.
+const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries", "templates"];
 let opening = null;
 
 function fail(name, message) {
@@ -114,22 +116,28 @@ async function deleteWithEntries(recordStore, entryStores, id) {
   await done;
 }
 
+function readStore(tx, s) {
+  return new Promise((resolve, reject) => {
+    const store = tx.objectStore(s);
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () =>
+      resolve(keys.result.map((k, i) => [String(k), String(values.result[i])]));
+    values.onerror = () => reject(values.error);
+  });
+}
+
 /** Everything stored: one [[key, value], …] per store of STORES, in that order, each in key order. */
 export async function loadAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
-  const reads = STORES.map(
-    (s) =>
-      new Promise((resolve, reject) => {
-        const store = tx.objectStore(s);
-        const keys = store.getAllKeys();
-        const values = store.getAll();
-        values.onsuccess = () =>
-          resolve(keys.result.map((k, i) => [String(k), String(values.result[i])]));
-        values.onerror = () => reject(values.error);
-      }),
-  );
-  return Promise.all(reads);
+  return Promise.all(STORES.map((s) => readStore(tx, s)));
+}
+
+/** One store's [[key, value], …], in key order. */
+export async function loadStore(name) {
+  const db = await open();
+  return readStore(db.transaction(name, "readonly"), name);
 }
 
 /** Asks the browser not to evict our data under storage pressure (best effort). */

@@ -5,7 +5,7 @@ use ballot_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::components::mark::{mark, Mark};
+use crate::forms::mark::{mark, Mark};
 
 /// What a recommendation section's view needs: borrowed, nothing cloned per tap.
 pub struct RecommendationForm<'a> {

@@ -1,0 +1,513 @@
+//! The strings of the template studio (library, editor, sharing, import, printed forms): a
+//! module loaded on demand, so a catalogue of its own that the first-load app never links.
+//! The link errors (L01–L04) and the wording of the printed instructions are here, one
+//! message each.
+
+use crate::error::{TemplateError, TemplateErrorKind};
+use crate::share::ShareError;
+use crate::template::{
+    EvaluationSection, MarkSymbol, Marking, OverMarkedRule, RecommendationSection, Section,
+    TemplateSpec, Unmarked,
+};
+
+pub struct StudioTexts {
+    pub loading: &'static str,
+    pub dismiss: &'static str,
+    pub cancel: &'static str,
+    pub kind_evaluation: &'static str,
+    pub kind_recommendation: &'static str,
+    pub fingerprint_label: &'static str,
+    pub fingerprint_pending: &'static str,
+    pub fingerprint_hint: &'static str,
+    pub back_to_library: &'static str,
+
+    // Library
+    pub library_title: &'static str,
+    pub library_lead: &'static str,
+    pub new_template_button: &'static str,
+    pub import_file: &'static str,
+    pub paste_link_label: &'static str,
+    pub open_link: &'static str,
+    pub library_damaged: fn(usize) -> String,
+    pub printed_title: fn(&str) -> String,
+    pub badge_builtin: &'static str,
+    pub badge_frozen: &'static str,
+    pub draft_problems: fn(usize) -> String,
+    pub edit: &'static str,
+    pub copy: &'static str,
+    pub share: &'static str,
+    pub print_blank: &'static str,
+    pub rename: &'static str,
+    pub delete: &'static str,
+    pub copy_suffix: fn(u32) -> String,
+    pub new_version_suffix: fn(u32) -> String,
+    pub imported_suffix: fn(u32) -> String,
+
+    // Questions and notices
+    pub delete_title: &'static str,
+    pub delete_body: fn(&str) -> String,
+    pub discard_title: &'static str,
+    pub discard_body: &'static str,
+    pub discard: &'static str,
+    pub rename_title: &'static str,
+    pub field_name: &'static str,
+    pub saved: fn(&str) -> String,
+    pub saved_draft: fn(&str) -> String,
+    pub deleted: fn(&str) -> String,
+    pub imported: fn(&str) -> String,
+
+    // Editor
+    pub new_title: &'static str,
+    pub edit_title: &'static str,
+    pub frozen_note: &'static str,
+    pub name_hint: &'static str,
+    pub basics_legend: &'static str,
+    pub title_label: &'static str,
+    pub issuer_label: &'static str,
+    pub notes_label: &'static str,
+    pub marking_legend: &'static str,
+    pub symbol_label: fn(&str) -> String,
+    pub unmarked_legend: &'static str,
+    pub unmarked_not_recommended: &'static str,
+    pub unmarked_abstain: &'static str,
+    pub categories_legend: &'static str,
+    pub categories_hint: &'static str,
+    pub category_n: fn(usize) -> String,
+    pub add_category: &'static str,
+    pub section_heading: fn(usize, &str) -> String,
+    pub section_title_label: &'static str,
+    pub names_heading: &'static str,
+    pub name_n: fn(usize) -> String,
+    pub note_label: &'static str,
+    pub add_name: &'static str,
+    pub sort_strokes: &'static str,
+    pub sort_strokes_hint: &'static str,
+    pub bulk_label: &'static str,
+    pub bulk_add: &'static str,
+    pub max_marks_label: &'static str,
+    pub write_in_slots_label: &'static str,
+    pub repeat_listed_label: &'static str,
+    pub over_marked_legend: &'static str,
+    pub over_void_ballot: &'static str,
+    pub over_void_section: &'static str,
+    pub subjects_heading: &'static str,
+    pub subject_n: fn(usize) -> String,
+    pub role_label: &'static str,
+    pub dimensions_summary: fn(usize) -> String,
+    pub dimension_n: fn(usize) -> String,
+    pub add_dimension: &'static str,
+    pub add_subject: &'static str,
+    pub levels_heading: &'static str,
+    pub levels_hint: &'static str,
+    pub level_n: fn(usize) -> String,
+    pub add_level: &'static str,
+    pub section_rules_heading: &'static str,
+    pub rules_example_recommendation: &'static str,
+    pub rules_example_evaluation: &'static str,
+    pub rules_example_template: &'static str,
+    pub template_rules_legend: &'static str,
+    pub rule_n: fn(usize) -> String,
+    pub add_rule: &'static str,
+    pub add_recommendation: &'static str,
+    pub add_evaluation: &'static str,
+    pub move_up: fn(&str) -> String,
+    pub move_down: fn(&str) -> String,
+    pub remove_item: fn(&str) -> String,
+    pub save: &'static str,
+    pub save_new_version: &'static str,
+    pub preview_title: &'static str,
+    pub preview_inactive: &'static str,
+    /// A problem next to its field (the field's label says where).
+    pub template_problem: fn(&TemplateErrorKind) -> String,
+    /// A problem in a list, with where it is.
+    pub template_error: fn(&TemplateError) -> String,
+    /// What a new template, and a new section of each kind, start as.
+    pub new_template: fn() -> TemplateSpec,
+    pub new_recommendation: fn() -> Section,
+    pub new_evaluation: fn() -> Section,
+
+    // Share
+    pub share_title: fn(&str) -> String,
+    pub share_file_heading: &'static str,
+    pub share_file_hint: &'static str,
+    pub download_file: &'static str,
+    pub file_name: fn(&str) -> String,
+    pub file_saved: fn(&str) -> String,
+    pub file_not_saved: &'static str,
+    pub share_link_heading: &'static str,
+    pub link_label: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub link_not_copied: &'static str,
+    pub share_qr_heading: &'static str,
+    pub qr_label: fn(&str) -> String,
+    pub qr_hint: &'static str,
+    pub qr_too_large: fn(usize, usize) -> String,
+
+    // Import
+    pub import_title: &'static str,
+    pub import_refused_title: &'static str,
+    pub import_refused_hint: &'static str,
+    pub from_file: &'static str,
+    pub from_link: &'static str,
+    pub file_unreadable: &'static str,
+    pub import_preview: &'static str,
+    pub summary_recommendation: fn(&str, usize, u16, u16) -> String,
+    pub summary_evaluation: fn(&str, usize, &[String]) -> String,
+    pub summary_categories: fn(&[String]) -> String,
+    pub import_compare_hint: &'static str,
+    pub import_already_there: fn(&str) -> String,
+    pub import_same_title: fn(&str) -> String,
+    pub import_local: &'static str,
+    pub import_incoming: &'static str,
+    pub import_keep_both: &'static str,
+    pub import_replace: &'static str,
+    pub import_no_replace: &'static str,
+    pub import_confirm: &'static str,
+    pub share_error: fn(&ShareError) -> String,
+
+    // Printed forms
+    pub print_title: fn(&str) -> String,
+    pub per_page_legend: &'static str,
+    pub per_page: fn(u8) -> String,
+    pub per_page_too_long: &'static str,
+    pub print_hint: &'static str,
+    pub print: &'static str,
+    pub print_preview: &'static str,
+    pub paper_recommendation: fn(&RecommendationSection, Marking) -> String,
+    pub paper_evaluation: fn(MarkSymbol) -> String,
+    pub paper_subject: &'static str,
+    pub paper_write_in: &'static str,
+}
+
+pub static ZH_CN: StudioTexts = StudioTexts {
+    loading: "正在读取模板库…",
+    dismiss: "知道了",
+    cancel: "取消",
+    kind_evaluation: "民主测评",
+    kind_recommendation: "推荐",
+    fingerprint_label: "模板校验码",
+    fingerprint_pending: "改正全部问题后生成",
+    fingerprint_hint: "各居民区的校验码相同，就是同一张表。可以电话核对。",
+    back_to_library: "返回模板库",
+
+    library_title: "模板库",
+    library_lead: "街道统一制作模板，发给各居民区；居民区导入后填上本区的名单。",
+    new_template_button: "新建模板",
+    import_file: "导入模板文件",
+    paste_link_label: "收到的模板链接（粘贴到这里）",
+    open_link: "打开链接",
+    library_damaged: |n| format!("有 {n} 条模板记录已损坏，无法读取；其余模板不受影响。"),
+    printed_title: |title| format!("票面标题：{title}"),
+    badge_builtin: "内置示例",
+    badge_frozen: "已有投票记录（已锁定）",
+    draft_problems: |n| format!("草稿：有 {n} 处问题，改正前不能用于投票"),
+    edit: "编辑",
+    copy: "复制",
+    share: "分享",
+    print_blank: "打印空白票",
+    rename: "重命名",
+    delete: "删除",
+    copy_suffix: |n| if n == 1 { "（副本）".into() } else { format!("（副本 {n}）") },
+    new_version_suffix: |n| {
+        if n == 1 {
+            "（新版本）".into()
+        } else {
+            format!("（新版本 {n}）")
+        }
+    },
+    imported_suffix: |n| if n == 1 { "（导入）".into() } else { format!("（导入 {n}）") },
+
+    delete_title: "删除模板？",
+    delete_body: |name| {
+        format!("“{name}”将从本设备的模板库删除。已用它投票或计票的记录不受影响。")
+    },
+    discard_title: "放弃修改？",
+    discard_body: "还没有保存的修改将丢失。",
+    discard: "放弃修改",
+    rename_title: "重命名模板",
+    field_name: "模板名称（只在本设备的模板库中显示）",
+    saved: |name| format!("已保存：{name}"),
+    saved_draft: |name| format!("已保存为草稿：{name}。改正全部问题后才能用于投票和计票。"),
+    deleted: |name| format!("已删除：{name}"),
+    imported: |name| format!("已导入：{name}"),
+
+    new_title: "新建模板",
+    edit_title: "编辑模板",
+    frozen_note: "此模板是内置示例，或已有投票记录，不能直接修改。保存时将另存为新版本，原模板保持不变。",
+    name_hint: "不填则用票面标题。",
+    basics_legend: "票面",
+    title_label: "票面标题",
+    issuer_label: "制发单位",
+    notes_label: "说明（印在标题下）",
+    marking_legend: "划票方式",
+    symbol_label: |s| format!("赞成或选中的划“{s}”"),
+    unmarked_legend: "名单上不划符号的：",
+    unmarked_not_recommended: "视为不推荐（不赞成）",
+    unmarked_abstain: "视为弃权",
+    categories_legend: "投票人类别",
+    categories_hint: "分开统计的类别，如 党员、群众代表。不分类别可以不填。",
+    category_n: |i| format!("类别 {i}"),
+    add_category: "添加类别",
+    section_heading: |i, kind| format!("第 {i} 部分：{kind}"),
+    section_title_label: "本部分标题",
+    names_heading: "名单",
+    name_n: |i| format!("第 {i} 人姓名"),
+    note_label: "备注（同名时区分）",
+    add_name: "添加一人",
+    sort_strokes: "按姓氏笔画排序",
+    sort_strokes_hint: "按姓的笔画数从少到多排列，笔画相同再比下一个字。",
+    bulk_label: "批量添加（每行一个姓名，也可用顿号分隔）",
+    bulk_add: "添加到名单末尾",
+    max_marks_label: "最多可推荐人数（应推荐人数）",
+    write_in_slots_label: "另选他人空格数",
+    repeat_listed_label: "另选他人可以写名单上的人（计入该人）",
+    over_marked_legend: "推荐人数超过规定时",
+    over_void_ballot: "整张票无效（通常的规定）",
+    over_void_section: "只有本部分无效",
+    subjects_heading: "测评对象",
+    subject_n: |i| format!("第 {i} 个测评对象"),
+    role_label: "职务",
+    dimensions_summary: |n| {
+        if n == 0 {
+            "分项测评（不分项则整体评价）".into()
+        } else {
+            format!("分项测评（{n} 项）")
+        }
+    },
+    dimension_n: |i| format!("分项 {i}"),
+    add_dimension: "添加分项",
+    add_subject: "添加测评对象",
+    levels_heading: "评价等次",
+    levels_hint: "从好到差排列，如 满意、基本满意、不满意；可加“不了解”。",
+    level_n: |i| format!("等次 {i}"),
+    add_level: "添加等次",
+    section_rules_heading: "计票规则（可不填）",
+    rules_example_recommendation: "例如：seats 5（应选 5 人）、majority > 1/2 present（得票须超过实到人数的一半）、rate_base present。",
+    rules_example_evaluation: "例如：alert 不满意 > 1/3（不满意超过三分之一时提示）、positive 满意+基本满意、exclude 不了解。",
+    rules_example_template: "例如：quorum > 4/5（实到超过应到的五分之四会议有效）、weights 7/10 3/10（每个类别一个权重）。",
+    template_rules_legend: "整张票的计票规则（可不填）",
+    rule_n: |i| format!("规则 {i}"),
+    add_rule: "添加规则",
+    add_recommendation: "添加推荐部分",
+    add_evaluation: "添加测评部分",
+    move_up: |what| format!("上移：{what}"),
+    move_down: |what| format!("下移：{what}"),
+    remove_item: |what| format!("删除：{what}"),
+    save: "保存",
+    save_new_version: "另存为新版本",
+    preview_title: "投票人看到的样子",
+    preview_inactive: "改正全部问题后，可以在这里试着划票。",
+    template_problem: super::zh_cn::template_problem,
+    template_error: super::zh_cn::template_error,
+    new_template: || {
+        let mut spec = TemplateSpec::new("居民区推荐票", "××街道党工委");
+        spec.sections.push(new_recommendation());
+        spec
+    },
+    new_recommendation,
+    new_evaluation: || {
+        Section::Evaluation(EvaluationSection {
+            title: "民主测评".into(),
+            subjects: vec![crate::template::Subject {
+                name: "班子整体".into(),
+                ..Default::default()
+            }],
+            levels: vec!["满意".into(), "基本满意".into(), "不满意".into()],
+            rules: Vec::new(),
+        })
+    },
+
+    share_title: |name| format!("分享模板：{name}"),
+    share_file_heading: "模板文件",
+    share_file_hint: "可以通过微信、邮件或 U 盘发给各居民区；对方在“模板库”中选“导入模板文件”。",
+    download_file: "下载模板文件",
+    file_name: |name| format!("{name}.json"),
+    file_saved: |name| format!("已保存文件：{name}"),
+    file_not_saved: "文件没能保存，请再试一次。",
+    share_link_heading: "模板链接",
+    link_label: "链接（在另一台设备上打开即可导入）",
+    copy_link: "复制链接",
+    link_copied: "链接已复制。",
+    link_not_copied: "此浏览器不允许复制，请长按链接手动复制。",
+    share_qr_heading: "二维码",
+    qr_label: |name| format!("模板“{name}”的二维码"),
+    qr_hint: "用另一台手机或平板的相机扫描，打开链接即可导入。",
+    qr_too_large: |len, max| {
+        format!("模板内容较多（链接 {len} 个字符，超过 {max} 个），二维码无法可靠扫描，请改用模板文件。")
+    },
+
+    import_title: "导入模板",
+    import_refused_title: "无法导入",
+    import_refused_hint: "本设备的模板库没有任何改动。请让对方重新发送，或改用模板文件。",
+    from_file: "来自模板文件",
+    from_link: "来自模板链接",
+    file_unreadable: "[T01] 文件无法读取，不是有效的模板文件",
+    import_preview: "将导入的模板",
+    summary_recommendation: |title, names, max, slots| {
+        let slots = if slots > 0 {
+            format!("，另选他人 {slots} 格")
+        } else {
+            String::new()
+        };
+        format!("{title}：名单 {names} 人，最多推荐 {max} 人{slots}")
+    },
+    summary_evaluation: |title, subjects, levels| {
+        format!("{title}：测评对象 {subjects} 个，等次 {}", levels.join("/"))
+    },
+    summary_categories: |c| format!("投票人类别：{}", c.join("、")),
+    import_compare_hint: "请与发来模板的单位核对校验码。",
+    import_already_there: |name| format!("本设备已有这个模板（校验码相同）：{name}。无需导入。"),
+    import_same_title: |name| {
+        format!("本设备已有同名但内容不同的模板“{name}”。两者的校验码：")
+    },
+    import_local: "本设备的",
+    import_incoming: "要导入的",
+    import_keep_both: "两者都保留（另存为新模板）",
+    import_replace: "用导入的替换本设备的",
+    import_no_replace: "本设备的那份是内置示例或已有投票记录，不能替换，只能两者都保留。",
+    import_confirm: "导入",
+    share_error,
+
+    print_title: |name| format!("打印空白票：{name}"),
+    per_page_legend: "每张 A4 纸印",
+    per_page: |n| format!("{n} 张票"),
+    per_page_too_long: "（名单较长，放不下）",
+    print_hint: "份数在打印对话框中设置。票上不印编号或任何记号。",
+    print: "打印",
+    print_preview: "打印预览",
+    paper_recommendation,
+    paper_evaluation: |symbol| {
+        let s = symbol.glyph();
+        format!("请在每一项对应的评价等次下的空格内划“{s}”，每项只能划一个，多划的该项无效。")
+    },
+    paper_subject: "测评对象",
+    paper_write_in: "另选他人",
+};
+
+fn new_recommendation() -> Section {
+    Section::Recommendation(RecommendationSection {
+        title: "候选人初步人选".into(),
+        candidates: Vec::new(),
+        max_marks: 1,
+        write_in_slots: 1,
+        write_in_may_repeat_listed: false,
+        over_marked: OverMarkedRule::VoidBallot,
+        rules: Vec::new(),
+    })
+}
+
+/// One message per link error (L01–L04); a template's own problems follow with their codes.
+fn share_error(e: &ShareError) -> String {
+    let text = match e {
+        ShareError::NotALink => "这不是本应用的模板链接。".to_string(),
+        ShareError::Damaged => "链接已损坏或不完整，请让对方重新发送，或改用模板文件。".to_string(),
+        ShareError::TooLarge => "链接中的内容超过模板文件的大小上限，已拒绝。".to_string(),
+        ShareError::Invalid(errors) => {
+            let list: Vec<String> = errors.iter().map(super::zh_cn::template_error).collect();
+            format!("链接中的模板有误：{}", list.join("；"))
+        }
+    };
+    format!("[{}] {text}", e.code())
+}
+
+/// The printed instructions of a 推荐票 section, from its rules and the marking scheme:
+/// the usual wording of published ballots (赞成的在姓名下方空格内划○ …).
+fn paper_recommendation(r: &RecommendationSection, marking: Marking) -> String {
+    let s = marking.symbol.glyph();
+    let mut out = format!("请在赞成的人选姓名下方的空格内划“{s}”");
+    out.push_str(match marking.unmarked {
+        Unmarked::NotRecommended => "，不赞成的不划任何符号。",
+        Unmarked::Abstain => "，不划符号的视为弃权。",
+    });
+    if r.write_in_slots > 0 {
+        out.push_str(&format!(
+            "另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“{s}”。"
+        ));
+    }
+    out.push_str(&format!("推荐人数不得超过 {} 人", r.max_marks));
+    out.push_str(match r.over_marked {
+        OverMarkedRule::VoidBallot => "，超过的为无效票。",
+        OverMarkedRule::VoidSection => "，超过的本部分无效。",
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    #[test]
+    fn every_link_error_has_one_exact_message() {
+        let cases = [
+            (ShareError::NotALink, "[L01] 这不是本应用的模板链接。"),
+            (
+                ShareError::Damaged,
+                "[L02] 链接已损坏或不完整，请让对方重新发送，或改用模板文件。",
+            ),
+            (
+                ShareError::TooLarge,
+                "[L03] 链接中的内容超过模板文件的大小上限，已拒绝。",
+            ),
+            (
+                ShareError::Invalid(vec![TemplateError::root(TemplateErrorKind::NotATemplate)]),
+                "[L04] 链接中的模板有误：[T02] 这不是本应用的模板文件",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!((ZH_CN.share_error)(&e), want);
+        }
+    }
+
+    #[test]
+    fn printed_instructions_follow_the_marking_scheme() {
+        let t = samples::all()[1].clone();
+        let Section::Recommendation(r) = &t.sections()[0] else {
+            panic!("recommendation")
+        };
+        assert_eq!(
+            (ZH_CN.paper_recommendation)(r, t.spec().marking),
+            "请在赞成的人选姓名下方的空格内划“○”，不赞成的不划任何符号。另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“○”。推荐人数不得超过 5 人，超过的为无效票。"
+        );
+        let mut r = r.clone();
+        r.write_in_slots = 0;
+        r.over_marked = OverMarkedRule::VoidSection;
+        let marking = Marking {
+            symbol: MarkSymbol::Tick,
+            unmarked: Unmarked::Abstain,
+        };
+        assert_eq!(
+            (ZH_CN.paper_recommendation)(&r, marking),
+            "请在赞成的人选姓名下方的空格内划“√”，不划符号的视为弃权。推荐人数不得超过 5 人，超过的本部分无效。"
+        );
+        assert_eq!(
+            (ZH_CN.paper_evaluation)(MarkSymbol::Circle),
+            "请在每一项对应的评价等次下的空格内划“○”，每项只能划一个，多划的该项无效。"
+        );
+    }
+
+    #[test]
+    fn a_problem_next_to_its_field_has_no_location() {
+        assert_eq!(
+            (ZH_CN.template_problem)(&TemplateErrorKind::Empty),
+            "[T05] 不能为空"
+        );
+    }
+
+    #[test]
+    fn new_templates_and_sections_start_valid() {
+        (ZH_CN.new_template)()
+            .check()
+            .expect("a write-in-only slip");
+        let mut spec = (ZH_CN.new_template)();
+        spec.sections.push((ZH_CN.new_evaluation)());
+        if let Section::Recommendation(r) = &mut spec.sections[0] {
+            r.candidates.push(crate::template::Candidate {
+                name: "张三".into(),
+                note: String::new(),
+            });
+        }
+        spec.check().expect("valid once a name is added");
+    }
+}

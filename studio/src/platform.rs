@@ -1,0 +1,116 @@
+//! Browser glue of the studio: the context, files in and out, the clipboard, printing, the
+//! address bar. Every failure comes back as a value; nothing here panics.
+
+use ballot_ui::idb::{random_bytes, StoreError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+use crate::state::{Context, Stamp};
+
+/// Reads the context the app hands over (`{"used": […]}`; anything unreadable is left
+/// empty), and from the address bar the app's address and a shared link, if any.
+pub fn read_context(json: &str) -> Context {
+    let location = web_sys::window().map(|w| w.location());
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    let link = hash
+        .strip_prefix('#')
+        .filter(|h| h.starts_with(ballot_core::share::PREFIX))
+        .map(str::to_string);
+    let app_url = location
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let used = v["used"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    Context {
+        used,
+        app_url,
+        link,
+    }
+}
+
+/// A fresh random id and the time.
+pub fn stamp() -> Result<Stamp, StoreError> {
+    Ok(Stamp {
+        id: ballot_core::session::hex(&random_bytes()?),
+        now_ms: js_sys::Date::now() as u64,
+    })
+}
+
+fn document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// Hands a file to the browser's download.
+pub fn save_file(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document()?.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Option<String>, JsValue> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return Ok(None);
+    };
+    // Anything far above a template file's limit is not read into memory at all; the core
+    // then refuses it with the size.
+    if file.size() > (4 * ballot_core::template::limits::MAX_FILE_BYTES) as f64 {
+        return Ok(Some(
+            " ".repeat(ballot_core::template::limits::MAX_FILE_BYTES + 1),
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    Ok(text.as_string())
+}
+
+/// Copies text to the clipboard; `false` where the browser does not allow it.
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        // The print dialog not opening leaves the page as it was.
+        let _ = w.print();
+    }
+}
+
+/// Removes a shared template link from the address bar (once it is imported or declined),
+/// so that a reload does not offer it again.
+pub fn forget_link() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let hash = w.location().hash().unwrap_or_default();
+    if hash.starts_with(&format!("#{}", ballot_core::share::PREFIX)) {
+        if let (Ok(history), Ok(path)) = (w.history(), w.location().pathname()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+    }
+}

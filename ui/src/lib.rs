@@ -1,0 +1,9 @@
+//! ballot-ui: what the app and the studio module (templates) both draw and call.
+//!
+//! - [`forms`]: the voter's form as the tablet shows it, so the editor's live preview is
+//!   the voter screen itself, not a look-alike;
+//! - [`idb`]: the IndexedDB store (one JS half, `idb.js`), so both modules open the same
+//!   database at the same version.
+
+pub mod forms;
+pub mod idb;
