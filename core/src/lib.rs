@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod library;
 pub mod names;
 pub mod paper;
+pub mod qr;
 pub mod results;
 pub mod rules;
 pub mod samples;

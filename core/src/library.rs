@@ -34,13 +34,27 @@ pub struct LibraryRecord {
     pub rev: u32,
     /// The name shown in the library (defaults to the title; 重命名 changes only this).
     pub name: String,
-    /// The template's JSON (a [`TemplateSpec`]), possibly a draft that fails its checks.
-    pub template: String,
-    pub saved_ms: u64,
-    /// Whether it passed every check, result rules included, when saved. The app offers
-    /// only these for sessions and counts (it does not link the result rules' checks), and
+    /// The template's JSON (a [`TemplateSpec`]) when it passed every check, result rules
+    /// included, as saved; empty for a draft. The app offers only these for sessions and
+    /// counts (`idb.js` picks them: the app does not link the result rules' checks), and
     /// checks the template itself again before it uses it.
-    pub ready: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub template: String,
+    /// A draft's JSON, which may fail its checks; empty when `template` is set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub draft: String,
+    pub saved_ms: u64,
+}
+
+impl LibraryRecord {
+    /// The spec's JSON, ready or draft.
+    pub fn json(&self) -> &str {
+        if self.template.is_empty() {
+            &self.draft
+        } else {
+            &self.template
+        }
+    }
 }
 
 /// The store key of a record: `<id>/<rev, 8 digits>`, so key order is revision order.
@@ -208,9 +222,9 @@ impl Library {
             };
             let Some(entry) = LibraryEntry::from_json(
                 r.id.clone(),
-                r.name,
+                r.name.clone(),
                 Origin::Stored { rev: r.rev },
-                &r.template,
+                r.json(),
                 r.saved_ms,
             ) else {
                 damaged += 1;
@@ -273,34 +287,6 @@ impl Library {
     }
 }
 
-/// The stored templates the app offers for new sessions and counts: the newest revision
-/// of each id, where it was saved ready and still passes the checks, with its name. Lean
-/// on purpose (the first load carries it): no result-rule checks, nothing else read.
-pub fn offered(stored: &[(String, String)]) -> Vec<(String, Template)> {
-    /// The three fields the app needs of a [`LibraryRecord`]; the rest are skipped.
-    #[derive(Deserialize)]
-    struct Offered {
-        name: String,
-        template: String,
-        ready: bool,
-    }
-    // Keys are `<id>/<rev>` in key order: the last record of an id is its newest.
-    let mut newest: Vec<(&str, &str)> = Vec::new();
-    for (key, value) in stored {
-        let id = key.split('/').next().unwrap_or_default();
-        match newest.last_mut() {
-            Some(last) if last.0 == id => last.1 = value,
-            _ => newest.push((id, value)),
-        }
-    }
-    newest
-        .into_iter()
-        .filter_map(|(_, value)| serde_json::from_str::<Offered>(value).ok())
-        .filter(|r| r.ready)
-        .filter_map(|r| Some((r.name, Template::parse(&r.template).ok()?)))
-        .collect()
-}
-
 /// What an import would do; nothing is overwritten without the user's word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportPlan {
@@ -330,15 +316,21 @@ pub fn record(
     saved_ms: u64,
     ready: bool,
 ) -> LibraryRecord {
+    // Serializing plain structs of strings and integers cannot fail.
+    let json = serde_json::to_string(spec).unwrap_or_default();
+    let (template, draft) = if ready {
+        (json, String::new())
+    } else {
+        (String::new(), json)
+    };
     LibraryRecord {
         v: 1,
         id: id.to_string(),
         rev,
         name: name.to_string(),
-        // Serializing plain structs of strings and integers cannot fail.
-        template: serde_json::to_string(spec).unwrap_or_default(),
+        template,
+        draft,
         saved_ms,
-        ready,
     }
 }
 
@@ -445,20 +437,6 @@ mod tests {
             lib.plan_import(&spec.check().unwrap()),
             ImportPlan::New { .. }
         ));
-    }
-
-    #[test]
-    fn the_app_is_offered_the_newest_ready_revision_of_each_template() {
-        let mut draft = sample_spec();
-        draft.title = String::new();
-        let offered = offered(&stored(&[
-            record("a", 0, "甲", &sample_spec(), 1, true),
-            record("a", 1, "甲（草稿）", &draft, 2, false),
-            record("b", 0, "乙旧", &draft, 1, false),
-            record("b", 1, "乙", &sample_spec(), 3, true),
-        ]));
-        let names: Vec<&str> = offered.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["乙"]);
     }
 
     #[test]

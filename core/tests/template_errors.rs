@@ -1,7 +1,7 @@
 //! Every template error case, from the file text a user might load.
 
 use ballot_core::error::TemplateErrorKind as K;
-use ballot_core::{Lang, Template, TemplateError};
+use ballot_core::{Template, TemplateError};
 
 const BASE: &str = include_str!("../../templates/推荐票.json");
 
@@ -35,7 +35,7 @@ fn broken_json_reports_line_and_column() {
         matches!(errors[0].kind, K::Json { line: 2, .. }),
         "{errors:?}"
     );
-    let msg = (Lang::ZhCn.texts().template_error)(&errors[0]);
+    let msg = (ballot_core::i18n::studio::ZH_CN.template_error)(&errors[0]);
     assert!(msg.starts_with("[T01] 文件内容有误（第 2 行"), "{msg}");
 }
 

@@ -63,8 +63,7 @@ impl InputError {
         match self {
             InputError::Json(d) => (t.input_unreadable)(d),
             InputError::Template(errors) => {
-                let texts = ballot_core::Lang::default().texts();
-                let list: Vec<String> = errors.iter().map(|e| (texts.template_error)(e)).collect();
+                let list: Vec<String> = errors.iter().map(|e| (t.template_error)(e)).collect();
                 (t.input_template)(&list)
             }
             InputError::Shape => t.input_shape.to_string(),

@@ -13,16 +13,16 @@ use web_sys::{Element, Event, HtmlElement};
 
 fn main() {}
 
-#[wasm_bindgen(inline_js = "
-export async function writeXlsx(rows, sheet) {
-  const m = await import(new URL('report/ballot-xlsx.js', document.baseURI).href);
-  await m.default();
-  return m.xlsx(rows, sheet);
-}")]
-extern "C" {
-    /// Loads the XLSX module (first use only) and writes the rows as a workbook.
-    #[wasm_bindgen(catch, js_name = writeXlsx)]
-    async fn write_xlsx(rows: &str, sheet: &str) -> Result<JsValue, JsValue>;
+/// Loads the XLSX module (first use only) and writes the rows as a workbook.
+async fn write_xlsx(rows: &str, sheet: &str) -> Result<JsValue, JsValue> {
+    let module = ballot_ui::modules::load(ballot_ui::modules::XLSX).await?;
+    let xlsx: js_sys::Function =
+        js_sys::Reflect::get(&module, &JsValue::from_str("xlsx"))?.dyn_into()?;
+    xlsx.call2(
+        &JsValue::NULL,
+        &JsValue::from_str(rows),
+        &JsValue::from_str(sheet),
+    )
 }
 
 thread_local! {

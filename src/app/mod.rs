@@ -21,6 +21,17 @@ pub struct PageProps {
     pub app: AppHandle,
 }
 
+/// Reads the whole store into the state, then dispatches `then`: at start, and on leaving
+/// the studio, which may have changed the template library.
+pub fn read_store(app: AppHandle, then: Option<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        app.dispatch(Action::Loaded(db::load_all().await));
+        if let Some(then) = then {
+            app.dispatch(then);
+        }
+    });
+}
+
 #[component]
 pub fn App() -> Html {
     let app = use_reducer(|| AppState::new(samples::all()));
@@ -32,11 +43,7 @@ pub fn App() -> Html {
     // Read the store once.
     {
         let app = app.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                app.dispatch(Action::Loaded(db::load_all().await));
-            });
-        });
+        use_effect_with((), move |_| read_store(app, None));
     }
 
     // Perform the write the reducer asked for, then report. Keyed by the write's number:
@@ -53,24 +60,6 @@ pub fn App() -> Html {
                         result,
                     });
                 });
-            }
-        });
-    }
-
-    // The studio may have changed the library: read it again when it is left.
-    let studio = matches!(app.page, Page::Templates);
-    {
-        let app = app.clone();
-        use_effect_with(studio, move |shown| {
-            let shown = *shown;
-            move || {
-                if shown {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Ok(stored) = ballot_ui::idb::load_store("templates").await {
-                            app.dispatch(Action::Library(stored));
-                        }
-                    });
-                }
             }
         });
     }

@@ -40,7 +40,8 @@ pub struct Dump {
     pub voting: Option<String>,
     pub counts: Vec<(String, String)>,
     pub count_entries: Vec<(String, String)>,
-    /// The template library's records (read by the studio; the app takes the ready ones).
+    /// The library's templates offered for sessions and counts: (name, template JSON), the
+    /// newest ready revision of each (picked by `idb.js`).
     pub templates: Vec<(String, String)>,
     /// The app was opened with a shared template link: the studio offers it.
     pub shared_link: bool,
@@ -279,8 +280,6 @@ pub struct AppState {
 
 pub enum Action {
     Loaded(Result<Dump, StoreError>),
-    /// The library's records, read again after the studio was shown.
-    Library(Vec<(String, String)>),
     Templates,
     GoHome,
     NewSession,
@@ -476,14 +475,15 @@ impl AppState {
         }
     }
 
-    /// The templates offered for new sessions and counts: the samples, then the library's.
-    fn library(&mut self, stored: &[(String, String)]) {
+    /// The templates offered for new sessions and counts: the samples, then the library's
+    /// that pass their checks.
+    fn library(&mut self, offered: &[(String, String)]) {
         let mut entries: Vec<Entry> = self.templates[..self.built_in].to_vec();
-        entries.extend(
-            ballot_core::library::offered(stored)
-                .into_iter()
-                .map(|(name, t)| Entry::new(name, t)),
-        );
+        for (name, json) in offered {
+            if let Ok(t) = Template::parse(json) {
+                entries.push(Entry::new(name.clone(), t));
+            }
+        }
         self.templates = Rc::new(entries);
     }
 
@@ -752,7 +752,6 @@ impl Reducible for AppState {
         match action {
             Action::Loaded(Ok(dump)) => s.loaded(dump),
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
-            Action::Library(stored) => s.library(&stored),
             Action::Templates => s.go(Page::Templates),
             Action::GoHome => s.go(Page::Home),
             Action::NewSession => s.go(Page::NewSession),

@@ -1,23 +1,12 @@
-//! Modules loaded on demand (`module.js`): the results module (`report/`), handed an element
-//! and one JSON input (template, tally, figures), and the template studio (`studio/`),
-//! handed an element and the fingerprints this device has recorded ballots with. Each draws
-//! into its element and answers its buttons.
+//! The inputs of the modules loaded on demand (`ballot_ui::modules`): the results module
+//! (`report/`) gets one JSON input (template, tally, figures), the template studio
+//! (`studio/`) the fingerprints this device has recorded ballots with. Each draws into the
+//! element it is handed and answers its buttons.
 
 use ballot_core::count::Figures;
 use ballot_core::{Tally, Template};
-use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/platform/module.js")]
-extern "C" {
-    /// Draws module `path` into `host` (see `module.js`); never throws.
-    pub fn show(path: &str, host: &web_sys::Element, input: &str, mode: &str, failed: &str);
-    /// Whether the app was opened with a shared template link (`#t1.…`).
-    #[wasm_bindgen(js_name = sharedLink)]
-    pub fn shared_link() -> bool;
-}
-
-pub const RESULTS: &str = "report/ballot-report.js";
-pub const STUDIO: &str = "studio/ballot-studio.js";
+pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
 
 /// The studio's input: `{"used": [fingerprint, …]}`, the templates this device has recorded
 /// ballots with (the studio keeps them frozen). It reads a shared link from the address.

@@ -105,6 +105,7 @@ pub fn StudioApp(props: &StudioProps) -> Html {
         (Load::Ready, View::Import(_)) => {
             html! { <pages::import::ImportView studio={studio.clone()} /> }
         }
+        (Load::Ready, View::Scan) => html! { <pages::scan::ScanView studio={studio.clone()} /> },
     };
 
     let notice = studio.notice.as_ref().map(|n| {

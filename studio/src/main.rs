@@ -6,7 +6,7 @@
 mod app;
 mod pages;
 mod platform;
-mod qr;
+
 mod state;
 
 use wasm_bindgen::prelude::*;
@@ -44,7 +44,9 @@ pub fn show(host: web_sys::Element, context: &str) {
     };
     if !ID_TAKEN.replace(true) {
         if let Ok(spare) = doc.create_element("div") {
-            yew::Renderer::<Nothing>::with_root(spare).render().destroy();
+            yew::Renderer::<Nothing>::with_root(spare)
+                .render()
+                .destroy();
         }
     }
     let Ok(inner) = doc.create_element("div") else {

@@ -97,6 +97,7 @@ pub enum View {
     Share(String),
     Print { id: String, per_page: u8 },
     Import(Rc<Offer>),
+    Scan,
 }
 
 /// A question on screen.
@@ -160,6 +161,7 @@ pub struct Stamp {
 pub enum Action {
     Loaded(Result<Vec<(String, String)>, StoreError>),
     ToLibrary,
+    Scan,
     NewTemplate,
     Edit(String),
     Copy {
@@ -418,6 +420,7 @@ impl Reducible for Studio {
             }
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
             Action::ToLibrary => s.view = View::Library,
+            Action::Scan => s.view = View::Scan,
             Action::NewTemplate => {
                 s.view = View::Edit(Rc::new(Editor::new(
                     None,

@@ -127,11 +127,38 @@ function readStore(tx, s) {
   });
 }
 
-/** Everything stored: one [[key, value], …] per store of STORES, in that order, each in key order. */
+// The template library as the app offers it for new sessions and counts: [[name, template
+// JSON], …], the newest revision of each template id where it was saved ready (a record
+// with "template"; a draft has "draft" instead). Done here, where JSON.parse costs the
+// first load nothing; the app still checks each template. The studio reads the records
+// themselves (loadStore) and reports any that are damaged.
+function offered(rows) {
+  const newest = new Map();
+  // Keys are `<id>/<rev, 8 digits>` in key order: the last of an id is its newest.
+  for (const [key, value] of rows) newest.set(key.split("/")[0], value);
+  const out = [];
+  for (const value of newest.values()) {
+    try {
+      const r = JSON.parse(value);
+      // A template that is not a string is skipped by the app (pairs() takes strings only).
+      if (r.template) out.push([String(r.name), r.template]);
+    } catch (_) {
+      // Not offered; the studio lists it as damaged.
+    }
+  }
+  return out;
+}
+
+/**
+ * Everything stored: one [[key, value], …] per store of STORES, in that order, each in key
+ * order; for "templates", the offered [[name, template], …] instead (see offered()).
+ */
 export async function loadAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
-  return Promise.all(STORES.map((s) => readStore(tx, s)));
+  const all = await Promise.all(STORES.map((s) => readStore(tx, s)));
+  all[6] = offered(all[6]);
+  return all;
 }
 
 /** One store's [[key, value], …], in key order. */

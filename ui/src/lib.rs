@@ -3,7 +3,9 @@
 //! - [`forms`]: the voter's form as the tablet shows it, so the editor's live preview is
 //!   the voter screen itself, not a look-alike;
 //! - [`idb`]: the IndexedDB store (one JS half, `idb.js`), so both modules open the same
-//!   database at the same version.
+//!   database at the same version;
+//! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio).
 
 pub mod forms;
 pub mod idb;
+pub mod modules;

@@ -14,7 +14,6 @@ mod zh_cn;
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
 use crate::count::{CountOp, CountRefused, FigureFlag};
-use crate::error::TemplateError;
 use crate::session::{EventKind, SessionError, Turnout};
 use crate::template::{Item, Section, Template};
 
@@ -190,7 +189,6 @@ pub struct Texts {
     pub note_write_in_rejected: fn(&str) -> String,
     pub note_write_in_repeated: fn(&str) -> String,
     pub note_item_spoiled: fn(&str) -> String,
-    pub board_heading: &'static str,
     pub ballot_number: fn(u32) -> String,
     pub struck_label: &'static str,
     pub corrected_times: fn(u32) -> String,
@@ -210,9 +208,7 @@ pub struct Texts {
     pub delete_count: &'static str,
     pub figure_flag: fn(FigureFlag) -> String,
     pub count_refused: fn(CountRefused) -> String,
-
     // Template problems
-    pub template_error: fn(&TemplateError) -> String,
 }
 
 impl Texts {
@@ -332,10 +328,10 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{Field, Path, TemplateErrorKind};
+    use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
 
     fn msg(path: Path, kind: TemplateErrorKind) -> String {
-        (Lang::ZhCn.texts().template_error)(&TemplateError { path, kind })
+        (studio::ZH_CN.template_error)(&TemplateError { path, kind })
     }
 
     /// Each template error has exactly one message; these are the exact texts users see.

@@ -14,6 +14,8 @@ pub struct ReportTexts {
     pub date_of: fn(u32, u32, u32) -> String,
     pub input_unreadable: fn(&str) -> String,
     pub input_template: fn(&[String]) -> String,
+    /// A template's problem, with where it is (the app's first load does not carry these).
+    pub template_error: fn(&crate::error::TemplateError) -> String,
     pub input_shape: &'static str,
     pub announce: &'static str,
     pub close_announce: &'static str,
@@ -92,6 +94,7 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     date_of: |y, m, d| format!("{y}年{m}月{d}日"),
     input_unreadable: |detail| format!("[E01] 结果数据无法读取：{detail}"),
     input_template: |problems| format!("[E02] 结果所用的模板有误：{}", problems.join("；")),
+    template_error: super::zh_cn::template_error,
     input_shape: "[E03] 计数与模板不符",
     announce: "公布结果",
     close_announce: "关闭公布",

@@ -193,7 +193,6 @@ pub static TEXTS: Texts = Texts {
     note_write_in_rejected: |name| format!("另选“{name}”是名单上的人，这一栏不计"),
     note_write_in_repeated: |name| format!("“{name}”重复，只计一次"),
     note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
-    board_heading: "计票板",
     ballot_number: |n| format!("第 {n} 张"),
     struck_label: "已划去",
     corrected_times: |n| format!("更正过 {n} 次"),
@@ -214,7 +213,6 @@ pub static TEXTS: Texts = Texts {
     figure_flag,
     count_refused,
 
-    template_error,
 };
 
 fn figure_flag(f: FigureFlag) -> String {

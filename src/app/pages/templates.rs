@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
 use crate::app::state::Action;
-use crate::app::AppHandle;
+use crate::app::{read_store, AppHandle};
 use crate::platform::module;
 
 /// A view function, not a component: it has no state of its own, and a component's
@@ -25,9 +25,10 @@ pub fn templates_page(app: &AppHandle) -> Html {
             .filter(|c| c.log.live_count() > 0)
             .map(|c| c.fingerprint.as_str()),
     );
+    // The studio may have changed the library: the store is read again on the way out.
     let home = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
+        Callback::from(move |_: MouseEvent| read_store(app.clone(), Some(Action::GoHome)))
     };
     html! {
         <main class="page templates">

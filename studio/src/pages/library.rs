@@ -87,6 +87,7 @@ pub fn LibraryView(ViewProps { studio }: &ViewProps) -> Html {
             <div class="actions">
                 <button class="primary" onclick={send(|| Action::NewTemplate)}>{ "+ " }{ t.new_template_button }</button>
                 <button onclick={choose_file}>{ t.import_file }</button>
+                <button onclick={send(|| Action::Scan)}>{ t.scan_button }</button>
                 <input ref={file_input} type="file" accept=".json,application/json" hidden=true onchange={on_file} />
             </div>
             <form class="link-import" onsubmit={open_link}>

@@ -4,4 +4,5 @@ pub mod editor;
 pub mod import;
 pub mod library;
 pub mod print;
+pub mod scan;
 pub mod share;

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::app::ViewProps;
 use crate::platform;
-use crate::qr;
 use crate::state::{Action, View};
+use ballot_core::qr;
 
 #[component]
 pub fn ShareView(ViewProps { studio }: &ViewProps) -> Html {

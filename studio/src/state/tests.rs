@@ -57,7 +57,10 @@ fn editing_a_sample_saves_a_new_version_and_leaves_the_sample() {
     else {
         panic!("a record to store")
     };
-    assert_eq!((r.id.as_str(), r.rev, r.ready), ("n1", 0, true));
+    assert_eq!(
+        (r.id.as_str(), r.rev, r.template.is_empty()),
+        ("n1", 0, false)
+    );
     assert!(r.name.ends_with("（新版本）"), "{}", r.name);
     let s = store(s, Ok(()));
     assert_eq!(s.library.entries.len(), 3);

@@ -1,9 +1,11 @@
 // Modules loaded on demand, never on the first load: the results module (dist/report/:
-// results screen, 公布, printed report, CSV) the first time results are shown, and the
-// template studio (dist/studio/) the first time the template library is opened.
+// results screen, 公布, printed report, CSV) the first time results are shown, the XLSX
+// writer (dist/report/) the first time an .xlsx is asked for, and the template studio
+// (dist/studio/) the first time the template library is opened. Each is fetched once.
 const loading = {};
 
-function load(path) {
+/** The module at `path` (relative to the app), fetched and initialised once. */
+export function load(path) {
   if (!loading[path]) {
     loading[path] = import(new URL(path, document.baseURI).href).then(async (m) => {
       await m.default();

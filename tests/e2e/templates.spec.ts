@@ -1,0 +1,327 @@
+// The template studio as a street office and a residential area use it: edit a template and
+// see the voter's form and each problem as you type; save a new version; share it as a file,
+// a link and a QR code and bring it into another device (a fresh browser profile) with the
+// same fingerprint; a tampered link or a broken file is refused; blank paper forms print.
+// Runs at a tablet and a phone viewport.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { PIN, RECOMMENDATION, startVoting, submit, leaveVoting } from './helpers';
+
+const NEW_VERSION = `${RECOMMENDATION}（新版本）`;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+});
+
+async function openStudio(page: Page) {
+  await page.getByRole('button', { name: '模板库' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '模板库' })).toBeVisible();
+}
+
+function templateCard(page: Page, name: string) {
+  return page.getByRole('article', { name, exact: true });
+}
+
+/** The preview of the voter's form in the editor. */
+function preview(page: Page) {
+  return page.getByRole('region', { name: '投票人看到的样子' });
+}
+
+/** A second device: a fresh browser profile at the same viewport. */
+async function otherDevice(browser: Browser, page: Page, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: page.viewportSize(),
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+  });
+  return context.newPage();
+}
+
+/** From the library: edits the sample ballot's issuer and saves it as a new version. */
+async function makeNewVersion(page: Page, issuer = '长乐街道党工委') {
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '编辑' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '编辑模板' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('另存为新版本');
+  await page.getByLabel('制发单位').fill(issuer);
+  await page.getByRole('button', { name: '另存为新版本' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: `已保存：${NEW_VERSION}` })).toBeVisible();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await expect(templateCard(page, NEW_VERSION)).toBeVisible();
+}
+
+async function fingerprintOf(page: Page, name: string): Promise<string> {
+  const text = await templateCard(page, name).getByText(/^模板校验码/).innerText();
+  const code = text.replace('模板校验码', '').trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return code;
+}
+
+test('edit a template: problems next to their fields, a live preview, stroke order, a new version', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '编辑' }).tap();
+
+  // A name cleared: the problem under its field, no fingerprint, the preview inert.
+  const first = page.getByRole('textbox', { name: '第 1 人姓名', exact: true });
+  await expect(first).toHaveValue('于建华');
+  await first.fill('');
+  await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(first).toHaveAccessibleDescription('[T05] 不能为空');
+  await expect(page.getByText('模板校验码 改正全部问题后生成')).toBeVisible();
+  await expect(page.getByText('草稿：有 1 处问题，改正前不能用于投票')).toBeVisible();
+
+  // 应推荐人数 above what the ballot offers: the problem under that field.
+  const max = page.getByLabel('最多可推荐人数（应推荐人数）');
+  await max.fill('12');
+  await expect(max).toHaveAccessibleDescription('[T14] 12 人超过了票上可选的 9 人（名单加另选他人栏）');
+  await max.fill('3');
+  await expect(max).toHaveAttribute('aria-invalid', 'false');
+
+  // Fixed, and two names added at once; the preview shows them as the voter will.
+  await first.fill('于建国');
+  await expect(first).toHaveAttribute('aria-invalid', 'false');
+  await page.getByLabel('批量添加（每行一个姓名，也可用顿号分隔）').fill('丁一、马三');
+  await page.getByRole('button', { name: '添加到名单末尾' }).tap();
+  await expect(page.getByRole('textbox', { name: '第 9 人姓名', exact: true })).toHaveValue('马三');
+  await expect(preview(page).getByRole('checkbox', { name: '于建国', exact: true })).toBeVisible();
+  await expect(preview(page).getByText('已选 0 / 3')).toBeVisible();
+
+  // 姓氏笔画: 丁 (2 strokes) first, 马 (3) with 于 (3) before 王 (4).
+  await page.getByRole('button', { name: '按姓氏笔画排序' }).first().tap();
+  const names = await preview(page).getByRole('checkbox').allInnerTexts();
+  expect(names.map((n) => n.trim())).toEqual(['丁一', '于建国', '马三', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅']);
+
+  // ↑ moves a name; the preview follows.
+  await page.getByRole('button', { name: '上移：王秀英' }).tap();
+  await expect(page.getByRole('textbox', { name: '第 3 人姓名', exact: true })).toHaveValue('王秀英');
+
+  // Marking in the preview follows the template's rules: no fourth mark.
+  for (const n of ['丁一', '于建国', '王秀英']) await preview(page).getByRole('checkbox', { name: n, exact: true }).tap();
+  await preview(page).getByRole('checkbox', { name: '朱丽萍', exact: true }).tap();
+  await expect(preview(page).getByRole('checkbox', { name: '朱丽萍', exact: true })).toHaveAttribute('aria-checked', 'false');
+  await expect(preview(page).getByRole('alert')).toHaveText('最多推荐 3 人。如要改选，请先取消一人。');
+
+  // The fingerprint of the valid template; saved as a new version, the sample untouched.
+  await expect(page.getByText(/^模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4}$/)).toBeVisible();
+  await page.getByRole('button', { name: '另存为新版本' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: `已保存：${NEW_VERSION}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await expect(templateCard(page, RECOMMENDATION)).toBeVisible();
+  expect(await fingerprintOf(page, NEW_VERSION)).not.toEqual(await fingerprintOf(page, RECOMMENDATION));
+
+  // A reload keeps it, and the new version is offered for a session.
+  await page.reload();
+  await page.getByRole('button', { name: '新建场次' }).tap();
+  await expect(page.getByRole('radio', { name: new RegExp(`^${NEW_VERSION}`) })).toBeVisible();
+});
+
+test('leaving the editor with unsaved changes asks; rename and delete ask too', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '复制' }).tap();
+  const copy = `${RECOMMENDATION}（副本）`;
+  await expect(templateCard(page, copy)).toBeVisible();
+
+  await templateCard(page, copy).getByRole('button', { name: '编辑' }).tap();
+  await page.getByLabel('票面标题').fill('长乐居民区推荐票');
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  const ask = page.getByRole('dialog', { name: '放弃修改？' });
+  await ask.getByRole('button', { name: '取消' }).tap();
+  await expect(page.getByLabel('票面标题')).toHaveValue('长乐居民区推荐票');
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await ask.getByRole('button', { name: '放弃修改' }).tap();
+  await expect(templateCard(page, copy)).not.toContainText('长乐居民区推荐票');
+
+  await templateCard(page, copy).getByRole('button', { name: '重命名' }).tap();
+  const rename = page.getByRole('dialog', { name: '重命名模板' });
+  await rename.getByLabel('模板名称（只在本设备的模板库中显示）').fill('长乐推荐票');
+  await rename.getByRole('button', { name: '重命名' }).tap();
+  await expect(templateCard(page, '长乐推荐票')).toContainText(`票面标题：${RECOMMENDATION}`);
+
+  await templateCard(page, '长乐推荐票').getByRole('button', { name: '删除' }).tap();
+  const del = page.getByRole('dialog', { name: '删除模板？' });
+  await expect(del).toContainText('“长乐推荐票”将从本设备的模板库删除');
+  await del.getByRole('button', { name: '取消' }).tap();
+  await expect(templateCard(page, '长乐推荐票')).toBeVisible();
+  await templateCard(page, '长乐推荐票').getByRole('button', { name: '删除' }).tap();
+  await del.getByRole('button', { name: '删除' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '已删除：长乐推荐票' })).toBeVisible();
+  await expect(templateCard(page, '长乐推荐票')).toHaveCount(0);
+  await page.reload();
+  await openStudio(page);
+  await expect(templateCard(page, '长乐推荐票')).toHaveCount(0);
+  // Samples can be copied, never deleted.
+  await expect(templateCard(page, RECOMMENDATION).getByRole('button', { name: '删除' })).toHaveCount(0);
+});
+
+test('a file exported on one device imports on another with the same fingerprint', async ({ page, browser, baseURL }) => {
+  await openStudio(page);
+  await makeNewVersion(page);
+  const code = await fingerprintOf(page, NEW_VERSION);
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '分享' }).tap();
+  await expect(page.getByText(`模板校验码 ${code}`)).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载模板文件' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${NEW_VERSION}.json`);
+  const file = await download.path();
+  expect(JSON.parse(readFileSync(file, 'utf8')).issuer).toBe('长乐街道党工委');
+
+  const other = await otherDevice(browser, page, baseURL);
+  await other.goto('/');
+  await openStudio(other);
+  const [chooser] = await Promise.all([
+    other.waitForEvent('filechooser'),
+    other.getByRole('button', { name: '导入模板文件' }).tap(),
+  ]);
+  await chooser.setFiles(file);
+  await expect(other.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible();
+  await expect(other.getByText(`模板校验码 ${code}`)).toBeVisible();
+  // The same title as the built-in sample: both fingerprints are shown and nothing is
+  // replaced without asking (a sample cannot be replaced at all).
+  const conflict = other.getByRole('alert');
+  await expect(conflict).toContainText(`本设备已有同名但内容不同的模板“${RECOMMENDATION}”`);
+  await expect(conflict.getByRole('row', { name: new RegExp(`要导入的\\s*${code}`) })).toBeVisible();
+  await expect(conflict.getByRole('button', { name: '用导入的替换本设备的' })).toHaveCount(0);
+  await conflict.getByRole('button', { name: '两者都保留（另存为新模板）' }).tap();
+  const imported = `${RECOMMENDATION}（导入）`;
+  await expect(other.getByRole('status').filter({ hasText: `已导入：${imported}` })).toBeVisible();
+  expect(await fingerprintOf(other, imported)).toBe(code);
+
+  // The same file again: already there.
+  const [again] = await Promise.all([
+    other.waitForEvent('filechooser'),
+    other.getByRole('button', { name: '导入模板文件' }).tap(),
+  ]);
+  await again.setFiles(file);
+  await expect(other.getByText(`本设备已有这个模板（校验码相同）：${imported}`)).toBeVisible();
+  await other.context().close();
+});
+
+test('a broken file is refused with its reason and changes nothing', async ({ page }) => {
+  await openStudio(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '导入模板文件' }).tap(),
+  ]);
+  await chooser.setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ballot-kit/template","version":1,"title":"<b>x</b>"') });
+  await expect(page.getByRole('heading', { level: 1, name: '无法导入' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('[T01] 文件内容有误');
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await expect(page.getByRole('article')).toHaveCount(2);
+});
+
+/** Decodes the QR code on screen, from a screenshot of it, with jsQR (not the app's code). */
+async function decodeQr(page: Page): Promise<string> {
+  const png = await page.getByRole('img', { name: /的二维码$/ }).screenshot();
+  await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const code = (window as any).jsQR(data.data, img.width, img.height);
+    return code ? code.data : '';
+  }, png.toString('base64'));
+}
+
+test('a link and its QR code open the template on another device; a tampered link is refused', async ({ page, browser, baseURL }) => {
+  await openStudio(page);
+  await makeNewVersion(page, '静安街道党工委');
+  const code = await fingerprintOf(page, NEW_VERSION);
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '分享' }).tap();
+  const link = await page.getByLabel('链接（在另一台设备上打开即可导入）').inputValue();
+  expect(link).toMatch(new RegExp(`^${baseURL}/#t1\\.[A-Za-z0-9_-]+$`));
+  expect(await decodeQr(page)).toBe(link);
+
+  const other = await otherDevice(browser, page, baseURL);
+  // A link cut short or changed: refused, with its reason; the library is unchanged.
+  const cut = link.slice(0, link.length - 10);
+  await other.goto(cut);
+  await expect(other.getByRole('heading', { level: 1, name: '无法导入' })).toBeVisible();
+  await expect(other.getByRole('alert')).toContainText('[L02] 链接已损坏或不完整');
+  await other.getByRole('button', { name: '返回模板库' }).tap();
+  await expect(other.getByRole('article')).toHaveCount(2);
+  await other.getByLabel('收到的模板链接（粘贴到这里）').fill('http://127.0.0.1/#t1.<script>alert(1)</script>');
+  await other.getByRole('button', { name: '打开链接' }).tap();
+  await expect(other.getByRole('alert')).toContainText('[L02]');
+
+  // The link itself: offered with the same fingerprint, and imported.
+  await other.goto('about:blank');
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible();
+  await expect(other.getByText(`模板校验码 ${code}`)).toBeVisible();
+  await other.getByRole('button', { name: '两者都保留（另存为新模板）' }).tap();
+  expect(await fingerprintOf(other, `${RECOMMENDATION}（导入）`)).toBe(code);
+  // Once taken, the link is gone from the address bar: a reload does not offer it again.
+  expect(new URL(other.url()).hash).toBe('');
+  await other.context().close();
+});
+
+test('a template with ballots is frozen: editing it makes a new version', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '复制' }).tap();
+  const copy = `${RECOMMENDATION}（副本）`;
+  await expect(templateCard(page, copy)).not.toContainText('已有投票记录');
+  await templateCard(page, copy).getByRole('button', { name: '编辑' }).tap();
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+
+  // A session with the copy (its name in the list; the session shows the printed title).
+  await page.getByRole('button', { name: '新建场次' }).tap();
+  await page.getByRole('radio', { name: new RegExp(`^${copy}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByRole('radio', { name: '党员', exact: true }).check();
+  await page.getByLabel('工作人员密码（4–8 位数字）').fill(PIN);
+  await page.getByLabel('再输入一遍密码').fill(PIN);
+  await page.getByRole('button', { name: '创建场次' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: RECOMMENDATION })).toBeVisible();
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
+  await submit(page);
+  await leaveVoting(page);
+  await page.getByRole('button', { name: '返回首页' }).tap();
+
+  await openStudio(page);
+  await expect(templateCard(page, copy)).toContainText('已有投票记录（已锁定）');
+  await templateCard(page, copy).getByRole('button', { name: '编辑' }).tap();
+  await expect(page.getByRole('note')).toContainText('保存时将另存为新版本，原模板保持不变');
+  await expect(page.getByRole('button', { name: '另存为新版本' })).toBeVisible();
+});
+
+test('blank paper forms print on A4, one, two or four to a sheet', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '打印空白票' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: `打印空白票：${RECOMMENDATION}` })).toBeVisible();
+  const sheet = page.getByRole('region', { name: '打印预览' });
+  await expect(sheet.getByRole('heading', { name: RECOMMENDATION })).toHaveCount(1);
+  await page.getByRole('radio', { name: '4 张票' }).check();
+  await expect(sheet.getByRole('heading', { name: RECOMMENDATION })).toHaveCount(4);
+
+  await page.emulateMedia({ media: 'print' });
+  // On paper: only the forms, with the instructions, the names, the write-in cells and the
+  // fingerprint; none of the app's buttons.
+  await expect(page.getByRole('button', { name: '打印', exact: true })).toBeHidden();
+  await expect(page.getByRole('button', { name: '返回首页' })).toBeHidden();
+  const form = sheet.getByRole('article').first();
+  await expect(form).toBeVisible();
+  await expect(form).toContainText('请在赞成的人选姓名下方的空格内划“○”，不赞成的不划任何符号。');
+  await expect(form).toContainText('推荐人数不得超过 5 人，超过的为无效票。');
+  await expect(form.getByRole('cell', { name: '徐红梅' })).toBeVisible();
+  await expect(form.getByRole('cell', { name: '另选他人' })).toHaveCount(2);
+  await expect(form).toContainText(/模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // Four small forms fill one sheet: the PDF has one page.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});
