@@ -46,4 +46,6 @@ console.log(`\nfirst load (dist/ without report/ and studio/, brotli): ${(total.
   (total.brotli > BUDGET ? '  OVER BUDGET' : ''));
 const kb = (rs) => (sum(rs).brotli / 1024).toFixed(1);
 console.log(`on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
-  `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), studio ${kb(rows.filter((r) => r.file.startsWith('studio/')))} KB (when the template library is first opened)`);
+  `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
+  `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan')))} KB (when the template library is first opened), ` +
+  `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned)`);

@@ -520,7 +520,6 @@ fn json_error(e: &serde_json::Error) -> TemplateError {
     TemplateError::root(TemplateErrorKind::Json {
         line: e.line(),
         column: e.column(),
-        detail: e.to_string(),
     })
 }
 

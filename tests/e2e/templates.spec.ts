@@ -3,8 +3,8 @@
 // a link and a QR code and bring it into another device (a fresh browser profile) with the
 // same fingerprint; a tampered link or a broken file is refused; blank paper forms print.
 // Runs at a tablet and a phone viewport.
-import { readFileSync } from 'node:fs';
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
 import { PIN, RECOMMENDATION, startVoting, submit, leaveVoting } from './helpers';
 
 const NEW_VERSION = `${RECOMMENDATION}（新版本）`;
@@ -324,4 +324,119 @@ test('blank paper forms print on A4, one, two or four to a sheet', async ({ page
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   // Four small forms fill one sheet: the PDF has one page.
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});
+
+/** The QR code on the share screen as a PNG file, and the link it holds. */
+async function qrPhoto(page: Page, path: string): Promise<string> {
+  await openStudio(page);
+  await makeNewVersion(page, '徐汇街道党工委');
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '分享' }).tap();
+  await page.getByRole('img', { name: /的二维码$/ }).screenshot({ path });
+  return page.getByLabel('链接（在另一台设备上打开即可导入）').inputValue();
+}
+
+test('a photo of the QR code imports the template; a photo without one says so', async ({ page, browser, baseURL }, info) => {
+  const photo = info.outputPath('qr.png');
+  const link = await qrPhoto(page, photo);
+  const code = (await page.getByText(/^模板校验码/).first().innerText()).replace('模板校验码', '').trim();
+
+  const other = await otherDevice(browser, page, baseURL);
+  await other.goto('/');
+  await openStudio(other);
+  await other.getByRole('button', { name: '扫描二维码' }).tap();
+  await expect(other.getByRole('heading', { level: 1, name: '扫描模板二维码' })).toBeVisible();
+
+  // Not a code: a screenshot of the screen itself.
+  const plain = info.outputPath('plain.png');
+  await other.screenshot({ path: plain });
+  const [chooser] = await Promise.all([
+    other.waitForEvent('filechooser'),
+    other.getByRole('button', { name: '从照片读取二维码' }).tap(),
+  ]);
+  await chooser.setFiles(plain);
+  await expect(other.getByRole('alert')).toHaveText('照片中没有找到二维码。请拍清楚整个二维码后再试，或改用模板文件。');
+
+  const [chooser2] = await Promise.all([
+    other.waitForEvent('filechooser'),
+    other.getByRole('button', { name: '从照片读取二维码' }).tap(),
+  ]);
+  await chooser2.setFiles(photo);
+  await expect(other.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible();
+  await expect(other.getByText(`模板校验码 ${code}`)).toBeVisible();
+  await other.getByRole('button', { name: '两者都保留（另存为新模板）' }).tap();
+  expect(await fingerprintOf(other, `${RECOMMENDATION}（导入）`)).toBe(code);
+  expect(link).toContain('#t1.');
+  await other.context().close();
+});
+
+/** A one-frame Y4M video (grey only) of a PNG, for Chromium's fake camera. */
+async function y4mOf(page: Page, png: string, out: string) {
+  const { width, height, luma } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    // Even sides, with a white margin, as a camera would see a screen.
+    const side = Math.ceil((Math.max(img.width, img.height) + 80) / 2) * 2;
+    const c = document.createElement('canvas');
+    c.width = side;
+    c.height = side;
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, side, side);
+    ctx.drawImage(img, (side - img.width) / 2, (side - img.height) / 2);
+    const d = ctx.getImageData(0, 0, side, side).data;
+    const luma: number[] = [];
+    for (let i = 0; i < d.length; i += 4) luma.push(Math.round(0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]));
+    return { width: side, height: side, luma };
+  }, readFileSync(png).toString('base64'));
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  writeFileSync(out, Buffer.concat([header, Buffer.from(luma), chroma]));
+}
+
+test('the camera reads the QR code held up to it', async ({ page, baseURL }, info) => {
+  const png = info.outputPath('qr.png');
+  const link = await qrPhoto(page, png);
+  const video = info.outputPath('qr.y4m');
+  await y4mOf(page, png, video);
+
+  // A phone whose camera sees the other device's screen: Chromium's fake camera plays it.
+  const phone = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await phone.newContext({ baseURL, viewport: page.viewportSize(), hasTouch: true, isMobile: true, locale: 'zh-CN' });
+  await context.grantPermissions(['camera']);
+  const other = await context.newPage();
+  await other.goto('/');
+  await openStudio(other);
+  await other.getByRole('button', { name: '扫描二维码' }).tap();
+  await other.getByRole('button', { name: '打开相机扫描' }).tap();
+  await expect(other.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible({ timeout: 15_000 });
+  await other.getByRole('button', { name: '两者都保留（另存为新模板）' }).tap();
+  await expect(other.getByRole('status').filter({ hasText: `已导入：${RECOMMENDATION}（导入）` })).toBeVisible();
+  // The camera is off once the code is read.
+  expect(await other.evaluate(() => document.querySelector('video')?.srcObject ?? null)).toBeNull();
+  expect(link).toContain('#t1.');
+  await phone.close();
+});
+
+test('names are reordered by dragging them', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '编辑' }).tap();
+  const row = (n: number) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: `第 ${n} 人姓名`, exact: true }) });
+  // By the handle at the start of the row (a text field does not start a drag), onto the
+  // row above, both on screen.
+  await row(1).scrollIntoViewIfNeeded();
+  await row(2).dragTo(row(1), { sourcePosition: { x: 10, y: 40 } });
+  await expect(page.getByRole('textbox', { name: '第 1 人姓名', exact: true })).toHaveValue('王秀英');
+  await expect(page.getByRole('textbox', { name: '第 2 人姓名', exact: true })).toHaveValue('于建华');
+  const names = await preview(page).getByRole('checkbox').allInnerTexts();
+  expect(names[0].trim()).toBe('王秀英');
 });

@@ -347,14 +347,7 @@ mod tests {
         let max = root.field(Field::Sections).index(1).field(Field::MaxMarks);
         let cases = [
             (
-                msg(
-                    root.clone(),
-                    TemplateErrorKind::Json {
-                        line: 3,
-                        column: 7,
-                        detail: String::new(),
-                    },
-                ),
+                msg(root.clone(), TemplateErrorKind::Json { line: 3, column: 7 }),
                 "[T01] 文件内容有误（第 3 行第 7 列），不是有效的模板文件",
             ),
             (

@@ -969,3 +969,70 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
     // c2, the garbage entry, the refused strike, the orphan.
     assert_eq!(s.damaged_records, 4);
 }
+
+/// The library's templates as `idb.js` hands them over: (name, template JSON).
+fn library_dump() -> Dump {
+    let mut spec = samples::all()[1].clone().into_spec();
+    spec.issuer = "长乐街道党工委".into();
+    let changed = serde_json::to_string(&spec).unwrap();
+    Dump {
+        templates: vec![
+            ("长乐推荐票".into(), changed),
+            ("坏的".into(), "{\"format\":\"ballot-kit/template\"".into()),
+        ],
+        ..Dump::default()
+    }
+}
+
+#[test]
+fn library_templates_are_offered_after_the_samples_and_broken_ones_are_not() {
+    let s = ready(library_dump(), None);
+    let names: Vec<&str> = s.templates.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names.len(), 3);
+    assert_eq!(names[2], "长乐推荐票");
+    assert_eq!(s.templates[2].template.spec().issuer, "长乐街道党工委");
+    // A session made with it carries its own copy of the template.
+    let s = create(s, form(2, Some(CategoryRule::Fixed { index: 0 })), "s1");
+    let session = s.session("s1").expect("created");
+    assert_eq!(session.fingerprint, s.templates[2].fingerprint);
+    // Reading the store again (on leaving the studio) does not add the samples twice.
+    let again = s.reduce(Action::Loaded(Ok(library_dump())));
+    assert_eq!(again.templates.len(), 3);
+}
+
+#[test]
+fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
+    let s = ready(
+        Dump {
+            shared_link: true,
+            ..Dump::default()
+        },
+        None,
+    );
+    assert_eq!(s.page, Page::Templates);
+    let s = s.reduce(Action::GoHome);
+    assert_eq!(s.page, Page::Home);
+
+    // A device showing voters stays on the voter screen: leaving it needs the PIN.
+    let s = create(
+        ready(Dump::default(), None),
+        form(1, Some(CategoryRule::Fixed { index: 0 })),
+        "s1",
+    );
+    let voting = start(s);
+    assert_eq!(voting.page, Page::Vote("s1".into()));
+    let dump = Dump {
+        sessions: vec![(
+            "s1".into(),
+            serde_json::to_string(&*voting.session("s1").unwrap().record).unwrap(),
+        )],
+        shared_link: true,
+        ..Dump::default()
+    };
+    let reloaded = ready(dump, Some("s1".into()));
+    assert_eq!(reloaded.page, Page::Vote("s1".into()));
+    assert_eq!(
+        reloaded.reduce(Action::Templates).page,
+        Page::Vote("s1".into())
+    );
+}

@@ -141,12 +141,24 @@ fn item_buttons(c: &Ctx, list: List, i: usize, len: usize, what: &str) -> Html {
     }
 }
 
-/// A row of a list that can be dragged onto another row of the same list.
+/// A row of a list that can be dragged onto another row of the same list. What is dragged
+/// travels in the drag's own data (`<list>#<index>`), not in state: the drop may come
+/// before a re-render.
 fn drag_row(c: &Ctx, list: List, i: usize, content: Html) -> Html {
+    let tag = format!("{list:?}#");
     let drag = c.drag.clone();
     let ondragstart = {
-        let drag = drag.clone();
-        Callback::from(move |_: DragEvent| drag.set(Some((list, i))))
+        let (drag, tag) = (drag.clone(), tag.clone());
+        Callback::from(move |e: DragEvent| {
+            // A row of an inner list (a subject's dimensions) is not its subject's row.
+            e.stop_propagation();
+            if let Some(dt) = e.data_transfer() {
+                // A drag that carries no data still moves nothing: no harm.
+                let _ = dt.set_data("text/plain", &format!("{tag}{i}"));
+                dt.set_effect_allowed("move");
+            }
+            drag.set(Some((list, i)));
+        })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -154,10 +166,16 @@ fn drag_row(c: &Ctx, list: List, i: usize, content: Html) -> Html {
         let studio = c.studio.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some((from_list, from)) = *drag {
-                if from_list == list {
-                    studio.dispatch(Action::Change(Edit::Move(list, from, i)));
-                }
+            e.stop_propagation();
+            let data = e
+                .data_transfer()
+                .and_then(|dt| dt.get_data("text/plain").ok())
+                .unwrap_or_default();
+            let from = data
+                .strip_prefix(&tag)
+                .and_then(|n| n.parse::<usize>().ok());
+            if let Some(from) = from {
+                studio.dispatch(Action::Change(Edit::Move(list, from, i)));
             }
             drag.set(None);
         })
