@@ -79,7 +79,7 @@ fn on_click(e: Event) {
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = async {
                     let bytes = write_xlsx(&rows, ZH_CN.results_heading).await?;
-                    save(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
+                    ballot_ui::files::save(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
                 };
                 match saved.await {
                     Ok(()) => status(&button, &(ZH_CN.file_saved)(&name)),
@@ -175,7 +175,7 @@ fn close(button: &Element) -> Result<(), JsValue> {
 fn download_csv(input: &Input) -> Result<String, JsValue> {
     let text = export::csv(input);
     let name = (ZH_CN.csv_name)(&input.template.spec().title);
-    save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")?;
+    ballot_ui::files::save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")?;
     Ok(name)
 }
 
@@ -183,19 +183,4 @@ fn download_csv(input: &Input) -> Result<String, JsValue> {
 fn today() -> String {
     let d = js_sys::Date::new_0();
     (ZH_CN.date_of)(d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
-/// Hands a file to the browser's download.
-fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(part);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document()?.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
 }

@@ -396,6 +396,21 @@ impl AppState {
         }
     }
 
+    /// The fingerprints of the templates this device has recorded ballots with: a session
+    /// or a paper count with at least one ballot. The studio keeps those templates frozen.
+    pub fn fingerprints_with_ballots(&self) -> Vec<&str> {
+        let mut used: Vec<&str> = (self.sessions.iter())
+            .filter(|s| s.tally.total() > 0)
+            .map(|s| s.fingerprint.as_str())
+            .collect();
+        used.extend(
+            (self.counts.iter())
+                .filter(|c| c.log.live_count() > 0)
+                .map(|c| c.fingerprint.as_str()),
+        );
+        used
+    }
+
     pub fn session(&self, id: &str) -> Option<&Session> {
         self.sessions.iter().find(|s| s.id() == id)
     }

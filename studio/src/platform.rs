@@ -2,10 +2,9 @@
 //! address bar. Every failure comes back as a value; nothing here panics.
 
 use ballot_ui::idb::{random_bytes, StoreError};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use crate::state::{Context, Stamp};
+use crate::state::{Context, FileError, Stamp};
 
 /// Reads the context the app hands over (`{"used": […]}`; anything unreadable is left
 /// empty), and from the address bar the app's address and a shared link, if any.
@@ -46,43 +45,22 @@ pub fn stamp() -> Result<Stamp, StoreError> {
     })
 }
 
-fn document() -> Result<web_sys::Document, JsValue> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))
-}
-
-/// Hands a file to the browser's download.
-pub fn save_file(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document()?.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
-}
-
 /// The text of the first file chosen in a file input.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
-) -> Result<Option<String>, JsValue> {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return Ok(None);
-    };
-    // Anything far above a template file's limit is not read into memory at all; the core
-    // then refuses it with the size.
-    if file.size() > (4 * ballot_core::template::limits::MAX_FILE_BYTES) as f64 {
-        return Ok(Some(
-            " ".repeat(ballot_core::template::limits::MAX_FILE_BYTES + 1),
-        ));
+) -> Option<Result<String, FileError>> {
+    let file = input.files().and_then(|f| f.get(0))?;
+    // A file far above a template file's limit is not read into memory at all.
+    let bytes = file.size() as usize;
+    if bytes > 4 * ballot_core::template::limits::MAX_FILE_BYTES {
+        return Some(Err(FileError::TooLarge(bytes)));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    Ok(text.as_string())
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    Some(
+        text.ok()
+            .and_then(|t| t.as_string())
+            .ok_or(FileError::Unreadable),
+    )
 }
 
 /// Copies text to the clipboard; `false` where the browser does not allow it.

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use ballot_core::edit::{self, Edit};
-use ballot_core::error::TemplateError;
+use ballot_core::error::{TemplateError, TemplateErrorKind};
 use ballot_core::i18n::studio::StudioTexts;
 use ballot_core::library::{self, check_all, EntryState, ImportPlan, Library, LibraryRecord};
 use ballot_core::template::TemplateSpec;
@@ -64,6 +64,15 @@ impl Editor {
             EntryState::Draft(errors) => errors,
         }
     }
+}
+
+/// Why a chosen file was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileError {
+    /// The browser could not read it.
+    Unreadable,
+    /// Far above a template file's limit (bytes): not read into memory at all.
+    TooLarge(usize),
 }
 
 /// Where a template offered for import came from.
@@ -184,11 +193,10 @@ pub enum Action {
         yes: bool,
         stamp: Stamp,
     },
-    /// A file's text or a link, to check and offer for import (`None`: the file could not
-    /// be read).
+    /// A file's text or a link, to check and offer for import, or why a file was not read.
     Offer {
         source: Source,
-        text: Option<String>,
+        text: Result<String, FileError>,
     },
     /// Import the offered template: as a new entry, or as a new revision of the entry with
     /// the same title (`replace`).
@@ -503,12 +511,19 @@ impl Reducible for Studio {
             },
             Action::Answer { yes, stamp } => s.answer(yes, stamp),
             Action::Offer { source, text } => {
+                let refused = |problem: String| Offer::Refused {
+                    source,
+                    problems: vec![problem],
+                };
                 let offer = match text {
-                    Some(text) => s.offer(source, &text),
-                    None => Offer::Refused {
-                        source,
-                        problems: vec![t.file_unreadable.to_string()],
-                    },
+                    Ok(text) => s.offer(source, &text),
+                    Err(FileError::Unreadable) => refused(t.file_unreadable.to_string()),
+                    Err(FileError::TooLarge(bytes)) => refused((t.template_error)(
+                        &TemplateError::root(TemplateErrorKind::FileTooLarge {
+                            bytes,
+                            limit: ballot_core::template::limits::MAX_FILE_BYTES,
+                        }),
+                    )),
                 };
                 s.view = View::Import(Rc::new(offer));
             }

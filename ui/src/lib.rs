@@ -4,8 +4,10 @@
 //!   the voter screen itself, not a look-alike;
 //! - [`idb`]: the IndexedDB store (one JS half, `idb.js`), so both modules open the same
 //!   database at the same version;
-//! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio).
+//! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio);
+//! - [`files`]: files handed to the browser's download.
 
+pub mod files;
 pub mod forms;
 pub mod idb;
 pub mod modules;

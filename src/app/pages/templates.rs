@@ -13,18 +13,7 @@ use crate::platform::module;
 /// lifecycle code costs the first load about a kilobyte.
 pub fn templates_page(app: &AppHandle) -> Html {
     let t = app.lang.texts();
-    let mut used: Vec<&str> = app
-        .sessions
-        .iter()
-        .filter(|s| s.tally.total() > 0)
-        .map(|s| s.fingerprint.as_str())
-        .collect();
-    used.extend(
-        app.counts
-            .iter()
-            .filter(|c| c.log.live_count() > 0)
-            .map(|c| c.fingerprint.as_str()),
-    );
+    let used = app.fingerprints_with_ballots();
     // The studio may have changed the library: the store is read again on the way out.
     let home = {
         let app = app.clone();

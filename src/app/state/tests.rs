@@ -995,6 +995,8 @@ fn library_templates_are_offered_after_the_samples_and_broken_ones_are_not() {
     let s = create(s, form(2, Some(CategoryRule::Fixed { index: 0 })), "s1");
     let session = s.session("s1").expect("created");
     assert_eq!(session.fingerprint, s.templates[2].fingerprint);
+    // No ballot yet: not frozen.
+    assert!(s.fingerprints_with_ballots().is_empty());
     // Reading the store again (on leaving the studio) does not add the samples twice.
     let again = s.reduce(Action::Loaded(Ok(library_dump())));
     assert_eq!(again.templates.len(), 3);

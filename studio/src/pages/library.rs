@@ -50,10 +50,8 @@ pub fn LibraryView(ViewProps { studio }: &ViewProps) -> Html {
             };
             let studio = studio.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let text = match platform::read_chosen_file(&input).await {
-                    Ok(Some(text)) => Some(text),
-                    Ok(None) => return,
-                    Err(_) => None,
+                let Some(text) = platform::read_chosen_file(&input).await else {
+                    return;
                 };
                 studio.dispatch(Action::Offer {
                     source: Source::File,
@@ -75,7 +73,7 @@ pub fn LibraryView(ViewProps { studio }: &ViewProps) -> Html {
             e.prevent_default();
             studio.dispatch(Action::Offer {
                 source: Source::Link,
-                text: Some((*link_text).clone()),
+                text: Ok((*link_text).clone()),
             });
         })
     };

@@ -105,7 +105,7 @@ pub fn ScanView(ViewProps { studio }: &ViewProps) -> Html {
                                 stop_camera(&v);
                                 studio.dispatch(Action::Offer {
                                     source: Source::Link,
-                                    text: Some(text),
+                                    text: Ok(text),
                                 });
                                 return;
                             }
@@ -164,7 +164,7 @@ pub fn ScanView(ViewProps { studio }: &ViewProps) -> Html {
                 match read {
                     Ok(Some(text)) => studio.dispatch(Action::Offer {
                         source: Source::Link,
-                        text: Some(text),
+                        text: Ok(text),
                     }),
                     Ok(None) => message.set(Some(t.no_code_in_photo.to_string())),
                     Err(e) => message.set(Some((t.scan_failed)(&reason(&e)))),

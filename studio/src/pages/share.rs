@@ -13,18 +13,31 @@ use ballot_core::qr;
 pub fn ShareView(ViewProps { studio }: &ViewProps) -> Html {
     let t = studio.t;
     let status = use_state(String::new);
-    let View::Share(id) = &studio.view else {
+    let entry = match &studio.view {
+        View::Share(id) => studio.library.get(id),
+        _ => None,
+    };
+    let template = entry.and_then(|e| e.template());
+    // The link and its code, made once per template, not at each status message. (Hooks
+    // first: none may be skipped by a return.)
+    let made = use_memo(
+        (
+            entry.and_then(|e| e.fingerprint()).map(str::to_string),
+            studio.context.app_url.clone(),
+        ),
+        |(_, url)| {
+            let link = share::link(url, template?);
+            let svg = (link.len() <= share::QR_MAX_CHARS)
+                .then(|| qr::svg(&link))
+                .flatten();
+            Some((link, svg))
+        },
+    );
+    let (Some(entry), Some(template), Some((link, svg))) = (entry, template, (*made).clone())
+    else {
         return html! {};
     };
-    let Some(entry) = studio.library.get(id) else {
-        return html! {};
-    };
-    let (Some(template), Some(fingerprint)) = (entry.template(), entry.fingerprint()) else {
-        return html! { <p class="field-error" role="alert">{ (t.draft_problems)(0) }</p> };
-    };
-    let link = share::link(&studio.context.app_url, template);
-    let fits = link.len() <= share::QR_MAX_CHARS;
-    let svg = if fits { qr::svg(&link) } else { None };
+    let fingerprint = entry.fingerprint().unwrap_or_default();
     let download = {
         let status = status.clone();
         let name = (t.file_name)(&entry.name);
@@ -32,7 +45,7 @@ pub fn ShareView(ViewProps { studio }: &ViewProps) -> Html {
         // same template, so to the same fingerprint.
         let text = serde_json::to_string_pretty(template.spec()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            match platform::save_file(&name, &text, "application/json") {
+            match ballot_ui::files::save(&name, &text.as_str().into(), "application/json") {
                 Ok(()) => status.set((t.file_saved)(&name)),
                 Err(_) => status.set(t.file_not_saved.to_string()),
             }

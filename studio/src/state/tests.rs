@@ -239,7 +239,7 @@ fn an_opened_link_is_offered_and_a_same_title_import_asks() {
     // The same link again: already there.
     let s = s.reduce(Action::Offer {
         source: Source::Link,
-        text: Some(changed_sample_link()),
+        text: Ok(changed_sample_link()),
     });
     let View::Import(offer) = &s.view else {
         panic!()
@@ -271,7 +271,7 @@ fn a_stored_template_with_the_same_title_can_be_replaced() {
     let file = serde_json::to_string_pretty(&spec).unwrap();
     let s = s.reduce(Action::Offer {
         source: Source::File,
-        text: Some(format!("\u{feff}{file}")),
+        text: Ok(format!("\u{feff}{file}")),
     });
     let s = store(
         s.reduce(Action::Import {
@@ -292,19 +292,28 @@ fn broken_files_and_links_are_refused_with_their_codes() {
     let cases = [
         (
             Source::File,
-            Some("{\"format\":\"ballot-kit/template\",\"version\":2}".to_string()),
+            Ok(r#"{"format":"ballot-kit/template","version":2}"#.to_string()),
             "[T03]",
         ),
-        (Source::File, Some("这不是 JSON".to_string()), "[T01]"),
-        (Source::File, None, "[T01] 文件无法读取"),
+        (Source::File, Ok("这不是 JSON".to_string()), "[T01]"),
+        (
+            Source::File,
+            Err(FileError::Unreadable),
+            "[T01] 文件无法读取",
+        ),
+        (
+            Source::File,
+            Err(FileError::TooLarge(5_000_000)),
+            "[T04] 文件太大（4883 KB），模板文件最大 256 KB",
+        ),
         (
             Source::Link,
-            Some("http://127.0.0.1:8080/#t1.AAAA".to_string()),
+            Ok("http://127.0.0.1:8080/#t1.AAAA".to_string()),
             "[L02]",
         ),
         (
             Source::Link,
-            Some("http://127.0.0.1:8080/".to_string()),
+            Ok("http://127.0.0.1:8080/".to_string()),
             "[L01]",
         ),
     ];
