@@ -440,3 +440,34 @@ test('names are reordered by dragging them', async ({ page }) => {
   const names = await preview(page).getByRole('checkbox').allInnerTexts();
   expect(names[0].trim()).toBe('王秀英');
 });
+
+test('a long list: no QR code (the file instead), and one form a sheet that runs on', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '编辑' }).tap();
+  const surnames = '丁万马方尹石叶田白冯邢吕任刘孙杜杨吴何汪沈宋张陆陈范林罗金周郑赵胡钟贺袁顾钱徐高黄曹龚董蒋韩程傅谢雷蔡潘戴魏'.split('');
+  const given = '一二三四五六七八九十百千'.split('');
+  const names: string[] = [];
+  for (const s of surnames) for (const g of given) if (names.length < 150) names.push(`${s}${g}${g === '一' ? '民' : '华'}`);
+  await page.getByLabel('批量添加（每行一个姓名，也可用顿号分隔）').fill(names.join('\n'));
+  await page.getByRole('button', { name: '添加到名单末尾' }).tap();
+  await expect(page.getByRole('textbox', { name: '第 157 人姓名', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '另存为新版本' }).tap();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '分享' }).tap();
+  await expect(page.getByRole('alert')).toContainText('二维码无法可靠扫描，请改用模板文件');
+  await expect(page.getByRole('img', { name: /的二维码$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '下载模板文件' })).toBeVisible();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '打印空白票' }).tap();
+  await expect(page.getByRole('radio', { name: /^2 张票/ })).toBeDisabled();
+  await expect(page.getByRole('radio', { name: /^4 张票/ })).toBeDisabled();
+  await expect(page.getByText('（名单较长，放不下）')).toHaveCount(2);
+  await page.emulateMedia({ media: 'print' });
+  const form = page.getByRole('region', { name: '打印预览' }).getByRole('article');
+  await expect(form).toHaveCount(1);
+  await expect(form.getByRole('cell', { name: names[149], exact: true })).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThan(1);
+});
