@@ -10,17 +10,25 @@
 //! - [`tally`]: counting per category, merging.
 //! - [`count`]: entering paper ballots as read aloud: the log, corrections, 收回 checks.
 //! - [`session`]: a voting session on a device: unit, category rule, 发出, PIN, log.
+//! - [`exchange`], [`merge`], [`crosscheck`]: results files and QR codes between devices,
+//!   adding results up, comparing two counters' counts.
 //! - [`fingerprint`]: the short code that identifies a template's content.
 //! - [`i18n`]: every user-visible string.
 
 pub mod ballot;
 pub mod check;
 pub mod count;
+#[cfg(feature = "exchange")]
+pub mod crosscheck;
 pub mod edit;
 pub mod error;
+#[cfg(feature = "exchange")]
+pub mod exchange;
 pub mod fingerprint;
 pub mod i18n;
 pub mod library;
+#[cfg(feature = "exchange")]
+pub mod merge;
 pub mod names;
 pub mod paper;
 pub mod qr;

@@ -32,6 +32,9 @@ pub enum View {
 pub enum Flag {
     /// C01–C03: the figures do not add up.
     Figures(FigureFlag),
+    /// C01–C03 of one unit inside a combined result (a 支部, a tablet, a 居民区): its own
+    /// check, carried up so a combined report never hides it.
+    Source { unit: String, flag: FigureFlag },
     /// R01: 实到 does not reach the quorum: the meeting is not valid (blocking).
     QuorumNotMet {
         present: u32,
@@ -72,7 +75,7 @@ pub enum Flag {
 impl Flag {
     pub fn code(&self) -> &'static str {
         match self {
-            Flag::Figures(f) => f.code(),
+            Flag::Figures(f) | Flag::Source { flag: f, .. } => f.code(),
             Flag::QuorumNotMet { .. } => "R01",
             Flag::FigureMissing { .. } => "R02",
             Flag::ZeroBase { .. } => "R03",
@@ -85,7 +88,7 @@ impl Flag {
     /// The vote or meeting cannot stand as it is (C01, R01); the others are warnings.
     pub fn is_blocking(&self) -> bool {
         match self {
-            Flag::Figures(f) => f.is_blocking(),
+            Flag::Figures(f) | Flag::Source { flag: f, .. } => f.is_blocking(),
             Flag::QuorumNotMet { .. } => true,
             _ => false,
         }

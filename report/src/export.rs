@@ -48,6 +48,38 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
     out.push(vec![s(t.unit), s(&input.unit)]);
     out.push(vec![s(t.date), s(&input.date)]);
     out.push(vec![s(t.template_code), s(&input.fingerprint)]);
+    if !input.sources.is_empty() {
+        let f = |v: Option<u32>| v.map(n).unwrap_or(Cell::Text(String::new()));
+        out.push(vec![]);
+        out.push(vec![s(t.sources_heading)]);
+        out.push(
+            [
+                t.source_unit,
+                t.due,
+                t.present,
+                t.issued,
+                t.returned,
+                t.valid,
+                t.blank,
+                t.void,
+            ]
+            .map(s)
+            .to_vec(),
+        );
+        for r in &input.sources {
+            let g = &r.figures;
+            out.push(vec![
+                s(&r.unit),
+                f(g.due),
+                f(g.present),
+                f(g.issued),
+                f(g.returned),
+                n(r.valid),
+                n(r.blank),
+                n(r.void),
+            ]);
+        }
+    }
     for view in input.views() {
         let r = input.results(view);
         out.push(vec![]);

@@ -12,7 +12,7 @@ mod render;
 pub mod xlsx;
 
 use ballot_core::count::Figures;
-use ballot_core::results::{Results, View};
+use ballot_core::results::{Flag, Results, View};
 use ballot_core::{Tally, Template};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -29,6 +29,49 @@ pub struct Input {
     pub figures: Figures,
     pub tally: Tally,
     pub date: String,
+    /// A combined result's sources (支部, tablets, 居民区), for the breakdown and their
+    /// own checks; empty for one session or count.
+    pub sources: Vec<SourceRow>,
+}
+
+/// One source of a combined result: its unit, figures and ballot totals, and, for a source
+/// that is itself combined, the units inside it with their figures (whose checks are shown
+/// too).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRow {
+    pub unit: String,
+    #[serde(default)]
+    pub figures: Figures,
+    pub valid: u32,
+    pub blank: u32,
+    pub void: u32,
+    #[serde(default)]
+    pub lines: Vec<ballot_core::exchange::SourceLine>,
+}
+
+impl SourceRow {
+    /// The figure checks of this source, or of each unit inside it.
+    pub fn flags(&self) -> Vec<Flag> {
+        let own = [ballot_core::exchange::SourceLine {
+            unit: self.unit.clone(),
+            figures: self.figures,
+        }];
+        let lines = if self.lines.is_empty() {
+            &own[..]
+        } else {
+            &self.lines[..]
+        };
+        lines
+            .iter()
+            .flat_map(|l| {
+                l.figures.flags().into_iter().map(|flag| Flag::Source {
+                    unit: l.unit.clone(),
+                    flag,
+                })
+            })
+            .collect()
+    }
 }
 
 #[derive(Deserialize)]
@@ -43,6 +86,8 @@ struct InputFile<'a> {
     tally: Tally,
     #[serde(default)]
     date: String,
+    #[serde(default)]
+    sources: Vec<SourceRow>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -87,6 +132,7 @@ impl Input {
             figures: f.figures,
             tally,
             date: f.date,
+            sources: f.sources,
         })
     }
 
@@ -115,8 +161,18 @@ impl Input {
         views
     }
 
+    /// The results of a view; a combined result's figure checks of each source are added
+    /// to the combined view (blocking ones with the blocking flags, first).
     pub fn results(&self, view: View) -> Results {
-        Results::compute(&self.template, &self.tally, self.figures, view)
+        let mut r = Results::compute(&self.template, &self.tally, self.figures, view);
+        if view == self.views()[0] && !self.sources.is_empty() {
+            let mut flags: Vec<Flag> = self.sources.iter().flat_map(SourceRow::flags).collect();
+            flags.append(&mut r.flags);
+            // A stable sort: blocking first, each group in the order found.
+            flags.sort_by_key(|f| !f.is_blocking());
+            r.flags = flags;
+        }
+        r
     }
 
     /// The name of a view: 合计, a category, 未分类.

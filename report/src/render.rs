@@ -2,7 +2,7 @@
 //! 公布 mode, and the printed 计票结果报告单. Styles come with the markup, so none of this
 //! costs the first load.
 
-use ballot_core::count::zheng;
+use ballot_core::count::{zheng, Figures};
 use ballot_core::i18n::report::{ReportTexts, ZH_CN};
 use ballot_core::results::{
     percent, score_text, EvaluationResult, Flag, RecommendationResult, Results, SectionResult,
@@ -435,12 +435,58 @@ fn sections(h: &mut Html, input: &Input, r: &Results, zheng_column: bool, t: &Re
     }
 }
 
+/// A combined result's sources, one row each with its figures and ballots, then the total.
+fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
+    if input.sources.is_empty() {
+        return;
+    }
+    h.el("h3 class=\"rk-sources-heading\"", t.sources_heading);
+    h.raw("<div class=\"rk-scroll\"><table class=\"rk-sources\"><thead><tr><th scope=\"col\">")
+        .text(t.source_unit)
+        .raw("</th>");
+    for name in [
+        t.due, t.present, t.issued, t.returned, t.valid, t.blank, t.void,
+    ] {
+        h.el("th scope=\"col\"", name);
+    }
+    h.raw("</tr></thead><tbody>");
+    let row = |h: &mut Html, unit: &str, f: &Figures, counts: [u32; 3], total: bool| {
+        h.raw(if total {
+            "<tr class=\"rk-total\"><th scope=\"row\">"
+        } else {
+            "<tr><th scope=\"row\">"
+        })
+        .text(unit)
+        .raw("</th>");
+        for v in [f.due, f.present, f.issued, f.returned] {
+            h.el("td class=\"num\"", &figure(v));
+        }
+        for v in counts {
+            h.raw("<td class=\"num\">").num(v).raw("</td>");
+        }
+        h.raw("</tr>");
+    };
+    for s in &input.sources {
+        row(h, &s.unit, &s.figures, [s.valid, s.blank, s.void], false);
+    }
+    let all = input.tally.combined();
+    row(
+        h,
+        t.sources_total,
+        &input.figures,
+        [all.valid, all.blank, all.void],
+        true,
+    );
+    h.raw("</tbody></table></div>");
+}
+
 /// The screen: one view per category (chosen with radio buttons, no script needed), each
 /// with its figures, flags and tables.
 fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
     let views = input.views();
     let titles = titles(input);
     h.raw("<div class=\"rk rk-screen\">");
+    sources_table(h, input, t);
     if views.len() > 1 {
         h.raw("<fieldset class=\"rk-views\"><legend>")
             .text(t.view)
@@ -498,6 +544,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     }
     h.raw("</p>");
     figures_table(h, &r, t);
+    sources_table(h, input, t);
     sections(h, input, &r, false, t);
     for v in views.iter().skip(1) {
         let part = input.results(*v);

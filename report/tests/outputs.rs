@@ -134,3 +134,24 @@ fn a_damaged_input_is_refused_with_its_code() {
     );
     assert_eq!(Input::read(&wrong).err(), Some(InputError::Shape));
 }
+
+#[test]
+fn a_combined_result_shows_each_source_and_carries_its_checks() {
+    let base = input();
+    let sources = r#","sources":[{"unit":"长乐居民区 · 第一支部","figures":{"issued":1,"returned":1},"valid":1,"blank":0,"void":0},{"unit":"长乐居民区 · 第二支部","figures":{"issued":1,"returned":2},"valid":1,"blank":0,"void":0,"lines":[{"unit":"第二支部 · 平板1","figures":{"issued":0,"returned":1}}]}]}"#;
+    let json = format!("{}{sources}", &base[..base.len() - 1]);
+    let input = Input::read(&json).expect("input");
+    let html = render(&input, Mode::Page);
+    assert!(html.contains("<th scope=\"row\">长乐居民区 · 第一支部</th>"));
+    // The second source's own check comes from the unit inside it, first, as blocking.
+    let r = input.results(input.views()[0]);
+    assert_eq!(r.flags[0].code(), "C01");
+    assert!(r.flags[0].is_blocking());
+    assert!(
+        html.contains("第二支部 · 平板1：收回 1 张多于发出 0 张"),
+        "{html}"
+    );
+    // The export lists the sources too.
+    let text = csv(&input);
+    assert!(text.contains("长乐居民区 · 第二支部,,,1,2,1,0,0"), "{text}");
+}

@@ -101,7 +101,10 @@ pub fn App() -> Html {
         (Load::Ready, Page::Count(id)) => {
             html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> }
         }
-        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app),
+        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app, None),
+        (Load::Ready, Page::Exchange(focus)) => {
+            pages::templates::templates_page(&app, Some(focus.as_deref()))
+        }
     };
     html! {
         <>

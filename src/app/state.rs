@@ -136,6 +136,9 @@ pub enum Page {
     Count(String),
     /// The template studio (library, editor, sharing, printed forms), a module on demand.
     Templates,
+    /// The results desk (send, merge, cross-check), in the same module; with the session
+    /// whose results it was opened from (behind its PIN).
+    Exchange(Option<String>),
 }
 
 /// Where the voter is in filling one ballot.
@@ -281,6 +284,8 @@ pub struct AppState {
 pub enum Action {
     Loaded(Result<Dump, StoreError>),
     Templates,
+    /// Open the results desk; with a session only from that session's results.
+    Exchange(Option<String>),
     GoHome,
     NewSession,
     Manage(String),
@@ -768,6 +773,15 @@ impl Reducible for AppState {
             Action::Loaded(Ok(dump)) => s.loaded(dump),
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
             Action::Templates => s.go(Page::Templates),
+            Action::Exchange(focus) => {
+                if focus
+                    .as_ref()
+                    .is_some_and(|f| s.page != Page::Results(f.clone()))
+                {
+                    return self;
+                }
+                s.go(Page::Exchange(focus));
+            }
             Action::GoHome => s.go(Page::Home),
             Action::NewSession => s.go(Page::NewSession),
             Action::Manage(id) => s.go(Page::Manage(id)),

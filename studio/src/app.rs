@@ -31,6 +31,23 @@ pub fn with_stamp(studio: &StudioHandle, make: impl FnOnce(crate::state::Stamp) 
     }
 }
 
+/// The studio's root: the results desk when the app asked for it, else the template
+/// library.
+#[component]
+pub fn Root(props: &StudioProps) -> Html {
+    if props.context.exchange {
+        let context = std::rc::Rc::new(props.context.clone());
+        html! {
+            <div class="studio">
+                <style>{ STYLE }</style>
+                <crate::exchange::view::DeskApp {context} />
+            </div>
+        }
+    } else {
+        html! { <StudioApp context={props.context.clone()} /> }
+    }
+}
+
 #[component]
 pub fn StudioApp(props: &StudioProps) -> Html {
     let studio = use_reducer(|| Studio::new(&ZH_CN, props.context.clone()));

@@ -4,8 +4,10 @@
 //! with its live preview, sharing (file, link, QR code), import and printed blank forms.
 
 mod app;
+mod exchange;
 mod pages;
 mod platform;
+mod scanner;
 
 mod state;
 
@@ -15,7 +17,7 @@ fn main() {}
 
 thread_local! {
     /// The studio on screen (one host at a time): destroyed before another is shown.
-    static SHOWN: std::cell::RefCell<Option<yew::AppHandle<app::StudioApp>>> =
+    static SHOWN: std::cell::RefCell<Option<yew::AppHandle<app::Root>>> =
         const { std::cell::RefCell::new(None) };
     /// Whether the studio's first subtree id has been used up (see [`show`]).
     static ID_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -57,11 +59,9 @@ pub fn show(host: web_sys::Element, context: &str) {
         if let Some(old) = shown.borrow_mut().take() {
             old.destroy();
         }
-        let handle = yew::Renderer::<app::StudioApp>::with_root_and_props(
-            inner,
-            app::StudioProps { context },
-        )
-        .render();
+        let handle =
+            yew::Renderer::<app::Root>::with_root_and_props(inner, app::StudioProps { context })
+                .render();
         *shown.borrow_mut() = Some(handle);
     });
 }

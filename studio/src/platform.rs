@@ -4,6 +4,9 @@
 use ballot_ui::idb::{random_bytes, StoreError};
 use wasm_bindgen::JsValue;
 
+use ballot_core::exchange::{Body, Received};
+use ballot_core::Template;
+
 use crate::state::{Context, FileError, Stamp};
 
 /// Reads the context the app hands over (`{"used": […]}`; anything unreadable is left
@@ -30,11 +33,42 @@ pub fn read_context(json: &str) -> Context {
                 .collect()
         })
         .unwrap_or_default();
+    let local = v["local"]
+        .as_array()
+        .map(|a| a.iter().filter_map(local_result).collect())
+        .unwrap_or_default();
     Context {
         used,
         app_url,
         link,
+        exchange: v["page"].as_str() == Some("exchange"),
+        focus: v["focus"].as_str().map(str::to_string),
+        local,
     }
+}
+
+/// One of this device's results as the app hands it over (`platform/module.rs` in the app):
+/// the results module's input plus `batch`, `kind`, `category` and, for a count, `ballots`.
+/// The app's own records, but read as carefully as a file: one that does not fit is left out.
+fn local_result(v: &serde_json::Value) -> Option<Received> {
+    let template = Template::parse_with_rules(&v["template"].to_string()).ok()?;
+    let batch = v["batch"].as_str()?.to_string();
+    let kind = serde_json::from_value(v["kind"].clone()).ok()?;
+    let body = Body {
+        batches: vec![batch.clone()],
+        batch,
+        kind,
+        fingerprint: ballot_core::fingerprint(&template),
+        unit: v["unit"].as_str()?.to_string(),
+        category: v["category"].as_str().map(str::to_string),
+        figures: serde_json::from_value(v["figures"].clone()).unwrap_or_default(),
+        tally: serde_json::from_value(v["tally"].clone()).ok()?,
+        ballots: serde_json::from_value(v["ballots"].clone()).unwrap_or_default(),
+        sources: Vec::new(),
+    };
+    // Checked like a received file (shape, ballots against the tally).
+    let r = Received::local(body, template);
+    ballot_core::exchange::read(&r.file(), |_| None).ok()
 }
 
 /// A fresh random id and the time.
@@ -48,11 +82,12 @@ pub fn stamp() -> Result<Stamp, StoreError> {
 /// The text of the first file chosen in a file input.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
+    limit: usize,
 ) -> Option<Result<String, FileError>> {
     let file = input.files().and_then(|f| f.get(0))?;
-    // A file far above a template file's limit is not read into memory at all.
+    // A file far above the limit is not read into memory at all.
     let bytes = file.size() as usize;
-    if bytes > 4 * ballot_core::template::limits::MAX_FILE_BYTES {
+    if bytes > limit {
         return Some(Err(FileError::TooLarge(bytes)));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;

@@ -22,6 +22,12 @@ pub struct Context {
     pub app_url: String,
     /// A shared template link the device was opened with.
     pub link: Option<String>,
+    /// Open the results desk (send, merge, cross-check) instead of the library.
+    pub exchange: bool,
+    /// The desk opened from this session's or count's results (its batch id).
+    pub focus: Option<String>,
+    /// This device's results the desk may show.
+    pub local: Vec<ballot_core::exchange::Received>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 // Counting paper ballots on a phone as they are read aloud (唱票计票): the counter taps what
 // each ballot shows, the app checks it before it is committed and keeps the board.
 import { test, expect, type Page } from '@playwright/test';
-import { EVALUATION, RECOMMENDATION, card, evalRow, row, spaced } from './helpers';
+import { EVALUATION, RECOMMENDATION, card, enter, evalRow, openCount, row, spaced, type Paper } from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
 const MAX = 5;
@@ -11,30 +11,6 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
 });
 
-interface CountOptions {
-  template?: string;
-  category?: string;
-  due?: string;
-  present?: string;
-  issued?: string;
-  returned?: string;
-}
-
-/** From the home screen: starts a paper count and lands on its counting screen. */
-async function openCount(page: Page, o: CountOptions = {}) {
-  await page.getByRole('button', { name: '新建计票' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: '新建计票（纸质票）' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(`^${o.template ?? RECOMMENDATION}`) }).check();
-  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
-  await page.getByRole('radio', { name: o.category ?? '党员', exact: true }).check();
-  const figures: [string, string | undefined][] = [
-    ['应到人数', o.due], ['实到人数', o.present], ['发出张数', o.issued], ['收回张数', o.returned],
-  ];
-  for (const [label, value] of figures) if (value) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: '开始计票' }).tap();
-  await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
-}
-
 async function tab(page: Page, name: string | RegExp) {
   await page.getByRole('tab', { name }).tap();
 }
@@ -43,12 +19,6 @@ async function tab(page: Page, name: string | RegExp) {
 function zheng(n: number): string {
   return '正'.repeat(Math.floor(n / 5)) + ['', '一', '丅', '下', '止'][n % 5];
 }
-
-/** One paper ballot of the stack as read aloud. */
-type Paper =
-  | { names: string[]; writeIns?: string[]; chip?: string }
-  | { blank: true }
-  | { void: string };
 
 /** What the meeting's rules make of the stack (the sample template: at most 5, write-ins
  *  count toward the limit, a write-in of a listed name is not counted). */
@@ -68,18 +38,6 @@ function expected(stack: Paper[]) {
     for (const w of new Set(written)) writeIns.set(w, (writeIns.get(w) ?? 0) + 1);
   }
   return { votes, writeIns, valid, blank, invalid };
-}
-
-async function enter(page: Page, p: Paper) {
-  if ('blank' in p) return page.getByRole('button', { name: '空白票', exact: true }).tap();
-  if ('void' in p) {
-    await page.getByRole('button', { name: '废票', exact: true }).tap();
-    return page.getByRole('group', { name: '这张票为什么无效？' }).getByRole('button', { name: p.void }).tap();
-  }
-  for (const n of p.names) await page.getByRole('checkbox', { name: n, exact: true }).tap();
-  for (const [i, w] of (p.writeIns ?? []).entries()) await page.getByLabel(`另选他人 ${i + 1}`).fill(w);
-  if (p.chip) await page.getByRole('button', { name: `填入 ${p.chip}` }).tap();
-  await page.getByRole('button', { name: '下一张' }).tap();
 }
 
 test('a stack of 30 paper ballots, over-marked, blank, void and write-ins included, gives exactly the expected count', async ({ page }, info) => {

@@ -97,3 +97,49 @@ export async function marksOnScreen(page: Page): Promise<string[]> {
   }
   return out;
 }
+
+export interface CountOptions {
+  template?: string;
+  branch?: string;
+  category?: string;
+  due?: string;
+  present?: string;
+  issued?: string;
+  returned?: string;
+}
+
+/** From the home screen: starts a paper count and lands on its counting screen. */
+export async function openCount(page: Page, o: CountOptions = {}) {
+  await page.getByRole('button', { name: '新建计票' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '新建计票（纸质票）' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(`^${o.template ?? RECOMMENDATION}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  if (o.branch) await page.getByLabel('支部（可不填）').fill(o.branch);
+  await page.getByRole('radio', { name: o.category ?? '党员', exact: true }).check();
+  const figures: [string, string | undefined][] = [
+    ['应到人数', o.due], ['实到人数', o.present], ['发出张数', o.issued], ['收回张数', o.returned],
+  ];
+  for (const [label, value] of figures) if (value) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: '开始计票' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
+}
+
+/** One paper ballot of the stack as read aloud. */
+export type Paper =
+  | { names: string[]; writeIns?: string[]; chip?: string }
+  | { blank: true }
+  | { void: string };
+
+/** Enters one paper ballot on the counting screen and commits it. */
+export async function enter(page: Page, p: Paper) {
+  if ('blank' in p) return page.getByRole('button', { name: '空白票', exact: true }).tap();
+  if ('void' in p) {
+    await page.getByRole('button', { name: '废票', exact: true }).tap();
+    return page.getByRole('group', { name: '这张票为什么无效？' }).getByRole('button', { name: p.void }).tap();
+  }
+  for (const n of p.names) await page.getByRole('checkbox', { name: n, exact: true }).tap();
+  for (const [i, w] of (p.writeIns ?? []).entries()) await page.getByLabel(`另选他人 ${i + 1}`).fill(w);
+  if (p.chip) await page.getByRole('button', { name: `填入 ${p.chip}` }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+}
+

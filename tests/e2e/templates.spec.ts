@@ -395,6 +395,8 @@ async function y4mOf(page: Page, png: string, out: string) {
 }
 
 test('the camera reads the QR code held up to it', async ({ page, baseURL }, info) => {
+  // A second browser and a video to decode: slow on a busy 2-core machine.
+  test.setTimeout(90_000);
   const png = info.outputPath('qr.png');
   const link = await qrPhoto(page, png);
   const video = info.outputPath('qr.y4m');

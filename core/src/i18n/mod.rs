@@ -7,6 +7,8 @@
 //! Messages with values are `fn` fields. Error types carry data, never text; their one
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
+#[cfg(feature = "exchange")]
+pub mod exchange;
 pub mod report;
 pub mod studio;
 mod zh_cn;
@@ -144,6 +146,8 @@ pub struct Texts {
     pub report_failed: &'static str,
     pub studio_failed: &'static str,
     pub templates_button: &'static str,
+    pub exchange_button: &'static str,
+    pub send_results: &'static str,
 
     // Paper count: home and starting one
     pub counts_heading: &'static str,

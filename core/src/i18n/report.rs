@@ -73,6 +73,9 @@ pub struct ReportTexts {
     pub signatures: [&'static str; 3],
     pub signature_date: &'static str,
     pub no_ballots: &'static str,
+    pub sources_heading: &'static str,
+    pub source_unit: &'static str,
+    pub sources_total: &'static str,
     pub chart_label: fn(&str) -> String,
     pub levels_chart_label: fn(&str) -> String,
     pub section_counts: fn(u32, u32, u32) -> String,
@@ -152,6 +155,9 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     signatures: ["监票人", "计票人", "唱票人"],
     signature_date: "年　　月　　日",
     no_ballots: "还没有选票。",
+    sources_heading: "各来源",
+    source_unit: "单位",
+    sources_total: "合计",
     chart_label: |title| format!("{title}：得票条形图"),
     levels_chart_label: |title| format!("{title}：各等次比例图"),
     section_counts: |counted, blank, void| {
@@ -209,8 +215,12 @@ fn compare_words(c: Compare) -> &'static str {
 
 /// One message per flag code. `sections` are the section titles, for messages that name one.
 fn flag(f: &Flag, sections: &[String]) -> String {
+    format!("[{}] {}", f.code(), flag_text(f, sections))
+}
+
+fn flag_text(f: &Flag, sections: &[String]) -> String {
     let title = |i: &usize| sections.get(*i).cloned().unwrap_or_default();
-    let text = match f {
+    match f {
         Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned, issued }) => {
             format!("收回 {returned} 张多于发出 {issued} 张：本次投票无效，应重新投票。")
         }
@@ -219,6 +229,9 @@ fn flag(f: &Flag, sections: &[String]) -> String {
         }
         Flag::Figures(FigureFlag::IssuedExceedsPresent { issued, present }) => {
             format!("发出 {issued} 张多于实到 {present} 人，请核对。")
+        }
+        Flag::Source { unit, flag: f } => {
+            format!("{unit}：{}", flag_text(&Flag::Figures(*f), sections))
         }
         Flag::QuorumNotMet { present, due, rule } => format!(
             "实到 {present} 人，未{}应到 {due} 人的 {}：会议无效。",
@@ -269,8 +282,7 @@ fn flag(f: &Flag, sections: &[String]) -> String {
                 alert.share
             )
         }
-    };
-    format!("[{}] {text}", f.code())
+    }
 }
 
 #[cfg(test)]

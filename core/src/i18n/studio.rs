@@ -398,7 +398,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     scan_reading: "正在读取照片…",
     photo_unreadable: "这个文件不是能读取的图片，请换一张照片。",
     no_code_in_photo: "照片中没有找到二维码。请拍清楚整个二维码后再试，或改用模板文件。",
-    scan_failed: |why| format!("二维码读取程序无法加载（{why}），请改用模板文件或链接。"),
+    scan_failed: |why| format!("二维码读取程序无法加载（{why}），请改用文件。"),
 
     print_title: |name| format!("打印空白票：{name}"),
     per_page_legend: "每张 A4 纸印",

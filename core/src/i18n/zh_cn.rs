@@ -135,6 +135,8 @@ pub static TEXTS: Texts = Texts {
     report_failed: "结果无法显示：",
     studio_failed: "模板库无法打开：",
     templates_button: "模板库",
+    exchange_button: "结果汇总与核对",
+    send_results: "发送或汇总这份结果",
 
     storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
 

@@ -57,6 +57,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <h1>{ t.app_title }</h1>
                 <p class="tagline">{ t.app_tagline }</p>
                 <button onclick={send(|| Action::Templates)}>{ t.templates_button }</button>
+                <button onclick={send(|| Action::Exchange(None))}>{ t.exchange_button }</button>
             </header>
             if app.damaged_records > 0 {
                 { notice((t.storage_damaged)(app.damaged_records), t.dismiss, send(|| Action::DismissDamaged)) }

@@ -37,6 +37,11 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         tally,
     );
     let all = tally.combined();
+    let exchange = {
+        let app = app.clone();
+        let id = id.to_string();
+        Callback::from(move |_| app.dispatch(Action::Exchange(Some(id.clone()))))
+    };
 
     html! {
         <main class="page results">
@@ -47,6 +52,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
             <p class="totals" aria-live="polite">{ (t.totals)(all.total(), all.valid, all.blank, all.void) }</p>
+            <div class="actions"><button onclick={exchange}>{ t.send_results }</button></div>
             <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
         </main>
     }

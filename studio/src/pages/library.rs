@@ -50,7 +50,12 @@ pub fn LibraryView(ViewProps { studio }: &ViewProps) -> Html {
             };
             let studio = studio.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let Some(text) = platform::read_chosen_file(&input).await else {
+                let Some(text) = platform::read_chosen_file(
+                    &input,
+                    4 * ballot_core::template::limits::MAX_FILE_BYTES,
+                )
+                .await
+                else {
                     return;
                 };
                 studio.dispatch(Action::Offer {

@@ -1,207 +1,34 @@
-//! Scanning a template's QR code: with the camera (a phone held up to another device's
-//! screen), or from a photo of the code. The reader (rqrr) is a module of its own, fetched
-//! the first time; whatever the code holds is offered for import like a link, and refused
-//! like one when it is not a template link.
+//! Scanning a template's QR code (see [`crate::scanner`]): whatever the code holds is offered
+//! for import like a link, and refused like one when it is not a template link.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlVideoElement};
 use yew::prelude::*;
 
 use crate::app::ViewProps;
+use crate::scanner::Scanner;
 use crate::state::{Action, Source};
-
-#[wasm_bindgen(module = "/src/camera.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = startCamera)]
-    async fn start_camera(video: &HtmlVideoElement) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = stopCamera)]
-    fn stop_camera(video: &HtmlVideoElement);
-    #[wasm_bindgen(js_name = videoFrame)]
-    fn video_frame(video: &HtmlVideoElement) -> JsValue;
-    #[wasm_bindgen(catch, js_name = imageFile)]
-    async fn image_file(file: &web_sys::File) -> Result<JsValue, JsValue>;
-    async fn sleep(ms: u32);
-}
-
-/// The text of a QR code in `[rgba, width, height]`, read by the scan module.
-async fn decode(pixels: &JsValue) -> Result<Option<String>, JsValue> {
-    let module = ballot_ui::modules::load(ballot_ui::modules::SCAN).await?;
-    let decode: js_sys::Function = js_sys::Reflect::get(&module, &"decode".into())?.dyn_into()?;
-    let parts: js_sys::Array = pixels.clone().dyn_into()?;
-    let text = decode.call3(&JsValue::NULL, &parts.get(0), &parts.get(1), &parts.get(2))?;
-    Ok(text.as_string())
-}
-
-fn reason(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Camera {
-    Off,
-    Starting,
-    Scanning,
-}
 
 #[component]
 pub fn ScanView(ViewProps { studio }: &ViewProps) -> Html {
     let t = studio.t;
-    let video = use_node_ref();
-    let photo = use_node_ref();
-    let camera = use_state(|| Camera::Off);
-    let message = use_state(|| None::<String>);
-    // Set when the view goes away: the scanning loop ends and the camera is stopped.
-    let alive = use_memo((), |_| Rc::new(Cell::new(true)));
-    {
-        let (alive, video) = (alive.clone(), video.clone());
-        use_effect_with((), move |_| {
-            move || {
-                alive.set(false);
-                if let Some(v) = video.cast::<HtmlVideoElement>() {
-                    stop_camera(&v);
-                }
-            }
-        });
-    }
-    let start = {
-        let (video, camera, message, alive, studio) = (
-            video.clone(),
-            camera.clone(),
-            message.clone(),
-            alive.clone(),
-            studio.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(v) = video.cast::<HtmlVideoElement>() else {
-                return;
-            };
-            let (camera, message, alive, studio) = (
-                camera.clone(),
-                message.clone(),
-                alive.clone(),
-                studio.clone(),
-            );
-            camera.set(Camera::Starting);
-            message.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(e) = start_camera(&v).await {
-                    camera.set(Camera::Off);
-                    message.set(Some((t.camera_failed)(&reason(&e))));
-                    return;
-                }
-                camera.set(Camera::Scanning);
-                while alive.get() && v.src_object().is_some() {
-                    let frame = video_frame(&v);
-                    if !frame.is_null() {
-                        match decode(&frame).await {
-                            Ok(Some(text)) => {
-                                stop_camera(&v);
-                                studio.dispatch(Action::Offer {
-                                    source: Source::Link,
-                                    text: Ok(text),
-                                });
-                                return;
-                            }
-                            Ok(None) => {}
-                            Err(e) => {
-                                stop_camera(&v);
-                                camera.set(Camera::Off);
-                                message.set(Some((t.scan_failed)(&reason(&e))));
-                                return;
-                            }
-                        }
-                    }
-                    sleep(250).await;
-                }
-            });
-        })
-    };
-    let stop = {
-        let (video, camera) = (video.clone(), camera.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(v) = video.cast::<HtmlVideoElement>() {
-                stop_camera(&v);
-            }
-            camera.set(Camera::Off);
-        })
-    };
-    let choose_photo = {
-        let photo = photo.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(i) = photo.cast::<HtmlInputElement>() {
-                i.set_value("");
-                i.click();
-            }
-        })
-    };
-    let on_photo = {
-        let (message, studio) = (message.clone(), studio.clone());
-        Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target_dyn_into::<HtmlInputElement>()
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
-                return;
-            };
-            let (message, studio) = (message.clone(), studio.clone());
-            message.set(Some(t.scan_reading.to_string()));
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = match image_file(&file).await {
-                    Ok(pixels) => decode(&pixels).await,
-                    Err(_) => {
-                        message.set(Some(t.photo_unreadable.to_string()));
-                        return;
-                    }
-                };
-                match read {
-                    Ok(Some(text)) => studio.dispatch(Action::Offer {
-                        source: Source::Link,
-                        text: Ok(text),
-                    }),
-                    Ok(None) => message.set(Some(t.no_code_in_photo.to_string())),
-                    Err(e) => message.set(Some((t.scan_failed)(&reason(&e)))),
-                }
-            });
+    let on_code = {
+        let studio = studio.clone();
+        Callback::from(move |text: String| {
+            studio.dispatch(Action::Offer {
+                source: Source::Link,
+                text: Ok(text),
+            })
         })
     };
     let back = {
         let studio = studio.clone();
         Callback::from(move |_: MouseEvent| studio.dispatch(Action::ToLibrary))
     };
-    let on = *camera != Camera::Off;
     html! {
         <section class="scan" aria-labelledby="scan-title">
             <h1 id="scan-title">{ t.scan_title }</h1>
             <p class="hint">{ t.scan_hint }</p>
-            <div class="camera" hidden={!on}>
-                <video ref={video} aria-label={t.camera_label} playsinline=true></video>
-            </div>
-            <p role="status">
-                { match *camera {
-                    Camera::Starting => t.camera_starting,
-                    Camera::Scanning => t.camera_scanning,
-                    Camera::Off => "",
-                } }
-            </p>
-            if let Some(m) = &*message {
-                <p class="field-error" role="alert">{ m }</p>
-            }
+            <Scanner {on_code} once=true />
             <div class="actions">
-                if on {
-                    <button onclick={stop}>{ t.camera_stop }</button>
-                } else {
-                    <button class="primary" onclick={start}>{ t.camera_start }</button>
-                }
-                <button onclick={choose_photo}>{ t.scan_photo }</button>
-                <input ref={photo} type="file" accept="image/*" hidden=true onchange={on_photo} />
                 <button onclick={back}>{ t.back_to_library }</button>
             </div>
         </section>

@@ -20,6 +20,7 @@ fn studio(used: Vec<String>, link: Option<String>) -> Rc<Studio> {
             used,
             app_url: "http://127.0.0.1:8080/".into(),
             link,
+            ..Context::default()
         },
     ));
     s.reduce(Action::Loaded(Ok(Vec::new())))

@@ -1,0 +1,463 @@
+//! Results moving between devices with no network: a **results file** (JSON, versioned) and
+//! the same content as a numbered series of **QR codes**.
+//!
+//! A results file is
+//! `{"format":"ballot-kit/results","version":1,"checksum":"…","body":{…},"template":{…}}`:
+//! the [`Body`] holds the figures and the tally (and, for a 唱票 count, the ballots in
+//! reading order); `checksum` is SHA-256 over the body's exact text, so a file damaged or cut
+//! short on the way is refused. The template travels beside the body: its fingerprint is in
+//! the body, and the reader recomputes it. QR codes leave the template out (a receiving
+//! device finds it in its library by fingerprint) to stay few and scannable.
+//!
+//! The checksum finds damage, not forgery: anyone can recompute it. What a meeting signs is
+//! the printed report; the file is how its numbers travel.
+//!
+//! Invariants (tested below and in `tests/exchange_props.rs`):
+//! - `read(write(b)) == b` for every body written, and the QR codes read back to the same.
+//! - A tablet session's body never holds ballots: nothing in it reveals the order of voting.
+//! - A 唱票 count's ballots tally to exactly the tally it carries; a file where they differ
+//!   is refused as damaged.
+//! - No input, however broken, makes the reader panic.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+
+use crate::ballot::Ballot;
+use crate::count::Figures;
+use crate::names::has_control_chars;
+use crate::session::hex;
+use crate::tally::Tally;
+use crate::template::Template;
+
+pub const FORMAT: &str = "ballot-kit/results";
+pub const VERSION: u32 = 1;
+
+/// Limits on what a results file may hold (a tampered file must not exhaust the device).
+pub mod limits {
+    /// A file of a 唱票 count of several thousand ballots stays far below this.
+    pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+    /// Characters in a unit label or a category name.
+    pub const LABEL: usize = 100;
+    /// Batches one merged result may contain (a street office of ~14 areas, each with a few
+    /// branches and tablets, stays far below).
+    pub const BATCHES: usize = 1_000;
+    /// Characters of one batch id.
+    pub const BATCH_ID: usize = 64;
+    /// Characters of data in one QR code: a code of this size (version 22 or so, error
+    /// correction L) still scans from a phone screen.
+    pub const QR_CHUNK: usize = 900;
+    /// More codes than this is not worth scanning: the file is offered instead.
+    pub const QR_CODES: usize = 12;
+}
+
+/// What made the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A voting session on a tablet: the tally only.
+    Tablet,
+    /// A 唱票 count: the tally and the ballots in reading order.
+    Paper,
+    /// Several results added up (支部 → 居民区, 居民区 → 街道).
+    Merged,
+}
+
+/// One counted unit inside a merged result, with its figures: each unit's own 发出/收回
+/// check is carried up to every combined report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLine {
+    pub unit: String,
+    #[serde(default)]
+    pub figures: Figures,
+}
+
+/// The checksummed content of a results file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Unique per result: a session's or count's own id; for a merged result, derived from
+    /// the batches it contains ([`merged_batch`]).
+    pub batch: String,
+    /// Every session or count this result contains, sorted: `[batch]` for one session or
+    /// count. A merge refuses a result that shares any of them with one already added.
+    pub batches: Vec<String>,
+    pub kind: Kind,
+    /// The template's fingerprint (see [`crate::fingerprint`]).
+    pub fingerprint: String,
+    /// 居民区 · 支部, or the unit the merged result is for.
+    pub unit: String,
+    /// The voter category of a count of one category's ballot box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// 应到, 实到, 发出, 收回 (each may be unknown).
+    #[serde(default)]
+    pub figures: Figures,
+    pub tally: Tally,
+    /// A 唱票 count's ballots in reading order (struck entries left out, corrections
+    /// applied); empty for any other kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<Ballot>,
+    /// A merged result's units, each with its figures (the units inside merged sources
+    /// included, so the checks reach the top).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceLine>,
+}
+
+impl Body {
+    /// The units this result counts, each with its figures: itself, or a merged result's
+    /// sources.
+    pub fn lines(&self) -> Vec<SourceLine> {
+        if self.sources.is_empty() {
+            vec![SourceLine {
+                unit: self.unit.clone(),
+                figures: self.figures,
+            }]
+        } else {
+            self.sources.clone()
+        }
+    }
+}
+
+/// A merged result's batch id: the same batches always give the same id, so exporting one
+/// merge twice cannot be added twice.
+pub fn merged_batch(batches: &[String]) -> String {
+    let mut h = Sha256::new();
+    for b in batches {
+        h.update(b.as_bytes());
+        h.update(b"\n");
+    }
+    format!("m{}", &hex(&h.finalize())[..31])
+}
+
+/// Why a results file or code was refused. Codes X01–X08, one message each in the
+/// catalogue (`i18n::exchange`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExchangeError {
+    /// X01: not a results file of this app (`template`: it is a template file or link).
+    NotResults { template: bool },
+    /// X02: damaged or cut short: the checksum does not match, or the content is broken.
+    Damaged,
+    /// X03: written by a newer version of the app.
+    NewerVersion(u32),
+    /// X04: larger than a results file may be.
+    TooLarge,
+    /// X05: made with a template this device does not have (a QR code carries none).
+    TemplateMissing { fingerprint: String },
+    /// X06: the template in the file does not pass its checks, or is not the one the
+    /// result names.
+    TemplateInvalid,
+    /// X07: the counts do not fit the template.
+    Shape,
+    /// X08: too many QR codes would be needed: share the file instead.
+    TooManyCodes(usize),
+}
+
+impl ExchangeError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExchangeError::NotResults { .. } => "X01",
+            ExchangeError::Damaged => "X02",
+            ExchangeError::NewerVersion(_) => "X03",
+            ExchangeError::TooLarge => "X04",
+            ExchangeError::TemplateMissing { .. } => "X05",
+            ExchangeError::TemplateInvalid => "X06",
+            ExchangeError::Shape => "X07",
+            ExchangeError::TooManyCodes(_) => "X08",
+        }
+    }
+}
+
+/// A result as read and checked: its body, the template it was made with, and the checksum
+/// that identifies this exact content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    pub body: Body,
+    pub template: Template,
+    pub checksum: String,
+}
+
+fn checksum(body: &str) -> String {
+    hex(&Sha256::digest(body.as_bytes())[..16])
+}
+
+/// The envelope: format, version, checksum, and the body and template as raw text.
+fn envelope(body: &str, checksum: &str, template: Option<&str>) -> String {
+    let mut out = format!(
+        r#"{{"format":"{FORMAT}","version":{VERSION},"checksum":"{checksum}","body":{body}"#
+    );
+    if let Some(t) = template {
+        out.push_str(r#","template":"#);
+        out.push_str(t);
+    }
+    out.push('}');
+    out
+}
+
+impl Received {
+    /// A result made on this device (trusted input: the app's own records).
+    pub fn local(body: Body, template: Template) -> Received {
+        let text = body_text(&body);
+        Received {
+            checksum: checksum(&text),
+            body,
+            template,
+        }
+    }
+
+    /// The results file, template included.
+    pub fn file(&self) -> String {
+        let text = body_text(&self.body);
+        envelope(
+            &text,
+            &checksum(&text),
+            Some(&self.template.canonical_json()),
+        )
+    }
+
+    /// The same result as QR codes (without the template), numbered `1/n` … `n/n`.
+    pub fn qr_codes(&self) -> Result<Vec<String>, ExchangeError> {
+        let text = body_text(&self.body);
+        let sum = checksum(&text);
+        let packed =
+            miniz_oxide::deflate::compress_to_vec_zlib(envelope(&text, &sum, None).as_bytes(), 10);
+        let data = URL_SAFE_NO_PAD.encode(packed);
+        let n = data.len().div_ceil(limits::QR_CHUNK).max(1);
+        if n > limits::QR_CODES {
+            return Err(ExchangeError::TooManyCodes(n));
+        }
+        let set = &sum[..6];
+        // base64url is ASCII: every chunk boundary is a character boundary.
+        Ok(data
+            .as_bytes()
+            .chunks(limits::QR_CHUNK)
+            .enumerate()
+            .map(|(i, c)| {
+                format!(
+                    "{QR_PREFIX}{}.{n}.{set}.{}",
+                    i + 1,
+                    String::from_utf8_lossy(c)
+                )
+            })
+            .collect())
+    }
+}
+
+fn body_text(body: &Body) -> String {
+    // Plain data (strings, numbers, maps with string keys) always serializes.
+    serde_json::to_string(body).unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    version: u32,
+    checksum: String,
+    #[serde(borrow)]
+    body: &'a RawValue,
+    #[serde(borrow, default)]
+    template: Option<&'a RawValue>,
+}
+
+/// Reads a results file, or the text of a complete set of QR codes. `find` looks up a
+/// template by fingerprint, for a result that carries none.
+pub fn read(
+    text: &str,
+    find: impl Fn(&str) -> Option<Template>,
+) -> Result<Received, ExchangeError> {
+    if text.len() > limits::MAX_FILE_BYTES {
+        return Err(ExchangeError::TooLarge);
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let e: Envelope = serde_json::from_str(text).map_err(|_| {
+        // Say so when it is a template file, and when it is JSON cut short.
+        let head: String = text.chars().take(400).collect();
+        if head.contains("\"ballot-kit/template\"") {
+            ExchangeError::NotResults { template: true }
+        } else if head.contains(FORMAT) {
+            ExchangeError::Damaged
+        } else {
+            ExchangeError::NotResults { template: false }
+        }
+    })?;
+    if e.format != FORMAT {
+        return Err(ExchangeError::NotResults {
+            template: e.format == "ballot-kit/template",
+        });
+    }
+    if e.version > VERSION {
+        return Err(ExchangeError::NewerVersion(e.version));
+    }
+    if e.version != VERSION || checksum(e.body.get()) != e.checksum {
+        return Err(ExchangeError::Damaged);
+    }
+    let body: Body = serde_json::from_str(e.body.get()).map_err(|_| ExchangeError::Damaged)?;
+    check_body(&body)?;
+    let template = match e.template {
+        Some(raw) => {
+            let t = Template::parse_with_rules(raw.get())
+                .map_err(|_| ExchangeError::TemplateInvalid)?;
+            if crate::fingerprint(&t) != body.fingerprint {
+                return Err(ExchangeError::TemplateInvalid);
+            }
+            t
+        }
+        None => find(&body.fingerprint).ok_or_else(|| ExchangeError::TemplateMissing {
+            fingerprint: body.fingerprint.clone(),
+        })?,
+    };
+    let body = fit(body, &template)?;
+    Ok(Received {
+        body,
+        template,
+        checksum: e.checksum,
+    })
+}
+
+fn label_ok(s: &str) -> bool {
+    s.chars().count() <= limits::LABEL && !has_control_chars(s)
+}
+
+fn batch_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= limits::BATCH_ID
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// What can be checked without the template.
+fn check_body(b: &Body) -> Result<(), ExchangeError> {
+    let sorted = b.batches.windows(2).all(|w| w[0] < w[1]);
+    let batches_ok = !b.batches.is_empty()
+        && b.batches.len() <= limits::BATCHES
+        && sorted
+        && b.batches.iter().all(|x| batch_ok(x))
+        && batch_ok(&b.batch);
+    let shape_ok = match b.kind {
+        Kind::Tablet | Kind::Paper => {
+            b.batches.len() == 1 && b.batches[0] == b.batch && b.sources.is_empty()
+        }
+        Kind::Merged => b.ballots.is_empty() && b.batch == merged_batch(&b.batches),
+    };
+    let ballots_ok = b.kind == Kind::Paper || b.ballots.is_empty();
+    let labels_ok = label_ok(&b.unit)
+        && b.category.as_deref().is_none_or(label_ok)
+        && b.sources.len() <= limits::BATCHES
+        && b.sources
+            .iter()
+            .all(|s| label_ok(&s.unit) && s.figures.in_range());
+    if batches_ok && shape_ok && ballots_ok && labels_ok && b.figures.in_range() {
+        Ok(())
+    } else {
+        Err(ExchangeError::Damaged)
+    }
+}
+
+/// Checks the counts against the template: the tally has its shape, and a count's ballots
+/// fit it and add up to exactly that tally.
+fn fit(mut body: Body, template: &Template) -> Result<Body, ExchangeError> {
+    let mut tally = Tally::empty(template);
+    tally.merge(&body.tally).map_err(|_| ExchangeError::Shape)?;
+    if body.kind == Kind::Paper {
+        let recount = Tally::of(template, &body.ballots).map_err(|_| ExchangeError::Shape)?;
+        if recount != tally {
+            return Err(ExchangeError::Damaged);
+        }
+    }
+    body.tally = tally;
+    Ok(body)
+}
+
+/// What every results QR code starts with; `1` names this encoding.
+pub const QR_PREFIX: &str = "BKR1.";
+
+/// Collects the QR codes of one result as they are scanned, in any order, each once or
+/// more. A code of another result starts the collection over with that result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Codes {
+    set: String,
+    parts: Vec<Option<String>>,
+}
+
+/// Where a collection stands after a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scanned {
+    /// `have` of `of` codes read; `restarted`: the code belonged to another result, so the
+    /// codes read before were dropped.
+    Progress {
+        have: usize,
+        of: usize,
+        restarted: bool,
+    },
+    /// All codes read: the text to [`read`].
+    Complete(String),
+}
+
+impl Codes {
+    pub fn new() -> Codes {
+        Codes::default()
+    }
+
+    /// `(have, of)`, or `None` before the first code.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        (!self.parts.is_empty()).then(|| (self.parts.iter().flatten().count(), self.parts.len()))
+    }
+
+    pub fn add(&mut self, code: &str) -> Result<Scanned, ExchangeError> {
+        let code = code.trim();
+        let Some(rest) = code.strip_prefix(QR_PREFIX) else {
+            return Err(ExchangeError::NotResults {
+                template: code.contains(&format!("#{}", crate::share::PREFIX)),
+            });
+        };
+        let mut fields = rest.splitn(4, '.');
+        let (Some(k), Some(n), Some(set), Some(data)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return Err(ExchangeError::Damaged);
+        };
+        let (Ok(k), Ok(n)) = (k.parse::<usize>(), n.parse::<usize>()) else {
+            return Err(ExchangeError::Damaged);
+        };
+        if n == 0 || n > limits::QR_CODES || k == 0 || k > n || set.len() != 6 {
+            return Err(ExchangeError::Damaged);
+        }
+        let restarted = !self.parts.is_empty() && (self.set != set || self.parts.len() != n);
+        if self.parts.is_empty() || restarted {
+            self.set = set.to_string();
+            self.parts = vec![None; n];
+        }
+        self.parts[k - 1] = Some(data.to_string());
+        let have = self.parts.iter().flatten().count();
+        if have < n {
+            return Ok(Scanned::Progress {
+                have,
+                of: n,
+                restarted,
+            });
+        }
+        let data: String = self.parts.iter().flatten().map(String::as_str).collect();
+        let text = unpack(&data);
+        // A complete set that does not unpack was damaged: the next scan starts afresh.
+        *self = Codes::new();
+        text.map(Scanned::Complete)
+    }
+}
+
+fn unpack(data: &str) -> Result<String, ExchangeError> {
+    let packed = URL_SAFE_NO_PAD
+        .decode(data)
+        .map_err(|_| ExchangeError::Damaged)?;
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, limits::MAX_FILE_BYTES)
+            .map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ExchangeError::TooLarge,
+                _ => ExchangeError::Damaged,
+            })?;
+    String::from_utf8(json).map_err(|_| ExchangeError::Damaged)
+}
+
+#[cfg(test)]
+mod tests;

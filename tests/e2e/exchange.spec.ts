@@ -1,0 +1,188 @@
+// Results moving between devices with no network: two phones are two browser profiles.
+// One exports its count as a file or a QR code, the other merges or cross-checks it.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  EVALUATION, RECOMMENDATION, closeAndCount, enter, leaveVoting, openCount, openSession, row, spaced,
+  startVoting, submit, type Paper,
+} from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+});
+
+async function otherPhone(browser: Browser, page: Page, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL, viewport: page.viewportSize(), hasTouch: true, isMobile: true, locale: 'zh-CN',
+  });
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  return other;
+}
+
+/** A 唱票 count of `stack` (all 党员 ballots), back on the home screen afterwards. */
+async function count(page: Page, branch: string, stack: Paper[]) {
+  const n = String(stack.length);
+  await openCount(page, { branch, issued: n, returned: n });
+  for (const p of stack) await enter(page, p);
+  await expect(page.getByText(`已录入 ${n} 张 / 收回 ${n} 张`)).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+}
+
+async function openDesk(page: Page, tab: '发送结果' | '汇总' | '双人核对') {
+  await page.getByRole('button', { name: '结果汇总与核对' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '结果汇总与核对' })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).tap();
+}
+
+/** From the 发送结果 tab: saves the result of `unit` and returns the file's path. */
+async function saveResult(page: Page, unit: string): Promise<string> {
+  const item = page.getByRole('listitem').filter({ hasText: unit });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    item.getByRole('button', { name: '保存结果文件' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`计票结果-${unit}.json`);
+  return download.path();
+}
+
+async function importFile(page: Page, path: string) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '导入结果文件' }).tap(),
+  ]);
+  await chooser.setFiles(path);
+}
+
+const FIRST: Paper[] = [
+  { names: ['于建华', '王秀英'] },
+  { names: ['于建华'] },
+  { blank: true },
+];
+const SECOND: Paper[] = [
+  { names: ['王秀英', '朱丽萍'] },
+  { void: '无法辨认' },
+];
+
+test('two branches counted on two phones add up by QR code and file; nothing is added twice', async ({ page, browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'counting happens on phones');
+  // Phone A counts 第一支部 and shows its result as a QR code.
+  await count(page, '第一支部', FIRST);
+  await openDesk(page, '发送结果');
+  const file = await saveResult(page, '长乐居民区 · 第一支部');
+  await expect(page.getByRole('status').filter({ hasText: '已保存：计票结果-长乐居民区 · 第一支部.json' })).toBeVisible();
+  // Nothing in a count's file but the count: its ballots in reading order are there for the
+  // cross-check, with the template it was made with.
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json.format).toBe('ballot-kit/results');
+  expect(json.body.ballots).toHaveLength(3);
+  await page.getByRole('listitem').filter({ hasText: '第一支部' }).getByRole('button', { name: '显示二维码' }).tap();
+  await expect(page.getByText('第 1 个，共 1 个')).toBeVisible();
+  const photo = info.outputPath('result-qr.png');
+  await page.getByRole('img', { name: /^结果二维码：长乐居民区 · 第一支部/ }).screenshot({ path: photo });
+
+  // Phone B counts 第二支部, adds its own count and A's code (a photo of A's screen).
+  const other = await otherPhone(browser, page, baseURL);
+  await count(other, '第二支部', SECOND);
+  await openDesk(other, '汇总');
+  await other.getByRole('button', { name: '加入汇总：长乐居民区 · 第二支部' }).tap();
+  await expect(other.getByRole('status').filter({ hasText: '已加入汇总：长乐居民区 · 第二支部（2 张选票）' })).toBeVisible();
+  await other.getByRole('button', { name: '扫描二维码' }).tap();
+  const [chooser] = await Promise.all([
+    other.waitForEvent('filechooser'),
+    other.getByRole('button', { name: '从照片读取二维码' }).tap(),
+  ]);
+  await chooser.setFiles(photo);
+  await expect(other.getByRole('status').filter({ hasText: '已加入汇总：长乐居民区 · 第一支部（3 张选票）' })).toBeVisible();
+
+  // Per source, then the total: 3 + 2 ballots, 发出 3 + 2.
+  const sources = other.getByRole('table').filter({ has: other.getByRole('columnheader', { name: '来源' }) });
+  await expect(sources.getByRole('row', { name: /^长乐居民区 · 第二支部\s*唱票计票\s*2\s*2\s*2\s*✓ 无误/ })).toBeVisible();
+  await expect(sources.getByRole('row', { name: /^长乐居民区 · 第一支部\s*唱票计票\s*3\s*3\s*3\s*✓ 无误/ })).toBeVisible();
+  await expect(sources.getByRole('row', { name: /^合计\s*5\s*5\s*5/ })).toBeVisible();
+  await expect(other.getByLabel('汇总单位（印在报告单上）')).toHaveValue('长乐居民区');
+  // The combined result, judged and laid out like a single count: 于建华 2, 王秀英 2, 朱丽萍 1.
+  for (const [name, votes] of [['于建华', 2], ['王秀英', 2], ['朱丽萍', 1]] as const) {
+    await expect(row(other, name).first()).toHaveText(new RegExp(`^${spaced(name)}\\s*${votes}\\s`));
+  }
+  await expect(other.getByRole('button', { name: '打印报告单' })).toBeVisible();
+
+  // A's file holds the same count: refused, and the total is unchanged.
+  await importFile(other, file);
+  await expect(other.getByRole('alert')).toHaveText(/^未导入：这份结果已经计入汇总（在“长乐居民区 · 第一支部”中），不能重复计入。（X11）/);
+  await expect(sources.getByRole('row', { name: /^合计\s*5\s*5\s*5/ })).toBeVisible();
+
+  // A damaged file is refused with a clear message.
+  const cut = info.outputPath('cut.json');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(cut, text.replace('"valid":2', '"valid":3'));
+  await importFile(other, cut);
+  await expect(other.getByRole('alert')).toContainText('内容已损坏或不完整（校验不符）');
+  await other.context().close();
+});
+
+test('a tablet session sends its tally only; a result of another template is refused with both codes', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet', 'a tablet session');
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await submit(page);
+  await page.getByRole('checkbox', { name: '王秀英' }).tap();
+  await submit(page);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  await page.getByRole('button', { name: '发送或汇总这份结果' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '结果汇总与核对' })).toBeVisible();
+  const file = await saveResult(page, '长乐居民区');
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json.body.kind).toBe('tablet');
+  // No ballots, nothing in voting order: the tally only.
+  expect(json.body.ballots).toBeUndefined();
+  expect(Object.keys(json.body).sort()).toEqual(['batch', 'batches', 'category', 'figures', 'fingerprint', 'kind', 'tally', 'unit']);
+
+  // In the merge, a count of the evaluation form does not go with this ballot.
+  await page.getByRole('button', { name: '返回场次' }).tap();
+  await page.getByRole('button', { name: /首页/ }).first().tap();
+  await openCount(page, { template: EVALUATION, issued: '1', returned: '1' });
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await page.getByRole('button', { name: '结果汇总与核对' }).tap();
+  await page.getByRole('tab', { name: '汇总' }).tap();
+  await importFile(page, file);
+  await expect(page.getByRole('status').filter({ hasText: '已加入汇总：长乐居民区（2 张选票）' })).toBeVisible();
+  await page.getByRole('button', { name: /^加入汇总：长乐居民区/ }).tap();
+  await expect(page.getByRole('alert')).toHaveText(/^未导入：这份结果用的是另一个模板（校验码 [0-9A-Z]{4}-[0-9A-Z]{4}），与已加入的结果（校验码 [0-9A-Z]{4}-[0-9A-Z]{4}）不同，不能汇总。（X10）/);
+});
+
+test('two counters of the same ballots: the cross-check lists exactly the two ballots entered differently', async ({ page, browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'counting happens on phones');
+  const stack: Paper[] = [
+    { names: ['于建华', '王秀英'] },
+    { names: ['于建华'] },
+    { names: ['朱丽萍'] },
+    { blank: true },
+    { names: ['王秀英', '李卫东'] },
+    { names: ['陈国强'] },
+    { void: '无法辨认' },
+  ];
+  // Counter 乙 enters ballot 3 and ballot 6 differently.
+  const theirs = stack.map((p, i) => (i === 2 ? { names: ['李卫东'] } : i === 5 ? { names: ['陈国强', '徐红梅'] } : p));
+  await count(page, '第一支部', stack);
+  const other = await otherPhone(browser, page, baseURL);
+  await count(other, '第一支部', theirs);
+  await openDesk(other, '发送结果');
+  const file = await saveResult(other, '长乐居民区 · 第一支部');
+
+  await openDesk(page, '双人核对');
+  await expect(page.getByRole('radio', { name: /长乐居民区 · 第一支部/ })).toBeChecked();
+  await importFile(page, file);
+  await expect(page.getByRole('alert')).toHaveText('发现 2 处不同。请监票人取出这些选票核对，改正后再签字。');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row', { name: /^第 3 张/ })).toHaveText(/^第 3 张\s*［党员］有效.*划：朱丽萍.*［党员］有效.*划：李卫东/);
+  await expect(table.getByRole('row', { name: /^第 6 张/ })).toHaveText(/^第 6 张.*划：陈国强）.*划：陈国强、徐红梅/);
+  await expect(page.getByText('本机 7 张，对方 7 张')).toBeVisible();
+  // A download lives as long as its browser context.
+  await other.context().close();
+});
