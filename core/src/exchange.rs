@@ -26,7 +26,7 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::ballot::Ballot;
-use crate::count::Figures;
+use crate::count::{Figures, StoredCount};
 use crate::names::has_control_chars;
 use crate::session::hex;
 use crate::tally::Tally;
@@ -73,6 +73,20 @@ pub struct SourceLine {
     pub unit: String,
     #[serde(default)]
     pub figures: Figures,
+}
+
+impl SourceLine {
+    /// This unit's own figure checks (C01–C03), each named with the unit.
+    pub fn flags(&self) -> Vec<crate::results::Flag> {
+        self.figures
+            .flags()
+            .into_iter()
+            .map(|flag| crate::results::Flag::Source {
+                unit: self.unit.clone(),
+                flag,
+            })
+            .collect()
+    }
 }
 
 /// The checksummed content of a results file.
@@ -206,6 +220,28 @@ impl Received {
             body,
             template,
         }
+    }
+
+    /// A 唱票 count stored on this device, as a result to send, merge or cross-check: its
+    /// figures, its tally and its ballots in reading order (struck entries left out).
+    pub fn of_count(c: &StoredCount) -> Received {
+        let spec = &c.record.spec;
+        let body = Body {
+            batch: c.record.id.clone(),
+            batches: vec![c.record.id.clone()],
+            kind: Kind::Paper,
+            fingerprint: crate::fingerprint(&c.template),
+            unit: spec.unit_label(),
+            category: spec
+                .category
+                .and_then(|i| c.template.categories().get(usize::from(i)))
+                .cloned(),
+            figures: c.log.figures(),
+            tally: c.log.tally().clone(),
+            ballots: c.log.live().cloned().collect(),
+            sources: Vec::new(),
+        };
+        Received::local(body, c.template.clone())
     }
 
     /// The results file, template included.
@@ -447,16 +483,10 @@ impl Codes {
 }
 
 fn unpack(data: &str) -> Result<String, ExchangeError> {
-    let packed = URL_SAFE_NO_PAD
-        .decode(data)
-        .map_err(|_| ExchangeError::Damaged)?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, limits::MAX_FILE_BYTES)
-            .map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ExchangeError::TooLarge,
-                _ => ExchangeError::Damaged,
-            })?;
-    String::from_utf8(json).map_err(|_| ExchangeError::Damaged)
+    crate::share::unpack(data, limits::MAX_FILE_BYTES).map_err(|e| match e {
+        crate::share::Unpack::Damaged => ExchangeError::Damaged,
+        crate::share::Unpack::TooLarge => ExchangeError::TooLarge,
+    })
 }
 
 #[cfg(test)]

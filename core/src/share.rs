@@ -73,17 +73,32 @@ pub fn read(link: &str) -> Result<Template, ShareError> {
     if data.len() > limits::MAX_FILE_BYTES * 2 {
         return Err(ShareError::TooLarge);
     }
-    let packed = URL_SAFE_NO_PAD
-        .decode(data)
-        .map_err(|_| ShareError::Damaged)?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, limits::MAX_FILE_BYTES)
-            .map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-                _ => ShareError::Damaged,
-            })?;
-    let json = String::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    let json = unpack(data, limits::MAX_FILE_BYTES).map_err(|e| match e {
+        Unpack::Damaged => ShareError::Damaged,
+        Unpack::TooLarge => ShareError::TooLarge,
+    })?;
     Template::parse_with_rules(&json).map_err(ShareError::Invalid)
+}
+
+/// Why packed text did not unpack.
+pub(crate) enum Unpack {
+    /// Bad characters, a broken stream, a checksum that does not match, or not UTF-8.
+    Damaged,
+    /// It would unpack to more than `limit` bytes.
+    TooLarge,
+}
+
+/// base64url, then zlib (whose Adler-32 checksum catches damage), then UTF-8: the packing
+/// of template links and of results QR codes. Never more than `limit` bytes are unpacked.
+pub(crate) fn unpack(data: &str, limit: usize) -> Result<String, Unpack> {
+    let packed = URL_SAFE_NO_PAD.decode(data).map_err(|_| Unpack::Damaged)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, limit).map_err(
+        |e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Unpack::TooLarge,
+            _ => Unpack::Damaged,
+        },
+    )?;
+    String::from_utf8(bytes).map_err(|_| Unpack::Damaged)
 }
 
 #[cfg(test)]

@@ -53,24 +53,14 @@ pub struct SourceRow {
 impl SourceRow {
     /// The figure checks of this source, or of each unit inside it.
     pub fn flags(&self) -> Vec<Flag> {
-        let own = [ballot_core::exchange::SourceLine {
-            unit: self.unit.clone(),
-            figures: self.figures,
-        }];
-        let lines = if self.lines.is_empty() {
-            &own[..]
-        } else {
-            &self.lines[..]
-        };
-        lines
-            .iter()
-            .flat_map(|l| {
-                l.figures.flags().into_iter().map(|flag| Flag::Source {
-                    unit: l.unit.clone(),
-                    flag,
-                })
-            })
-            .collect()
+        if self.lines.is_empty() {
+            let own = ballot_core::exchange::SourceLine {
+                unit: self.unit.clone(),
+                figures: self.figures,
+            };
+            return own.flags();
+        }
+        self.lines.iter().flat_map(|l| l.flags()).collect()
     }
 }
 

@@ -106,6 +106,18 @@ impl Session {
         self.log.status()
     }
 
+    /// The category every ballot of this session carries, when it is fixed.
+    pub fn fixed_category(&self) -> Option<&str> {
+        match self.spec().category {
+            CategoryRule::Fixed { index } => self
+                .template
+                .categories()
+                .get(usize::from(index))
+                .map(String::as_str),
+            _ => None,
+        }
+    }
+
     pub fn turnout(&self) -> Turnout {
         Turnout {
             filled: self.tally.total(),

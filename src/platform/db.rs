@@ -20,7 +20,7 @@ use ballot_ui::idb::{self, pairs};
 
 use crate::app::state::{Dump, StoreError, Write};
 
-pub(crate) fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|_| StoreError::Failed)
 }
 

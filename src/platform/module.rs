@@ -4,7 +4,7 @@
 //! element it is handed and answers its buttons.
 
 use ballot_core::count::Figures;
-use ballot_core::{Ballot, Tally, Template};
+use ballot_core::{Tally, Template};
 
 pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
 
@@ -17,23 +17,21 @@ pub fn studio_input(used: &[&str]) -> String {
     format!(r#"{{"used":[{}]}}"#, list.join(","))
 }
 
-/// The results desk's input: `{"used": […], "page": "exchange", "focus": …, "local": […]}`,
-/// `local` being this device's results it may show (see `local`).
-pub fn exchange_input(used: &[&str], focus: Option<&str>, local: &[String]) -> String {
+/// The results desk's input: `{"used": […], "page": "exchange", "local": […]}`. The desk
+/// reads this device's paper counts from the store itself; `local` holds at most the tablet
+/// session it was opened from (see `session_result`).
+pub fn exchange_input(used: &[&str], session: Option<String>) -> String {
     format!(
-        r#"{},"page":"exchange","focus":{},"local":[{}]}}"#,
+        r#"{},"page":"exchange","local":[{}]}}"#,
         studio_input(used).strip_suffix('}').unwrap_or_default(),
-        nullable(focus),
-        local.join(",")
+        session.unwrap_or_default()
     )
 }
 
-/// One of this device's results for the desk: the results module's input plus its batch id
-/// (the session's or count's id), its kind ("tablet" or "paper"), the category of a
-/// one-category count and a count's ballots in reading order. A tablet session's ballots are
-/// never included: their order would reveal the order of voting.
-#[allow(clippy::too_many_arguments)]
-pub fn local(
+/// A tablet session's result for the desk: the results module's input plus its batch id
+/// (the session's id), its kind and its category, if fixed. Never its ballots: their order
+/// would reveal the order of voting.
+pub fn session_result(
     template: &Template,
     fingerprint: &str,
     unit: &str,
@@ -41,27 +39,14 @@ pub fn local(
     tally: &Tally,
     batch: &str,
     category: Option<&str>,
-    ballots: Option<Vec<&Ballot>>,
 ) -> String {
     let base = input(template, fingerprint, unit, figures, tally);
-    // Each ballot by the store's own writer: no second serializer in the first load.
-    let list: Vec<String> = ballots
-        .iter()
-        .flatten()
-        .filter_map(|b| crate::platform::db::json(*b).ok())
-        .collect();
     format!(
-        r#"{},"batch":{},"kind":"{}","category":{},"ballots":[{}]}}"#,
+        r#"{},"batch":{},"kind":"tablet","category":{}}}"#,
         base.strip_suffix('}').unwrap_or(&base),
         json(batch),
-        if ballots.is_some() { "paper" } else { "tablet" },
-        nullable(category),
-        list.join(","),
+        category.map_or_else(|| "null".into(), json),
     )
-}
-
-fn nullable(s: Option<&str>) -> String {
-    s.map_or_else(|| "null".into(), json)
 }
 
 /// The module's input (documented in `report/src/lib.rs`). The canonical template JSON is a
@@ -93,13 +78,13 @@ mod tests {
     use super::*;
     use ballot_core::samples;
 
-    /// The desk's input is one JSON document, each local result whole.
+    /// The desk's input is one JSON document, the session's result whole and without
+    /// ballots.
     #[test]
-    fn the_desk_input_is_json_with_each_result_whole() {
+    fn the_desk_input_is_json_with_the_session_whole() {
         let t = &samples::all()[1];
         let tally = Tally::empty(t);
-        let ballot = Ballot::empty(t, Some(0));
-        let one = local(
+        let one = session_result(
             t,
             "ABCD-EFGH",
             "长乐居民区",
@@ -107,17 +92,18 @@ mod tests {
             &tally,
             "c1",
             Some("党员"),
-            Some(vec![&ballot]),
         );
-        let input = exchange_input(&["ABCD-EFGH"], Some("c1"), &[one]);
+        let input = exchange_input(&["ABCD-EFGH"], Some(one));
         let v: serde_json::Value = serde_json::from_str(&input).expect("JSON");
         assert_eq!(v["page"], "exchange");
-        assert_eq!(v["focus"], "c1");
         let r = &v["local"][0];
-        assert_eq!(r["kind"], "paper");
+        assert_eq!(r["kind"], "tablet");
         assert_eq!(r["category"], "党员");
-        assert_eq!(r["ballots"].as_array().map(Vec::len), Some(1));
+        assert_eq!(r["ballots"], serde_json::Value::Null);
         let back: Tally = serde_json::from_value(r["tally"].clone()).expect("the tally whole");
         assert_eq!(back, tally);
+        let none: serde_json::Value =
+            serde_json::from_str(&exchange_input(&[], None)).expect("JSON");
+        assert_eq!(none["local"], serde_json::json!([]));
     }
 }

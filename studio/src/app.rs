@@ -138,12 +138,7 @@ pub fn StudioApp(props: &StudioProps) -> Html {
             let studio = studio.clone();
             Callback::from(move |_: MouseEvent| studio.dispatch(Action::DismissNotice))
         };
-        html! {
-            <div class="notice" role={if alert { "alert" } else { "status" }}>
-                <p>{ text }</p>
-                <button onclick={dismiss}>{ t.dismiss }</button>
-            </div>
-        }
+        notice_box(&text, alert, dismiss)
     });
 
     html! {
@@ -154,6 +149,16 @@ pub fn StudioApp(props: &StudioProps) -> Html {
             if let Some(ask) = &studio.ask {
                 { ask_dialog(&studio, ask) }
             }
+        </div>
+    }
+}
+
+/// A message at the top, until dismissed: read out at once when `alert`, else politely.
+pub fn notice_box(text: &str, alert: bool, dismiss: Callback<MouseEvent>) -> Html {
+    html! {
+        <div class="notice" role={if alert { "alert" } else { "status" }}>
+            <p>{ text }</p>
+            <button onclick={dismiss}>{ ZH_CN.dismiss }</button>
         </div>
     }
 }

@@ -42,14 +42,13 @@ pub fn read_context(json: &str) -> Context {
         app_url,
         link,
         exchange: v["page"].as_str() == Some("exchange"),
-        focus: v["focus"].as_str().map(str::to_string),
         local,
     }
 }
 
-/// One of this device's results as the app hands it over (`platform/module.rs` in the app):
-/// the results module's input plus `batch`, `kind`, `category` and, for a count, `ballots`.
-/// The app's own records, but read as carefully as a file: one that does not fit is left out.
+/// The tablet session the app hands over (`platform/module.rs` in the app): the results
+/// module's input plus `batch`, `kind` and `category`. The app's own record, but read as
+/// carefully as a file: one that does not fit is left out.
 fn local_result(v: &serde_json::Value) -> Option<Received> {
     let template = Template::parse_with_rules(&v["template"].to_string()).ok()?;
     let batch = v["batch"].as_str()?.to_string();
@@ -63,7 +62,7 @@ fn local_result(v: &serde_json::Value) -> Option<Received> {
         category: v["category"].as_str().map(str::to_string),
         figures: serde_json::from_value(v["figures"].clone()).unwrap_or_default(),
         tally: serde_json::from_value(v["tally"].clone()).ok()?,
-        ballots: serde_json::from_value(v["ballots"].clone()).unwrap_or_default(),
+        ballots: Vec::new(),
         sources: Vec::new(),
     };
     // Checked like a received file (shape, ballots against the tally).

@@ -24,9 +24,8 @@ pub struct Context {
     pub link: Option<String>,
     /// Open the results desk (send, merge, cross-check) instead of the library.
     pub exchange: bool,
-    /// The desk opened from this session's or count's results (its batch id).
-    pub focus: Option<String>,
-    /// This device's results the desk may show.
+    /// The tablet session the desk was opened from (behind its PIN), if any; the desk reads
+    /// the paper counts from the store itself.
     pub local: Vec<ballot_core::exchange::Received>,
 }
 

@@ -12,8 +12,10 @@
 //! ballot is committed.
 
 mod record;
+mod stored;
 
 pub use record::{parse_figures, CountRecord, CountSpec};
+pub use stored::{read_stored, StoredCount};
 
 use serde::{Deserialize, Serialize};
 

@@ -12,9 +12,8 @@ use ballot_core::Texts;
 /// 「居民区 · 支部 · 身份」 as the cards and headers show it.
 pub fn session_line(s: &Session, t: &Texts) -> String {
     let category = match s.spec().category {
-        CategoryRule::None => None,
-        CategoryRule::Fixed { index } => s.template.categories().get(usize::from(index)).cloned(),
-        CategoryRule::VoterChooses => Some(t.voters_choose.to_string()),
+        CategoryRule::VoterChooses => Some(t.voters_choose),
+        _ => s.fixed_category(),
     };
     match category {
         Some(c) => format!("{} · {c}", s.spec().unit_label()),

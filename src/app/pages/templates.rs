@@ -9,16 +9,12 @@ use crate::app::state::Action;
 use crate::app::{read_store, AppHandle};
 use crate::platform::module;
 
-fn category_of(tpl: &ballot_core::Template, c: Option<u16>) -> Option<&str> {
-    c.and_then(|i| tpl.categories().get(usize::from(i)))
-        .map(String::as_str)
-}
-
 /// A view function, not a component: it has no state of its own, and a component's
 /// lifecycle code costs the first load about a kilobyte.
 ///
-/// With `exchange`, the results desk instead (send, merge, cross-check): it gets every paper
-/// count (their boards are public) and the session it was opened from, if any.
+/// With `exchange`, the results desk instead (send, merge, cross-check): it reads the paper
+/// counts from the store itself (their boards are public) and gets the session it was
+/// opened from, if any.
 pub fn templates_page(app: &AppHandle, exchange: Option<Option<&str>>) -> Html {
     let t = app.lang.texts();
     let used = app.fingerprints_with_ballots();
@@ -42,40 +38,18 @@ pub fn templates_page(app: &AppHandle, exchange: Option<Option<&str>>) -> Html {
     let input = match exchange {
         None => module::studio_input(&used),
         Some(focus) => {
-            let mut local: Vec<String> = app
-                .sessions
-                .iter()
-                .filter(|s| Some(s.id()) == focus)
-                .map(|s| {
-                    let c = match s.spec().category {
-                        ballot_core::session::CategoryRule::Fixed { index } => Some(index),
-                        _ => None,
-                    };
-                    module::local(
-                        &s.template,
-                        &s.fingerprint,
-                        &s.spec().unit_label(),
-                        &s.turnout().figures(),
-                        &s.tally,
-                        s.id(),
-                        category_of(&s.template, c),
-                        None,
-                    )
-                })
-                .collect();
-            local.extend(app.counts.iter().map(|c| {
-                module::local(
-                    &c.template,
-                    &c.fingerprint,
-                    &c.spec().unit_label(),
-                    &c.log.figures(),
-                    c.log.tally(),
-                    &c.record.id,
-                    category_of(&c.template, c.spec().category),
-                    Some(c.log.live().collect()),
+            let session = focus.and_then(|id| app.session(id)).map(|s| {
+                module::session_result(
+                    &s.template,
+                    &s.fingerprint,
+                    &s.spec().unit_label(),
+                    &s.turnout().figures(),
+                    &s.tally,
+                    s.id(),
+                    s.fixed_category(),
                 )
-            }));
-            module::exchange_input(&used, focus, &local)
+            });
+            module::exchange_input(&used, session)
         }
     };
     html! {

@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 use ballot_core::ballot::{BallotContent, DeclaredVoid};
 use ballot_core::count::{
-    parse_figures, CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec, Figures,
+    parse_figures, read_stored, CountEntry, CountLog, CountOp, CountRecord, CountRefused,
+    CountSpec, Figures,
 };
 use ballot_core::session::{SessionError, SessionField};
 use ballot_core::{fingerprint, Ballot, Section, Template};
@@ -224,50 +225,22 @@ impl AppState {
             .find(|c| c.id() == id)
     }
 
-    /// The counts in the store, each with its log replayed in key order (which is log
-    /// order). Whatever cannot be read is counted in `damaged`, skipped and left in the
-    /// store; the rest stands.
+    /// The counts in the store, each with its log replayed (`count::read_stored`). Whatever
+    /// cannot be read is counted in `damaged`, skipped and left in the store; the rest
+    /// stands.
     pub(super) fn loaded_counts(dump: &Dump, damaged: &mut usize) -> Vec<Count> {
-        let mut counts: Vec<Count> = Vec::new();
-        for (key, value) in &dump.counts {
-            let record = serde_json::from_str::<CountRecord>(value)
-                .ok()
-                .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
-            let Some(record) = record else {
-                *damaged += 1;
-                continue;
-            };
-            match Template::parse(&record.template) {
-                Ok(t) => {
-                    // Newest first.
-                    let at = counts.partition_point(|c| c.record.opened_ms >= record.opened_ms);
-                    counts.insert(at, Count::new(record, t));
-                }
-                Err(_) => *damaged += 1,
-            }
-        }
-        for (key, value) in &dump.count_entries {
-            let place = key
-                .split_once('/')
-                .and_then(|(id, n)| Some((id, n.parse::<u32>().ok()?)));
-            let count = place.and_then(|(id, n)| {
-                let c = counts.iter_mut().find(|c| c.id() == id)?;
-                c.next_key = c.next_key.max(n.saturating_add(1));
-                Some(c)
-            });
-            let entry = serde_json::from_str::<CountEntry>(value);
-            let applied = match (count, entry) {
-                (Some(c), Ok(entry)) => {
-                    let template = Rc::clone(&c.template);
-                    c.log.apply(&template, entry).is_ok()
-                }
-                _ => false,
-            };
-            if !applied {
-                *damaged += 1;
-            }
-        }
-        counts
+        let (stored, bad) = read_stored(&dump.counts, &dump.count_entries);
+        *damaged += bad;
+        stored
+            .into_iter()
+            .map(|c| Count {
+                fingerprint: fingerprint(&c.template),
+                template: Rc::new(c.template),
+                record: Rc::new(c.record),
+                log: c.log,
+                next_key: c.next_key,
+            })
+            .collect()
     }
 
     /// The count on screen with its counting state.

@@ -75,6 +75,7 @@ pub struct Desk {
     pub message: Option<Message>,
 }
 
+#[derive(Clone)]
 pub enum Action {
     Tab(Tab),
     ShowCodes(Shown),
@@ -95,27 +96,15 @@ pub enum Action {
     Code(String),
     /// The library's templates, once read (for codes that carry none).
     Templates(Vec<Template>),
+    /// This device's paper counts, once read from the store.
+    Counts(Vec<Received>),
     /// Something the view did (a file saved) to report.
     Said(Message),
     Dismiss,
 }
 
 impl Desk {
-    pub fn new(
-        t: &'static ExchangeTexts,
-        local: Vec<Received>,
-        templates: Vec<Template>,
-        focus: Option<&str>,
-    ) -> Desk {
-        // The count it was opened from, or the only one on the device.
-        let counts: Vec<usize> = (0..local.len())
-            .filter(|&i| local[i].body.kind == exchange::Kind::Paper)
-            .collect();
-        let ours = counts
-            .iter()
-            .copied()
-            .find(|&i| Some(local[i].body.batch.as_str()) == focus)
-            .or_else(|| (counts.len() == 1).then(|| counts[0]));
+    pub fn new(t: &'static ExchangeTexts, local: Vec<Received>, templates: Vec<Template>) -> Desk {
         Desk {
             t,
             local: Rc::new(local),
@@ -124,7 +113,7 @@ impl Desk {
             codes: None,
             merge: Rc::new(Merge::new()),
             unit: None,
-            ours,
+            ours: None,
             theirs: None,
             scanning: None,
             collect: Codes::new(),
@@ -336,6 +325,17 @@ impl Reducible for Desk {
             Action::Templates(mut list) => {
                 let t = Rc::make_mut(&mut s.templates);
                 t.append(&mut list);
+            }
+            Action::Counts(mut counts) => {
+                Rc::make_mut(&mut s.local).append(&mut counts);
+                // The only count on the device is the one cross-checked.
+                if s.ours.is_none() {
+                    let paper: Vec<usize> = s.counts().map(|(i, _)| i).collect();
+                    s.ours = match paper[..] {
+                        [i] => Some(i),
+                        _ => None,
+                    };
+                }
             }
             Action::Said(m) => s.message = Some(m),
             Action::Dismiss => s.message = None,

@@ -3,9 +3,11 @@
 
 use std::rc::Rc;
 
+use ballot_core::count::read_stored;
 use ballot_core::crosscheck::Comparison;
 use ballot_core::exchange::{Kind, Received};
 use ballot_core::i18n::exchange::{ExchangeTexts, ZH_CN};
+use ballot_core::i18n::studio::ZH_CN as ZH_CN_STUDIO;
 use ballot_core::library::Library;
 use ballot_core::qr;
 use ballot_ui::idb;
@@ -28,20 +30,23 @@ pub struct DeskProps {
 pub fn DeskApp(props: &DeskProps) -> Html {
     let desk = {
         let c = props.context.clone();
-        use_reducer(move || {
-            Desk::new(
-                &ZH_CN,
-                c.local.clone(),
-                ballot_core::samples::all(),
-                c.focus.as_deref(),
-            )
-        })
+        use_reducer(move || Desk::new(&ZH_CN, c.local.clone(), ballot_core::samples::all()))
     };
-    // The library's templates, for QR codes that carry none.
+    // This device's paper counts, and the library's templates for QR codes that carry none.
     {
         let desk = desk.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let records = idb::load_store("counts").await;
+                let entries = idb::load_store("count_entries").await;
+                // A store that cannot be read leaves the desk with what it was handed; the
+                // app reports damaged records on its home screen.
+                if let (Ok(records), Ok(entries)) = (records, entries) {
+                    let (counts, _) = read_stored(&records, &entries);
+                    desk.dispatch(Action::Counts(
+                        counts.iter().map(Received::of_count).collect(),
+                    ));
+                }
                 if let Ok(stored) = idb::load_store("templates").await {
                     let library = Library::read(&stored);
                     let templates = library
@@ -88,22 +93,11 @@ fn message(desk: &DeskHandle) -> Html {
         return html! { <p class="rk-status" role="status"></p> };
     };
     let (text, alert) = match m {
-        Message::Done(x) | Message::Progress(x) => (x.clone(), false),
-        Message::Refused(x) => (x.clone(), true),
+        Message::Done(x) | Message::Progress(x) => (x, false),
+        Message::Refused(x) => (x, true),
     };
-    let dismiss = {
-        let desk = desk.clone();
-        Callback::from(move |_: MouseEvent| desk.dispatch(Action::Dismiss))
-    };
-    html! {
-        <div class="notice" role={if alert { "alert" } else { "status" }}>
-            <p>{ text }</p>
-            <button onclick={dismiss}>{ ZH_CN_STUDIO.dismiss }</button>
-        </div>
-    }
+    crate::app::notice_box(text, alert, send(desk, Action::Dismiss))
 }
-
-use ballot_core::i18n::studio::ZH_CN as ZH_CN_STUDIO;
 
 /// One line about a result: unit, kind, ballots, fingerprint.
 fn describe(t: &ExchangeTexts, r: &Received) -> Html {
@@ -134,13 +128,7 @@ fn save_file(desk: &DeskHandle, r: &Received) -> Callback<MouseEvent> {
 
 fn send(desk: &DeskHandle, action: Action) -> Callback<MouseEvent> {
     let desk = desk.clone();
-    let action = Rc::new(std::cell::RefCell::new(Some(action)));
-    Callback::from(move |_: MouseEvent| {
-        // Each callback is made anew at each render; its action is sent once.
-        if let Some(a) = action.borrow_mut().take() {
-            desk.dispatch(a);
-        }
-    })
+    Callback::from(move |_: MouseEvent| desk.dispatch(action.clone()))
 }
 
 fn send_tab(desk: &DeskHandle) -> Html {
@@ -348,8 +336,10 @@ fn sources_table(desk: &DeskHandle) -> Html {
                 <tbody>
                     { for merge.sources().iter().map(|s| {
                         let b = &s.body;
+                        // Each unit's own check, in the results' words.
                         let flags: Vec<String> = b.lines().iter()
-                            .flat_map(|l| l.figures.flags().into_iter().map(|f| format!("{}：{}", l.unit, f.code())))
+                            .flat_map(|l| l.flags())
+                            .map(|f| (ballot_core::i18n::report::ZH_CN.flag)(&f, &[]))
                             .collect();
                         let label = format!("{}：{}", t.remove, b.unit);
                         html! {

@@ -41,8 +41,9 @@ fn count(batch: &str, unit: &str, n: u16, returned: u32) -> Received {
     Received::local(body, t)
 }
 
-fn desk(local: Vec<Received>) -> Rc<Desk> {
-    Rc::new(Desk::new(&ZH_CN, local, samples::all(), None))
+/// A desk with `counts` read from the store (as the view reads them).
+fn desk(counts: Vec<Received>) -> Rc<Desk> {
+    Rc::new(Desk::new(&ZH_CN, Vec::new(), samples::all())).reduce(Action::Counts(counts))
 }
 
 fn refused(s: &Desk) -> String {
@@ -180,12 +181,8 @@ fn two_counters_are_compared_ballot_by_ballot() {
     theirs.body.tally = Tally::of(&t, &theirs.body.ballots).expect("fits");
     let theirs = Received::local(theirs.body, t);
 
-    let s = Rc::new(Desk::new(
-        &ZH_CN,
-        vec![ours.clone()],
-        Vec::new(),
-        Some("a1"),
-    ));
+    // The only count on the device is the one compared.
+    let s = desk(vec![ours.clone()]);
     assert_eq!(s.ours, Some(0));
     let s = s.reduce(Action::File {
         target: Target::Check,
@@ -215,7 +212,6 @@ fn identical_counts_are_confirmed() {
     let mut theirs = count("b2", "第一支部", 10, 10);
     theirs.body.unit = "第一支部（计票人乙）".into();
     let theirs = Received::local(theirs.body, theirs.template);
-    // The only count on the device is the one compared.
     let s = desk(vec![ours]).reduce(Action::File {
         target: Target::Check,
         text: Ok(theirs.file()),
@@ -226,4 +222,15 @@ fn identical_counts_are_confirmed() {
         (ZH_CN.check_identical)(c.ours),
         "两份计票完全一致：10 张选票逐张相同，各项数字相同。"
     );
+}
+
+#[test]
+fn with_two_counts_the_counter_picks_one() {
+    let a = count("a1", "第一支部", 3, 3);
+    let b = count("b2", "第二支部", 3, 3);
+    let s = desk(vec![a, b]);
+    assert_eq!(s.ours, None);
+    assert_eq!(s.comparison(), None);
+    let s = s.reduce(Action::PickOurs(1));
+    assert_eq!(s.ours, Some(1));
 }

@@ -1,0 +1,74 @@
+//! Reading the counts stored on a device: each count's record and its log entries, as the
+//! store lists them. Pure, so the app (at start) and the results desk (which reads the
+//! counts itself rather than have the first-load app hand them over) read them alike.
+
+use super::{CountEntry, CountLog, CountRecord};
+use crate::template::Template;
+
+/// One stored count, its log replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCount {
+    pub record: CountRecord,
+    pub template: Template,
+    pub log: CountLog,
+    /// The number the next log entry is stored under: one past the highest stored, damaged
+    /// records included, so a key is never tried twice.
+    pub next_key: u32,
+}
+
+/// The counts in `records` (key, JSON), newest first, each with its entries from `entries`
+/// replayed in key order (keys are `<id>/<n, 8 digits>`, so key order is log order). What
+/// cannot be read is counted in the second value, skipped and left in the store; the rest
+/// stands.
+pub fn read_stored(
+    records: &[(String, String)],
+    entries: &[(String, String)],
+) -> (Vec<StoredCount>, usize) {
+    let mut damaged = 0;
+    let mut counts: Vec<StoredCount> = Vec::new();
+    for (key, value) in records {
+        let record = serde_json::from_str::<CountRecord>(value)
+            .ok()
+            .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
+        let Some(record) = record else {
+            damaged += 1;
+            continue;
+        };
+        match Template::parse(&record.template) {
+            Ok(template) => {
+                // Newest first (a binary search, not a sort: sorts cost wasm size).
+                let at = counts.partition_point(|c| c.record.opened_ms >= record.opened_ms);
+                let log = CountLog::new(&template, record.figures);
+                counts.insert(
+                    at,
+                    StoredCount {
+                        record,
+                        template,
+                        log,
+                        next_key: 0,
+                    },
+                );
+            }
+            Err(_) => damaged += 1,
+        }
+    }
+    for (key, value) in entries {
+        let place = key
+            .split_once('/')
+            .and_then(|(id, n)| Some((id, n.parse::<u32>().ok()?)));
+        let count = place.and_then(|(id, n)| {
+            let c = counts.iter_mut().find(|c| c.record.id == id)?;
+            c.next_key = c.next_key.max(n.saturating_add(1));
+            Some(c)
+        });
+        let entry = serde_json::from_str::<CountEntry>(value);
+        let applied = match (count, entry) {
+            (Some(c), Ok(entry)) => c.log.apply(&c.template, entry).is_ok(),
+            _ => false,
+        };
+        if !applied {
+            damaged += 1;
+        }
+    }
+    (counts, damaged)
+}
