@@ -12,14 +12,19 @@
 //! - [`session`]: a voting session on a device: unit, category rule, 发出, PIN, log.
 //! - [`exchange`], [`merge`], [`crosscheck`]: results files and QR codes between devices,
 //!   adding results up, comparing two counters' counts.
+//! - [`backup`]: every record of a device in one file, and restoring it without overwriting.
+//! - [`damage`]: stored records a device cannot use, named precisely.
 //! - [`fingerprint`]: the short code that identifies a template's content.
 //! - [`i18n`]: every user-visible string.
 
+#[cfg(feature = "exchange")]
+pub mod backup;
 pub mod ballot;
 pub mod check;
 pub mod count;
 #[cfg(feature = "exchange")]
 pub mod crosscheck;
+pub mod damage;
 pub mod edit;
 pub mod error;
 #[cfg(feature = "exchange")]

@@ -18,6 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::damage::{Damage, Problem, Store};
 use crate::error::TemplateError;
 use crate::fingerprint::fingerprint;
 use crate::names::normalize_name;
@@ -188,7 +189,7 @@ pub fn check_all(spec: &TemplateSpec) -> EntryState {
 pub struct Library {
     pub entries: Vec<LibraryEntry>,
     /// Stored records that could not be read (left in the store untouched).
-    pub damaged: usize,
+    pub damaged: Vec<Damage>,
 }
 
 impl Library {
@@ -211,13 +212,13 @@ impl Library {
             .collect();
         let builtins = entries.len();
         let mut first_saved: Vec<(String, u64)> = Vec::new();
-        let mut damaged = 0;
+        let mut damaged = Vec::new();
         for (key, value) in stored {
             let record = serde_json::from_str::<LibraryRecord>(value)
                 .ok()
                 .filter(|r| r.v == 1 && *key == record_key(&r.id, r.rev) && !r.id.contains('/'));
             let Some(r) = record else {
-                damaged += 1;
+                damaged.push(Damage::new(Store::Template, key, Problem::Unreadable));
                 continue;
             };
             let Some(entry) = LibraryEntry::from_json(
@@ -227,7 +228,7 @@ impl Library {
                 r.json(),
                 r.saved_ms,
             ) else {
-                damaged += 1;
+                damaged.push(Damage::new(Store::Template, key, Problem::Unreadable));
                 continue;
             };
             if !first_saved.iter().any(|(id, _)| *id == r.id) {
@@ -373,7 +374,7 @@ mod tests {
             lib.get("a").map(|e| e.spec.issuer.as_str()),
             Some("长乐街道")
         );
-        assert_eq!(lib.damaged, 0);
+        assert!(lib.damaged.is_empty());
     }
 
     #[test]
@@ -391,7 +392,7 @@ mod tests {
         let d = lib.get("d").expect("draft listed");
         assert!(matches!(&d.state, EntryState::Draft(e) if e[0].code() == "T05"));
         assert_eq!(d.fingerprint(), None);
-        assert_eq!(lib.damaged, 2);
+        assert_eq!(lib.damaged.len(), 2);
     }
 
     #[test]

@@ -399,10 +399,180 @@ impl Turnout {
     }
 }
 
+/// One stored session, its log and ballots read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSession {
+    pub record: SessionRecord,
+    pub template: Template,
+    pub log: SessionLog,
+    pub tally: crate::Tally,
+    /// The number the next event is stored under: one past the highest stored, damaged
+    /// records included, so a key is never tried twice.
+    pub next_event: u32,
+}
+
+/// The sessions in the store (key, JSON per record), newest first, with their events
+/// (`<id>/<seq, 8 digits>`, in key order, which is log order) and ballots counted. What
+/// cannot be used is named in the second value, skipped and left in the store; the rest
+/// stands. The app reads its sessions with this at start; the studio's data page, to name
+/// the damage.
+pub fn read_stored(
+    sessions: &[(String, String)],
+    events: &[(String, String)],
+    ballots: &[(String, String)],
+) -> (Vec<StoredSession>, Vec<crate::damage::Damage>) {
+    use crate::damage::{Damage, Problem, Store};
+    let mut damaged = Vec::new();
+    let mut out: Vec<StoredSession> = Vec::new();
+    for (key, value) in sessions {
+        let record = serde_json::from_str::<SessionRecord>(value)
+            .ok()
+            .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
+        let Some(template) = record
+            .as_ref()
+            .and_then(|r| Template::parse(&r.template).ok())
+        else {
+            damaged.push(Damage::new(Store::Session, key, Problem::Unreadable));
+            continue;
+        };
+        let Some(record) = record else { continue };
+        // Newest first (a binary search, not a sort: sorts cost wasm size).
+        let at = out.partition_point(|s| s.record.opened_ms >= record.opened_ms);
+        let tally = crate::Tally::empty(&template);
+        out.insert(
+            at,
+            StoredSession {
+                record,
+                template,
+                log: SessionLog::default(),
+                tally,
+                next_event: 0,
+            },
+        );
+    }
+    let find = |out: &mut Vec<StoredSession>, key: &str| {
+        let (id, n) = key.split_once('/')?;
+        Some((
+            out.iter().position(|s| s.record.id == id)?,
+            n.parse::<u32>().ok(),
+        ))
+    };
+    for (key, value) in events {
+        let problem = match (
+            find(&mut out, key),
+            serde_json::from_str::<SessionEvent>(value),
+        ) {
+            (Some((i, n)), event) => {
+                let s = &mut out[i];
+                if let Some(n) = n {
+                    s.next_event = s.next_event.max(n.saturating_add(1));
+                }
+                match event {
+                    Ok(e) => {
+                        s.log.push(e);
+                        continue;
+                    }
+                    Err(_) => Problem::Unreadable,
+                }
+            }
+            (None, _) => Problem::Orphan,
+        };
+        damaged.push(Damage::new(Store::Event, key, problem));
+    }
+    for (key, value) in ballots {
+        let problem = match (find(&mut out, key), serde_json::from_str::<Ballot>(value)) {
+            (None, _) => Problem::Orphan,
+            (Some(_), Err(_)) => Problem::Unreadable,
+            (Some((i, _)), Ok(ballot)) => {
+                let s = &mut out[i];
+                if s.record.spec.admits(&s.template, &ballot)
+                    && s.tally.add(&s.template, &ballot).is_ok()
+                {
+                    continue;
+                }
+                Problem::Refused
+            }
+        };
+        damaged.push(Damage::new(Store::Ballot, key, problem));
+    }
+    (out, damaged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::samples;
+
+    /// Every damaged record is named: its store, its key, what is wrong; the rest is read.
+    #[test]
+    fn stored_sessions_are_read_and_each_damaged_record_named() {
+        use crate::damage::{Problem::*, Store};
+        let t = &samples::all()[1];
+        let record = |id: &str| SessionRecord {
+            v: 1,
+            id: id.into(),
+            template: t.canonical_json(),
+            spec: spec(CategoryRule::VoterChooses),
+            pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+            opened_ms: 10,
+        };
+        fn json<T: serde::Serialize>(v: &T) -> String {
+            serde_json::to_string(v).expect("json")
+        }
+        let mut ballot = Ballot::empty(t, Some(1));
+        ballot.toggle_candidate(t, 0, 0).expect("room");
+        let closed = SessionEvent {
+            at_ms: 20,
+            kind: EventKind::Closed,
+        };
+        let key = |n: u8| format!("s1/{}", hex(&[n; 16]));
+        let sessions = vec![
+            ("s1".to_string(), json(&record("s1"))),
+            ("s2".into(), "{not json".into()),
+            // Key and id disagree.
+            ("s4".into(), json(&record("s3"))),
+        ];
+        let events = vec![
+            ("s1/00000000".to_string(), json(&closed)),
+            ("s1/00000001".into(), "damaged".into()),
+            ("s9/00000000".into(), json(&closed)),
+        ];
+        let ballots = vec![
+            (key(1), json(&ballot)),
+            (key(3), "garbage".into()),
+            // Category outside the session's rule, then the shape of another template.
+            (key(4), json(&Ballot::empty(t, None))),
+            (key(5), json(&Ballot::empty(&samples::all()[0], Some(0)))),
+            (format!("s9/{}", hex(&[6; 16])), json(&ballot)),
+        ];
+        let (read, damaged) = read_stored(&sessions, &events, &ballots);
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].tally.total(), 1);
+        assert_eq!(read[0].log.status(), Status::Closed);
+        // A key is never reused, even past a damaged event.
+        assert_eq!(read[0].next_event, 2);
+        let named: Vec<(Store, &str, crate::damage::Problem)> = damaged
+            .iter()
+            .map(|d| (d.store, d.key.as_str(), d.problem))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                (Store::Session, "s2", Unreadable),
+                (Store::Session, "s4", Unreadable),
+                (Store::Event, "s1/00000001", Unreadable),
+                (Store::Event, "s9/00000000", Orphan),
+                (Store::Ballot, key(3).as_str(), Unreadable),
+                (Store::Ballot, key(4).as_str(), Refused),
+                (Store::Ballot, key(5).as_str(), Refused),
+                (
+                    Store::Ballot,
+                    format!("s9/{}", hex(&[6; 16])).as_str(),
+                    Orphan
+                ),
+            ]
+        );
+    }
 
     fn spec(category: CategoryRule) -> SessionSpec {
         SessionSpec {

@@ -7,10 +7,12 @@ mod pages;
 pub mod state;
 
 use ballot_core::samples;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::platform::{db, page};
 use components::pin_dialog::PinDialog;
+use pages::templates::Studio;
 use state::{Action, AppState, Load, Page};
 
 /// The app state and its dispatcher.
@@ -44,6 +46,21 @@ pub fn App() -> Html {
     {
         let app = app.clone();
         use_effect_with((), move |_| read_store(app, None));
+    }
+
+    // Once the store is read: keep every file for offline use (the service worker); the
+    // home screen offers a newer build when one is waiting.
+    {
+        let app = app.clone();
+        use_effect_with(app.load == Load::Ready, move |ready| {
+            if *ready {
+                let on_update =
+                    Closure::<dyn FnMut()>::new(move || app.dispatch(Action::UpdateReady));
+                ballot_ui::modules::watch_updates(&on_update);
+                // Called for the app's lifetime.
+                on_update.forget();
+            }
+        });
     }
 
     // Perform the write the reducer asked for, then report. Keyed by the write's number:
@@ -101,10 +118,11 @@ pub fn App() -> Html {
         (Load::Ready, Page::Count(id)) => {
             html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> }
         }
-        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app, None),
+        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app, Studio::Library),
         (Load::Ready, Page::Exchange(focus)) => {
-            pages::templates::templates_page(&app, Some(focus.as_deref()))
+            pages::templates::templates_page(&app, Studio::Desk(focus.as_deref()))
         }
+        (Load::Ready, Page::Data) => pages::templates::templates_page(&app, Studio::Data),
     };
     html! {
         <>

@@ -17,7 +17,7 @@ use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountRecord};
 use ballot_core::session::{
     CategoryRule, EventKind, Pin, SessionError, SessionEvent, SessionField, SessionLog,
-    SessionRecord, SessionSpec, Status, Turnout,
+    SessionRecord, SessionSpec, Status, StoredSession, Turnout,
 };
 use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
@@ -45,6 +45,9 @@ pub struct Dump {
     pub templates: Vec<(String, String)>,
     /// The app was opened with a shared template link: the studio offers it.
     pub shared_link: bool,
+    /// How many records failed their checksum (`idb.js` leaves them out above; the
+    /// studio's data page names them).
+    pub corrupt: usize,
 }
 
 /// A template the device offers for new sessions: a built-in sample or a library template.
@@ -81,19 +84,21 @@ pub struct Session {
     pub next_event: u32,
 }
 
-impl Session {
-    fn new(record: SessionRecord, template: Template, log: SessionLog) -> Session {
+impl From<StoredSession> for Session {
+    fn from(s: StoredSession) -> Session {
         Session {
-            fingerprint: fingerprint(&template),
-            tally: Tally::empty(&template),
-            template: Rc::new(template),
-            record: Rc::new(record),
-            log,
+            fingerprint: fingerprint(&s.template),
+            tally: s.tally,
+            template: Rc::new(s.template),
+            record: Rc::new(s.record),
+            log: s.log,
             failures: 0,
-            next_event: 0,
+            next_event: s.next_event,
         }
     }
+}
 
+impl Session {
     pub fn id(&self) -> &str {
         &self.record.id
     }
@@ -151,6 +156,9 @@ pub enum Page {
     /// The results desk (send, merge, cross-check), in the same module; with the session
     /// whose results it was opened from (behind its PIN).
     Exchange(Option<String>),
+    /// This device's data, in the same module: every damaged record named, backup and
+    /// restore.
+    Data,
 }
 
 /// Where the voter is in filling one ballot.
@@ -286,8 +294,11 @@ pub struct AppState {
     pub form_errors: Rc<Vec<(SessionField, SessionError)>>,
     /// An organiser write the store refused, shown until dismissed.
     pub notice: Option<StoreError>,
-    /// Stored records that could not be read at start.
+    /// How many stored records could not be used at start (the home screen says so until
+    /// dismissed; the studio's data page names each).
     pub damaged_records: usize,
+    /// A newer build of the app is installed and waiting: the home screen offers it.
+    pub update_ready: bool,
     /// Wrong PINs in a row, and until when PINs are not checked.
     pin_failures: u32,
     pin_pause_until_ms: u64,
@@ -343,7 +354,9 @@ pub enum Action {
     /// Confirmed on the review: store it.
     ConfirmSubmit,
     NextVoter,
-    DismissDamaged,
+    /// Open the data page (damage, backup, restore).
+    Data,
+    UpdateReady,
     /// A problem to show the organiser (a failed write, no random numbers).
     Notice(StoreError),
     DismissNotice,
@@ -409,6 +422,7 @@ impl AppState {
             notice: None,
             damaged_records: 0,
             pin_failures: 0,
+            update_ready: false,
             pin_pause_until_ms: 0,
         }
     }
@@ -441,57 +455,10 @@ impl AppState {
     /// The store's contents read into sessions; whatever cannot be read is counted, skipped
     /// and left in the store untouched.
     fn loaded(&mut self, dump: Dump) {
-        let mut damaged = 0;
-        let mut sessions: Vec<Session> = Vec::new();
-        for (key, value) in &dump.sessions {
-            let record = serde_json::from_str::<SessionRecord>(value)
-                .ok()
-                .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
-            let Some(record) = record else {
-                damaged += 1;
-                continue;
-            };
-            match Template::parse(&record.template) {
-                Ok(t) => {
-                    // Newest first (a binary search, not a sort: sorts cost wasm size).
-                    let at = sessions.partition_point(|s| s.record.opened_ms >= record.opened_ms);
-                    sessions.insert(at, Session::new(record, t, SessionLog::default()));
-                }
-                Err(_) => damaged += 1,
-            }
-        }
-        let find = |sessions: &mut Vec<Session>, key: &str| -> Option<usize> {
-            let (id, _) = key.split_once('/')?;
-            sessions.iter().position(|s| s.id() == id)
-        };
-        // Keys are `<id>/<seq, 8 digits>` and the store lists them in key order, which is
-        // therefore log order.
-        for (key, value) in &dump.events {
-            let i = find(&mut sessions, key);
-            let n = key.split_once('/').and_then(|(_, n)| n.parse::<u32>().ok());
-            if let (Some(i), Some(n)) = (i, n) {
-                let s = &mut sessions[i];
-                s.next_event = s.next_event.max(n.saturating_add(1));
-            }
-            match (i, serde_json::from_str::<SessionEvent>(value)) {
-                (Some(i), Ok(e)) => sessions[i].log.push(e),
-                _ => damaged += 1,
-            }
-        }
-        for (key, value) in &dump.ballots {
-            let i = find(&mut sessions, key);
-            let ballot = serde_json::from_str::<Ballot>(value);
-            let (Some(i), Ok(ballot)) = (i, ballot) else {
-                damaged += 1;
-                continue;
-            };
-            let s = &mut sessions[i];
-            if !s.record.spec.admits(&s.template, &ballot)
-                || s.tally.add(&s.template, &ballot).is_err()
-            {
-                damaged += 1;
-            }
-        }
+        let (stored, damaged) =
+            ballot_core::session::read_stored(&dump.sessions, &dump.events, &dump.ballots);
+        let sessions: Vec<Session> = stored.into_iter().map(Session::from).collect();
+        let mut damaged = damaged.len() + dump.corrupt;
         self.sessions = Rc::new(sessions);
         self.counts = Rc::new(AppState::loaded_counts(&dump, &mut damaged));
         self.damaged_records = damaged;
@@ -714,7 +681,13 @@ impl AppState {
             (Write::Session(record), Ok(())) => {
                 if let Ok(template) = Template::parse(&record.template) {
                     let id = record.id.clone();
-                    let session = Session::new((*record).clone(), template, SessionLog::default());
+                    let session = Session::from(StoredSession {
+                        tally: Tally::empty(&template),
+                        record: (*record).clone(),
+                        template,
+                        log: SessionLog::default(),
+                        next_event: 0,
+                    });
                     Rc::make_mut(&mut self.sessions).insert(0, session);
                     self.page = Page::Manage(id);
                 }
@@ -785,6 +758,7 @@ impl Reducible for AppState {
             Action::Loaded(Ok(dump)) => s.loaded(dump),
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
             Action::Templates => s.go(Page::Templates),
+            Action::Data => s.go(Page::Data),
             Action::Exchange(focus) => {
                 if focus
                     .as_ref()
@@ -830,9 +804,9 @@ impl Reducible for AppState {
             }
             Action::CancelPin => s.prompt = None,
             Action::Written { seq, result } => s.written(seq, result),
-            Action::DismissDamaged => s.damaged_records = 0,
             Action::Notice(e) => s.notice = Some(e),
             Action::DismissNotice => s.notice = None,
+            Action::UpdateReady => s.update_ready = true,
             Action::NewCount => s.go(Page::NewCount),
             Action::OpenCount(id) => {
                 // Only where `go` allows it: never from the voter screen or mid-write.

@@ -17,6 +17,7 @@
 use ballot_core::session::hex;
 pub use ballot_ui::idb::random_bytes;
 use ballot_ui::idb::{self, pairs};
+use wasm_bindgen::JsCast;
 
 use crate::app::state::{Dump, StoreError, Write};
 
@@ -110,5 +111,9 @@ pub async fn load_all() -> Result<Dump, StoreError> {
         count_entries: pairs(all.get(5)),
         templates: pairs(all.get(6)),
         shared_link: crate::platform::module::shared_link(),
+        corrupt: all
+            .get(7)
+            .dyn_into::<js_sys::Array>()
+            .map_or(0, |a| a.length() as usize),
     })
 }

@@ -8,13 +8,14 @@ use ballot_core::{Tally, Template};
 
 pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
 
-/// The studio's input: `{"used": [fingerprint, …]}`, the templates this device has recorded
-/// ballots with (the studio keeps them frozen). It reads a shared link from the address.
-pub fn studio_input(used: &[&str]) -> String {
+/// The studio's input: `{"used": [fingerprint, …], "page": page}`, the templates this device
+/// has recorded ballots with (the studio keeps them frozen), and the page to show: `library`
+/// (it reads a shared link from the address), or `data` (it reads the store itself).
+pub fn studio_input(used: &[&str], page: &str) -> String {
     // Fingerprints are Crockford base32 and a hyphen: nothing in them needs escaping, and
     // writing them by hand keeps serde's list writer out of the first load.
     let list: Vec<String> = used.iter().map(|f| format!("\"{f}\"")).collect();
-    format!(r#"{{"used":[{}]}}"#, list.join(","))
+    format!(r#"{{"used":[{}],"page":"{page}"}}"#, list.join(","))
 }
 
 /// The results desk's input: `{"used": […], "page": "exchange", "local": […]}`. The desk
@@ -22,8 +23,10 @@ pub fn studio_input(used: &[&str]) -> String {
 /// session it was opened from (see `session_result`).
 pub fn exchange_input(used: &[&str], session: Option<String>) -> String {
     format!(
-        r#"{},"page":"exchange","local":[{}]}}"#,
-        studio_input(used).strip_suffix('}').unwrap_or_default(),
+        r#"{},"local":[{}]}}"#,
+        studio_input(used, "exchange")
+            .strip_suffix('}')
+            .unwrap_or_default(),
         session.unwrap_or_default()
     )
 }

@@ -35,7 +35,14 @@ pub fn with_stamp(studio: &StudioHandle, make: impl FnOnce(crate::state::Stamp) 
 /// library.
 #[component]
 pub fn Root(props: &StudioProps) -> Html {
-    if props.context.exchange {
+    if props.context.data {
+        html! {
+            <div class="studio">
+                <style>{ STYLE }</style>
+                <crate::data::DataApp />
+            </div>
+        }
+    } else if props.context.exchange {
         let context = std::rc::Rc::new(props.context.clone());
         html! {
             <div class="studio">

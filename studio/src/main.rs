@@ -4,6 +4,7 @@
 //! with its live preview, sharing (file, link, QR code), import and printed blank forms.
 
 mod app;
+mod data;
 mod exchange;
 mod pages;
 mod platform;

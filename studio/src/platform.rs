@@ -42,6 +42,7 @@ pub fn read_context(json: &str) -> Context {
         app_url,
         link,
         exchange: v["page"].as_str() == Some("exchange"),
+        data: v["page"].as_str() == Some("data"),
         local,
     }
 }
@@ -78,7 +79,8 @@ pub fn stamp() -> Result<Stamp, StoreError> {
     })
 }
 
-/// The text of the first file chosen in a file input.
+/// The text of the first file chosen in a file input: UTF-8 (with or without a BOM), or
+/// [`FileError::NotText`], never a text with the bad bytes replaced.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
     limit: usize,
@@ -89,12 +91,11 @@ pub async fn read_chosen_file(
     if bytes > limit {
         return Some(Err(FileError::TooLarge(bytes)));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-    Some(
-        text.ok()
-            .and_then(|t| t.as_string())
-            .ok_or(FileError::Unreadable),
-    )
+    let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+        return Some(Err(FileError::Unreadable));
+    };
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some(String::from_utf8(bytes).map_err(|_| FileError::NotText))
 }
 
 /// Copies text to the clipboard; `false` where the browser does not allow it.

@@ -24,6 +24,8 @@ pub struct Context {
     pub link: Option<String>,
     /// Open the results desk (send, merge, cross-check) instead of the library.
     pub exchange: bool,
+    /// Open the data page (damaged records, backup, restore) instead of the library.
+    pub data: bool,
     /// The tablet session the desk was opened from (behind its PIN), if any; the desk reads
     /// the paper counts from the store itself.
     pub local: Vec<ballot_core::exchange::Received>,
@@ -76,6 +78,8 @@ impl Editor {
 pub enum FileError {
     /// The browser could not read it.
     Unreadable,
+    /// Not text: not valid UTF-8 (a picture, a spreadsheet, a damaged file).
+    NotText,
     /// Far above a template file's limit (bytes): not read into memory at all.
     TooLarge(usize),
 }
@@ -523,6 +527,7 @@ impl Reducible for Studio {
                 let offer = match text {
                     Ok(text) => s.offer(source, &text),
                     Err(FileError::Unreadable) => refused(t.file_unreadable.to_string()),
+                    Err(FileError::NotText) => refused(t.file_not_text.to_string()),
                     Err(FileError::TooLarge(bytes)) => refused((t.template_error)(
                         &TemplateError::root(TemplateErrorKind::FileTooLarge {
                             bytes,

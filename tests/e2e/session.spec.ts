@@ -168,13 +168,14 @@ test('stored ballots carry no time and no order of voting', async ({ page }, inf
   for (const { key, value } of stored) {
     // <session id>/<128 random bits>: nothing counts up.
     expect(key).toMatch(/^[0-9a-f]{32}\/[0-9a-f]{32}$/);
-    // The ballot and its category, nothing else: no time, no number.
-    expect(Object.keys(JSON.parse(value)).sort()).toEqual(['b', 'c']);
+    // Its checksum, then the ballot and its category, nothing else: no time, no number.
+    expect(value).toMatch(/^[0-9a-f]{8} \{/);
+    expect(Object.keys(JSON.parse(value.slice(9))).sort()).toEqual(['b', 'c']);
   }
   // The store's order is not the order of voting (1 chance in 40 320 of a false alarm).
   // Each ballot is known by the list position of the one name it marks ('' for blank).
   const voted = [...names.map((_, i) => String(i)), ''];
-  const inStore = stored.map((s) => String(JSON.parse(s.value).b.m[0].r.m ?? ''));
+  const inStore = stored.map((s) => String(JSON.parse(s.value.slice(9)).b.m[0].r.m ?? ''));
   expect([...inStore].sort()).toEqual([...voted].sort());
   expect(inStore).not.toEqual(voted);
 });

@@ -214,11 +214,22 @@ test('a broken file is refused with its reason and changes nothing', async ({ pa
   await expect(page.getByRole('article')).toHaveCount(2);
 });
 
+/**
+ * A blank page beside the app, for the tests' own image work: the app's CSP (rightly) lets
+ * no injected script or data: image run on its pages.
+ */
+async function scratch(page: Page): Promise<Page> {
+  const blank = await page.context().newPage();
+  await blank.goto('about:blank');
+  return blank;
+}
+
 /** Decodes the QR code on screen, from a screenshot of it, with jsQR (not the app's code). */
 async function decodeQr(page: Page): Promise<string> {
   const png = await page.getByRole('img', { name: /的二维码$/ }).screenshot();
-  await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
-  return page.evaluate(async (b64) => {
+  const blank = await scratch(page);
+  await blank.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
+  const text = await blank.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -232,6 +243,8 @@ async function decodeQr(page: Page): Promise<string> {
     const code = (window as any).jsQR(data.data, img.width, img.height);
     return code ? code.data : '';
   }, png.toString('base64'));
+  await blank.close();
+  return text;
 }
 
 test('a link and its QR code open the template on another device; a tampered link is refused', async ({ page, browser, baseURL }) => {
@@ -371,7 +384,8 @@ test('a photo of the QR code imports the template; a photo without one says so',
 
 /** A one-frame Y4M video (grey only) of a PNG, for Chromium's fake camera. */
 async function y4mOf(page: Page, png: string, out: string) {
-  const { width, height, luma } = await page.evaluate(async (b64) => {
+  const blank = await scratch(page);
+  const { width, height, luma } = await blank.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -389,6 +403,7 @@ async function y4mOf(page: Page, png: string, out: string) {
     for (let i = 0; i < d.length; i += 4) luma.push(Math.round(0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]));
     return { width: side, height: side, luma };
   }, readFileSync(png).toString('base64'));
+  await blank.close();
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`);
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   writeFileSync(out, Buffer.concat([header, Buffer.from(luma), chroma]));

@@ -18,6 +18,27 @@ const VERSION = 4;
 const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries", "templates"];
 let opening = null;
 
+// Every value is stored sealed: "<CRC-32 of key, a newline and the data, 8 hex> <data>". On
+// reading, a record whose checksum fails is left out and named (loadAll's last list), so
+// one damaged record never hides or breaks the others. Values written before checksums
+// (version 4) have no seal and are read as they are; they must still parse to be used.
+const CRC = new Int32Array(256).map((_, n) => {
+  for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+  return n;
+});
+function crc32(text) {
+  let c = -1;
+  for (const b of new TextEncoder().encode(text)) c = CRC[(c ^ b) & 255] ^ (c >>> 8);
+  return ((c ^ -1) >>> 0).toString(16).padStart(8, "0");
+}
+const seal = (key, data) => crc32(key + "\n" + data) + " " + data;
+// The data of a stored value, or null when its checksum fails.
+function unseal(key, value) {
+  if (!/^[0-9a-f]{8} /.test(value)) return value;
+  const data = value.slice(9);
+  return crc32(key + "\n" + data) === value.slice(0, 8) ? data : null;
+}
+
 function fail(name, message) {
   const e = new Error(message);
   e.name = name;
@@ -72,13 +93,14 @@ function finish(tx) {
 
 /**
  * One write, resolved once it is on disk: "add" a record, set (or, with value null,
- * remove) a "device" setting, or "delete" a record with its entries in the stores named in
- * value (comma-separated).
+ * remove) a "device" setting, "delete" a record with its entries in the stores named in
+ * value (comma-separated), or "restore" the records of value (JSON [[store, key, data], …]).
  */
 export function write(op, store, key, value) {
   if (op === "add") return add(store, key, value);
   if (op === "device") return setDevice(key, value);
   if (op === "delete") return deleteWithEntries(store, value, key);
+  if (op === "restore") return addAll(JSON.parse(value));
   return Promise.reject(fail("WriteFailed", "unknown write " + op));
 }
 
@@ -87,8 +109,9 @@ async function add(store, key, value) {
   const db = await open();
   const tx = db.transaction(store, "readwrite", { durability: "strict" });
   const done = finish(tx);
-  tx.objectStore(store).add(value, key);
+  tx.objectStore(store).add(seal(key, value), key);
   await done;
+  if (kept !== 1 && (store === "sessions" || store === "counts")) await keep(true);
 }
 
 /** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */
@@ -97,7 +120,25 @@ async function setDevice(key, value) {
   const tx = db.transaction("device", "readwrite", { durability: "strict" });
   const done = finish(tx);
   if (value === null || value === undefined) tx.objectStore("device").delete(key);
-  else tx.objectStore("device").put(value, key);
+  else tx.objectStore("device").put(seal(key, value), key);
+  await done;
+}
+
+/**
+ * Adds many records, [[store, key, data], …], in one transaction: all of them are stored or,
+ * if one cannot be (an existing key, a full disk), none. A restore from a backup.
+ */
+async function addAll(rows) {
+  const db = await open();
+  const tx = db.transaction(STORES, "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  try {
+    for (const [store, key, data] of rows) tx.objectStore(store).add(seal(key, data), key);
+  } catch (e) {
+    // Refused before the transaction ran (a full disk, a bad store): none of it is kept.
+    tx.abort();
+    throw e;
+  }
   await done;
 }
 
@@ -116,13 +157,24 @@ async function deleteWithEntries(recordStore, entryStores, id) {
   await done;
 }
 
-function readStore(tx, s) {
+// One store's [[key, data], …] in key order; a record whose checksum fails is left out and
+// its [store, key] pushed to `corrupt`, or without `corrupt` kept in place with data "".
+function readStore(tx, s, corrupt) {
   return new Promise((resolve, reject) => {
     const store = tx.objectStore(s);
     const keys = store.getAllKeys();
     const values = store.getAll();
-    values.onsuccess = () =>
-      resolve(keys.result.map((k, i) => [String(k), String(values.result[i])]));
+    values.onsuccess = () => {
+      const out = [];
+      keys.result.forEach((k, i) => {
+        const key = String(k);
+        const data = unseal(key, String(values.result[i]));
+        if (data !== null) out.push([key, data]);
+        else if (corrupt) corrupt.push([s, key]);
+        else out.push([key, ""]);
+      });
+      resolve(out);
+    };
     values.onerror = () => reject(values.error);
   });
 }
@@ -150,30 +202,46 @@ function offered(rows) {
 }
 
 /**
- * Everything stored: one [[key, value], …] per store of STORES, in that order, each in key
- * order; for "templates", the offered [[name, template], …] instead (see offered()).
+ * Everything stored: one [[key, data], …] per store of STORES, in that order, each in key
+ * order; for "templates", the offered [[name, template], …] instead (see offered()); then
+ * the [store, key] of every record whose checksum failed.
  */
 export async function loadAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
-  const all = await Promise.all(STORES.map((s) => readStore(tx, s)));
+  const corrupt = [];
+  const all = await Promise.all(STORES.map((s) => readStore(tx, s, corrupt)));
   all[6] = offered(all[6]);
+  all.push(corrupt);
+  await keep(all[0].length > 0 || all[4].length > 0);
   return all;
 }
 
-/** One store's [[key, value], …], in key order. */
+/**
+ * One store's [[key, data], …], in key order. A record whose checksum fails has "" for its
+ * data: its reader reports it as unreadable.
+ */
 export async function loadStore(name) {
   const db = await open();
-  return readStore(db.transaction(name, "readonly"), name);
+  return readStore(db.transaction(name, "readonly"), name, null);
 }
 
-/** Asks the browser not to evict our data under storage pressure (best effort). */
-export function askPersistence() {
+// Whether the browser keeps this site's data when space runs low or the site goes unused:
+// 1 yes, 0 no, -1 not known (yet, or the browser cannot tell). Read at start; asked for
+// (the browser may ask the user or decide by itself) once the device holds a session or a
+// count: at start when it does, and when the first is stored.
+let kept = -1;
+async function keep(ask) {
   try {
-    if (navigator.storage && navigator.storage.persist) {
-      navigator.storage.persist().catch(() => {});
-    }
+    const s = navigator.storage;
+    if (!s || !s.persisted) return;
+    kept = (await s.persisted()) || (ask && (await s.persist())) ? 1 : 0;
   } catch (_) {
-    // Not offered: the data is still stored, just evictable in extreme cases.
+    kept = -1;
   }
+}
+
+/** The browser's last answer about keeping this site's data (see `kept`). */
+export function persistence() {
+  return kept;
 }

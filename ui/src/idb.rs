@@ -19,8 +19,8 @@ extern "C" {
     async fn js_load_all() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadStore)]
     async fn js_load_store(store: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = askPersistence)]
-    fn js_ask_persistence();
+    #[wasm_bindgen(js_name = persistence)]
+    fn js_persistence() -> i32;
 }
 
 /// Why the store refused.
@@ -95,10 +95,9 @@ pub fn pairs(list: JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every store's `[[key, value], …]`, in the order of `STORES` in `idb.js`. Asks for
-/// persistent storage first.
+/// Every store's `[[key, data], …]`, in the order of `STORES` in `idb.js`, then the
+/// `[store, key]` of each record whose checksum failed.
 pub async fn load_all() -> Result<js_sys::Array, StoreError> {
-    js_ask_persistence();
     let all = js_load_all().await.map_err(|e| error_of(&e))?;
     all.dyn_into::<js_sys::Array>()
         .map_err(|_| StoreError::Failed)
@@ -110,4 +109,15 @@ pub async fn load_store(store: &str) -> Result<Vec<(String, String)>, StoreError
         .await
         .map(pairs)
         .map_err(|e| error_of(&e))
+}
+
+/// Whether the browser keeps this site's data when space runs low or the site goes unused
+/// (`Some(false)`: it may delete it), as it last answered: asked for at start when the
+/// device holds a session or a count, and when the first is stored. `None`: not known.
+pub fn persistence() -> Option<bool> {
+    match js_persistence() {
+        1 => Some(true),
+        0 => Some(false),
+        _ => None,
+    }
 }

@@ -35,3 +35,27 @@ export function show(path, host, input, mode, failed) {
 export function sharedLink() {
   return location.hash.startsWith('#t1.');
 }
+
+// The service worker (sw.js, which keeps every file of the build for offline use): registered
+// once the app is up. `onUpdate` is called when a newer build is installed and waiting; the
+// app offers it on its home screen, never mid-ballot, and applyUpdate() takes it.
+let waiting = null;
+export function watchUpdates(onUpdate) {
+  const sw = navigator.serviceWorker;
+  // Only an update is offered: the first install has no controller and nothing to replace.
+  const offer = (w) => w && sw.controller && ((waiting = w), onUpdate());
+  if (sw) sw.register(new URL('sw.js', document.baseURI)).then((reg) => {
+    offer(reg.waiting);
+    reg.onupdatefound = () => {
+      const w = reg.installing;
+      w.onstatechange = () => w.state === 'installed' && offer(w);
+    };
+  }, () => {});
+}
+
+export function applyUpdate() {
+  if (waiting) {
+    navigator.serviceWorker.oncontrollerchange = () => location.reload();
+    waiting.postMessage('update');
+  }
+}

@@ -14,6 +14,12 @@ extern "C" {
     /// Whether the app was opened with a shared template link (`#t1.…`).
     #[wasm_bindgen(js_name = sharedLink)]
     pub fn shared_link() -> bool;
+    /// Registers the service worker; `on_update` runs when a newer build is waiting.
+    #[wasm_bindgen(js_name = watchUpdates)]
+    pub fn watch_updates(on_update: &Closure<dyn FnMut()>);
+    /// Takes the waiting build: the page reloads into it.
+    #[wasm_bindgen(js_name = applyUpdate)]
+    pub fn apply_update();
 }
 
 pub const RESULTS: &str = "report/ballot-report.js";

@@ -3,6 +3,7 @@
 //! counts itself rather than have the first-load app hand them over) read them alike.
 
 use super::{CountEntry, CountLog, CountRecord};
+use crate::damage::{Damage, Problem, Store};
 use crate::template::Template;
 
 /// One stored count, its log replayed.
@@ -18,20 +19,20 @@ pub struct StoredCount {
 
 /// The counts in `records` (key, JSON), newest first, each with its entries from `entries`
 /// replayed in key order (keys are `<id>/<n, 8 digits>`, so key order is log order). What
-/// cannot be read is counted in the second value, skipped and left in the store; the rest
+/// cannot be used is named in the second value, skipped and left in the store; the rest
 /// stands.
 pub fn read_stored(
     records: &[(String, String)],
     entries: &[(String, String)],
-) -> (Vec<StoredCount>, usize) {
-    let mut damaged = 0;
+) -> (Vec<StoredCount>, Vec<Damage>) {
+    let mut damaged = Vec::new();
     let mut counts: Vec<StoredCount> = Vec::new();
     for (key, value) in records {
         let record = serde_json::from_str::<CountRecord>(value)
             .ok()
             .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
         let Some(record) = record else {
-            damaged += 1;
+            damaged.push(Damage::new(Store::Count, key, Problem::Unreadable));
             continue;
         };
         match Template::parse(&record.template) {
@@ -49,7 +50,7 @@ pub fn read_stored(
                     },
                 );
             }
-            Err(_) => damaged += 1,
+            Err(_) => damaged.push(Damage::new(Store::Count, key, Problem::Unreadable)),
         }
     }
     for (key, value) in entries {
@@ -62,13 +63,15 @@ pub fn read_stored(
             Some(c)
         });
         let entry = serde_json::from_str::<CountEntry>(value);
-        let applied = match (count, entry) {
-            (Some(c), Ok(entry)) => c.log.apply(&c.template, entry).is_ok(),
-            _ => false,
+        let problem = match (count, entry) {
+            (Some(c), Ok(entry)) => match c.log.apply(&c.template, entry) {
+                Ok(_) => continue,
+                Err(_) => Problem::Refused,
+            },
+            (None, _) => Problem::Orphan,
+            (Some(_), Err(_)) => Problem::Unreadable,
         };
-        if !applied {
-            damaged += 1;
-        }
+        damaged.push(Damage::new(Store::CountEntry, key, problem));
     }
     (counts, damaged)
 }

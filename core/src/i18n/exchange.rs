@@ -41,6 +41,7 @@ pub struct ExchangeTexts {
     pub scan_restarted: &'static str,
     pub stop_scan: &'static str,
     pub file_unreadable: &'static str,
+    pub file_not_text: &'static str,
     pub refused: fn(&str) -> String,
 
     // Merge
@@ -208,6 +209,7 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     scan_restarted: "这是另一份结果的二维码：已从这一份重新开始。",
     stop_scan: "停止扫描",
     file_unreadable: "这个文件无法读取。",
+    file_not_text: "这个文件不是文本（不是 UTF-8 编码），不是结果文件。",
     refused: |why| format!("未导入：{why}"),
 
     merge_lead: "把各平板、各支部或各居民区的结果加在一起。同一份结果不会被计入两次。",

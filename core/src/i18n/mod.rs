@@ -8,6 +8,8 @@
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
 #[cfg(feature = "exchange")]
+pub mod data;
+#[cfg(feature = "exchange")]
 pub mod exchange;
 pub mod report;
 pub mod studio;
@@ -56,6 +58,12 @@ pub struct Texts {
     pub store_full: &'static str,
     pub store_failed: &'static str,
     pub storage_damaged: fn(usize) -> String,
+    pub data_button: &'static str,
+    pub data_details: &'static str,
+    pub persistent_yes: &'static str,
+    pub persistent_no: &'static str,
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
 
     // Home: the sessions on this device
     pub sessions_heading: &'static str,

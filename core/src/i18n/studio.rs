@@ -151,6 +151,7 @@ pub struct StudioTexts {
     pub from_file: &'static str,
     pub from_link: &'static str,
     pub file_unreadable: &'static str,
+    pub file_not_text: &'static str,
     pub import_preview: &'static str,
     pub summary_recommendation: fn(&str, usize, u16, u16) -> String,
     pub summary_evaluation: fn(&str, usize, &[String]) -> String,
@@ -359,6 +360,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     from_file: "来自模板文件",
     from_link: "来自模板链接",
     file_unreadable: "[T01] 文件无法读取，不是有效的模板文件",
+    file_not_text: "[T01] 这个文件不是文本（不是 UTF-8 编码），不是有效的模板文件",
     import_preview: "将导入的模板",
     summary_recommendation: |title, names, max, slots| {
         let slots = if slots > 0 {

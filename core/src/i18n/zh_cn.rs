@@ -138,7 +138,15 @@ pub static TEXTS: Texts = Texts {
     exchange_button: "结果汇总与核对",
     send_results: "发送或汇总这份结果",
 
-    storage_damaged: |n| format!("有 {n} 条已存记录无法读取，已跳过；其余记录不受影响。"),
+    storage_damaged: |n| {
+        format!("有 {n} 条已存记录损坏或无法使用，已跳过；其余记录不受影响。")
+    },
+    data_button: "本机数据与备份",
+    data_details: "查看是哪几条",
+    persistent_yes: "浏览器已同意持久保存本机数据。",
+    persistent_no: "浏览器没有同意持久保存本机数据：清理浏览器数据、空间不足或长期不用时，本机记录可能被删除。请每场结束后备份。",
+    update_ready: "新版本已下载；更新不影响本机的任何记录。",
+    update_now: "现在更新",
 
     counts_heading: "纸质票计票",
     new_count: "新建计票",

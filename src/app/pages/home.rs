@@ -50,6 +50,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(action()))
     };
+    let persistent = ballot_ui::idb::persistence();
     html! {
         <main class="page home">
             <header class="app-header">
@@ -57,9 +58,13 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <p class="tagline">{ t.app_tagline }</p>
                 <button onclick={send(|| Action::Templates)}>{ t.templates_button }</button>
                 <button onclick={send(|| Action::Exchange(None))}>{ t.exchange_button }</button>
+                <button onclick={send(|| Action::Data)}>{ t.data_button }</button>
             </header>
             if app.damaged_records > 0 {
-                { notice((t.storage_damaged)(app.damaged_records), t.dismiss, send(|| Action::DismissDamaged)) }
+                { notice((t.storage_damaged)(app.damaged_records), t.data_details, send(|| Action::Data)) }
+            }
+            if app.update_ready {
+                { notice(t.update_ready, t.update_now, Callback::from(|_| ballot_ui::modules::apply_update())) }
             }
             if let Some(e) = app.notice {
                 { notice(e.message(t), t.dismiss, send(|| Action::DismissNotice)) }
@@ -141,6 +146,17 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     }
                 }) }
             </ul>
+            // The browser's answer on keeping this device's data, once there is some to keep.
+            if !app.sessions.is_empty() || !app.counts.is_empty() {
+                if persistent == Some(true) {
+                    <p class="storage-note">{ t.persistent_yes }</p>
+                } else if persistent == Some(false) {
+                    <div class="storage-note warning" role="note">
+                        <p>{ t.persistent_no }</p>
+                        <button onclick={send(|| Action::Data)}>{ t.data_button }</button>
+                    </div>
+                }
+            }
         </main>
     }
 }

@@ -9,13 +9,27 @@ use crate::app::state::Action;
 use crate::app::{read_store, AppHandle};
 use crate::platform::module;
 
+/// Which page of the studio module.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Studio<'a> {
+    /// The template library.
+    Library,
+    /// The results desk (send, merge, cross-check): it reads the paper counts from the
+    /// store itself (their boards are public) and gets the session it was opened from, if
+    /// any.
+    Desk(Option<&'a str>),
+    /// This device's data: damaged records named, backup and restore. It reads the store
+    /// itself.
+    Data,
+}
+
 /// A view function, not a component: it has no state of its own, and a component's
 /// lifecycle code costs the first load about a kilobyte.
-///
-/// With `exchange`, the results desk instead (send, merge, cross-check): it reads the paper
-/// counts from the store itself (their boards are public) and gets the session it was
-/// opened from, if any.
-pub fn templates_page(app: &AppHandle, exchange: Option<Option<&str>>) -> Html {
+pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
+    let exchange = match page {
+        Studio::Desk(focus) => Some(focus),
+        _ => None,
+    };
     let t = app.lang.texts();
     let used = app.fingerprints_with_ballots();
     // The studio may have changed the library: the store is read again on the way out.
@@ -36,7 +50,8 @@ pub fn templates_page(app: &AppHandle, exchange: Option<Option<&str>>) -> Html {
         t.back_home
     };
     let input = match exchange {
-        None => module::studio_input(&used),
+        None if page == Studio::Data => module::studio_input(&used, "data"),
+        None => module::studio_input(&used, "library"),
         Some(focus) => {
             let session = focus.and_then(|id| app.session(id)).map(|s| {
                 module::session_result(

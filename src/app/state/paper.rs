@@ -230,7 +230,7 @@ impl AppState {
     /// stands.
     pub(super) fn loaded_counts(dump: &Dump, damaged: &mut usize) -> Vec<Count> {
         let (stored, bad) = read_stored(&dump.counts, &dump.count_entries);
-        *damaged += bad;
+        *damaged += bad.len();
         stored
             .into_iter()
             .map(|c| Count {

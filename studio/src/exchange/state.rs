@@ -277,6 +277,7 @@ impl Reducible for Desk {
                 Err(e) => {
                     let why = match e {
                         FileError::Unreadable => t.file_unreadable.to_string(),
+                        FileError::NotText => t.file_not_text.to_string(),
                         FileError::TooLarge(_) => (t.exchange_error)(&ExchangeError::TooLarge),
                     };
                     s.message = Some(Message::Refused((t.refused)(&why)));

@@ -101,8 +101,8 @@ pub fn LibraryView(ViewProps { studio }: &ViewProps) -> Html {
                 </div>
                 <button type="submit">{ t.open_link }</button>
             </form>
-            if studio.library.damaged > 0 {
-                <p class="field-error" role="alert">{ (t.library_damaged)(studio.library.damaged) }</p>
+            if !studio.library.damaged.is_empty() {
+                <p class="field-error" role="alert">{ (t.library_damaged)(studio.library.damaged.len()) }</p>
             }
             <ul class="cards">
                 { for studio.library.entries.iter().map(|e| entry_card(studio, e, used)) }

@@ -1,0 +1,161 @@
+use super::*;
+use crate::ballot::Ballot;
+use crate::samples;
+use crate::session::{CategoryRule, Pin, SessionRecord, SessionSpec};
+use crate::template::Template;
+
+fn session(id: &str, t: &Template) -> (String, String) {
+    let record = SessionRecord {
+        v: 1,
+        id: id.into(),
+        template: t.canonical_json(),
+        spec: SessionSpec {
+            area: "长乐居民区".into(),
+            branch: String::new(),
+            category: CategoryRule::VoterChooses,
+            issued: None,
+        },
+        pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+        opened_ms: 10,
+    };
+    (id.into(), serde_json::to_string(&record).expect("json"))
+}
+
+fn ballot(id: &str, n: u8, t: &Template) -> (String, String) {
+    let mut b = Ballot::empty(t, Some(0));
+    b.toggle_candidate(t, 0, u16::from(n % 3)).expect("room");
+    (
+        format!("{id}/{}", hex(&[n; 16])),
+        serde_json::to_string(&b).expect("json"),
+    )
+}
+
+/// A device with one session of three ballots.
+fn device() -> Stores {
+    let t = &samples::all()[1];
+    let mut stores = Stores::new();
+    stores.insert("sessions".into(), vec![session("aa11", t)]);
+    stores.insert(
+        "ballots".into(),
+        (1..=3).map(|n| ballot("aa11", n, t)).collect(),
+    );
+    stores
+}
+
+fn read_back(stores: &Stores) -> Body {
+    read(&make(stores, &[], 5)).expect("a backup reads back")
+}
+
+#[test]
+fn a_backup_reads_back_with_the_same_records_and_counts() {
+    let stores = device();
+    let body = read_back(&stores);
+    assert_eq!(body.stores["sessions"], stores["sessions"]);
+    assert_eq!(body.stores["ballots"], stores["ballots"]);
+    assert_eq!(body.made_ms, 5);
+    let (sessions, damaged) = crate::session::read_stored(
+        &body.stores["sessions"],
+        &body.stores["events"],
+        &body.stores["ballots"],
+    );
+    assert!(damaged.is_empty());
+    assert_eq!(sessions[0].tally.total(), 3);
+}
+
+#[test]
+fn restoring_onto_an_empty_device_adds_everything_and_onto_itself_nothing() {
+    let body = read_back(&device());
+    let p = plan(&Stores::new(), &body);
+    assert_eq!(p.add.len(), 4);
+    assert_eq!(p.count(GroupKind::Session, Outcome::Added), 1);
+    let p = plan(&device(), &body);
+    assert!(p.add.is_empty());
+    assert_eq!(p.count(GroupKind::Session, Outcome::Present), 1);
+}
+
+#[test]
+fn restoring_never_overwrites_and_adds_only_what_the_device_lacks() {
+    let t = &samples::all()[1];
+    let body = read_back(&device());
+    // The device went on after the backup: it has a ballot more. Nothing to add.
+    let mut newer = device();
+    newer
+        .get_mut("ballots")
+        .expect("ballots")
+        .push(ballot("aa11", 9, t));
+    let p = plan(&newer, &body);
+    assert!(p.add.is_empty());
+    assert_eq!(p.count(GroupKind::Session, Outcome::Present), 1);
+    // The device is behind the backup: the missing ballot is added.
+    let mut older = device();
+    older.get_mut("ballots").expect("ballots").pop();
+    let p = plan(&older, &body);
+    assert_eq!(p.add.len(), 1);
+    assert_eq!(p.count(GroupKind::Session, Outcome::Completed), 1);
+    // A record both hold differs: the device keeps its own, nothing of it is restored.
+    let mut other = device();
+    other.get_mut("sessions").expect("sessions")[0].1.push(' ');
+    other.get_mut("ballots").expect("ballots").pop();
+    let p = plan(&other, &body);
+    assert!(p.add.is_empty());
+    assert_eq!(p.count(GroupKind::Session, Outcome::Conflict), 1);
+}
+
+#[test]
+fn damaged_records_are_left_out_of_a_backup() {
+    let mut stores = device();
+    stores
+        .get_mut("ballots")
+        .expect("ballots")
+        .push(("aa11/zz".into(), "{".into()));
+    stores.insert(
+        "events".into(),
+        vec![("aa11/00000000".into(), String::new())],
+    );
+    let damaged = damage(&stores);
+    assert_eq!(damaged.len(), 2);
+    let body = read(&make(&stores, &damaged, 1)).expect("reads");
+    assert_eq!(body.stores["ballots"].len(), 3);
+    assert!(body.stores["events"].is_empty());
+}
+
+/// Recomputes the checksum, as a tampering tool would.
+fn resealed(mut v: serde_json::Value) -> String {
+    let body = v["body"].to_string();
+    v["checksum"] = serde_json::Value::String(checksum(&body));
+    v.to_string()
+}
+
+#[test]
+fn a_bad_backup_is_refused_with_its_reason() {
+    let text = make(&device(), &[], 1);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(read("not json"), Err(BackupError::NotBackup));
+    assert_eq!(
+        read(r#"{"format":"ballot-kit/template"}"#),
+        Err(BackupError::NotBackup)
+    );
+    assert_eq!(read(&text[..text.len() / 2]), Err(BackupError::Damaged));
+    assert_eq!(
+        read(&text.replace("长乐", "常乐")),
+        Err(BackupError::Damaged)
+    );
+    let mut newer = v.clone();
+    newer["version"] = 2.into();
+    assert_eq!(read(&newer.to_string()), Err(BackupError::NewerVersion(2)));
+    let mut bad_key = v.clone();
+    bad_key["body"]["stores"]["ballots"][0][0] = "<script>/x".into();
+    assert_eq!(read(&resealed(bad_key)), Err(BackupError::BadKey));
+    let mut bad_store = v.clone();
+    bad_store["body"]["stores"]["device"] = serde_json::json!([["voting", "aa11"]]);
+    assert_eq!(read(&resealed(bad_store)), Err(BackupError::BadKey));
+    let mut bad_record = v.clone();
+    bad_record["body"]["stores"]["ballots"][0][1] = "{\"c\":9}".into();
+    assert_eq!(
+        read(&resealed(bad_record)),
+        Err(BackupError::BadRecord(Store::Ballot))
+    );
+    let huge = " ".repeat(limits::MAX_FILE_BYTES + 1);
+    assert_eq!(read(&huge), Err(BackupError::TooLarge));
+    assert_eq!(BackupError::BadRecord(Store::Ballot).code(), "B06");
+}

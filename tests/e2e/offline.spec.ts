@@ -1,0 +1,210 @@
+// Offline for real and nothing lost: after one visit the app works with the network off
+// (service worker), makes no request of its own outside its origin, reports a damaged
+// record precisely, and a backup made on one device restores on another.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  RECOMMENDATION, PIN, card, closeAndCount, enter, enterPin, leaveVoting, openCount, openSession,
+  row, startVoting, submit,
+} from './helpers';
+
+const HOME = '测评推荐助手';
+
+async function home(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: HOME })).toBeVisible();
+}
+
+/** Waits until the service worker has every file and controls the page. */
+async function installed(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** A second device: a fresh browser profile at the same viewport. */
+async function otherDevice(browser: Browser, page: Page, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL, viewport: page.viewportSize(), hasTouch: true, isMobile: true, locale: 'zh-CN',
+  });
+  return context.newPage();
+}
+
+async function openData(page: Page) {
+  await page.getByRole('button', { name: '本机数据与备份' }).first().tap();
+  await expect(page.getByRole('heading', { level: 1, name: '本机数据与备份' })).toBeVisible();
+}
+
+test('after one visit it works offline: reload, a tablet session, a paper count, a shared link; nothing leaves the origin', async ({ page, context, baseURL }) => {
+  test.setTimeout(90_000);
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await page.goto('/');
+  await home(page);
+  // A shared template link, taken while online.
+  await page.getByRole('button', { name: '模板库' }).tap();
+  await page.getByRole('article', { name: RECOMMENDATION, exact: true }).getByRole('button', { name: '分享' }).tap();
+  const link = await page.getByLabel('链接（在另一台设备上打开即可导入）').inputValue();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await installed(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await home(page);
+
+  // A whole tablet session, results included (the results module comes from the cache).
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await submit(page);
+  await page.getByRole('checkbox', { name: '王秀英' }).tap();
+  await submit(page);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  await expect(row(page, '于建华')).toContainText('1');
+  await page.getByRole('button', { name: '返回场次' }).tap();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+
+  // A whole 唱票.
+  await openCount(page, { branch: '第二支部', returned: '2' });
+  await enter(page, { names: ['于建华', '王秀英'] });
+  await enter(page, { blank: true });
+  await expect(page.getByText('已录入 2 张')).toBeVisible();
+  await page.reload();
+  await home(page);
+  await expect(card(page, /第二支部/)).toContainText('已录入 2 张');
+
+  // The shared link opens offline (from another page: a new load, not a hash change).
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible();
+
+  const origin = new URL(baseURL!).origin;
+  const outside = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  expect(outside).toEqual([]);
+  await context.setOffline(false);
+});
+
+test('a record changed on disk is reported precisely; every other record stays usable', async ({ page }) => {
+  await page.goto('/');
+  await home(page);
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '3' });
+  await startVoting(page);
+  for (const name of ['于建华', '王秀英', '朱丽萍']) {
+    await page.getByRole('checkbox', { name }).tap();
+    await submit(page);
+  }
+  await leaveVoting(page);
+  // One ballot's bytes change on disk (a mark moves to another name), its checksum kept.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('ballots', 'readwrite');
+          const store = tx.objectStore('ballots');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update(String(c.value).replace(/"m":\[(\d)\]/, (_, d) => `"m":[${(Number(d) + 1) % 7}]`));
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await home(page);
+  await expect(page.getByRole('alert')).toContainText('有 1 条已存记录损坏或无法使用，已跳过；其余记录不受影响。');
+  await expect(card(page, /长乐居民区 · 党员$/)).toContainText('已投 2 张 / 发出 3 张');
+  await page.getByRole('button', { name: '查看是哪几条' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '本机数据与备份' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    `「长乐居民区 · ${RECOMMENDATION}」的一张选票：校验不符，存入后被改动或损坏`,
+  );
+  await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）')).toBeVisible();
+});
+
+test('a backup made on one device restores on a fresh one with the same results; again, nothing is added', async ({ page, browser, baseURL }, info) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await home(page);
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await submit(page);
+  await page.getByRole('checkbox', { name: '李卫东' }).tap();
+  await submit(page);
+  await leaveVoting(page);
+  await page.getByRole('button', { name: '返回首页' }).first().tap();
+  await openCount(page, { branch: '第二支部', returned: '1' });
+  await enter(page, { names: ['陈国强'] });
+  await page.getByRole('button', { name: '返回首页' }).first().tap();
+  // The browser refused to keep the data for sure (headless): said plainly, with a way out.
+  await expect(page.getByRole('note')).toContainText('浏览器没有同意持久保存本机数据');
+
+  await openData(page);
+  await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）、1 个纸质票计票、0 个模板库模板。')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份到文件' }).tap();
+  const file = info.outputPath('backup.json');
+  await (await download).saveAs(file);
+  await expect(page.getByRole('status')).toContainText('已保存备份文件「测评推荐备份-');
+
+  const other = await otherDevice(browser, page, baseURL);
+  await other.goto('/');
+  await home(other);
+  await openData(other);
+  await expect(other.getByText('本机有 0 个投票场次（共 0 张选票）、0 个纸质票计票、0 个模板库模板。')).toBeVisible();
+
+  // A tampered backup, and a file that is not text: refused, nothing changed.
+  const tampered = info.outputPath('tampered.json');
+  writeFileSync(tampered, readFileSync(file, 'utf8').replace('长乐居民区', '常乐居民区'));
+  const choose = async (path: string) => {
+    const chooser = other.waitForEvent('filechooser');
+    await other.getByRole('button', { name: '选择备份文件' }).tap();
+    await (await chooser).setFiles(path);
+  };
+  await choose(tampered);
+  await expect(other.getByRole('alert')).toContainText('没有恢复任何记录，本机已有的记录不受影响：备份文件已损坏或不完整（校验不符）。（B04）');
+  const binary = info.outputPath('binary.json');
+  writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
+  await choose(binary);
+  await expect(other.getByRole('alert')).toContainText('这个文件不是文本（不是 UTF-8 编码）');
+
+  // The disk is full halfway through the restore: none of it is stored.
+  await choose(file);
+  await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');
+  await other.evaluate(() => {
+    const add = IDBObjectStore.prototype.add;
+    (window as unknown as { restoreAdd: () => void }).restoreAdd = () => { IDBObjectStore.prototype.add = add; };
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === 'ballots') throw new DOMException('quota', 'QuotaExceededError');
+      return add.apply(this, args);
+    };
+  });
+  await other.getByRole('button', { name: /^恢复 \d+ 条记录$/ }).tap();
+  await expect(other.getByRole('alert')).toContainText('没有恢复任何记录，本机已有的记录不受影响：');
+  await expect(other.getByText('本机有 0 个投票场次（共 0 张选票）、0 个纸质票计票、0 个模板库模板。')).toBeVisible();
+  await other.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+
+  await choose(file);
+  await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');
+  await other.getByRole('button', { name: /^恢复 \d+ 条记录$/ }).tap();
+  await expect(other.getByRole('status')).toContainText(/已恢复 \d+ 条记录/);
+  await expect(other.getByText('本机有 1 个投票场次（共 2 张选票）、1 个纸质票计票、0 个模板库模板。')).toBeVisible();
+  // The same file again: everything is there already.
+  await choose(file);
+  await expect(other.getByText('这份备份里的记录本机都已有，无需恢复。')).toBeVisible();
+
+  // Home: the same session and count, and the same results behind the same PIN.
+  await other.getByRole('button', { name: '返回首页' }).tap();
+  await home(other);
+  await expect(card(other, /第二支部/)).toContainText('已录入 1 张');
+  await card(other, /长乐居民区 · 党员$/).getByRole('button', { name: '管理' }).tap();
+  await other.getByRole('button', { name: '结束投票' }).tap();
+  await enterPin(other, PIN, '结束投票');
+  await expect(other.getByRole('heading', { level: 1, name: '计票结果' })).toBeVisible();
+  await expect(row(other, '于建华')).toContainText('1');
+  await expect(row(other, '李卫东')).toContainText('1');
+  await other.context().close();
+});
