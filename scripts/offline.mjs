@@ -15,19 +15,22 @@ if (!dir) {
 }
 const base = process.env.TRUNK_PUBLIC_URL || '/';
 
-// 0. wasm-bindgen writes the snippets of every crate it runs for into one folder, so the
-// app's build can carry a module's snippets (the studio's camera.js) and preload them on the
-// first load: keep only the snippets the app's own JS imports.
+// 0. wasm-bindgen writes the snippets of every crate it runs for into one folder, so a build
+// can carry another module's snippets (the studio's camera.js in the app, preloaded on the
+// first load): in the app and in each module's folder, keep only the snippets its own JS
+// imports.
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-const appJs = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-const snippets = join(dir, 'snippets');
-if (existsSync(snippets)) {
+for (const sub of ['', ...readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory() && f !== 'snippets')]) {
+  const at = join(dir, sub);
+  const ownJs = readdirSync(at).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(at, f), 'utf8')).join('\n');
+  const snippets = join(at, 'snippets');
+  if (!existsSync(snippets)) continue;
   for (const p of [...files(snippets)]) {
-    const path = relative(dir, p).split(sep).join('/');
-    if (!appJs.includes(path)) {
+    const path = relative(at, p).split(sep).join('/');
+    if (!ownJs.includes(path)) {
       rmSync(p);
-      html = html.replace(new RegExp(`<link[^>]*href=["']?${base}${path}["']?[^>]*>`), '');
+      if (sub === '') html = html.replace(new RegExp(`<link[^>]*href=["']?${base}${path}["']?[^>]*>`), '');
     }
   }
 }

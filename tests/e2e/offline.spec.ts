@@ -208,3 +208,26 @@ test('a backup made on one device restores on a fresh one with the same results;
   await expect(row(other, '李卫东')).toContainText('1');
   await other.context().close();
 });
+
+test('a newer build is offered on the home screen, never on the voter screen, and taken with one tap', async ({ page, context, baseURL }) => {
+  await page.goto('/');
+  await home(page);
+  await installed(page);
+  // The next build: the same files under another version (tests/e2e/serve.mjs).
+  await context.addCookies([{ name: 'bk-next-build', value: '1', url: baseURL! }]);
+  await openSession(page, { template: RECOMMENDATION, category: '党员' });
+  await startVoting(page);
+  await page.reload();
+  // Found on the voter screen, and not offered there.
+  await expect(page.getByRole('button', { name: '工作人员' })).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
+  await expect(page.getByText('新版本已下载')).toHaveCount(0);
+  await leaveVoting(page);
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(page.getByRole('alert')).toContainText('新版本已下载；更新不影响本机的任何记录。');
+  await page.getByRole('button', { name: '现在更新' }).tap();
+  await home(page);
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/-next$/)]);
+  await expect(page.getByText('新版本已下载')).toHaveCount(0);
+  await expect(card(page, /长乐居民区 · 党员$/)).toBeVisible();
+});

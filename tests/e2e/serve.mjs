@@ -24,7 +24,12 @@ createServer(async (req, res) => {
     return;
   }
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    // A test of updates asks for "the next build" with a cookie (its own browser context
+    // only): the same files under another version of the service worker.
+    if (path === '/sw.js' && /(^|;\s*)bk-next-build=1/.test(req.headers.cookie ?? '')) {
+      body = Buffer.from(body.toString('utf8').replace(/([0-9a-f]{16})"/, '$1-next"'));
+    }
     res.writeHead(200, {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
