@@ -225,7 +225,10 @@ test('a newer build is offered on the home screen, never on the voter screen, an
   await leaveVoting(page);
   await page.getByRole('button', { name: '返回首页' }).tap();
   await expect(page.getByRole('alert')).toContainText('新版本已下载；更新不影响本机的任何记录。');
+  // The page reloads into the new build.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: '现在更新' }).tap();
+  await reloaded;
   await home(page);
   await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/-next$/)]);
   await expect(page.getByText('新版本已下载')).toHaveCount(0);
