@@ -81,7 +81,11 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
   await page.getByRole('listitem').filter({ hasText: '第一支部' }).getByRole('button', { name: '显示二维码' }).tap();
   await expect(page.getByText('第 1 个，共 1 个')).toBeVisible();
   const photo = info.outputPath('result-qr.png');
-  await page.getByRole('img', { name: /^结果二维码：长乐居民区 · 第一支部/ }).screenshot({ path: photo });
+  const code = page.getByRole('img', { name: /^结果二维码：长乐居民区 · 第一支部/ });
+  await code.scrollIntoViewIfNeeded();
+  // A photo of a screen that has finished drawing the code (two frames), as a person takes it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await code.screenshot({ path: photo });
 
   // Phone B counts 第二支部, adds its own count and A's code (a photo of A's screen).
   const other = await otherPhone(browser, page, baseURL);
