@@ -24,11 +24,12 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use sha2::{Digest, Sha256};
 
-use crate::damage::{Damage, Store};
-use crate::session::hex;
+use crate::count::StoredCount;
+use crate::damage::{Damage, Problem, Store};
+use crate::envelope::{self, Envelope};
+use crate::library::Library;
+use crate::session::StoredSession;
 
 pub const FORMAT: &str = "ballot-kit/backup";
 pub const VERSION: u32 = 1;
@@ -92,35 +93,13 @@ pub struct Body {
     pub stores: Stores,
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'a str,
-    version: u32,
-    checksum: String,
-    body: &'a RawValue,
-}
-
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    format: String,
-    version: u32,
-    checksum: String,
-    #[serde(borrow)]
-    body: &'a RawValue,
-}
-
-fn checksum(body: &str) -> String {
-    hex(&Sha256::digest(body.as_bytes())[..16])
-}
-
-/// The backup of `stores` (as the device reads them), with the damaged records left out.
-/// `damaged` names them (the readers' findings); a record whose checksum failed comes with
-/// empty data and is left out too. Returns the file's text.
+/// The backup of `stores` (as the device reads them), with the damaged records left out
+/// (`damaged`: what [`Device::read`] found). Returns the file's text.
 pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
     let bad = |store: &str, key: &str| {
         damaged
             .iter()
-            .any(|d| d.key == key && Store::named(store) == Some(d.store))
+            .any(|d| d.key == key && d.store.name() == store)
     };
     let stores: Stores = STORES
         .iter()
@@ -128,7 +107,7 @@ pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
             let rows = stores.get(name).map(Vec::as_slice).unwrap_or_default();
             let kept = rows
                 .iter()
-                .filter(|(k, v)| !v.is_empty() && !bad(name, k))
+                .filter(|(k, _)| !bad(name, k))
                 .cloned()
                 .collect();
             (name.to_string(), kept)
@@ -137,15 +116,7 @@ pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
     let body = Body { made_ms, stores };
     // Plain data (strings, numbers, maps with string keys) always serializes.
     let text = serde_json::to_string(&body).unwrap_or_default();
-    let raw = RawValue::from_string(text)
-        .unwrap_or_else(|_| RawValue::from_string("{}".into()).expect("a literal JSON object"));
-    serde_json::to_string_pretty(&EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        checksum: checksum(raw.get()),
-        body: &raw,
-    })
-    .unwrap_or_default()
+    envelope::write(FORMAT, VERSION, &text, None)
 }
 
 fn key_ok(key: &str) -> bool {
@@ -182,7 +153,7 @@ pub fn read(text: &str) -> Result<Body, BackupError> {
     if e.version > VERSION {
         return Err(BackupError::NewerVersion(e.version));
     }
-    if e.version != VERSION || checksum(e.body.get()) != e.checksum {
+    if !e.intact(VERSION) {
         return Err(BackupError::Damaged);
     }
     let body: Body = serde_json::from_str(e.body.get()).map_err(|_| BackupError::Damaged)?;
@@ -195,21 +166,48 @@ pub fn read(text: &str) -> Result<Body, BackupError> {
             return Err(BackupError::BadKey);
         }
     }
-    if let Some(d) = damage(&body.stores).first() {
+    if let Some(d) = Device::read(&body.stores).damaged.first() {
         return Err(BackupError::BadRecord(d.store));
     }
     Ok(body)
 }
 
-/// Every damaged record in `stores`, as the app and the studio would find them: sessions
-/// with their events and ballots, counts with their entries, library templates.
-pub fn damage(stores: &Stores) -> Vec<Damage> {
-    let rows = |name: &str| stores.get(name).map(Vec::as_slice).unwrap_or_default();
-    let (_, mut damaged) =
-        crate::session::read_stored(rows("sessions"), rows("events"), rows("ballots"));
-    damaged.extend(crate::count::read_stored(rows("counts"), rows("count_entries")).1);
-    damaged.extend(crate::library::Library::read(rows("templates")).damaged);
-    damaged
+/// A device's records read as the app and the studio read them, once: sessions with their
+/// events and ballots, counts with their entries, the library, and every damaged record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Device {
+    pub sessions: Vec<StoredSession>,
+    pub counts: Vec<StoredCount>,
+    pub library: Library,
+    pub damaged: Vec<Damage>,
+}
+
+impl Device {
+    /// A record with empty data is one whose checksum failed: the store's reader (`idb.js`)
+    /// hands it over so, in its place.
+    pub fn read(stores: &Stores) -> Device {
+        let rows = |name: &str| stores.get(name).map(Vec::as_slice).unwrap_or_default();
+        let (sessions, mut damaged) =
+            crate::session::read_stored(rows("sessions"), rows("events"), rows("ballots"));
+        let (counts, more) = crate::count::read_stored(rows("counts"), rows("count_entries"));
+        damaged.extend(more);
+        let library = Library::read(rows("templates"));
+        damaged.extend(library.damaged.iter().cloned());
+        for d in &mut damaged {
+            if rows(d.store.name())
+                .iter()
+                .any(|(k, v)| *k == d.key && v.is_empty())
+            {
+                d.problem = Problem::Checksum;
+            }
+        }
+        Device {
+            sessions,
+            counts,
+            library,
+            damaged,
+        }
+    }
 }
 
 /// What a group of records is.

@@ -22,11 +22,11 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::ballot::Ballot;
 use crate::count::{Figures, StoredCount};
+use crate::envelope::{self, checksum, Envelope};
 use crate::names::has_control_chars;
 use crate::session::hex;
 use crate::tally::Tally;
@@ -194,23 +194,6 @@ pub struct Received {
     pub checksum: String,
 }
 
-fn checksum(body: &str) -> String {
-    hex(&Sha256::digest(body.as_bytes())[..16])
-}
-
-/// The envelope: format, version, checksum, and the body and template as raw text.
-fn envelope(body: &str, checksum: &str, template: Option<&str>) -> String {
-    let mut out = format!(
-        r#"{{"format":"{FORMAT}","version":{VERSION},"checksum":"{checksum}","body":{body}"#
-    );
-    if let Some(t) = template {
-        out.push_str(r#","template":"#);
-        out.push_str(t);
-    }
-    out.push('}');
-    out
-}
-
 impl Received {
     /// A result made on this device (trusted input: the app's own records).
     pub fn local(body: Body, template: Template) -> Received {
@@ -247,9 +230,10 @@ impl Received {
     /// The results file, template included.
     pub fn file(&self) -> String {
         let text = body_text(&self.body);
-        envelope(
+        envelope::write(
+            FORMAT,
+            VERSION,
             &text,
-            &checksum(&text),
             Some(&self.template.canonical_json()),
         )
     }
@@ -258,8 +242,10 @@ impl Received {
     pub fn qr_codes(&self) -> Result<Vec<String>, ExchangeError> {
         let text = body_text(&self.body);
         let sum = checksum(&text);
-        let packed =
-            miniz_oxide::deflate::compress_to_vec_zlib(envelope(&text, &sum, None).as_bytes(), 10);
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(
+            envelope::write(FORMAT, VERSION, &text, None).as_bytes(),
+            10,
+        );
         let data = URL_SAFE_NO_PAD.encode(packed);
         let n = data.len().div_ceil(limits::QR_CHUNK).max(1);
         if n > limits::QR_CODES {
@@ -285,17 +271,6 @@ impl Received {
 fn body_text(body: &Body) -> String {
     // Plain data (strings, numbers, maps with string keys) always serializes.
     serde_json::to_string(body).unwrap_or_default()
-}
-
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    format: String,
-    version: u32,
-    checksum: String,
-    #[serde(borrow)]
-    body: &'a RawValue,
-    #[serde(borrow, default)]
-    template: Option<&'a RawValue>,
 }
 
 /// Reads a results file, or the text of a complete set of QR codes. `find` looks up a
@@ -327,7 +302,7 @@ pub fn read(
     if e.version > VERSION {
         return Err(ExchangeError::NewerVersion(e.version));
     }
-    if e.version != VERSION || checksum(e.body.get()) != e.checksum {
+    if !e.intact(VERSION) {
         return Err(ExchangeError::Damaged);
     }
     let body: Body = serde_json::from_str(e.body.get()).map_err(|_| ExchangeError::Damaged)?;

@@ -26,6 +26,8 @@ pub mod count;
 pub mod crosscheck;
 pub mod damage;
 pub mod edit;
+#[cfg(feature = "exchange")]
+mod envelope;
 pub mod error;
 #[cfg(feature = "exchange")]
 pub mod exchange;

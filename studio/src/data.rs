@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use ballot_core::backup::{self, Plan, Stores};
-use ballot_core::damage::{Damage, Problem};
+use ballot_core::damage::Damage;
 use ballot_core::i18n::data::ZH_CN;
 use ballot_core::library::Origin;
 use ballot_ui::idb::{self, StoreError};
@@ -30,46 +30,38 @@ struct Held {
 
 impl Held {
     fn read(stores: Stores) -> Held {
-        let rows = |name: &str| stores.get(name).map(Vec::as_slice).unwrap_or_default();
-        let mut damaged = backup::damage(&stores);
-        // `idb.js` hands over a record whose checksum failed with empty data.
-        for d in &mut damaged {
-            let empty = rows(d.store.name())
-                .iter()
-                .any(|(k, v)| *k == d.key && v.is_empty());
-            if empty {
-                d.problem = Problem::Checksum;
-            }
-        }
-        let (sessions, _) =
-            ballot_core::session::read_stored(rows("sessions"), rows("events"), rows("ballots"));
-        let (counts, _) = ballot_core::count::read_stored(rows("counts"), rows("count_entries"));
-        let library = ballot_core::library::Library::read(rows("templates"));
-        let mut owners: Vec<(String, String)> = (sessions.iter())
+        let device = backup::Device::read(&stores);
+        let label =
+            |id: &str, unit: String, title: &str| (id.to_string(), format!("{unit} · {title}"));
+        let mut owners: Vec<(String, String)> = (device.sessions.iter())
             .map(|s| {
-                let title = &s.template.spec().title;
-                (
-                    s.record.id.clone(),
-                    format!("{} · {title}", s.record.spec.unit_label()),
+                label(
+                    &s.record.id,
+                    s.record.spec.unit_label(),
+                    &s.template.spec().title,
                 )
             })
             .collect();
-        owners.extend(counts.iter().map(|c| {
-            let title = &c.template.spec().title;
-            (
-                c.record.id.clone(),
-                format!("{} · {title}", c.record.spec.unit_label()),
+        owners.extend(device.counts.iter().map(|c| {
+            label(
+                &c.record.id,
+                c.record.spec.unit_label(),
+                &c.template.spec().title,
             )
         }));
         Held {
-            ballots: sessions.iter().map(|s| s.tally.total() as usize).sum(),
-            sessions: sessions.len(),
-            counts: counts.len(),
-            templates: (library.entries.iter())
+            ballots: device
+                .sessions
+                .iter()
+                .map(|s| s.tally.total() as usize)
+                .sum(),
+            sessions: device.sessions.len(),
+            counts: device.counts.len(),
+            templates: (device.library.entries.iter())
                 .filter(|e| matches!(e.origin, Origin::Stored { .. }))
                 .count(),
             owners,
-            damaged,
+            damaged: device.damaged,
             stores,
         }
     }

@@ -1,7 +1,9 @@
 // Counting paper ballots on a phone as they are read aloud (唱票计票): the counter taps what
 // each ballot shows, the app checks it before it is committed and keeps the board.
 import { test, expect, type Page } from '@playwright/test';
-import { EVALUATION, RECOMMENDATION, card, enter, evalRow, openCount, row, spaced, type Paper } from './helpers';
+import {
+  EVALUATION, RECOMMENDATION, card, enter, evalRow, fillDisk, openCount, row, spaced, type Paper,
+} from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
 const MAX = 5;
@@ -232,14 +234,7 @@ test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, 
   await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 1 张')).toBeVisible();
-  await page.evaluate(() => {
-    const add = IDBObjectStore.prototype.add;
-    (window as unknown as { restoreAdd: () => void }).restoreAdd = () => { IDBObjectStore.prototype.add = add; };
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (this.name === 'count_entries') throw new DOMException('quota', 'QuotaExceededError');
-      return add.apply(this, args);
-    };
-  });
+  const freeDisk = await fillDisk(page, 'count_entries');
   await page.getByRole('checkbox', { name: '王秀英', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByRole('alert')).toContainText('这张票没有保存：设备存储空间已满');
@@ -247,7 +242,7 @@ test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, 
   await expect(page.getByRole('checkbox', { name: '王秀英', exact: true })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByText('已录入 1 张')).toBeVisible();
   // Space again: the same ballot is committed, once.
-  await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+  await freeDisk();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 2 张')).toBeVisible();
   await page.reload();

@@ -4,7 +4,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   EVALUATION, RECOMMENDATION, closeAndCount, enter, leaveVoting, openCount, openSession, row, spaced,
-  startVoting, submit, type Paper,
+  startVoting, voteFor, type Paper,
 } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -131,10 +131,7 @@ test('a tablet session sends its tally only; a result of another template is ref
   test.skip(info.project.name !== 'tablet', 'a tablet session');
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
   await startVoting(page);
-  await page.getByRole('checkbox', { name: '于建华' }).tap();
-  await submit(page);
-  await page.getByRole('checkbox', { name: '王秀英' }).tap();
-  await submit(page);
+  await voteFor(page, ['于建华', '王秀英']);
   await leaveVoting(page);
   await closeAndCount(page);
   await page.getByRole('button', { name: '发送或汇总这份结果' }).tap();

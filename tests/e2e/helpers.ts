@@ -47,6 +47,14 @@ export async function submit(page: Page, confirm = '确认提交') {
   await page.getByRole('button', { name: '下一位开始投票' }).tap();
 }
 
+/** On the voter screen: one voter after another, each marking one name and submitting. */
+export async function voteFor(page: Page, names: string[]) {
+  for (const name of names) {
+    await page.getByRole('checkbox', { name }).tap();
+    await submit(page);
+  }
+}
+
 /** Answers the PIN question on screen. */
 export async function enterPin(page: Page, pin = PIN, confirm = '确定') {
   const dialog = page.getByRole('dialog');
@@ -143,3 +151,19 @@ export async function enter(page: Page, p: Paper) {
   await page.getByRole('button', { name: '下一张' }).tap();
 }
 
+
+/**
+ * From now on the device is full for the object store `store`: every record added there
+ * fails as a full quota does (QuotaExceededError). Returns what frees the space again.
+ */
+export async function fillDisk(page: Page, store: string): Promise<() => Promise<void>> {
+  await page.evaluate((name) => {
+    const add = IDBObjectStore.prototype.add;
+    (window as unknown as { freeDisk: () => void }).freeDisk = () => { IDBObjectStore.prototype.add = add; };
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if (this.name === name) throw new DOMException('quota', 'QuotaExceededError');
+      return add.apply(this, args);
+    };
+  }, store);
+  return () => page.evaluate(() => (window as unknown as { freeDisk: () => void }).freeDisk());
+}

@@ -4,8 +4,8 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  RECOMMENDATION, PIN, card, closeAndCount, enter, enterPin, leaveVoting, openCount, openSession,
-  row, startVoting, submit,
+  RECOMMENDATION, PIN, card, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount,
+  openSession, row, startVoting, voteFor,
 } from './helpers';
 
 const HOME = '测评推荐助手';
@@ -53,10 +53,7 @@ test('after one visit it works offline: reload, a tablet session, a paper count,
   // A whole tablet session, results included (the results module comes from the cache).
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
   await startVoting(page);
-  await page.getByRole('checkbox', { name: '于建华' }).tap();
-  await submit(page);
-  await page.getByRole('checkbox', { name: '王秀英' }).tap();
-  await submit(page);
+  await voteFor(page, ['于建华', '王秀英']);
   await leaveVoting(page);
   await closeAndCount(page);
   await expect(row(page, '于建华')).toContainText('1');
@@ -88,10 +85,7 @@ test('a record changed on disk is reported precisely; every other record stays u
   await home(page);
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '3' });
   await startVoting(page);
-  for (const name of ['于建华', '王秀英', '朱丽萍']) {
-    await page.getByRole('checkbox', { name }).tap();
-    await submit(page);
-  }
+  await voteFor(page, ['于建华', '王秀英', '朱丽萍']);
   await leaveVoting(page);
   // One ballot's bytes change on disk (a mark moves to another name), its checksum kept.
   await page.evaluate(
@@ -130,10 +124,7 @@ test('a backup made on one device restores on a fresh one with the same results;
   await home(page);
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
   await startVoting(page);
-  await page.getByRole('checkbox', { name: '于建华' }).tap();
-  await submit(page);
-  await page.getByRole('checkbox', { name: '李卫东' }).tap();
-  await submit(page);
+  await voteFor(page, ['于建华', '李卫东']);
   await leaveVoting(page);
   await page.getByRole('button', { name: '返回首页' }).first().tap();
   await openCount(page, { branch: '第二支部', returned: '1' });
@@ -174,18 +165,11 @@ test('a backup made on one device restores on a fresh one with the same results;
   // The disk is full halfway through the restore: none of it is stored.
   await choose(file);
   await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');
-  await other.evaluate(() => {
-    const add = IDBObjectStore.prototype.add;
-    (window as unknown as { restoreAdd: () => void }).restoreAdd = () => { IDBObjectStore.prototype.add = add; };
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (this.name === 'ballots') throw new DOMException('quota', 'QuotaExceededError');
-      return add.apply(this, args);
-    };
-  });
+  const freeDisk = await fillDisk(other, 'ballots');
   await other.getByRole('button', { name: /^恢复 \d+ 条记录$/ }).tap();
   await expect(other.getByRole('alert')).toContainText('没有恢复任何记录，本机已有的记录不受影响：');
   await expect(other.getByText('本机有 0 个投票场次（共 0 张选票）、0 个纸质票计票、0 个模板库模板。')).toBeVisible();
-  await other.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+  await freeDisk();
 
   await choose(file);
   await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');

@@ -2,7 +2,7 @@
 // read the count. Runs at a tablet and a phone viewport (playwright.config.ts).
 import { test, expect } from '@playwright/test';
 import {
-  EVALUATION, RECOMMENDATION, PIN, card, closeAndCount, evalRow, leaveVoting, openSession, row, spaced,
+  EVALUATION, RECOMMENDATION, PIN, card, closeAndCount, evalRow, fillDisk, leaveVoting, openSession, row, spaced,
   startVoting, submit,
 } from './helpers';
 
@@ -168,13 +168,7 @@ test('a ballot the device cannot store is reported as NOT recorded, the organise
   await page.getByRole('checkbox', { name: '徐红梅' }).tap();
   await submit(page);
   // From now on the device is full: every ballot write fails as a full quota does.
-  await page.evaluate(() => {
-    const add = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-      if (this.name === 'ballots') throw new DOMException('quota', 'QuotaExceededError');
-      return add.apply(this, args);
-    };
-  });
+  await fillDisk(page, 'ballots');
   await page.getByRole('checkbox', { name: '王秀英' }).tap();
   await page.getByRole('button', { name: '提交', exact: true }).tap();
   await page.getByRole('button', { name: '确认提交' }).tap();

@@ -111,7 +111,9 @@ async function add(store, key, value) {
   const done = finish(tx);
   tx.objectStore(store).add(seal(key, value), key);
   await done;
-  if (kept !== 1 && (store === "sessions" || store === "counts")) await keep(true);
+  // Not awaited: the write is acknowledged now, whatever the browser (or the user, asked by
+  // it) answers; the home screen shows the answer when it comes.
+  if (kept !== 1 && (store === "sessions" || store === "counts")) keep(true);
 }
 
 /** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */

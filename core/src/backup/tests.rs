@@ -1,6 +1,7 @@
 use super::*;
 use crate::ballot::Ballot;
 use crate::samples;
+use crate::session::hex;
 use crate::session::{CategoryRule, Pin, SessionRecord, SessionSpec};
 use crate::template::Template;
 
@@ -112,8 +113,12 @@ fn damaged_records_are_left_out_of_a_backup() {
         "events".into(),
         vec![("aa11/00000000".into(), String::new())],
     );
-    let damaged = damage(&stores);
+    let damaged = Device::read(&stores).damaged;
     assert_eq!(damaged.len(), 2);
+    // The event with empty data is one whose checksum failed.
+    assert!(damaged
+        .iter()
+        .any(|d| d.store == Store::Event && d.problem == crate::damage::Problem::Checksum));
     let body = read(&make(&stores, &damaged, 1)).expect("reads");
     assert_eq!(body.stores["ballots"].len(), 3);
     assert!(body.stores["events"].is_empty());
@@ -122,7 +127,7 @@ fn damaged_records_are_left_out_of_a_backup() {
 /// Recomputes the checksum, as a tampering tool would.
 fn resealed(mut v: serde_json::Value) -> String {
     let body = v["body"].to_string();
-    v["checksum"] = serde_json::Value::String(checksum(&body));
+    v["checksum"] = serde_json::Value::String(crate::envelope::checksum(&body));
     v.to_string()
 }
 

@@ -168,7 +168,7 @@ fn the_file_says_what_it_is_not() {
 /// A body written by hand (as a tampered or buggy writer would), with a right checksum.
 fn forged(body: &Body, template: &Template) -> String {
     let text = serde_json::to_string(body).expect("serializes");
-    envelope(&text, &checksum(&text), Some(&template.canonical_json()))
+    crate::envelope::write(FORMAT, VERSION, &text, Some(&template.canonical_json()))
 }
 
 #[test]

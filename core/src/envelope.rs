@@ -1,0 +1,46 @@
+//! The checksummed envelope that results files and backups share:
+//! `{"format": …, "version": n, "checksum": "<32 hex>", "body": {…}, "template": {…}?}`.
+//! `checksum` is the first 128 bits of SHA-256 of `body`'s text as written, so the body is
+//! read back as raw JSON and checked before it is parsed.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+
+use crate::session::hex;
+
+pub(crate) fn checksum(body: &str) -> String {
+    hex(&Sha256::digest(body.as_bytes())[..16])
+}
+
+/// The file's text: `body` (JSON) under its checksum, with `template` (JSON) if given.
+pub(crate) fn write(format: &str, version: u32, body: &str, template: Option<&str>) -> String {
+    let mut out = format!(
+        r#"{{"format":"{format}","version":{version},"checksum":"{}","body":{body}"#,
+        checksum(body)
+    );
+    if let Some(t) = template {
+        out.push_str(r#","template":"#);
+        out.push_str(t);
+    }
+    out.push('}');
+    out
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Envelope<'a> {
+    pub format: String,
+    pub version: u32,
+    pub checksum: String,
+    #[serde(borrow)]
+    pub body: &'a RawValue,
+    #[serde(borrow, default)]
+    pub template: Option<&'a RawValue>,
+}
+
+impl Envelope<'_> {
+    /// Whether the body is intact and of exactly this version.
+    pub fn intact(&self, version: u32) -> bool {
+        self.version == version && checksum(self.body.get()) == self.checksum
+    }
+}
