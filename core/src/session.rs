@@ -23,6 +23,8 @@ pub mod limits {
     pub const PIN_MAX: usize = 8;
     /// More forms than this are not issued at one residential-area meeting.
     pub const ISSUED_MAX: u32 = 100_000;
+    /// The longest idle time before an unattended ballot is cleared, in minutes.
+    pub const IDLE_MINUTES_MAX: u32 = 60;
 }
 
 /// Which voter category the session's ballots carry.
@@ -53,7 +55,17 @@ pub struct SessionSpec {
     /// 发出: forms issued, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<u32>,
+    /// Minutes without a tap after which a half-filled ballot on the voter screen is hidden
+    /// behind 「还在投票吗？」 (and discarded a minute later if nobody answers); `None`:
+    /// [`IDLE_MINUTES_DEFAULT`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_minutes: Option<u32>,
 }
+
+/// A voter who has not tapped for this long has most likely walked away.
+pub const IDLE_MINUTES_DEFAULT: u32 = 3;
+/// How long 「还在投票吗？」 waits for an answer before the ballot is discarded.
+pub const IDLE_ASK_MS: u64 = 60_000;
 
 /// A problem with what the organiser typed. Codes S01–S07; one message each in the
 /// catalogue (`Texts::session_error`).
@@ -105,6 +117,8 @@ pub enum SessionField {
     Issued,
     /// 收回.
     Returned,
+    /// Minutes before an unattended ballot is cleared.
+    Idle,
     Pin,
     PinRepeat,
 }
@@ -181,6 +195,9 @@ impl SessionSpec {
         if self.issued.is_some_and(|n| n > limits::ISSUED_MAX) {
             errors.push((SessionField::Issued, SessionError::NumberInvalid));
         }
+        if (self.idle_minutes).is_some_and(|m| m == 0 || m > limits::IDLE_MINUTES_MAX) {
+            errors.push((SessionField::Idle, SessionError::NumberInvalid));
+        }
         if errors.is_empty() {
             Ok(self)
         } else {
@@ -194,6 +211,25 @@ impl SessionSpec {
             CategoryRule::Fixed { index } => Some(index),
             CategoryRule::None | CategoryRule::VoterChooses => None,
         }
+    }
+
+    /// Whether a voter picks their own category (and may change it) on the voter screen;
+    /// otherwise the category is the session's and no voter is offered a change.
+    pub fn voters_choose(&self) -> bool {
+        self.category == CategoryRule::VoterChooses
+    }
+
+    /// Counts `ballot` into `tally` when it may belong to this session: the one check a
+    /// ballot passes when the voter confirms it, when its write is acknowledged and when it
+    /// is read back, so the tally shown live is the tally a reload reads. `false`: not
+    /// counted, the tally unchanged.
+    pub fn count_into(
+        &self,
+        template: &Template,
+        tally: &mut crate::Tally,
+        ballot: &Ballot,
+    ) -> bool {
+        self.admits(template, ballot) && tally.add(template, ballot).is_ok()
     }
 
     /// Whether a stored ballot can belong to this session: its category follows the rule.
@@ -210,6 +246,11 @@ impl SessionSpec {
     /// 居民区 · 支部, as shown on screens and reports.
     pub fn unit_label(&self) -> String {
         unit_label(&self.area, &self.branch)
+    }
+
+    /// How long the voter screen waits without a tap before asking 「还在投票吗？」.
+    pub fn idle_ms(&self) -> u64 {
+        u64::from(self.idle_minutes.unwrap_or(IDLE_MINUTES_DEFAULT)) * 60_000
     }
 }
 
@@ -259,6 +300,53 @@ impl Pin {
         h.update([0]);
         h.update(pin.as_bytes());
         hex(&h.finalize())
+    }
+}
+
+/// Wrong PINs on this device and the pause they earned. Stored on the device (not per
+/// session: trying another session's PIN does not start afresh) after every wrong PIN and
+/// before the answer is shown, so a reload or a restart neither clears the pause nor the
+/// count. Every [`PIN_TRIES`] wrong PINs in a row pause PIN entry, longer each time
+/// ([`PIN_PAUSES_MS`]); a right PIN ends it all and the organiser is told how many wrong
+/// ones came before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinGuard {
+    /// Wrong PINs since the last right one.
+    pub wrong: u32,
+    /// When the last wrong PIN was entered.
+    pub at_ms: u64,
+    /// No PIN is checked before this.
+    pub until_ms: u64,
+}
+
+/// Wrong PINs in a row before each pause.
+pub const PIN_TRIES: u32 = 5;
+/// The pauses, one after another: 1, 5, then 15 minutes for every further round.
+pub const PIN_PAUSES_MS: [u64; 3] = [60_000, 300_000, 900_000];
+
+impl PinGuard {
+    /// Whether PIN entry is paused at `now_ms`. A clock set back before the last wrong PIN
+    /// does not end a pause.
+    pub fn paused(&self, now_ms: u64) -> bool {
+        now_ms < self.until_ms || (self.until_ms > 0 && now_ms < self.at_ms)
+    }
+
+    /// After one more wrong PIN at `now_ms`.
+    pub fn wrong_try(self, now_ms: u64) -> PinGuard {
+        let wrong = self.wrong.saturating_add(1);
+        let round = wrong / PIN_TRIES;
+        let until_ms = if wrong % PIN_TRIES == 0 {
+            let i = usize::try_from(round.saturating_sub(1)).unwrap_or(usize::MAX);
+            now_ms.saturating_add(PIN_PAUSES_MS[i.min(PIN_PAUSES_MS.len() - 1)])
+        } else {
+            self.until_ms
+        };
+        PinGuard {
+            wrong,
+            at_ms: now_ms,
+            until_ms,
+        }
     }
 }
 
@@ -485,9 +573,7 @@ pub fn read_stored(
             (Some(_), Err(_)) => Problem::Unreadable,
             (Some((i, _)), Ok(ballot)) => {
                 let s = &mut out[i];
-                if s.record.spec.admits(&s.template, &ballot)
-                    && s.tally.add(&s.template, &ballot).is_ok()
-                {
+                if s.record.spec.count_into(&s.template, &mut s.tally, &ballot) {
                     continue;
                 }
                 Problem::Refused
@@ -580,6 +666,7 @@ mod tests {
             branch: String::new(),
             category,
             issued: Some(40),
+            idle_minutes: None,
         }
     }
 
@@ -597,6 +684,7 @@ mod tests {
             branch: "x".repeat(41),
             category: CategoryRule::Fixed { index: 9 },
             issued: Some(limits::ISSUED_MAX + 1),
+            idle_minutes: Some(0),
         }
         .checked(t)
         .expect_err("invalid");
@@ -607,6 +695,7 @@ mod tests {
                 (SessionField::Branch, SessionError::UnitNameInvalid),
                 (SessionField::Category, SessionError::CategoryUnknown),
                 (SessionField::Issued, SessionError::NumberInvalid),
+                (SessionField::Idle, SessionError::NumberInvalid),
             ]
         );
         assert_eq!(
@@ -655,6 +744,35 @@ mod tests {
             Pin::new("1234", "1243", salt),
             Err((SessionField::PinRepeat, SessionError::PinMismatch))
         );
+    }
+
+    #[test]
+    fn every_fifth_wrong_pin_pauses_longer_and_a_clock_set_back_does_not_end_it() {
+        let mut g = PinGuard::default();
+        for n in 1..=4 {
+            g = g.wrong_try(1_000 * n);
+            assert!(!g.paused(1_000 * n), "{n}");
+        }
+        g = g.wrong_try(10_000);
+        assert_eq!(g.wrong, 5);
+        assert!(g.paused(10_000 + 59_999));
+        assert!(!g.paused(10_000 + 60_000));
+        // Back before the last wrong PIN: still paused.
+        assert!(g.paused(9_999));
+        let mut t = 100_000;
+        for _ in 0..5 {
+            g = g.wrong_try(t);
+            t += 1;
+        }
+        assert_eq!(g.until_ms, t - 1 + 300_000);
+        for _ in 0..10 {
+            g = g.wrong_try(t);
+            t += 1;
+        }
+        // The third round and every later one: 15 minutes.
+        assert_eq!(g.until_ms, t - 1 + 900_000);
+        let json = serde_json::to_string(&g).expect("json");
+        assert_eq!(serde_json::from_str::<PinGuard>(&json).ok(), Some(g));
     }
 
     #[test]

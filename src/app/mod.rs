@@ -8,12 +8,13 @@ pub mod state;
 
 use ballot_core::samples;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::platform::{db, page};
 use components::pin_dialog::PinDialog;
 use pages::templates::Studio;
-use state::{Action, AppState, Load, Page};
+use state::{Action, AppState, Claim, Load, Page};
 
 /// The app state and its dispatcher.
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -63,6 +64,34 @@ pub fn App() -> Html {
         });
     }
 
+    // Hold the session or count the page shows, device-wide, and show it as the store has
+    // it once held. Keyed by the id and the claim's round: leaving the page (or a new round)
+    // lets go of it, or gives up the wait.
+    {
+        let app = app.clone();
+        use_effect_with(app.claim_key(), move |key| {
+            let id = key.as_ref().map(|(id, _)| id.clone());
+            if let Some((id, round)) = key.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let busy = {
+                        let app = app.clone();
+                        Closure::once_into_js(move || app.dispatch(Action::ClaimBusy { round }))
+                    };
+                    let dump = match ballot_ui::idb::claim(&id, busy.unchecked_ref()).await {
+                        Ok(()) => db::load_all().await,
+                        Err(e) => Err(e),
+                    };
+                    app.dispatch(Action::Claimed { round, dump });
+                });
+            }
+            move || {
+                if let Some(id) = id {
+                    ballot_ui::idb::release(&id);
+                }
+            }
+        });
+    }
+
     // Perform the write the reducer asked for, then report. Keyed by the write's number:
     // each write runs once.
     {
@@ -71,7 +100,7 @@ pub fn App() -> Html {
         use_effect_with(seq, move |_| {
             if let Some(pending) = app.pending.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = db::perform(&pending.write).await;
+                    let result = db::perform(&pending).await;
                     app.dispatch(Action::Written {
                         seq: pending.seq,
                         result,
@@ -101,6 +130,10 @@ pub fn App() -> Html {
                 </section>
             </main>
         },
+        // A page of one session or count shows it only while this window holds it.
+        (Load::Ready, page) if page.subject().is_some() && !matches!(app.claim, Claim::Held(_)) => {
+            claim_wait(&app)
+        }
         (Load::Ready, Page::Home) => html! { <pages::home::HomePage app={app.clone()} /> },
         (Load::Ready, Page::NewSession) => {
             html! { <pages::new_session::NewSessionPage app={app.clone()} /> }
@@ -131,5 +164,32 @@ pub fn App() -> Html {
                 <PinDialog app={app.clone()} />
             }
         </>
+    }
+}
+
+/// While the page's session or count is being opened, or is open in another window. On the
+/// voter screen nothing leads away from it: a voter never reaches the organiser's screens.
+fn claim_wait(app: &AppHandle) -> Html {
+    let t = app.lang.texts();
+    if !matches!(app.claim, Claim::Busy(_)) {
+        return html! {
+            <main class="page"><p class="loading" role="status">{ t.opening }</p></main>
+        };
+    }
+    let voting = matches!(app.page, Page::Vote(_));
+    let home = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
+    };
+    html! {
+        <main class="page">
+            <section class="fatal" role="alert">
+                <h1>{ t.elsewhere_title }</h1>
+                <p>{ t.elsewhere_body }</p>
+                if !voting {
+                    <button class="secondary" onclick={home}>{ t.back_home }</button>
+                }
+            </section>
+        </main>
     }
 }

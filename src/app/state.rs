@@ -16,7 +16,7 @@ use std::rc::Rc;
 use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountRecord};
 use ballot_core::session::{
-    CategoryRule, EventKind, Pin, SessionError, SessionEvent, SessionField, SessionLog,
+    CategoryRule, EventKind, Pin, PinGuard, SessionError, SessionEvent, SessionField, SessionLog,
     SessionRecord, SessionSpec, Status, StoredSession, Turnout,
 };
 use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
@@ -38,6 +38,8 @@ pub struct Dump {
     pub ballots: Vec<(String, String)>,
     /// The session this device was showing voters (the `device` store's marker).
     pub voting: Option<String>,
+    /// Wrong PINs on this device (the `device` store's `pin`).
+    pub pin_guard: Option<String>,
     pub counts: Vec<(String, String)>,
     pub count_entries: Vec<(String, String)>,
     /// The library's templates offered for sessions and counts: (name, template JSON), the
@@ -161,6 +163,20 @@ pub enum Page {
     Data,
 }
 
+impl Page {
+    /// The one session or count this page shows, which this window must hold.
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            Page::Manage(id)
+            | Page::Vote(id)
+            | Page::Results(id)
+            | Page::Count(id)
+            | Page::Exchange(Some(id)) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// Where the voter is in filling one ballot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
@@ -186,6 +202,20 @@ pub struct Draft {
     pub refusal: Option<(usize, MarkRefused)>,
     /// Bumped when a write-in is refused, so its input is re-created with the stored text.
     pub write_in_generation: u32,
+    /// Bumped by every tap of the voter: the idle timer runs from the last one.
+    pub activity: u32,
+    /// 「还在投票吗？」 is shown over the ballot.
+    pub asked_idle: bool,
+}
+
+impl Draft {
+    /// Whether something of a voter is on screen: a mark, a category picked, the review, a
+    /// ballot not recorded. Such a ballot is cleared when left unattended.
+    pub fn unattended_matters(&self, session: &Session) -> bool {
+        matches!(self.stage, Stage::Review | Stage::NotRecorded)
+            || (matches!(self.stage, Stage::Filling)
+                && (!self.ballot.has_no_marks() || session.spec().voters_choose()))
+    }
 }
 
 /// An organiser action that needs the session's PIN.
@@ -214,19 +244,19 @@ pub enum PinAnswer {
     Wrong,
     /// Too many wrong PINs in a row: no PIN is checked until the pause is over.
     Locked,
+    /// Being counted as a try, then checked.
+    Checking,
 }
-
-/// Wrong PINs in a row before a pause, and its length. A voter at the tablet cannot try
-/// PINs quickly; a reload does not help much (it takes seconds and lands on a new ballot).
-pub const PIN_TRIES: u32 = 5;
-pub const PIN_PAUSE_MS: u64 = 60_000;
 
 /// One thing to store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {
+    /// `after`: the session's log as the reducer saw it (its `next_event`), checked in the
+    /// write's own transaction.
     Ballot {
         session: String,
         ballot: Ballot,
+        after: u32,
     },
     Session(Rc<SessionRecord>),
     Event {
@@ -234,7 +264,10 @@ pub enum Write {
         seq: u32,
         event: SessionEvent,
     },
-    DeleteSession(String),
+    DeleteSession {
+        id: String,
+        after: u32,
+    },
     Count(Rc<CountRecord>),
     /// One step of a count's log, stored under `<count>/<key, 8 digits>`.
     CountEntry {
@@ -242,7 +275,12 @@ pub enum Write {
         key: u32,
         entry: CountEntry,
     },
-    DeleteCount(String),
+    DeleteCount {
+        id: String,
+        after: u32,
+    },
+    /// Wrong PINs on this device, stored before the answer is shown.
+    PinGuard(PinGuard),
     /// The device shows voters this session (`Some`) or no longer (`None`). Stored as
     /// durably as a ballot, so a reload or a crash comes back to a fresh ballot, never to
     /// the organiser's screens.
@@ -254,6 +292,22 @@ pub struct Pending {
     /// Matches the report to the write, so a late report cannot apply to a newer write.
     pub seq: u32,
     pub write: Write,
+    /// After the write: the device's wrong PINs are cleared (a right PIN was entered).
+    pub reset_pin_guard: bool,
+}
+
+/// Whether this window holds the session or count its page shows. A page of one session or
+/// count (see [`Page::subject`]) shows it, and offers what writes, only while this window
+/// holds it; the App's effect claims it device-wide (Web Locks, `idb.js`), re-reads the
+/// store and reports [`Action::Claimed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// The page shows no one session or count.
+    None,
+    Opening(String),
+    /// Another window holds it; this one waits for it to let go.
+    Busy(String),
+    Held(String),
 }
 
 /// What the organiser typed into the new-session form.
@@ -264,6 +318,8 @@ pub struct SessionForm {
     pub branch: String,
     pub category: Option<CategoryRule>,
     pub issued: String,
+    /// Minutes before an unattended ballot is cleared; empty: the default.
+    pub idle: String,
     pub pin: String,
     pub pin_repeat: String,
 }
@@ -299,13 +355,28 @@ pub struct AppState {
     pub damaged_records: usize,
     /// A newer build of the app is installed and waiting: the home screen offers it.
     pub update_ready: bool,
-    /// Wrong PINs in a row, and until when PINs are not checked.
-    pin_failures: u32,
-    pin_pause_until_ms: u64,
+    /// Wrong PINs on this device (stored), and how many came before the last right one.
+    pub pin_guard: PinGuard,
+    pub wrong_pins_before: u32,
+    /// The PIN typed, while its try is being stored.
+    pin_typed: Option<(String, u64)>,
+    pub claim: Claim,
+    /// Bumped to claim the same session or count again (after a write found it changed).
+    claim_round: u32,
 }
 
 pub enum Action {
     Loaded(Result<Dump, StoreError>),
+    /// Another window holds the session or count of claim `round`.
+    ClaimBusy {
+        round: u32,
+    },
+    /// This window now holds the session or count of claim `round`, and the store as read
+    /// right after.
+    Claimed {
+        round: u32,
+        dump: Result<Dump, StoreError>,
+    },
     Templates,
     /// Open the results desk; with a session only from that session's results.
     Exchange(Option<String>),
@@ -347,6 +418,13 @@ pub enum Action {
         item: usize,
         level: usize,
     },
+    /// No tap on the voter screen since `activity`: ask 「还在投票吗？」, or, asked already,
+    /// discard the ballot (nothing is submitted).
+    Idle {
+        activity: u32,
+    },
+    /// The voter answers 「继续投票」.
+    StillHere,
     /// Done filling: show the review.
     Submit,
     /// Back from the review or the not-recorded alert to the form.
@@ -421,9 +499,12 @@ impl AppState {
             form_errors: Rc::new(Vec::new()),
             notice: None,
             damaged_records: 0,
-            pin_failures: 0,
             update_ready: false,
-            pin_pause_until_ms: 0,
+            pin_guard: PinGuard::default(),
+            wrong_pins_before: 0,
+            pin_typed: None,
+            claim: Claim::None,
+            claim_round: 0,
         }
     }
 
@@ -455,15 +536,8 @@ impl AppState {
     /// The store's contents read into sessions; whatever cannot be read is counted, skipped
     /// and left in the store untouched.
     fn loaded(&mut self, dump: Dump) {
-        let (stored, damaged) =
-            ballot_core::session::read_stored(&dump.sessions, &dump.events, &dump.ballots);
-        let sessions: Vec<Session> = stored.into_iter().map(Session::from).collect();
-        let mut damaged = damaged.len() + dump.corrupt;
-        self.sessions = Rc::new(sessions);
-        self.counts = Rc::new(AppState::loaded_counts(&dump, &mut damaged));
-        self.damaged_records = damaged;
+        self.refresh(&dump);
         self.load = Load::Ready;
-        self.library(&dump.templates);
         if dump.shared_link {
             self.page = Page::Templates;
         }
@@ -472,6 +546,94 @@ impl AppState {
             // The voter screen wins over a shared link: it is left only with the PIN.
             self.start_voting(&id);
         }
+    }
+
+    /// Sessions, counts, templates and the PIN guard as the store holds them now.
+    fn refresh(&mut self, dump: &Dump) {
+        let (stored, damaged) =
+            ballot_core::session::read_stored(&dump.sessions, &dump.events, &dump.ballots);
+        let sessions: Vec<Session> = stored.into_iter().map(Session::from).collect();
+        let mut damaged = damaged.len() + dump.corrupt;
+        self.sessions = Rc::new(sessions);
+        self.counts = Rc::new(AppState::loaded_counts(dump, &mut damaged));
+        self.damaged_records = damaged;
+        self.library(&dump.templates);
+        let stored_guard = (dump.pin_guard.as_deref())
+            .and_then(|json| serde_json::from_str::<PinGuard>(json).ok())
+            .unwrap_or_default();
+        // Never fewer wrong PINs than this window already knows of.
+        if stored_guard.wrong >= self.pin_guard.wrong {
+            self.pin_guard = stored_guard;
+        }
+    }
+
+    /// The page's session or count claimed anew when the page shows another one.
+    fn sync_claim(&mut self) {
+        let wanted = self.page.subject();
+        let current = match &self.claim {
+            Claim::None => None,
+            Claim::Opening(id) | Claim::Busy(id) | Claim::Held(id) => Some(id.as_str()),
+        };
+        if wanted != current {
+            self.claim = wanted.map_or(Claim::None, |id| Claim::Opening(id.to_string()));
+            self.claim_round = self.claim_round.wrapping_add(1);
+        }
+    }
+
+    /// What the App's claim effect works on: the id to hold, and the claim's round.
+    pub fn claim_key(&self) -> Option<(String, u32)> {
+        match &self.claim {
+            Claim::None => None,
+            Claim::Opening(id) | Claim::Busy(id) | Claim::Held(id) => {
+                Some((id.clone(), self.claim_round))
+            }
+        }
+    }
+
+    /// Whether this window holds `id` and may write it.
+    pub fn holds(&self, id: &str) -> bool {
+        matches!(&self.claim, Claim::Held(h) if h == id)
+    }
+
+    /// Now held, with the store as read right after: the page is shown again from it, as a
+    /// reload would show it.
+    fn claimed(&mut self, dump: &Dump) {
+        let Some(id) = self.page.subject().map(str::to_string) else {
+            return;
+        };
+        self.refresh(dump);
+        self.claim = Claim::Held(id.clone());
+        let session = self.session(&id).map(|s| s.status());
+        let voting = dump.voting.as_deref() == Some(id.as_str());
+        match self.page.clone() {
+            // Still the device's voter screen (not left with the PIN in another window).
+            Page::Vote(_) if session == Some(Status::Open) && voting => {
+                // A voter's marks on this session stay (a write refused as changed is
+                // tried again); anything else starts from a fresh ballot.
+                if self.draft.as_ref().is_none_or(|d| d.session != id) {
+                    self.start_voting(&id);
+                }
+            }
+            Page::Manage(_) if session.is_some() => {}
+            Page::Results(_) | Page::Exchange(Some(_)) if session == Some(Status::Closed) => {}
+            Page::Results(_) | Page::Exchange(Some(_)) if session.is_some() => {
+                self.page = Page::Manage(id);
+            }
+            Page::Count(_) if self.count(&id).is_some() => {
+                let keep = (self.counting.as_ref()).is_some_and(|c| c.count == id)
+                    && self.pending.is_none();
+                if !keep {
+                    self.open_count(&id);
+                }
+            }
+            _ => {
+                // Gone, or closed under the voter screen: nothing of it is shown any more.
+                self.draft = None;
+                self.counting = None;
+                self.page = Page::Home;
+            }
+        }
+        self.sync_claim();
     }
 
     /// The templates offered for new sessions and counts: the samples, then the library's
@@ -498,6 +660,8 @@ impl AppState {
             },
             refusal: None,
             write_in_generation: 0,
+            activity: 0,
+            asked_idle: false,
         }
     }
 
@@ -512,11 +676,27 @@ impl AppState {
         self.page = Page::Vote(id.to_string());
     }
 
+    /// Asks for `write`. A write of a session's or count's records only while this window
+    /// holds it (the pages offer nothing that writes otherwise; this is the last word).
     fn request(&mut self, write: Write) {
+        let of = match &write {
+            Write::Ballot { session: id, .. }
+            | Write::Event { session: id, .. }
+            | Write::DeleteSession { id, .. }
+            | Write::CountEntry { count: id, .. }
+            | Write::DeleteCount { id, .. } => Some(id.as_str()),
+            // The device's own settings: the voter screen itself waits for its claim.
+            Write::Session(_) | Write::Count(_) | Write::Voting(_) | Write::PinGuard(_) => None,
+        };
+        if of.is_some_and(|id| !self.holds(id)) {
+            self.notice = Some(StoreError::Elsewhere);
+            return;
+        }
         self.write_seq = self.write_seq.wrapping_add(1);
         self.pending = Some(Pending {
             seq: self.write_seq,
             write,
+            reset_pin_guard: false,
         });
     }
 
@@ -531,6 +711,7 @@ impl AppState {
         self.asking = None;
         self.prompt = None;
         self.notice = None;
+        self.wrong_pins_before = 0;
         self.form_errors = Rc::new(Vec::new());
         self.page = page;
     }
@@ -549,11 +730,13 @@ impl AppState {
             } else {
                 CategoryRule::VoterChooses
             });
+        let idle = ballot_core::session::parse_number(&form.idle);
         let spec = SessionSpec {
             area: form.area,
             branch: form.branch,
             category: rule,
             issued: *issued.as_ref().unwrap_or(&None),
+            idle_minutes: *idle.as_ref().unwrap_or(&None),
         }
         .checked(&entry.template);
         let spec = match spec {
@@ -565,6 +748,9 @@ impl AppState {
         };
         if let Err(e) = issued {
             errors.push((SessionField::Issued, e));
+        }
+        if let Err(e) = idle {
+            errors.push((SessionField::Idle, e));
         }
         let pin = match Pin::new(&form.pin, &form.pin_repeat, salt) {
             Ok(pin) => Some(pin),
@@ -588,7 +774,28 @@ impl AppState {
         self.request(Write::Session(Rc::new(record)));
     }
 
-    fn enter_pin(&mut self, pin: &str, now_ms: u64) {
+    /// A PIN typed: counted as a wrong try on disk first ([`Write::PinGuard`]), checked
+    /// only once that is stored ([`AppState::pin_counted`]), so that neither a reload nor a
+    /// crash between the check and its answer gives a free try.
+    fn enter_pin(&mut self, pin: String, now_ms: u64) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        if self.pin_guard.paused(now_ms) {
+            prompt.answer = PinAnswer::Locked;
+            return;
+        }
+        prompt.answer = PinAnswer::Checking;
+        self.pin_typed = Some((pin, now_ms));
+        self.request(Write::PinGuard(self.pin_guard.wrong_try(now_ms)));
+    }
+
+    /// The try is on record (or could not be stored: a full disk must not keep the organiser
+    /// out): now the PIN typed is checked.
+    fn pin_counted(&mut self, counted: PinGuard) {
+        let Some((pin, now_ms)) = self.pin_typed.take() else {
+            return;
+        };
         let Some(prompt) = self.prompt.clone() else {
             return;
         };
@@ -596,18 +803,9 @@ impl AppState {
             self.prompt = None;
             return;
         };
-        if now_ms < self.pin_pause_until_ms {
-            self.prompt = Some(Prompt {
-                answer: PinAnswer::Locked,
-                ..prompt
-            });
-            return;
-        }
-        if !session.record.pin.matches(pin) {
-            self.pin_failures += 1;
-            let answer = if self.pin_failures >= PIN_TRIES {
-                self.pin_failures = 0;
-                self.pin_pause_until_ms = now_ms.saturating_add(PIN_PAUSE_MS);
+        if !session.record.pin.matches(&pin) {
+            self.pin_guard = counted;
+            let answer = if counted.paused(now_ms) {
                 PinAnswer::Locked
             } else {
                 PinAnswer::Wrong
@@ -615,6 +813,20 @@ impl AppState {
             self.prompt = Some(Prompt { answer, ..prompt });
             return;
         }
+        self.wrong_pins_before = self.pin_guard.wrong;
+        self.pin_guard = PinGuard::default();
+        self.pin_accepted(prompt, now_ms);
+        // The try counted on disk is taken back with the write the PIN was for, or alone.
+        match self.pending.as_mut() {
+            Some(p) => p.reset_pin_guard = true,
+            None => self.request(Write::PinGuard(PinGuard::default())),
+        }
+    }
+
+    fn pin_accepted(&mut self, prompt: Prompt, now_ms: u64) {
+        let Some(session) = self.session(&prompt.session) else {
+            return;
+        };
         let id = prompt.session;
         let event = |kind| SessionEvent {
             at_ms: now_ms,
@@ -631,7 +843,6 @@ impl AppState {
         }
         .filter(|&k| allows(k));
         self.prompt = None;
-        self.pin_failures = 0;
         match prompt.intent {
             Intent::LeaveVoting => self.request(Write::Voting(None)),
             Intent::Results => {
@@ -648,7 +859,10 @@ impl AppState {
                     });
                 }
             }
-            Intent::Delete => self.request(Write::DeleteSession(id)),
+            Intent::Delete => self.request(Write::DeleteSession {
+                id,
+                after: next_seq,
+            }),
         }
     }
 
@@ -656,12 +870,27 @@ impl AppState {
         let Some(pending) = self.pending.take_if(|p| p.seq == seq) else {
             return;
         };
+        if matches!(result, Err(StoreError::Elsewhere | StoreError::Changed)) {
+            // The state this write was decided on is not the store's: claim the page's
+            // session or count again, and show it as the store has it.
+            self.claim_round = self.claim_round.wrapping_add(1);
+            if let Some(id) = self.page.subject() {
+                self.claim = Claim::Opening(id.to_string());
+            }
+        }
         match (pending.write, result) {
-            (Write::Ballot { session, ballot }, Ok(())) => {
+            (Write::PinGuard(counted), _) => self.pin_counted(counted),
+            (
+                Write::Ballot {
+                    session, ballot, ..
+                },
+                Ok(()),
+            ) => {
                 if let Some(s) = self.session_mut(&session) {
                     let template = Rc::clone(&s.template);
-                    // The ballot was built on this template; it fits.
-                    let _ = s.tally.add(&template, &ballot);
+                    // The same check as when it was confirmed and as when it is read back.
+                    let spec = s.record.spec.clone();
+                    spec.count_into(&template, &mut s.tally, &ballot);
                     if let Some(d) = self.draft.as_mut() {
                         // Wipe the marks at once: nothing of this voter's stays.
                         d.ballot = Ballot::empty(&template, None);
@@ -718,21 +947,21 @@ impl AppState {
                     self.page = Page::Manage(d.session);
                 }
             }
-            (Write::DeleteSession(id), Ok(())) => {
+            (Write::DeleteSession { id, .. }, Ok(())) => {
                 Rc::make_mut(&mut self.sessions).retain(|s| s.id() != id);
                 self.page = Page::Home;
             }
             (
                 Write::Session(_)
                 | Write::Event { .. }
-                | Write::DeleteSession(_)
+                | Write::DeleteSession { .. }
                 | Write::Voting(Some(_)),
                 Err(e),
             ) => {
                 self.notice = Some(e);
             }
             (
-                write @ (Write::Count(_) | Write::CountEntry { .. } | Write::DeleteCount(_)),
+                write @ (Write::Count(_) | Write::CountEntry { .. } | Write::DeleteCount { .. }),
                 result,
             ) => self.count_written(write, result),
         }
@@ -757,6 +986,19 @@ impl Reducible for AppState {
         match action {
             Action::Loaded(Ok(dump)) => s.loaded(dump),
             Action::Loaded(Err(e)) => s.load = Load::Failed(e),
+            Action::ClaimBusy { round } => match &s.claim {
+                Claim::Opening(id) if round == s.claim_round => s.claim = Claim::Busy(id.clone()),
+                _ => return self,
+            },
+            Action::Claimed { round, dump } => {
+                if round != s.claim_round || s.pending.is_some() {
+                    return self;
+                }
+                match dump {
+                    Ok(dump) => s.claimed(&dump),
+                    Err(e) => s.load = Load::Failed(e),
+                }
+            }
             Action::Templates => s.go(Page::Templates),
             Action::Data => s.go(Page::Data),
             Action::Exchange(focus) => {
@@ -789,7 +1031,8 @@ impl Reducible for AppState {
                 }
             }
             Action::AskPin { session, intent } => {
-                if s.pending.is_none() && s.session(&session).is_some() {
+                // Only on the session's own pages, held by this window.
+                if s.pending.is_none() && s.session(&session).is_some() && s.holds(&session) {
                     s.prompt = Some(Prompt {
                         session,
                         intent,
@@ -799,7 +1042,7 @@ impl Reducible for AppState {
             }
             Action::EnterPin { pin, now_ms } => {
                 if s.pending.is_none() {
-                    s.enter_pin(&pin, now_ms);
+                    s.enter_pin(pin, now_ms);
                 }
             }
             Action::CancelPin => s.prompt = None,
@@ -833,7 +1076,8 @@ impl Reducible for AppState {
             | Action::Answer { .. }) => {
                 // While a question is open, only its answer counts.
                 let asking = s.asking.is_some() && !matches!(action, Action::Answer { .. });
-                if s.pending.is_some() || s.counting.is_none() || asking {
+                let held = (s.counting.as_ref()).is_some_and(|c| s.holds(&c.count));
+                if s.pending.is_some() || !held || asking {
                     return self;
                 }
                 match action {
@@ -850,6 +1094,31 @@ impl Reducible for AppState {
                     _ => {}
                 }
             }
+            Action::Idle { activity } => {
+                let Some(d) = s.draft.as_ref() else {
+                    return self;
+                };
+                let Some(session) = s.session(&d.session) else {
+                    return self;
+                };
+                if d.activity != activity || !d.unattended_matters(session) {
+                    return self;
+                }
+                let discard = d.asked_idle;
+                let fresh = AppState::fresh_draft(session);
+                let Some(d) = s.draft.as_mut() else {
+                    return self;
+                };
+                if discard {
+                    *d = Draft {
+                        activity: d.activity.wrapping_add(1),
+                        ..fresh
+                    };
+                } else {
+                    d.asked_idle = true;
+                    d.activity = d.activity.wrapping_add(1);
+                }
+            }
             Action::NextVoter => {
                 let fresh = s
                     .draft
@@ -862,17 +1131,28 @@ impl Reducible for AppState {
                 }
             }
             Action::ConfirmSubmit => {
-                let Some(d) = s.draft.as_mut() else {
+                let Some(d) = s.draft.as_ref() else {
                     return self;
                 };
-                if d.stage != Stage::Review || s.pending.is_some() {
+                let Some(session) = s.session(&d.session) else {
+                    return self;
+                };
+                // Never a ballot the store's reader would refuse, nor into a session this
+                // window does not hold or that is closed.
+                let fits = session.status() == Status::Open
+                    && session.spec().admits(&session.template, &d.ballot);
+                if d.stage != Stage::Review || s.pending.is_some() || !fits || !s.holds(&d.session)
+                {
                     return self;
                 }
-                d.stage = Stage::Storing;
                 let write = Write::Ballot {
                     session: d.session.clone(),
                     ballot: d.ballot.clone(),
+                    after: session.next_event,
                 };
+                if let Some(d) = s.draft.as_mut() {
+                    d.stage = Stage::Storing;
+                }
                 s.request(write);
             }
             action => {
@@ -883,19 +1163,28 @@ impl Reducible for AppState {
                 let Some(session) = sessions.iter().find(|x| x.id() == draft.session) else {
                     return self;
                 };
-                reduce_draft(draft, &session.template, action);
+                reduce_draft(draft, session, action);
             }
         }
+        s.sync_claim();
         Rc::new(s)
     }
 }
 
 /// The voter's actions on their own ballot.
-fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
+fn reduce_draft(d: &mut Draft, session: &Session, action: Action) {
+    let t: &Template = &session.template;
     let editable = matches!(d.stage, Stage::Filling | Stage::NotRecorded);
+    // Any tap of the voter restarts the idle timer and answers 「还在投票吗？」.
+    d.activity = d.activity.wrapping_add(1);
+    d.asked_idle = false;
     match action {
         Action::ChooseCategory(c) => {
-            if matches!(d.stage, Stage::ChoosingCategory | Stage::Filling) {
+            // Only where the session lets voters choose; a session's own category is never
+            // changed on the voter screen.
+            let may = session.spec().voters_choose()
+                && c.is_none_or(|c| usize::from(c) < t.categories().len());
+            if may && matches!(d.stage, Stage::ChoosingCategory | Stage::Filling) {
                 d.ballot.category = c;
                 d.stage = if c.is_some() {
                     Stage::Filling
@@ -947,5 +1236,9 @@ fn reduce_draft(d: &mut Draft, t: &Template, action: Action) {
     }
 }
 
+#[cfg(test)]
+mod harness;
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

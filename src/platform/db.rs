@@ -15,17 +15,19 @@
 //! browser has flushed it to disk (durability "strict").
 
 use ballot_core::session::hex;
+use ballot_core::session::PinGuard;
 pub use ballot_ui::idb::random_bytes;
-use ballot_ui::idb::{self, pairs};
+use ballot_ui::idb::{self, pairs, Guard};
 use wasm_bindgen::JsCast;
 
-use crate::app::state::{Dump, StoreError, Write};
+use crate::app::state::{Dump, Pending, StoreError, Write};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|_| StoreError::Failed)
 }
 
 const VOTING: &str = "voting";
+const PIN_GUARD: &str = "pin";
 
 /// `<id>/<n, 8 digits>`: the key of a session event or a count's log entry; key order is
 /// log order.
@@ -33,13 +35,15 @@ pub fn log_key(id: &str, n: u32) -> String {
     format!("{id}/{n:08}")
 }
 
-/// One write, as the JS half takes it: `add` a record, set the `device` marker, or
-/// `delete` a record with its entries (then `value` names the entry stores).
+/// One write, as the JS half takes it: `add` a record, set a `device` setting, or `delete`
+/// a record with its entries (then `value` names the entry stores); with the guard its
+/// transaction checks first.
 struct Plan {
     op: &'static str,
     store: &'static str,
     key: String,
     value: Option<String>,
+    guard: Option<Guard>,
 }
 
 fn add(store: &'static str, key: String, value: String) -> Plan {
@@ -48,6 +52,7 @@ fn add(store: &'static str, key: String, value: String) -> Plan {
         store,
         key,
         value: Some(value),
+        guard: None,
     }
 }
 
@@ -57,6 +62,40 @@ fn delete(store: &'static str, entry_stores: &str, id: &str) -> Plan {
         store,
         key: id.to_string(),
         value: Some(entry_stores.to_string()),
+        guard: None,
+    }
+}
+
+fn device(key: &str, value: Option<String>) -> Plan {
+    Plan {
+        op: "device",
+        store: "device",
+        key: key.into(),
+        value,
+        guard: None,
+    }
+}
+
+impl Plan {
+    /// Only if `id`'s record is still in `record_store` and its log in `log_store` has
+    /// `after` keys (the last one `after - 1`), as the reducer saw it.
+    fn guarded(
+        mut self,
+        record_store: &'static str,
+        log_store: &'static str,
+        id: &str,
+        after: u32,
+    ) -> Plan {
+        self.guard = Some(Guard {
+            id: id.to_string(),
+            record_store,
+            log_store,
+            head: after
+                .checked_sub(1)
+                .map(|n| log_key(id, n))
+                .unwrap_or_default(),
+        });
+        self
     }
 }
 
@@ -64,49 +103,71 @@ fn delete(store: &'static str, entry_stores: &str, id: &str) -> Plan {
 fn plan(write: &Write) -> Result<Plan, StoreError> {
     Ok(match write {
         // The key's random part: the store's order says nothing of the voting order.
-        Write::Ballot { session, ballot } => add(
+        Write::Ballot {
+            session,
+            ballot,
+            after,
+        } => add(
             "ballots",
             format!("{session}/{}", hex(&random_bytes()?)),
             json(ballot)?,
-        ),
+        )
+        .guarded("sessions", "events", session, *after),
         Write::Session(record) => add("sessions", record.id.clone(), json(&**record)?),
         Write::Event {
             session,
             seq,
             event,
-        } => add("events", log_key(session, *seq), json(event)?),
-        Write::Voting(session) => Plan {
-            op: "device",
-            store: "device",
-            key: VOTING.into(),
-            value: session.clone(),
-        },
-        Write::DeleteSession(id) => delete("sessions", "events,ballots", id),
-        Write::Count(record) => add("counts", record.id.clone(), json(&**record)?),
-        Write::CountEntry { count, key, entry } => {
-            add("count_entries", log_key(count, *key), json(entry)?)
+        } => add("events", log_key(session, *seq), json(event)?)
+            .guarded("sessions", "events", session, *seq),
+        Write::Voting(session) => device(VOTING, session.clone()),
+        Write::PinGuard(guard) => device(PIN_GUARD, Some(json(guard)?)),
+        Write::DeleteSession { id, after } => {
+            delete("sessions", "events,ballots", id).guarded("sessions", "events", id, *after)
         }
-        Write::DeleteCount(id) => delete("counts", "count_entries", id),
+        Write::Count(record) => add("counts", record.id.clone(), json(&**record)?),
+        Write::CountEntry { count, key, entry } => add(
+            "count_entries",
+            log_key(count, *key),
+            json(entry)?,
+        )
+        .guarded("counts", "count_entries", count, *key),
+        Write::DeleteCount { id, after } => {
+            delete("counts", "count_entries", id).guarded("counts", "count_entries", id, *after)
+        }
     })
 }
 
-/// Performs one write; `Ok` only once it is durably stored.
-pub async fn perform(write: &Write) -> Result<(), StoreError> {
-    let p = plan(write)?;
-    idb::write(p.op, p.store, &p.key, p.value).await
+/// Performs one write; `Ok` only once it is durably stored. Then, when a right PIN was
+/// entered for it, clears the device's wrong PINs (whatever the write's outcome: the PIN
+/// was right).
+pub async fn perform(pending: &Pending) -> Result<(), StoreError> {
+    let p = plan(&pending.write)?;
+    let result = idb::guarded_write(p.op, p.store, &p.key, p.value, p.guard).await;
+    if pending.reset_pin_guard {
+        let cleared = json(&PinGuard::default())?;
+        // Not stored (a full disk): the count of wrong PINs stays on the safe side.
+        let _ = idb::write("device", "device", PIN_GUARD, Some(cleared)).await;
+    }
+    result
 }
 
 /// Everything stored, still as raw records: reading them is the pure `AppState::loaded`.
 pub async fn load_all() -> Result<Dump, StoreError> {
     let all = idb::load_all().await?;
-    let voting = pairs(all.get(3))
-        .into_iter()
-        .find_map(|(k, v)| (k == VOTING).then_some(v));
+    let device = pairs(all.get(3));
+    let setting = |name: &str| {
+        device
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
     Ok(Dump {
         sessions: pairs(all.get(0)),
         events: pairs(all.get(1)),
         ballots: pairs(all.get(2)),
-        voting,
+        voting: setting(VOTING),
+        pin_guard: setting(PIN_GUARD),
         counts: pairs(all.get(4)),
         count_entries: pairs(all.get(5)),
         templates: pairs(all.get(6)),

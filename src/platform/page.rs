@@ -130,3 +130,29 @@ impl Drop for KeyListener {
             .remove_event_listener_with_callback("keydown", self.on_key.as_ref().unchecked_ref());
     }
 }
+
+/// Calls `f` once after `ms` milliseconds, unless dropped first. The callback is owned by
+/// the JS timer (dropping this only clears the timer), so a re-render that drops this
+/// while or after `f` runs never frees a callback the browser still holds.
+pub struct Timeout {
+    window: web_sys::Window,
+    handle: i32,
+}
+
+impl Timeout {
+    pub fn after(ms: u64, f: impl FnOnce() + 'static) -> Option<Timeout> {
+        let window = web_sys::window()?;
+        let f = Closure::once_into_js(f);
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms)
+            .ok()?;
+        Some(Timeout { window, handle })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.handle);
+    }
+}

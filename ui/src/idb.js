@@ -83,33 +83,158 @@ function open() {
   return opening;
 }
 
+// Resolves once the transaction is on disk. A transaction aborted by its own check
+// rejects with the reason the check gave (tx.why).
 function finish(tx) {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error || fail("WriteFailed", "transaction failed"));
-    tx.onabort = () => reject(tx.error || fail("WriteFailed", "transaction aborted"));
+    tx.onerror = () => reject(tx.why || tx.error || fail("WriteFailed", "transaction failed"));
+    tx.onabort = () => reject(tx.why || tx.error || fail("WriteFailed", "transaction aborted"));
   });
+}
+
+// One writer per session or count, device-wide (docs/storage.md). A tab writes the records
+// of a session or count only while it holds its claim: the Web Lock "ballot-kit/<id>", or
+// where a browser has no Web Locks, a lease "writer/<id>" in "device" naming this tab,
+// renewed every few seconds and checked by every guarded write in its own transaction (so
+// an expired lease can never slip a record in). Either way every guarded write also checks
+// that the session or count is still there and its log is as the tab last read it.
+const TAB = crypto.getRandomValues(new Uint32Array(4)).join(".");
+const LEASE_MS = 9000;
+const held = new Map();
+const writerOf = (key, value) => String((value && unseal(key, String(value))) || "").split(" ")[0];
+
+/**
+ * Claims id for this tab; resolves once claimed. While another tab holds it, onBusy() is
+ * called once and the claim waits until that tab lets go (closed, crashed, moved on).
+ */
+export async function claim(id, onBusy) {
+  release(id);
+  const stop = new AbortController();
+  let free;
+  const hold = new Promise((r) => (free = r));
+  held.set(id, () => {
+    stop.abort();
+    free();
+  });
+  const locks = navigator.locks;
+  const name = "ballot-kit/" + id;
+  if (locks) {
+    await new Promise((ok, no) => {
+      const take = () => (ok(), hold);
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (lock) return take();
+          onBusy();
+          locks.request(name, { signal: stop.signal }, take).catch(no);
+        })
+        .catch(no);
+    });
+  } else {
+    while (!(await lease(id))) {
+      if (stop.signal.aborted) throw fail("AbortError", "released");
+      if (onBusy) onBusy();
+      onBusy = null;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const renew = setInterval(() => lease(id).catch(() => {}), LEASE_MS / 3);
+    stop.signal.addEventListener("abort", () => clearInterval(renew));
+  }
+  if (stop.signal.aborted) throw fail("AbortError", "released");
+}
+
+/** Lets go of id (a waiting claim is given up). */
+export function release(id) {
+  const free = held.get(id);
+  held.delete(id);
+  if (!free) return;
+  free();
+  // Without Web Locks, the next tab need not wait for the lease to run out.
+  if (!navigator.locks)
+    open()
+      .then((db) => {
+        const store = db.transaction("device", "readwrite").objectStore("device");
+        const key = "writer/" + id;
+        store.get(key).onsuccess = (e) => {
+          if (writerOf(key, e.target.result) === TAB) store.delete(key);
+        };
+      })
+      .catch(() => {});
+}
+
+// Writes "writer/<id>" = "<this tab> <now>" unless another tab's lease on it is still fresh;
+// resolves whether it did. Only where there are no Web Locks: a lock cannot be lost while
+// its tab lives, and a claim under a lock must not need free space (a full disk must not
+// keep the organiser from closing a session).
+async function lease(id) {
+  const db = await open();
+  const tx = db.transaction("device", "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  const store = tx.objectStore("device");
+  const key = "writer/" + id;
+  let took = false;
+  store.get(key).onsuccess = (e) => {
+    const [tab, at] = String((e.target.result && unseal(key, String(e.target.result))) || "").split(" ");
+    const age = Date.now() - Number(at);
+    took = !tab || tab === TAB || !(age >= 0 && age < LEASE_MS);
+    if (took) store.put(seal(key, TAB + " " + Date.now()), key);
+  };
+  await done;
+  return took;
+}
+
+// The stores a guarded write reads, and its check: this tab is id's writer, id's record
+// is in recordStore, and the last key of id's log in logStore is head ("" for none), as the
+// app saw it when it decided on the write. Then run(), in the same transaction; otherwise
+// the transaction is aborted, nothing written, with "Elsewhere" or "Changed".
+function guarded(tx, [id, recordStore, logStore, head], run) {
+  let waiting = 3;
+  let why = "";
+  const step = (problem) => {
+    why = why || problem;
+    if (--waiting) return;
+    if (!why) return run();
+    tx.why = fail(why, why);
+    tx.abort();
+  };
+  const key = "writer/" + id;
+  if (navigator.locks) step("");
+  else
+    tx.objectStore("device").get(key).onsuccess = (e) =>
+      step(writerOf(key, e.target.result) === TAB ? "" : "Elsewhere");
+  tx.objectStore(recordStore).count(id).onsuccess = (e) => step(e.target.result ? "" : "Changed");
+  tx.objectStore(logStore).openKeyCursor(IDBKeyRange.bound(id + "/", id + "/\uffff"), "prev").onsuccess = (e) =>
+    step((e.target.result ? String(e.target.result.key) : "") === head ? "" : "Changed");
+}
+
+function guardStores(stores, guard) {
+  return guard ? [...new Set([...stores, guard[1], guard[2], ...(navigator.locks ? [] : ["device"])])] : stores;
 }
 
 /**
  * One write, resolved once it is on disk: "add" a record, set (or, with value null,
  * remove) a "device" setting, "delete" a record with its entries in the stores named in
  * value (comma-separated), or "restore" the records of value (JSON [[store, key, data], …]).
+ * With a guard (JSON [id, recordStore, logStore, head], see guarded()), an add or delete
+ * happens only if its check passes in the same transaction.
  */
-export function write(op, store, key, value) {
-  if (op === "add") return add(store, key, value);
+export function write(op, store, key, value, guard) {
+  guard = guard ? JSON.parse(guard) : null;
+  if (op === "add") return add(store, key, value, guard);
   if (op === "device") return setDevice(key, value);
-  if (op === "delete") return deleteWithEntries(store, value, key);
+  if (op === "delete") return deleteWithEntries(store, value, key, guard);
   if (op === "restore") return addAll(JSON.parse(value));
   return Promise.reject(fail("WriteFailed", "unknown write " + op));
 }
 
 /** Adds one record; resolves once it is on disk. */
-async function add(store, key, value) {
+async function add(store, key, value, guard) {
   const db = await open();
-  const tx = db.transaction(store, "readwrite", { durability: "strict" });
+  const tx = db.transaction(guardStores([store], guard), "readwrite", { durability: "strict" });
   const done = finish(tx);
-  tx.objectStore(store).add(seal(key, value), key);
+  const run = () => tx.objectStore(store).add(seal(key, value), key);
+  if (guard) guarded(tx, guard, run);
+  else run();
   await done;
   // Not awaited: the write is acknowledged now, whatever the browser (or the user, asked by
   // it) answers; the home screen shows the answer when it comes.
@@ -148,14 +273,18 @@ async function addAll(rows) {
  * Deletes a record and every entry keyed under it (`<id>/…`) in the given stores, in one
  * transaction: a session with its events and ballots, a count with its log.
  */
-async function deleteWithEntries(recordStore, entryStores, id) {
+async function deleteWithEntries(recordStore, entryStores, id, guard) {
   const db = await open();
   const stores = [recordStore, ...entryStores.split(",")];
-  const tx = db.transaction(stores, "readwrite", { durability: "strict" });
+  const tx = db.transaction(guardStores(stores, guard), "readwrite", { durability: "strict" });
   const done = finish(tx);
   const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
-  tx.objectStore(recordStore).delete(id);
-  for (const s of stores.slice(1)) tx.objectStore(s).delete(range);
+  const run = () => {
+    tx.objectStore(recordStore).delete(id);
+    for (const s of stores.slice(1)) tx.objectStore(s).delete(range);
+  };
+  if (guard) guarded(tx, guard, run);
+  else run();
   await done;
 }
 

@@ -14,7 +14,12 @@ extern "C" {
         store: &str,
         key: &str,
         value: Option<String>,
+        guard: Option<String>,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = claim)]
+    async fn js_claim(id: &str, on_busy: &js_sys::Function) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = release)]
+    fn js_release(id: &str);
     #[wasm_bindgen(catch, js_name = loadAll)]
     async fn js_load_all() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadStore)]
@@ -32,6 +37,11 @@ pub enum StoreError {
     Full,
     /// Any other failure of the write.
     Failed,
+    /// Another window of this device holds the session or count: this one may not write it.
+    Elsewhere,
+    /// The session or count changed since this window read it (closed, deleted or added to
+    /// elsewhere): nothing was written.
+    Changed,
 }
 
 impl StoreError {
@@ -40,6 +50,8 @@ impl StoreError {
             StoreError::Unavailable => t.store_unavailable,
             StoreError::Full => t.store_full,
             StoreError::Failed => t.store_failed,
+            StoreError::Elsewhere => t.store_elsewhere,
+            StoreError::Changed => t.store_changed,
         }
     }
 }
@@ -52,6 +64,8 @@ fn error_of(e: &JsValue) -> StoreError {
     match name.as_str() {
         "QuotaExceededError" => StoreError::Full,
         "Unavailable" | "SecurityError" | "InvalidStateError" => StoreError::Unavailable,
+        "Elsewhere" => StoreError::Elsewhere,
+        "Changed" => StoreError::Changed,
         _ => StoreError::Failed,
     }
 }
@@ -76,10 +90,58 @@ pub async fn write(
     key: &str,
     value: Option<String>,
 ) -> Result<(), StoreError> {
-    js_write(op, store, key, value)
+    guarded_write(op, store, key, value, None).await
+}
+
+/// What a write to a session's or count's records depends on, checked by `idb.js` in the
+/// write's own transaction: this window holds `id` ([`claim`]), `id`'s record is in
+/// `record_store`, and the last key of its log in `log_store` is `head` (`""`: none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guard {
+    pub id: String,
+    pub record_store: &'static str,
+    pub log_store: &'static str,
+    pub head: String,
+}
+
+/// [`write`] under a guard: refused with [`StoreError::Elsewhere`] or
+/// [`StoreError::Changed`], nothing written, when the state it was decided on has changed.
+pub async fn guarded_write(
+    op: &str,
+    store: &str,
+    key: &str,
+    value: Option<String>,
+    guard: Option<Guard>,
+) -> Result<(), StoreError> {
+    let guard = guard.map(|g| {
+        let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            "[{},{},{},{}]",
+            quote(&g.id),
+            quote(g.record_store),
+            quote(g.log_store),
+            quote(&g.head)
+        )
+    });
+    js_write(op, store, key, value, guard)
         .await
         .map(|_| ())
         .map_err(|e| error_of(&e))
+}
+
+/// Claims session or count `id` for this window, device-wide; `Ok` once it is this
+/// window's to write. While another window holds it, `on_busy` is called once and the claim
+/// waits for it to let go. [`release`] gives it up (or the wait).
+pub async fn claim(id: &str, on_busy: &js_sys::Function) -> Result<(), StoreError> {
+    js_claim(id, on_busy)
+        .await
+        .map(|_| ())
+        .map_err(|e| error_of(&e))
+}
+
+/// Gives up the claim on `id`, or the wait for it.
+pub fn release(id: &str) {
+    js_release(id)
 }
 
 /// `[[key, value], …]` from JS; anything else in it is skipped.

@@ -15,6 +15,7 @@ fn session(id: &str, t: &Template) -> (String, String) {
             branch: String::new(),
             category: CategoryRule::VoterChooses,
             issued: None,
+            idle_minutes: None,
         },
         pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
         opened_ms: 10,

@@ -57,6 +57,12 @@ pub struct Texts {
     pub store_unavailable: &'static str,
     pub store_full: &'static str,
     pub store_failed: &'static str,
+    pub store_elsewhere: &'static str,
+    pub store_changed: &'static str,
+    /// A session or count this window waits for: it is open in another window.
+    pub elsewhere_title: &'static str,
+    pub elsewhere_body: &'static str,
+    pub opening: &'static str,
     pub storage_damaged: fn(usize) -> String,
     pub data_button: &'static str,
     pub data_details: &'static str,
@@ -87,6 +93,7 @@ pub struct Texts {
     pub field_branch: &'static str,
     pub field_category: &'static str,
     pub field_issued: &'static str,
+    pub field_idle: &'static str,
     pub field_pin: &'static str,
     pub field_pin_repeat: &'static str,
     pub pin_hint: &'static str,
@@ -107,8 +114,17 @@ pub struct Texts {
 
     // The PIN question
     pub pin_label: &'static str,
-    pub pin_wrong: &'static str,
-    pub pin_locked: &'static str,
+    /// A wrong PIN, and how many in a row on this device.
+    pub pin_wrong: fn(u32) -> String,
+    /// PIN entry paused: wrong PINs in a row, minutes left.
+    pub pin_locked: fn(u32, u64) -> String,
+    /// After a right PIN: how many wrong ones came before it on this device.
+    pub pin_wrong_before: fn(u32) -> String,
+    pub pin_checking: &'static str,
+    /// 「还在投票吗？」 over an unattended ballot.
+    pub idle_title: &'static str,
+    pub idle_body: &'static str,
+    pub idle_continue: &'static str,
     pub pin_leave_title: &'static str,
     pub pin_leave_body: &'static str,
     pub pin_results_title: &'static str,

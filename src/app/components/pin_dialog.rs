@@ -45,6 +45,13 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
         ),
     };
     let destructive = matches!(prompt.intent, Intent::Delete | Intent::Close);
+    let guard = app.pin_guard;
+    let minutes_left = guard
+        .until_ms
+        .saturating_sub(page::now_ms())
+        .div_ceil(60_000)
+        .max(1);
+    let checking = prompt.answer == PinAnswer::Checking;
     let onsubmit = {
         let app = app.clone();
         let input = input.clone();
@@ -78,14 +85,16 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
                         maxlength="8" aria-invalid={if prompt.answer == PinAnswer::None { "false" } else { "true" }} />
                 </label>
                 if prompt.answer == PinAnswer::Wrong {
-                    <p class="field-error" role="alert">{ t.pin_wrong }</p>
+                    <p class="field-error" role="alert">{ (t.pin_wrong)(guard.wrong) }</p>
                 }
                 if prompt.answer == PinAnswer::Locked {
-                    <p class="field-error" role="alert">{ t.pin_locked }</p>
+                    <p class="field-error" role="alert">{ (t.pin_locked)(guard.wrong, minutes_left) }</p>
                 }
                 <div class="actions">
                     <button type="button" onclick={cancel}>{ t.cancel }</button>
-                    <button type="submit" class="primary">{ confirm }</button>
+                    <button type="submit" class="primary" disabled={checking}>
+                        { if checking { t.pin_checking } else { confirm } }
+                    </button>
                 </div>
             </form>
         </div>

@@ -87,6 +87,9 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             if let Some(e) = app.notice {
                 { notice(e.message(t), t.dismiss, dismiss) }
             }
+            if app.wrong_pins_before > 0 {
+                <p class="notice" role="alert">{ (t.pin_wrong_before)(app.wrong_pins_before) }</p>
+            }
             <section class="card">
                 { session_status(s, t) }
                 <div class="actions">

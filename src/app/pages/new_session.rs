@@ -123,6 +123,7 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                     </fieldset>
                 }
                 { field(SessionField::Issued, t.field_issued, &form.issued, InputKind::Number, |f, v| f.issued = v) }
+                { field(SessionField::Idle, t.field_idle, &form.idle, InputKind::Number, |f, v| f.idle = v) }
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
                 { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.pin_hint }</p>

@@ -30,6 +30,25 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         }
     });
     let session = draft.as_ref().and_then(|d| app.session(&d.session));
+    // An unattended ballot: after the session's idle time 「还在投票吗？」, a minute later it
+    // is discarded. Restarted by every tap (the draft's activity).
+    let idle = draft.as_ref().zip(session).and_then(|(d, s)| {
+        let wait = if d.asked_idle {
+            ballot_core::session::IDLE_ASK_MS
+        } else {
+            s.spec().idle_ms()
+        };
+        d.unattended_matters(s).then_some((d.activity, wait))
+    });
+    {
+        let app = app.clone();
+        use_effect_with(idle, move |idle| {
+            let timer = idle.and_then(|(activity, wait)| {
+                page::Timeout::after(wait, move || app.dispatch(Action::Idle { activity }))
+            });
+            move || drop(timer)
+        });
+    }
     let (Some(draft), Some(session)) = (draft, session) else {
         return html! {};
     };
@@ -129,11 +148,15 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                 <>
                     if let Some(c) = category {
                         <p class="category-line">
-                            { (t.your_category)(c) }{ " " }
-                            <button class="link" onclick={{
-                                let app = app.clone();
-                                Callback::from(move |_| app.dispatch(Action::ChooseCategory(None)))
-                            }}>{ t.change_category }</button>
+                            { (t.your_category)(c) }
+                            // Offered only where voters pick their own category.
+                            if session.spec().voters_choose() {
+                                { " " }
+                                <button class="link" onclick={{
+                                    let app = app.clone();
+                                    Callback::from(move |_| app.dispatch(Action::ChooseCategory(None)))
+                                }}>{ t.change_category }</button>
+                            }
                         </p>
                     }
                     if !spec.notes.is_empty() {
@@ -156,6 +179,20 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         }
     };
 
+    // The marks of a voter who walked away are not shown to whoever comes next.
+    let body = if draft.asked_idle {
+        let app = app.clone();
+        let answer = Callback::from(move |_: bool| app.dispatch(Action::StillHere));
+        dialog::alert(
+            t.idle_title.into(),
+            t.idle_body.into(),
+            t.idle_continue,
+            None,
+            answer,
+        )
+    } else {
+        body
+    };
     html! {
         <main class="page vote">
             { header }

@@ -455,8 +455,12 @@ impl AppState {
                 }
             }
             CountAsk::Delete => {
-                if let Some(c) = &self.counting {
-                    self.request(Write::DeleteCount(c.count.clone()));
+                if let Some((count, _)) = self.counting() {
+                    let write = Write::DeleteCount {
+                        id: count.id().to_string(),
+                        after: count.next_key,
+                    };
+                    self.request(write);
                 }
             }
         }
@@ -503,7 +507,7 @@ impl AppState {
                     _ => self.notice = Some(e),
                 }
             }
-            (Write::DeleteCount(id), Ok(())) => {
+            (Write::DeleteCount { id, .. }, Ok(())) => {
                 Rc::make_mut(&mut self.counts).retain(|c| c.id() != id);
                 self.counting = None;
                 self.page = Page::Home;

@@ -11,17 +11,48 @@ fn form(template: usize, category: Option<CategoryRule>) -> SessionForm {
         branch: String::new(),
         category,
         issued: "3".into(),
+        idle: String::new(),
         pin: PIN.into(),
         pin_repeat: PIN.into(),
     }
 }
 
-fn run(s: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
-    actions.into_iter().fold(s, |s, a| s.reduce(a))
+thread_local! {
+    /// The device the state of a test runs on (see `harness`): one window, tab 1.
+    static DEVICE: std::cell::RefCell<harness::Device> = Default::default();
 }
 
+fn device() -> harness::Device {
+    DEVICE.with(|d| Rc::clone(&d.borrow()))
+}
+
+/// What the App's effects do between actions: the page's session or count claimed, and a
+/// PIN's try stored before it is checked.
+fn settle(s: Rc<AppState>) -> Rc<AppState> {
+    let mut tab = harness::Tab {
+        id: 1,
+        state: s,
+        device: device(),
+    };
+    tab.settle();
+    while matches!(
+        tab.state.pending.as_ref().map(|p| &p.write),
+        Some(Write::PinGuard(_))
+    ) {
+        tab.write(None);
+    }
+    tab.state
+}
+
+fn run(s: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
+    actions.into_iter().fold(s, |s, a| settle(s.reduce(a)))
+}
+
+/// The app started on a device whose store holds `dump`.
 fn ready(dump: Dump, voting: Option<String>) -> Rc<AppState> {
-    Rc::new(AppState::new(samples::all())).reduce(Action::Loaded(Ok(Dump { voting, ..dump })))
+    let d = harness::device(Dump { voting, ..dump });
+    DEVICE.with(|cell| *cell.borrow_mut() = Rc::clone(&d));
+    harness::Tab::open(&d, 1).state
 }
 
 /// Hands the device to the voters of "s1"; the marker is stored first.
@@ -35,10 +66,17 @@ fn start(s: Rc<AppState>) -> Rc<AppState> {
     written(s, Ok(()))
 }
 
-/// Reports the pending write as done (`Ok`) or refused.
+/// Performs the pending write on the device (`Ok`: as the store takes it) or has the store
+/// refuse it, and reports.
 fn written(s: Rc<AppState>, result: Result<(), StoreError>) -> Rc<AppState> {
-    let seq = s.pending.as_ref().expect("a pending write").seq;
-    s.reduce(Action::Written { seq, result })
+    assert!(s.pending.is_some(), "a pending write");
+    let mut tab = harness::Tab {
+        id: 1,
+        state: s,
+        device: device(),
+    };
+    tab.write(result.err());
+    settle(tab.state)
 }
 
 fn create(s: Rc<AppState>, form: SessionForm, id: &str) -> Rc<AppState> {
@@ -192,10 +230,13 @@ fn the_voter_screen_is_left_only_with_the_pin() {
     let s = pin(s, Intent::LeaveVoting, "1111");
     assert_eq!(s.page, Page::Vote("s1".into()));
     assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Wrong));
-    let s = s.reduce(Action::EnterPin {
-        pin: PIN.into(),
-        now_ms: 0,
-    });
+    let s = run(
+        s,
+        vec![Action::EnterPin {
+            pin: PIN.into(),
+            now_ms: 0,
+        }],
+    );
     assert_eq!(
         s.pending.as_ref().map(|p| &p.write),
         Some(&Write::Voting(None))
@@ -216,10 +257,13 @@ fn results_need_the_pin_and_a_closed_session() {
     // Close: a logged event, stored before it takes effect, then the count.
     let s = pin(s, Intent::Close, "0000");
     assert!(s.pending.is_none());
-    let s = s.reduce(Action::EnterPin {
-        pin: PIN.into(),
-        now_ms: 5,
-    });
+    let s = run(
+        s,
+        vec![Action::EnterPin {
+            pin: PIN.into(),
+            now_ms: 5,
+        }],
+    );
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
     let s = written(s, Ok(()));
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Closed));
@@ -229,6 +273,7 @@ fn results_need_the_pin_and_a_closed_session() {
     assert_eq!(s.page, Page::Home);
     assert!(s.draft.is_none());
     // Reopening needs the PIN and is on record.
+    let s = run(s, vec![Action::Manage("s1".into())]);
     let s = written(pin(s, Intent::Reopen, PIN), Ok(()));
     let log = &s.session("s1").expect("session").log;
     let kinds: Vec<EventKind> = log.events().iter().map(|e| e.kind).collect();
@@ -349,7 +394,10 @@ fn deleting_needs_the_pin_and_happens_once_stored() {
     let s = pin(recommendation_session(), Intent::Delete, PIN);
     assert_eq!(
         s.pending.as_ref().map(|p| &p.write),
-        Some(&Write::DeleteSession("s1".into()))
+        Some(&Write::DeleteSession {
+            id: "s1".into(),
+            after: 0
+        })
     );
     assert!(s.session("s1").is_some());
     let s = written(s, Ok(()));
@@ -379,6 +427,7 @@ fn stored_session(id: &str, template: &Template, category: CategoryRule) -> (Str
             branch: "第一支部".into(),
             category,
             issued: Some(2),
+            idle_minutes: None,
         },
         pin: Pin::new(PIN, PIN, [1; 16]).expect("pin"),
         opened_ms: 10,
@@ -461,7 +510,11 @@ fn after_a_damaged_event_the_next_one_takes_a_new_key() {
     };
     let s = ready(dump, None);
     assert_eq!(s.damaged_records, 1);
-    let s = pin(s, Intent::Reopen, PIN);
+    let s = pin(
+        run(s, vec![Action::Manage("s1".into())]),
+        Intent::Reopen,
+        PIN,
+    );
     assert!(matches!(
         s.pending.as_ref().map(|p| &p.write),
         Some(Write::Event { seq: 2, .. })
@@ -513,34 +566,132 @@ fn a_device_that_cannot_store_the_voting_marker_is_not_handed_to_voters() {
 }
 
 #[test]
-fn five_wrong_pins_pause_the_pin_for_a_minute() {
+fn wrong_pins_pause_the_pin_longer_each_round_and_the_pause_survives_a_reload() {
+    use ballot_core::session::PIN_PAUSES_MS;
     let s = start(recommendation_session());
-    let s = s.reduce(Action::AskPin {
+    let ask = Action::AskPin {
         session: "s1".into(),
         intent: Intent::LeaveVoting,
-    });
-    let try_pin = |s: Rc<AppState>, pin: &str, now_ms: u64| {
-        s.reduce(Action::EnterPin {
-            pin: pin.into(),
-            now_ms,
-        })
     };
-    let mut s = s;
+    let try_pin = |s: Rc<AppState>, pin: &str, now_ms: u64| {
+        run(
+            s,
+            vec![Action::EnterPin {
+                pin: pin.into(),
+                now_ms,
+            }],
+        )
+    };
+    let answer = |s: &AppState| s.prompt.as_ref().map(|p| p.answer);
+    let mut s = s.reduce(ask);
+    // A try is on disk before it is checked: nothing is answered before.
+    let typed = s.clone().reduce(Action::EnterPin {
+        pin: PIN.into(),
+        now_ms: 0,
+    });
+    assert_eq!(answer(&typed), Some(PinAnswer::Checking));
+    assert!(matches!(
+        typed.pending.as_ref().map(|p| &p.write),
+        Some(Write::PinGuard(g)) if g.wrong == 1
+    ));
     for i in 0..4 {
         s = try_pin(s, "0000", i);
-        assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Wrong));
+        assert_eq!(answer(&s), Some(PinAnswer::Wrong));
+        assert_eq!(s.pin_guard.wrong, i as u32 + 1);
     }
     s = try_pin(s, "0000", 10);
-    assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Locked));
-    // Even the right PIN is not checked during the pause.
-    s = try_pin(s, PIN, 10 + PIN_PAUSE_MS - 1);
-    assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Locked));
+    assert_eq!(answer(&s), Some(PinAnswer::Locked));
+    // Even the right PIN is not checked during the pause, nor after a reload.
+    s = try_pin(s, PIN, 10 + PIN_PAUSES_MS[0] - 1);
+    assert_eq!(answer(&s), Some(PinAnswer::Locked));
     assert_eq!(s.page, Page::Vote("s1".into()));
-    s = try_pin(s, PIN, 10 + PIN_PAUSE_MS);
+    let reloaded = harness::Tab::open(&device(), 2);
+    assert_eq!(reloaded.state.pin_guard, s.pin_guard);
+    assert!(reloaded.state.pin_guard.paused(10 + PIN_PAUSES_MS[0] - 1));
+    // Five more: a longer pause.
+    for i in 0..5 {
+        s = try_pin(s, "0000", 10 + PIN_PAUSES_MS[0] + i);
+    }
+    assert_eq!(answer(&s), Some(PinAnswer::Locked));
+    assert_eq!(s.pin_guard.wrong, 10);
+    let later = 14 + PIN_PAUSES_MS[0] + PIN_PAUSES_MS[1];
+    s = try_pin(s, PIN, later - 1);
+    assert_eq!(answer(&s), Some(PinAnswer::Locked));
+    s = try_pin(s, PIN, later);
     assert_eq!(
-        s.pending.as_ref().map(|p| &p.write),
-        Some(&Write::Voting(None))
+        s.pending.as_ref().map(|p| (&p.write, p.reset_pin_guard)),
+        Some((&Write::Voting(None), true))
     );
+    // The organiser is told how many wrong PINs came before; the device's count is cleared.
+    assert_eq!(s.wrong_pins_before, 10);
+    assert_eq!(s.pin_guard, PinGuard::default());
+    let s = written(s, Ok(()));
+    assert_eq!(s.page, Page::Manage("s1".into()));
+    assert_eq!(
+        harness::Tab::open(&device(), 3).state.pin_guard,
+        PinGuard::default()
+    );
+}
+
+#[test]
+fn an_unattended_ballot_is_hidden_then_discarded_and_never_submitted() {
+    let s = start(recommendation_session());
+    let activity = |s: &AppState| s.draft.as_ref().map_or(0, |d| d.activity);
+    // An untouched ballot of a fixed-category session is left alone.
+    let a = activity(&s);
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(Action::Idle { activity: a })
+    ));
+    let s = run(
+        s,
+        vec![Action::ToggleCandidate {
+            section: 0,
+            candidate: 2,
+        }],
+    );
+    // A timer of an earlier tap changes nothing.
+    let stale = s.clone().reduce(Action::Idle {
+        activity: activity(&s) - 1,
+    });
+    assert!(!stale.draft.as_ref().is_some_and(|d| d.asked_idle));
+    let s = s.clone().reduce(Action::Idle {
+        activity: activity(&s),
+    });
+    assert!(s.draft.as_ref().is_some_and(|d| d.asked_idle));
+    // 「继续投票」 keeps the marks.
+    let kept = s.clone().reduce(Action::StillHere);
+    assert!(kept
+        .draft
+        .as_ref()
+        .is_some_and(|d| !d.asked_idle && !d.ballot.has_no_marks()));
+    // Nobody answers: the ballot is gone, nothing stored.
+    let s = s.clone().reduce(Action::Idle {
+        activity: activity(&s),
+    });
+    let d = s.draft.as_ref().expect("a fresh ballot");
+    assert!(d.ballot.has_no_marks() && !d.asked_idle && d.stage == Stage::Filling);
+    assert!(s.pending.is_none());
+    assert_eq!(filled(&s), 0);
+    // The review screen too.
+    let s = run(
+        s,
+        vec![
+            Action::ToggleCandidate {
+                section: 0,
+                candidate: 1,
+            },
+            Action::Submit,
+        ],
+    );
+    let s = s.clone().reduce(Action::Idle {
+        activity: activity(&s),
+    });
+    let s = s.clone().reduce(Action::Idle {
+        activity: activity(&s),
+    });
+    assert_eq!(stage(&s), Some(&Stage::Filling));
+    assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
 }
 
 // Paper counts.
@@ -861,7 +1012,10 @@ fn deleting_a_count_is_asked_first_and_happens_once_stored() {
     });
     assert_eq!(
         s.pending.as_ref().map(|p| &p.write),
-        Some(&Write::DeleteCount("c1".into()))
+        Some(&Write::DeleteCount {
+            id: "c1".into(),
+            after: 0
+        })
     );
     let s = written(s, Ok(()));
     assert!(s.counts.is_empty());

@@ -1,0 +1,268 @@
+//! A stand-in for the browser's store and its locks, for the reducer's native tests: the
+//! records as `db.rs` and `idb.js` write them, each guarded write checked as `idb.js` checks
+//! it, and one lock per session or count, as Web Locks give them to one window at a time.
+//! Several windows ([`Tab`]) share one [`Device`].
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use ballot_core::session::PinGuard;
+
+use yew::Reducible;
+
+use super::{Action, AppState, Claim, Dump, StoreError, Write};
+
+/// One device: its stored records and who holds which lock.
+#[derive(Debug, Default)]
+pub struct Records {
+    pub stores: BTreeMap<&'static str, BTreeMap<String, String>>,
+    pub voting: Option<String>,
+    pub pin_guard: Option<String>,
+    /// Kept as they were seeded: the library, a shared link, checksum failures.
+    pub templates: Vec<(String, String)>,
+    pub shared_link: bool,
+    pub corrupt: usize,
+    /// Session or count id → the tab holding it.
+    pub locks: BTreeMap<String, u32>,
+    next_ballot: u64,
+}
+
+pub type Device = Rc<RefCell<Records>>;
+
+const STORES: [&str; 5] = ["sessions", "events", "ballots", "counts", "count_entries"];
+
+pub fn device(dump: Dump) -> Device {
+    let mut r = Records {
+        voting: dump.voting,
+        pin_guard: dump.pin_guard,
+        templates: dump.templates,
+        shared_link: dump.shared_link,
+        corrupt: dump.corrupt,
+        ..Records::default()
+    };
+    for (name, rows) in STORES.into_iter().zip([
+        dump.sessions,
+        dump.events,
+        dump.ballots,
+        dump.counts,
+        dump.count_entries,
+    ]) {
+        r.stores.insert(name, rows.into_iter().collect());
+    }
+    Rc::new(RefCell::new(r))
+}
+
+impl Records {
+    pub fn dump(&self) -> Dump {
+        let rows = |name: &str| -> Vec<(String, String)> {
+            (self.stores.get(name).into_iter().flatten())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        Dump {
+            sessions: rows("sessions"),
+            events: rows("events"),
+            ballots: rows("ballots"),
+            voting: self.voting.clone(),
+            pin_guard: self.pin_guard.clone(),
+            counts: rows("counts"),
+            count_entries: rows("count_entries"),
+            templates: self.templates.clone(),
+            shared_link: self.shared_link,
+            corrupt: self.corrupt,
+        }
+    }
+
+    fn store(&mut self, name: &'static str) -> &mut BTreeMap<String, String> {
+        self.stores.entry(name).or_default()
+    }
+
+    /// The guard of `idb.js`: `id`'s record is there and its log's last key is `after - 1`.
+    fn check(&self, record: &str, log: &str, id: &str, after: u32) -> Result<(), StoreError> {
+        let exists = self.stores.get(record).is_some_and(|s| s.contains_key(id));
+        let prefix = format!("{id}/");
+        let head = (self.stores.get(log).into_iter().flatten())
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .map(|(k, _)| k.clone())
+            .next_back()
+            .unwrap_or_default();
+        let expected = after
+            .checked_sub(1)
+            .map(|n| format!("{id}/{n:08}"))
+            .unwrap_or_default();
+        if exists && head == expected {
+            Ok(())
+        } else {
+            Err(StoreError::Changed)
+        }
+    }
+
+    fn add(&mut self, store: &'static str, key: String, value: String) -> Result<(), StoreError> {
+        let s = self.store(store);
+        if s.contains_key(&key) {
+            return Err(StoreError::Failed);
+        }
+        s.insert(key, value);
+        Ok(())
+    }
+
+    fn delete(&mut self, record: &'static str, logs: &[&'static str], id: &str) {
+        self.store(record).remove(id);
+        let prefix = format!("{id}/");
+        for log in logs {
+            self.store(log).retain(|k, _| !k.starts_with(&prefix));
+        }
+    }
+
+    /// One write, as `db.rs` plans it and `idb.js` performs it.
+    pub fn apply(&mut self, write: &Write) -> Result<(), StoreError> {
+        let json = |v: &dyn erased::Json| v.json();
+        match write {
+            Write::Ballot {
+                session,
+                ballot,
+                after,
+            } => {
+                self.check("sessions", "events", session, *after)?;
+                self.next_ballot += 1;
+                let key = format!("{session}/{:032x}", self.next_ballot);
+                self.add("ballots", key, json(ballot))
+            }
+            Write::Session(record) => self.add("sessions", record.id.clone(), json(&**record)),
+            Write::Event {
+                session,
+                seq,
+                event,
+            } => {
+                self.check("sessions", "events", session, *seq)?;
+                self.add("events", format!("{session}/{seq:08}"), json(event))
+            }
+            Write::DeleteSession { id, after } => {
+                self.check("sessions", "events", id, *after)?;
+                self.delete("sessions", &["events", "ballots"], id);
+                Ok(())
+            }
+            Write::Count(record) => self.add("counts", record.id.clone(), json(&**record)),
+            Write::CountEntry { count, key, entry } => {
+                self.check("counts", "count_entries", count, *key)?;
+                self.add("count_entries", format!("{count}/{key:08}"), json(entry))
+            }
+            Write::DeleteCount { id, after } => {
+                self.check("counts", "count_entries", id, *after)?;
+                self.delete("counts", &["count_entries"], id);
+                Ok(())
+            }
+            Write::PinGuard(guard) => {
+                self.pin_guard = Some(json(guard));
+                Ok(())
+            }
+            Write::Voting(v) => {
+                self.voting = v.clone();
+                Ok(())
+            }
+        }
+    }
+}
+
+mod erased {
+    /// serde_json for the few record types, behind one object-safe call.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).expect("json")
+        }
+    }
+}
+
+/// One window of the app on a device.
+pub struct Tab {
+    pub id: u32,
+    pub state: Rc<AppState>,
+    pub device: Device,
+}
+
+impl Tab {
+    /// A window opened on `device`: its store read, its page's claim settled.
+    pub fn open(device: &Device, id: u32) -> Tab {
+        let dump = device.borrow().dump();
+        let state =
+            Rc::new(AppState::new(ballot_core::samples::all())).reduce(Action::Loaded(Ok(dump)));
+        let mut tab = Tab {
+            id,
+            state,
+            device: Rc::clone(device),
+        };
+        tab.settle();
+        tab
+    }
+
+    /// What the App's claim effect does: the lock taken when free (or released when the
+    /// page shows no session or count any more), then the store read.
+    pub fn settle(&mut self) {
+        for _ in 0..4 {
+            let key = self.state.claim_key();
+            let mut d = self.device.borrow_mut();
+            let me = self.id;
+            d.locks
+                .retain(|id, tab| *tab != me || key.as_ref().is_some_and(|(k, _)| k == id));
+            let Some((id, round)) = key else { return };
+            if matches!(self.state.claim, Claim::Held(_)) {
+                return;
+            }
+            match d.locks.get(&id) {
+                Some(&other) if other != me => {
+                    drop(d);
+                    self.state = Rc::clone(&self.state).reduce(Action::ClaimBusy { round });
+                    return;
+                }
+                _ => {
+                    if self.state.pending.is_some() {
+                        return;
+                    }
+                    d.locks.insert(id, me);
+                    let dump = d.dump();
+                    drop(d);
+                    self.state = Rc::clone(&self.state).reduce(Action::Claimed {
+                        round,
+                        dump: Ok(dump),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Lets go of every lock, as a closed window does.
+    pub fn close(self) {
+        let me = self.id;
+        self.device.borrow_mut().locks.retain(|_, tab| *tab != me);
+    }
+
+    pub fn act(&mut self, action: Action) {
+        self.state = Rc::clone(&self.state).reduce(action);
+        self.settle();
+    }
+
+    /// Performs the pending write on the device (`fail`: the disk refuses it instead).
+    pub fn write(&mut self, fail: Option<StoreError>) {
+        let Some(pending) = self.state.pending.clone() else {
+            return;
+        };
+        let result = match fail {
+            Some(e) => Err(e),
+            None => self.device.borrow_mut().apply(&pending.write),
+        };
+        if pending.reset_pin_guard {
+            let _ = self
+                .device
+                .borrow_mut()
+                .apply(&Write::PinGuard(PinGuard::default()));
+        }
+        self.act(Action::Written {
+            seq: pending.seq,
+            result,
+        });
+    }
+}

@@ -1,0 +1,372 @@
+//! The invariant behind "acknowledged means kept", as a property over random sequences of
+//! what people do with two windows of the app on one device (votes, category changes,
+//! close, reopen, paper ballots, corrections and strikes, writes that succeed or fail,
+//! reloads): at every step
+//! - what a window shows of the session or count it holds equals what a reload reads;
+//! - no two windows hold the same session or count;
+//! - every ballot acknowledged to a voter is stored, once, and read back as counted;
+//! - nothing stored is refused on reading (no damaged records made by the app itself).
+
+use ballot_core::samples;
+use ballot_core::session::CategoryRule;
+use proptest::prelude::*;
+
+use super::harness::{device, Tab};
+use super::*;
+
+const PIN: &str = "2468";
+
+#[derive(Debug, Clone)]
+enum Step {
+    /// An action in window 0 or 1.
+    Act(usize, Act),
+    /// Window `0` or `1` performs its pending write; `true`: the disk refuses it.
+    Write(usize, bool),
+    /// Window `0` or `1` is reloaded (a crash before a pending write loses only that write,
+    /// which was never acknowledged).
+    Reload(usize),
+}
+
+#[derive(Debug, Clone)]
+enum Act {
+    Manage,
+    StartVoting,
+    GoHome,
+    OpenCount,
+    Choose(Option<u16>),
+    Toggle(u16),
+    Submit,
+    Confirm,
+    Next,
+    Back,
+    Pin(Intent),
+    PadToggle(u16),
+    Commit,
+    Blank,
+    Correct(u32),
+    Strike(u32),
+    Yes,
+    /// A whole ballot: a category picked (or not), a name marked, submitted, confirmed.
+    Ballot(Option<u16>, u16),
+}
+
+fn act() -> impl Strategy<Value = Act> {
+    prop_oneof![
+        (prop::option::of(0u16..3), 0u16..7).prop_map(|(c, n)| Act::Ballot(c, n)),
+        (prop::option::of(0u16..3), 0u16..7).prop_map(|(c, n)| Act::Ballot(c, n)),
+        (prop::option::of(0u16..3), 0u16..7).prop_map(|(c, n)| Act::Ballot(c, n)),
+        Just(Act::Manage),
+        Just(Act::StartVoting),
+        Just(Act::GoHome),
+        Just(Act::OpenCount),
+        prop::option::of(0u16..3).prop_map(Act::Choose),
+        (0u16..7).prop_map(Act::Toggle),
+        Just(Act::Submit),
+        Just(Act::Confirm),
+        Just(Act::Confirm),
+        Just(Act::Next),
+        Just(Act::Back),
+        prop_oneof![
+            Just(Intent::Close),
+            Just(Intent::Reopen),
+            Just(Intent::LeaveVoting),
+            Just(Intent::Results),
+            Just(Intent::SetIssued(Some(3))),
+        ]
+        .prop_map(Act::Pin),
+        (0u16..7).prop_map(Act::PadToggle),
+        Just(Act::Commit),
+        Just(Act::Blank),
+        (0u32..4).prop_map(Act::Correct),
+        (0u32..4).prop_map(Act::Strike),
+        Just(Act::Yes),
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => (0usize..2, act()).prop_map(|(t, a)| Step::Act(t, a)),
+        6 => (0usize..2, prop::bool::weighted(0.15)).prop_map(|(t, f)| Step::Write(t, f)),
+        1 => (0usize..2).prop_map(Step::Reload),
+    ]
+}
+
+fn action(a: Act) -> Vec<Action> {
+    let now_ms = 7_000;
+    match a {
+        Act::Manage => vec![Action::Manage("s1".into())],
+        Act::StartVoting => vec![Action::StartVoting("s1".into())],
+        Act::GoHome => vec![Action::GoHome],
+        Act::OpenCount => vec![Action::OpenCount("c1".into())],
+        Act::Choose(c) => vec![Action::ChooseCategory(c)],
+        Act::Toggle(candidate) => vec![Action::ToggleCandidate {
+            section: 0,
+            candidate,
+        }],
+        Act::Submit => vec![Action::Submit],
+        Act::Confirm => vec![Action::ConfirmSubmit],
+        Act::Next => vec![Action::NextVoter],
+        Act::Back => vec![Action::BackToForm],
+        Act::Pin(intent) => vec![
+            Action::AskPin {
+                session: "s1".into(),
+                intent,
+            },
+            Action::EnterPin {
+                pin: PIN.into(),
+                now_ms,
+            },
+        ],
+        Act::PadToggle(candidate) => vec![Action::Pad(PadAction::Toggle {
+            section: 0,
+            candidate,
+        })],
+        Act::Commit => vec![Action::Commit { now_ms }],
+        Act::Blank => vec![Action::CommitBlank { now_ms }],
+        Act::Correct(seq) => vec![Action::Correct(seq)],
+        Act::Strike(seq) => vec![Action::Ask(CountAsk::Strike { seq, undo: false })],
+        Act::Yes => vec![Action::Answer { yes: true, now_ms }],
+        Act::Ballot(category, candidate) => {
+            let mut actions: Vec<Action> = category
+                .map(|c| Action::ChooseCategory(Some(c)))
+                .into_iter()
+                .collect();
+            actions.extend([
+                Action::ToggleCandidate {
+                    section: 0,
+                    candidate,
+                },
+                Action::Submit,
+                Action::ConfirmSubmit,
+            ]);
+            actions
+        }
+    }
+}
+
+/// A device holding session "s1" (the recommendation sample, with `rule`) and paper count
+/// "c1" of the same template, both empty.
+fn seeded(rule: CategoryRule) -> harness::Device {
+    let t = &samples::all()[1];
+    let record = SessionRecord {
+        v: 1,
+        id: "s1".into(),
+        template: t.canonical_json(),
+        spec: SessionSpec {
+            area: "长乐居民区".into(),
+            branch: String::new(),
+            category: rule,
+            issued: Some(3),
+            idle_minutes: None,
+        },
+        pin: Pin::new(PIN, PIN, [1; 16]).expect("pin"),
+        opened_ms: 1,
+    };
+    let count = CountRecord {
+        v: 1,
+        id: "c1".into(),
+        template: t.canonical_json(),
+        spec: ballot_core::count::CountSpec {
+            area: "长乐居民区".into(),
+            branch: String::new(),
+            category: Some(0),
+        },
+        figures: ballot_core::count::Figures {
+            returned: Some(4),
+            ..Default::default()
+        },
+        opened_ms: 1,
+    };
+    device(Dump {
+        sessions: vec![("s1".into(), serde_json::to_string(&record).expect("json"))],
+        counts: vec![("c1".into(), serde_json::to_string(&count).expect("json"))],
+        ..Dump::default()
+    })
+}
+
+fn recorded(tab: &Tab) -> bool {
+    tab.state
+        .draft
+        .as_ref()
+        .is_some_and(|d| d.stage == Stage::Recorded)
+}
+
+/// What the window shows of what it holds equals what a reload reads.
+fn check(tabs: &[Tab; 2], d: &harness::Device, acknowledged: u32) -> Result<(), TestCaseError> {
+    let reread = Tab::open(d, 99);
+    d.borrow_mut().locks.retain(|_, t| *t != 99);
+    let fresh = &reread.state;
+    prop_assert_eq!(fresh.damaged_records, 0);
+    let stored = fresh.session("s1").map_or(0, |x| x.tally.total());
+    prop_assert_eq!(stored, acknowledged, "acknowledged ballots are kept, once");
+    for tab in tabs {
+        let Claim::Held(id) = &tab.state.claim else {
+            continue;
+        };
+        let others = tabs
+            .iter()
+            .filter(|o| o.id != tab.id && o.state.claim == Claim::Held(id.clone()));
+        prop_assert_eq!(others.count(), 0, "one writer");
+        if let (Some(shown), Some(read)) = (tab.state.session(id), fresh.session(id)) {
+            prop_assert_eq!(&shown.tally, &read.tally);
+            prop_assert_eq!(&shown.log, &read.log);
+            prop_assert_eq!(shown.next_event, read.next_event);
+        }
+        if let (Some(shown), Some(read)) = (tab.state.count(id), fresh.count(id)) {
+            prop_assert_eq!(shown, read);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn what_a_window_shows_is_what_a_reload_reads(
+        fixed in any::<bool>(),
+        steps in prop::collection::vec(step(), 1..80),
+    ) {
+        let rule = if fixed { CategoryRule::Fixed { index: 1 } } else { CategoryRule::VoterChooses };
+        let d = seeded(rule);
+        let mut tabs = [Tab::open(&d, 0), Tab::open(&d, 1)];
+        let mut acknowledged = 0;
+        for step in steps {
+            match step {
+                Step::Act(t, a) => {
+                    for action in action(a) {
+                        tabs[t].act(action);
+                    }
+                }
+                Step::Write(t, fail) => {
+                    let before = recorded(&tabs[t]);
+                    tabs[t].write(fail.then_some(StoreError::Full));
+                    if !before && recorded(&tabs[t]) {
+                        acknowledged += 1;
+                    }
+                }
+                Step::Reload(t) => {
+                    let old = std::mem::replace(&mut tabs[t], Tab::open(&d, 50));
+                    old.close();
+                    tabs[t] = Tab::open(&d, t as u32);
+                    d.borrow_mut().locks.retain(|_, x| *x != 50);
+                }
+            }
+            // A window waiting for another to let go gets it once that one has.
+            for tab in tabs.iter_mut() {
+                tab.settle();
+            }
+            check(&tabs, &d, acknowledged)?;
+        }
+    }
+}
+
+#[test]
+fn a_ballot_for_a_fixed_category_session_keeps_that_category() {
+    let d = seeded(CategoryRule::Fixed { index: 1 });
+    let mut tab = Tab::open(&d, 0);
+    for a in [Act::Manage, Act::StartVoting] {
+        for action in action(a) {
+            tab.act(action);
+        }
+    }
+    tab.write(None);
+    assert_eq!(tab.state.page, Page::Vote("s1".into()));
+    // 更改身份 is not offered, and the reducer refuses it all the same.
+    for a in [
+        Act::Choose(Some(0)),
+        Act::Choose(None),
+        Act::Toggle(2),
+        Act::Submit,
+        Act::Confirm,
+    ] {
+        for action in action(a) {
+            tab.act(action);
+        }
+    }
+    let ballot = match tab.state.pending.as_ref().map(|p| &p.write) {
+        Some(Write::Ballot { ballot, .. }) => ballot.clone(),
+        other => panic!("a ballot to store, not {other:?}"),
+    };
+    assert_eq!(ballot.category, Some(1));
+    tab.write(None);
+    let shown = tab.state.session("s1").map(|s| s.tally.clone());
+    let reloaded = Tab::open(&d, 9);
+    assert_eq!(reloaded.state.session("s1").map(|s| s.tally.clone()), shown);
+    assert_eq!(reloaded.state.damaged_records, 0);
+}
+
+#[test]
+fn a_second_window_waits_and_then_shows_what_the_first_stored() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut a = Tab::open(&d, 0);
+    let mut b = Tab::open(&d, 1);
+    a.act(Action::Manage("s1".into()));
+    assert_eq!(a.state.claim, Claim::Held("s1".into()));
+    b.act(Action::Manage("s1".into()));
+    assert_eq!(b.state.claim, Claim::Busy("s1".into()));
+    // Nothing that writes goes through in the waiting window.
+    b.act(Action::AskPin {
+        session: "s1".into(),
+        intent: Intent::Delete,
+    });
+    assert!(b.state.prompt.is_none() && b.state.pending.is_none());
+    // A votes; B still waits.
+    a.act(Action::StartVoting("s1".into()));
+    a.write(None);
+    for action in [
+        Action::ChooseCategory(Some(0)),
+        Action::ToggleCandidate {
+            section: 0,
+            candidate: 1,
+        },
+        Action::Submit,
+        Action::ConfirmSubmit,
+    ] {
+        a.act(action);
+    }
+    a.write(None);
+    assert_eq!(a.state.session("s1").map(|s| s.tally.total()), Some(1));
+    b.settle();
+    assert_eq!(b.state.claim, Claim::Busy("s1".into()));
+    // A's window is closed: B takes over and shows the ballot A stored.
+    a.close();
+    b.settle();
+    assert_eq!(b.state.claim, Claim::Held("s1".into()));
+    assert_eq!(b.state.session("s1").map(|s| s.tally.total()), Some(1));
+}
+
+#[test]
+fn a_write_into_a_session_deleted_or_closed_elsewhere_is_refused_and_not_acknowledged() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut a = Tab::open(&d, 0);
+    a.act(Action::StartVoting("s1".into()));
+    a.write(None);
+    for action in [
+        Action::ChooseCategory(Some(0)),
+        Action::Submit,
+        Action::ConfirmSubmit,
+    ] {
+        a.act(action);
+    }
+    // Behind the locks' back (another browser profile's tool, a hand edit): closed.
+    let closed = serde_json::to_string(&SessionEvent {
+        at_ms: 1,
+        kind: EventKind::Closed,
+    })
+    .expect("json");
+    d.borrow_mut()
+        .stores
+        .entry("events")
+        .or_default()
+        .insert("s1/00000000".into(), closed);
+    a.write(None);
+    assert_eq!(
+        a.state.draft.as_ref().map(|d| &d.stage),
+        None,
+        "the voter screen of a closed session is gone"
+    );
+    assert_eq!(a.state.page, Page::Home);
+    let stored = d.borrow().stores.get("ballots").map_or(0, |b| b.len());
+    assert_eq!(stored, 0);
+}
