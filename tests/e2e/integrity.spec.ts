@@ -144,12 +144,12 @@ test('the PIN pause survives a reload and the organiser is told of the wrong PIN
     await expect(dialog.getByText(`已连续输错 ${i} 次`)).toBeVisible();
   }
   await enterPin(page, '1111');
-  await expect(dialog.getByText('密码已连续输错 5 次，暂停输入。请 1 分钟后再试。')).toBeVisible();
+  await expect(dialog.getByText('密码错误次数过多，请 1 分钟后再试。本设备已连续输错 5 次。')).toBeVisible();
   // A reload: still paused, even for the right PIN.
   await page.reload();
   await page.getByRole('button', { name: '工作人员' }).tap();
   await enterPin(page, PIN);
-  await expect(dialog.getByText('密码已连续输错 5 次，暂停输入。')).toBeVisible();
+  await expect(dialog.getByText('本设备已连续输错 5 次')).toBeVisible();
   await expect(page.getByRole('button', { name: '工作人员' })).toBeVisible();
   // A minute later the right PIN works, and the organiser learns of the five.
   await page.clock.install();

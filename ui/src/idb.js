@@ -193,8 +193,14 @@ function guarded(tx, [id, recordStore, logStore, head], run) {
   const step = (problem) => {
     why = why || problem;
     if (--waiting) return;
-    if (!why) return run();
-    tx.why = fail(why, why);
+    try {
+      if (!why) return run();
+      tx.why = fail(why, why);
+    } catch (e) {
+      // Refused as it was asked for (a full disk): nothing of it is kept, and the reason
+      // is the one the app is told.
+      tx.why = e;
+    }
     tx.abort();
   };
   const key = "writer/" + id;

@@ -78,8 +78,8 @@ pub static TEXTS: Texts = Texts {
     delete_session: "删除场次",
 
     pin_label: "工作人员密码",
-    pin_wrong: |n| format!("密码不正确，请重新输入（本设备已连续输错 {n} 次，每错 5 次须等待一段时间）。"),
-    pin_locked: |n, minutes| format!("密码已连续输错 {n} 次，暂停输入。请 {minutes} 分钟后再试。"),
+    pin_wrong: |n| format!("密码不正确，请重新输入。本设备已连续输错 {n} 次；每错 5 次须等待一段时间。"),
+    pin_locked: |n, minutes| format!("密码错误次数过多，请 {minutes} 分钟后再试。本设备已连续输错 {n} 次。"),
     pin_wrong_before: |n| format!("注意：在这次输入正确密码之前，本设备上工作人员密码被输错了 {n} 次。如果不是工作人员输错的，请留意是否有人试图猜密码。"),
     pin_checking: "正在核对…",
     idle_title: "还在投票吗？",
