@@ -144,24 +144,10 @@ fn action(a: Act) -> Vec<Action> {
     }
 }
 
-/// A device holding session "s1" (the recommendation sample, with `rule`) and paper count
+/// A device holding session "s1" (the recommendation sample, with `rule`, 发出 2) and paper count
 /// "c1" of the same template, both empty.
 fn seeded(rule: CategoryRule) -> harness::Device {
     let t = &samples::all()[1];
-    let record = SessionRecord {
-        v: 1,
-        id: "s1".into(),
-        template: t.canonical_json(),
-        spec: SessionSpec {
-            area: "长乐居民区".into(),
-            branch: String::new(),
-            category: rule,
-            issued: Some(3),
-            idle_minutes: None,
-        },
-        pin: Pin::new(PIN, PIN, [1; 16]).expect("pin"),
-        opened_ms: 1,
-    };
     let count = CountRecord {
         v: 1,
         id: "c1".into(),
@@ -178,7 +164,7 @@ fn seeded(rule: CategoryRule) -> harness::Device {
         opened_ms: 1,
     };
     device(Dump {
-        sessions: vec![("s1".into(), serde_json::to_string(&record).expect("json"))],
+        sessions: vec![super::tests::stored_session("s1", t, rule)],
         counts: vec![("c1".into(), serde_json::to_string(&count).expect("json"))],
         ..Dump::default()
     })

@@ -417,7 +417,11 @@ fn a_refused_organiser_write_is_reported_and_changes_nothing() {
     assert_eq!(s.session("s1").and_then(|x| x.turnout().issued), Some(40));
 }
 
-fn stored_session(id: &str, template: &Template, category: CategoryRule) -> (String, String) {
+pub(super) fn stored_session(
+    id: &str,
+    template: &Template,
+    category: CategoryRule,
+) -> (String, String) {
     let record = SessionRecord {
         v: 1,
         id: id.into(),
