@@ -396,24 +396,42 @@ pub enum EventKind {
     IssuedSet {
         issued: Option<u32>,
     },
+    /// The organiser's decision (with the PIN) after a record of the log could not be read:
+    /// whether the session is closed, and 发出. It settles both, whatever came before.
+    Decided {
+        closed: bool,
+        issued: Option<u32>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Open,
     Closed,
+    /// A record of the log that could decide it cannot be read: neither open nor closed
+    /// until the organiser decides ([`EventKind::Decided`]). No voting, no results.
+    Uncertain,
 }
 
-/// A session's log in order, and what follows from it.
+/// A session's log in order, and what follows from it. A record that cannot be read (its
+/// checksum failed, it does not parse) keeps its place: it could have been a close, a
+/// reopen or a new 发出, so whatever it could have changed is uncertain until a later
+/// readable record settles it. One damaged record never reopens a session or changes a
+/// figure silently.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SessionLog {
     events: Vec<SessionEvent>,
+    /// Where unreadable records stand: each the number of readable events before it.
+    unreadable: Vec<usize>,
 }
 
 impl SessionLog {
     /// From stored events, in the order of their sequence numbers.
     pub fn new(events: Vec<SessionEvent>) -> SessionLog {
-        SessionLog { events }
+        SessionLog {
+            events,
+            unreadable: Vec::new(),
+        }
     }
 
     pub fn events(&self) -> &[SessionEvent] {
@@ -424,40 +442,69 @@ impl SessionLog {
         self.events.push(event);
     }
 
-    /// Open until the last close-or-reopen is a close.
+    /// A record of the log that cannot be read, in its place.
+    pub fn push_unreadable(&mut self) {
+        self.unreadable.push(self.events.len());
+    }
+
+    /// The last readable event that settles what `settles` asks, and whether an unreadable
+    /// record comes after it (then it is not settled).
+    fn last(&self, settles: impl Fn(EventKind) -> bool) -> (Option<EventKind>, bool) {
+        let at = self.events.iter().rposition(|e| settles(e.kind));
+        let doubt = self.unreadable.iter().any(|&u| at.is_none_or(|i| u > i));
+        (at.map(|i| self.events[i].kind), doubt)
+    }
+
+    /// Open until the last close-or-reopen is a close; uncertain when an unreadable record
+    /// comes after it.
     pub fn status(&self) -> Status {
-        self.events
-            .iter()
-            .rev()
-            .find_map(|e| match e.kind {
-                EventKind::Closed => Some(Status::Closed),
-                EventKind::Reopened => Some(Status::Open),
-                EventKind::IssuedSet { .. } => None,
-            })
-            .unwrap_or(Status::Open)
+        let (last, doubt) = self.last(|k| {
+            matches!(
+                k,
+                EventKind::Closed | EventKind::Reopened | EventKind::Decided { .. }
+            )
+        });
+        match last {
+            _ if doubt => Status::Uncertain,
+            Some(EventKind::Closed | EventKind::Decided { closed: true, .. }) => Status::Closed,
+            _ => Status::Open,
+        }
     }
 
     /// 发出 as last set, else as given when the session was opened.
     pub fn issued(&self, spec: &SessionSpec) -> Option<u32> {
-        self.events
-            .iter()
-            .rev()
-            .find_map(|e| match e.kind {
-                EventKind::IssuedSet { issued } => Some(issued),
-                _ => None,
-            })
-            .unwrap_or(spec.issued)
+        match self.last_issued().0 {
+            Some(EventKind::IssuedSet { issued } | EventKind::Decided { issued, .. }) => issued,
+            _ => spec.issued,
+        }
+    }
+
+    fn last_issued(&self) -> (Option<EventKind>, bool) {
+        self.last(|k| matches!(k, EventKind::IssuedSet { .. } | EventKind::Decided { .. }))
+    }
+
+    /// Whether ballots may be taken: open, and nothing in doubt.
+    pub fn takes_ballots(&self) -> bool {
+        self.status() == Status::Open && !self.uncertain()
+    }
+
+    /// Whether an unreadable record leaves the state or 发出 in doubt: the organiser must
+    /// decide before anything else is done with the session.
+    pub fn uncertain(&self) -> bool {
+        self.status() == Status::Uncertain || self.last_issued().1
     }
 
     /// Whether the organiser may apply `kind` now: a close only when open, a reopen only
-    /// when closed, 发出 only to a different value.
+    /// when closed, 发出 only to a different value, nothing but a decision while uncertain,
+    /// and a decision only then.
     pub fn allows(&self, spec: &SessionSpec, kind: EventKind) -> bool {
+        let in_range = |n: Option<u32>| n.is_none_or(|n| n <= limits::ISSUED_MAX);
         match kind {
+            EventKind::Decided { issued, .. } => self.uncertain() && in_range(issued),
+            _ if self.uncertain() => false,
             EventKind::Closed => self.status() == Status::Open,
             EventKind::Reopened => self.status() == Status::Closed,
-            EventKind::IssuedSet { issued } => {
-                issued != self.issued(spec) && issued.is_none_or(|n| n <= limits::ISSUED_MAX)
-            }
+            EventKind::IssuedSet { issued } => issued != self.issued(spec) && in_range(issued),
         }
     }
 }
@@ -560,7 +607,10 @@ pub fn read_stored(
                         s.log.push(e);
                         continue;
                     }
-                    Err(_) => Problem::Unreadable,
+                    Err(_) => {
+                        s.log.push_unreadable();
+                        Problem::Unreadable
+                    }
                 }
             }
             (None, _) => Problem::Orphan,
@@ -634,7 +684,8 @@ mod tests {
         let (read, damaged) = read_stored(&sessions, &events, &ballots);
         assert_eq!(read.len(), 1);
         assert_eq!(read[0].tally.total(), 1);
-        assert_eq!(read[0].log.status(), Status::Closed);
+        // A damaged record after the close could have been a reopen: not known.
+        assert_eq!(read[0].log.status(), Status::Uncertain);
         // A key is never reused, even past a damaged event.
         assert_eq!(read[0].next_event, 2);
         let named: Vec<(Store, &str, crate::damage::Problem)> = damaged
@@ -794,6 +845,69 @@ mod tests {
         assert_eq!(log.status(), Status::Open);
         log.push(at(EventKind::IssuedSet { issued: None }));
         assert_eq!(log.issued(&s), None);
+    }
+
+    #[test]
+    fn an_unreadable_record_leaves_what_it_could_change_uncertain_until_decided() {
+        let s = spec(CategoryRule::VoterChooses);
+        let at = |kind| SessionEvent { at_ms: 1, kind };
+        // A damaged close: not open again.
+        let mut log = SessionLog::default();
+        log.push_unreadable();
+        assert_eq!(log.status(), Status::Uncertain);
+        assert!(log.uncertain());
+        for kind in [
+            EventKind::Closed,
+            EventKind::Reopened,
+            EventKind::IssuedSet { issued: Some(3) },
+        ] {
+            assert!(!log.allows(&s, kind), "{kind:?}");
+        }
+        // The organiser decides: closed, 发出 38; settled, and on record.
+        let decided = EventKind::Decided {
+            closed: true,
+            issued: Some(38),
+        };
+        assert!(log.allows(&s, decided));
+        log.push(at(decided));
+        assert_eq!(log.status(), Status::Closed);
+        assert_eq!(log.issued(&s), Some(38));
+        assert!(!log.uncertain());
+        assert!(!log.allows(&s, decided));
+        assert!(log.allows(&s, EventKind::Reopened));
+        // A damaged record settled by a later readable one leaves no doubt about it.
+        let mut log = SessionLog::default();
+        log.push(at(EventKind::IssuedSet { issued: Some(5) }));
+        log.push_unreadable();
+        log.push(at(EventKind::Reopened));
+        assert_eq!(log.status(), Status::Open);
+        // ... but 发出 could have changed in it.
+        assert!(log.uncertain());
+        log.push(at(EventKind::IssuedSet { issued: Some(6) }));
+        assert!(!log.uncertain());
+        assert_eq!(log.issued(&s), Some(6));
+    }
+
+    #[test]
+    fn a_damaged_closing_event_read_back_leaves_the_session_uncertain() {
+        let t = &samples::all()[1];
+        let record = SessionRecord {
+            v: 1,
+            id: "s1".into(),
+            template: t.canonical_json(),
+            spec: spec(CategoryRule::VoterChooses),
+            pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+            opened_ms: 10,
+        };
+        let sessions = vec![(
+            "s1".to_string(),
+            serde_json::to_string(&record).expect("json"),
+        )];
+        // Its checksum failed: the store hands it over with no data, in its place.
+        let events = vec![("s1/00000000".to_string(), String::new())];
+        let (read, damaged) = read_stored(&sessions, &events, &[]);
+        assert_eq!(read[0].log.status(), Status::Uncertain);
+        assert_eq!(damaged.len(), 1);
     }
 
     #[test]

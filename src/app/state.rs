@@ -226,6 +226,11 @@ pub enum Intent {
     Close,
     Reopen,
     SetIssued(Option<u32>),
+    /// The organiser's decision after a record of the log could not be read.
+    Decide {
+        closed: bool,
+        issued: Option<u32>,
+    },
     Delete,
 }
 
@@ -358,6 +363,9 @@ pub struct AppState {
     /// Wrong PINs on this device (stored), and how many came before the last right one.
     pub pin_guard: PinGuard,
     pub wrong_pins_before: u32,
+    /// A session closed with the PIN whose close a full disk refused: its results are shown
+    /// (nothing more can be stored anyway), said to be not stored, until the close is.
+    pub unsaved_close: Option<String>,
     /// The PIN typed, while its try is being stored.
     pin_typed: Option<(String, u64)>,
     pub claim: Claim,
@@ -425,6 +433,10 @@ pub enum Action {
     },
     /// The voter answers 「继续投票」.
     StillHere,
+    /// Store the close that a full disk refused (the PIN was given for it).
+    RetryClose {
+        now_ms: u64,
+    },
     /// Done filling: show the review.
     Submit,
     /// Back from the review or the not-recorded alert to the form.
@@ -503,6 +515,7 @@ impl AppState {
             pin_guard: PinGuard::default(),
             wrong_pins_before: 0,
             pin_typed: None,
+            unsaved_close: None,
             claim: Claim::None,
             claim_round: 0,
         }
@@ -604,10 +617,11 @@ impl AppState {
         self.refresh(dump);
         self.claim = Claim::Held(id.clone());
         let session = self.session(&id).map(|s| s.status());
+        let takes_ballots = self.session(&id).is_some_and(|s| s.log.takes_ballots());
         let voting = dump.voting.as_deref() == Some(id.as_str());
         match self.page.clone() {
             // Still the device's voter screen (not left with the PIN in another window).
-            Page::Vote(_) if session == Some(Status::Open) && voting => {
+            Page::Vote(_) if takes_ballots && voting => {
                 // A voter's marks on this session stay (a write refused as changed is
                 // tried again); anything else starts from a fresh ballot.
                 if self.draft.as_ref().is_none_or(|d| d.session != id) {
@@ -616,6 +630,7 @@ impl AppState {
             }
             Page::Manage(_) if session.is_some() => {}
             Page::Results(_) | Page::Exchange(Some(_)) if session == Some(Status::Closed) => {}
+            Page::Results(_) if self.unsaved_close.as_ref() == Some(&id) => {}
             Page::Results(_) | Page::Exchange(Some(_)) if session.is_some() => {
                 self.page = Page::Manage(id);
             }
@@ -669,7 +684,7 @@ impl AppState {
         let Some(session) = self.session(id) else {
             return;
         };
-        if session.status() != Status::Open {
+        if !session.log.takes_ballots() {
             return;
         }
         self.draft = Some(AppState::fresh_draft(session));
@@ -839,6 +854,7 @@ impl AppState {
             Intent::Close => Some(EventKind::Closed),
             Intent::Reopen => Some(EventKind::Reopened),
             Intent::SetIssued(issued) => Some(EventKind::IssuedSet { issued }),
+            Intent::Decide { closed, issued } => Some(EventKind::Decided { closed, issued }),
             _ => None,
         }
         .filter(|&k| allows(k));
@@ -850,7 +866,7 @@ impl AppState {
                     self.page = Page::Results(id);
                 }
             }
-            Intent::Close | Intent::Reopen | Intent::SetIssued(_) => {
+            Intent::Close | Intent::Reopen | Intent::SetIssued(_) | Intent::Decide { .. } => {
                 if let Some(kind) = kind {
                     self.request(Write::Event {
                         session: id,
@@ -935,8 +951,32 @@ impl AppState {
                 }
                 if event.kind == EventKind::Closed {
                     // Closing is followed by the count, as at the meeting.
+                    self.unsaved_close = None;
+                    self.notice = None;
                     self.page = Page::Results(session);
                 }
+            }
+            (
+                Write::Event {
+                    session,
+                    event:
+                        SessionEvent {
+                            kind: EventKind::Closed,
+                            ..
+                        },
+                    ..
+                },
+                Err(StoreError::Full),
+            ) => {
+                // A full disk stores no more ballots either: the count stands as stored, and
+                // the meeting sees it. The page says the close is not stored yet and offers
+                // to store it once there is room; until then no voting starts again here.
+                if self.unsaved_close.is_some() {
+                    // Tried again, still full: said again.
+                    self.notice = Some(StoreError::Full);
+                }
+                self.unsaved_close = Some(session.clone());
+                self.page = Page::Results(session);
             }
             (Write::Voting(Some(id)), Ok(())) => self.start_voting(&id),
             (Write::Voting(None), result) => {
@@ -1013,8 +1053,26 @@ impl Reducible for AppState {
             Action::GoHome => s.go(Page::Home),
             Action::NewSession => s.go(Page::NewSession),
             Action::Manage(id) => s.go(Page::Manage(id)),
+            Action::RetryClose { now_ms } => {
+                let Some(session) = s.unsaved_close.as_deref().and_then(|id| s.session(id)) else {
+                    return self;
+                };
+                if s.pending.is_some() || !session.log.allows(session.spec(), EventKind::Closed) {
+                    return self;
+                }
+                let write = Write::Event {
+                    session: session.id().to_string(),
+                    seq: session.next_event,
+                    event: SessionEvent {
+                        at_ms: now_ms,
+                        kind: EventKind::Closed,
+                    },
+                };
+                s.request(write);
+            }
             Action::StartVoting(id) => {
-                let open = s.session(&id).is_some_and(|x| x.status() == Status::Open);
+                let open = s.session(&id).is_some_and(|x| x.log.takes_ballots())
+                    && s.unsaved_close.as_ref() != Some(&id);
                 if open && !matches!(s.page, Page::Vote(_)) && s.pending.is_none() {
                     s.prompt = None;
                     s.request(Write::Voting(Some(id)));
@@ -1139,7 +1197,7 @@ impl Reducible for AppState {
                 };
                 // Never a ballot the store's reader would refuse, nor into a session this
                 // window does not hold or that is closed.
-                let fits = session.status() == Status::Open
+                let fits = session.log.takes_ballots()
                     && session.spec().admits(&session.template, &d.ballot);
                 if d.stage != Stage::Review || s.pending.is_some() || !fits || !s.holds(&d.session)
                 {

@@ -3,7 +3,7 @@
 // ballot is cleared, and the PIN pause survives a reload.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  RECOMMENDATION, PIN, closeAndCount, enter, enterPin, leaveVoting, openCount, openSession, startVoting,
+  RECOMMENDATION, PIN, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount, openSession, startVoting,
   voteFor,
 } from './helpers';
 
@@ -171,4 +171,78 @@ test('one count step in two windows of a phone: the second waits, nothing is dou
   await page.close();
   await second.bringToFront();
   await expect(second.getByRole('heading', { level: 2, name: '第 3 张' })).toBeVisible();
+});
+
+test('with the disk full the session is still closed on screen and its results read; the close is stored once there is room', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '10' });
+  await startVoting(page);
+  await voteFor(page, ['王秀英', '李卫东']);
+  await leaveVoting(page);
+  // A real quota cannot be set on this Chromium (CDP Storage.overrideQuotaForOrigin has no
+  // effect here): every record added to "events" fails as a full quota does.
+  const free = await fillDisk(page, 'events');
+  await page.getByRole('button', { name: '结束投票' }).tap();
+  await enterPin(page, PIN, '结束投票');
+  await expect(page.getByRole('heading', { level: 1, name: '计票结果' })).toBeVisible();
+  const alert = page.getByRole('alert').filter({ hasText: '「结束投票」还没有保存' });
+  await expect(alert).toContainText('按本设备已保存的 2 张票计算');
+  await expect(page.getByRole('button', { name: '公布结果' })).toBeVisible();
+  await expect(page.getByText('共 2 张：有效 2 张')).toBeVisible();
+  // Still full: still not stored, still said.
+  await alert.getByRole('button', { name: '保存结束记录' }).tap();
+  await expect(alert).toContainText('设备存储空间已满，没有保存成功');
+  await free();
+  await alert.getByRole('button', { name: '保存结束记录' }).tap();
+  await expect(alert).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('已结束', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '管理' }).tap();
+  await page.getByRole('button', { name: '查看结果' }).tap();
+  await enterPin(page, PIN, '查看结果');
+  await expect(page.getByText('共 2 张：有效 2 张')).toBeVisible();
+});
+
+test('a damaged closing record does not reopen the session: the organiser decides with the PIN, on record', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '10' });
+  await startVoting(page);
+  await voteFor(page, ['王秀英', '李卫东']);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  // The close's bytes change on disk ("closed" becomes "reopened"), its checksum kept.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('events', 'readwrite');
+          const cursor = tx.objectStore('events').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update(String(c.value).replace('"closed"', '"reopened"'));
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: '有 1 条已存记录损坏' })).toBeVisible();
+  await expect(page.getByText('状态待确认')).toBeVisible();
+  await expect(page.getByRole('button', { name: '开始投票' })).toHaveCount(0);
+  await page.getByRole('button', { name: '管理' }).tap();
+  await expect(page.getByText('无法确定投票是否已经结束')).toBeVisible();
+  await expect(page.getByRole('button', { name: '查看结果' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '开始投票' })).toHaveCount(0);
+  await page.getByRole('button', { name: '确认：投票已结束' }).tap();
+  await expect(page.getByRole('dialog')).toContainText('确认投票已结束，发出张数 10。');
+  await enterPin(page, PIN);
+  await expect(page.getByText('已结束', { exact: true })).toBeVisible();
+  await expect(page.getByText('记录损坏后由工作人员确认：投票已结束，发出张数 10')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: '管理' }).tap();
+  await expect(page.getByText('记录损坏后由工作人员确认：投票已结束，发出张数 10')).toBeVisible();
+  await page.getByRole('button', { name: '查看结果' }).tap();
+  await enterPin(page, PIN, '查看结果');
+  await expect(page.getByText('共 2 张：有效 2 张')).toBeVisible();
 });

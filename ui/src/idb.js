@@ -340,14 +340,19 @@ function offered(rows) {
 
 /**
  * Everything stored: one [[key, data], …] per store of STORES, in that order, each in key
- * order; for "templates", the offered [[name, template], …] instead (see offered()); then
- * the [store, key] of every record whose checksum failed.
+ * order, a record whose checksum failed with "" for its data; for "templates", the offered
+ * [[name, template], …] instead (see offered()); then the [store, key] of every template
+ * or device record whose checksum failed.
  */
 export async function loadAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
   const corrupt = [];
-  const all = await Promise.all(STORES.map((s) => readStore(tx, s, corrupt)));
+  // A damaged session, event, ballot, count or count step stays in its place with no data:
+  // its reader names it and knows what it could have changed (a damaged close must not read
+  // as an open session). The library and the device's settings are left out and counted.
+  const inPlace = (s) => s !== "templates" && s !== "device";
+  const all = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
   all[6] = offered(all[6]);
   all.push(corrupt);
   await keep(all[0].length > 0 || all[4].length > 0);

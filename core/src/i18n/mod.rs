@@ -77,6 +77,13 @@ pub struct Texts {
     pub no_sessions: &'static str,
     pub status_open: &'static str,
     pub status_closed: &'static str,
+    /// A damaged record leaves the state or 发出 in doubt until the organiser decides.
+    pub status_uncertain: &'static str,
+    pub uncertain_body: &'static str,
+    pub decide_closed: &'static str,
+    pub decide_open: &'static str,
+    pub pin_decide_title: &'static str,
+    pub pin_decide_body: fn(bool, Option<u32>) -> String,
     pub turnout: fn(Turnout) -> String,
     pub turnout_exceeds: fn(Turnout) -> String,
     pub voters_choose: &'static str,
@@ -121,6 +128,9 @@ pub struct Texts {
     /// After a right PIN: how many wrong ones came before it on this device.
     pub pin_wrong_before: fn(u32) -> String,
     pub pin_checking: &'static str,
+    /// Results of a session whose close a full disk refused: ballots stored.
+    pub close_not_stored: fn(u32) -> String,
+    pub store_close: &'static str,
     /// 「还在投票吗？」 over an unattended ballot.
     pub idle_title: &'static str,
     pub idle_body: &'static str,

@@ -30,6 +30,16 @@ pub static TEXTS: Texts = Texts {
     no_sessions: "本机还没有投票场次。新建一个场次：选择表格，填写居民区，设置工作人员密码。",
     status_open: "进行中",
     status_closed: "已结束",
+    status_uncertain: "状态待确认",
+    uncertain_body: "本场次有一条工作记录损坏，无法确定投票是否已经结束、发出张数是多少。确认之前不能投票，也不能查看结果。请核对会场的纸面记录，在下面填好发出张数，再选择：",
+    decide_closed: "确认：投票已结束",
+    decide_open: "确认：投票仍在进行",
+    pin_decide_title: "确认本场次的状态",
+    pin_decide_body: |closed, issued| format!(
+        "确认{}，发出张数{}。这一决定将记入工作记录。",
+        if closed { "投票已结束" } else { "投票仍在进行" },
+        issued.map_or("未填".to_string(), |n| format!(" {n}"))
+    ),
     turnout: |t| match t.issued {
         Some(issued) => format!("已投 {} 张 / 发出 {issued} 张", t.filled),
         None => format!("已投 {} 张（发出张数未填）", t.filled),
@@ -69,6 +79,11 @@ pub static TEXTS: Texts = Texts {
         EventKind::Reopened => "重新开启投票".into(),
         EventKind::IssuedSet { issued: Some(n) } => format!("发出张数改为 {n}"),
         EventKind::IssuedSet { issued: None } => "发出张数改为未填".into(),
+        EventKind::Decided { closed, issued } => format!(
+            "记录损坏后由工作人员确认：{}，发出张数{}",
+            if *closed { "投票已结束" } else { "投票仍在进行" },
+            issued.map_or("未填".to_string(), |n| format!(" {n}"))
+        ),
     },
     close_session: "结束投票",
     reopen_session: "重新开启投票",
@@ -82,6 +97,8 @@ pub static TEXTS: Texts = Texts {
     pin_locked: |n, minutes| format!("密码错误次数过多，请 {minutes} 分钟后再试。本设备已连续输错 {n} 次。"),
     pin_wrong_before: |n| format!("注意：在这次输入正确密码之前，本设备上工作人员密码被输错了 {n} 次。如果不是工作人员输错的，请留意是否有人试图猜密码。"),
     pin_checking: "正在核对…",
+    close_not_stored: |n| format!("设备存储空间已满，「结束投票」还没有保存。以下结果按本设备已保存的 {n} 张票计算（存储已满时不能再保存新票）。请清理设备空间后点「保存结束记录」；保存之前重新打开本应用，本场次仍会显示为进行中。"),
+    store_close: "保存结束记录",
     idle_title: "还在投票吗？",
     idle_body: "这张选票已经有一段时间没有操作。如果您还在投票，请点「继续投票」；1 分钟内没有回应，这张未提交的选票将被清除，不会被提交。",
     idle_continue: "继续投票",

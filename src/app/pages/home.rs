@@ -23,14 +23,17 @@ pub fn session_line(s: &Session, t: &Texts) -> String {
 
 /// A session's state and turnout, with what is wrong with them: on its card and its page.
 pub fn session_status(s: &Session, t: &Texts) -> Html {
-    let open = s.status() == Status::Open;
+    let (open, status) = match s.status() {
+        _ if s.log.uncertain() => (false, t.status_uncertain),
+        Status::Open => (true, t.status_open),
+        Status::Closed => (false, t.status_closed),
+        Status::Uncertain => (false, t.status_uncertain),
+    };
     let turnout = s.turnout();
     html! {
         <>
             <p class="count">
-                <span class="status" data-open={open.then_some("")}>
-                    { if open { t.status_open } else { t.status_closed } }
-                </span>
+                <span class="status" data-open={open.then_some("")}>{ status }</span>
                 { " " }{ (t.turnout)(turnout) }
             </p>
             if turnout.exceeds_issued() {
@@ -78,7 +81,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
             }
             <ul class="cards">
                 { for app.sessions.iter().map(|s| {
-                    let open = s.status() == Status::Open;
+                    let open = s.log.takes_ballots();
                     let heading = format!("session-{}", s.id());
                     let line = format!("session-line-{}", s.id());
                     let id = s.id().to_string();

@@ -1,7 +1,7 @@
 //! The organiser's view of one session: what it is, how many ballots, its log, and the
 //! actions (each behind the PIN). No results here: they follow the close.
 
-use ballot_core::session::{parse_number, Status};
+use ballot_core::session::parse_number;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
     let Some(s) = app.session(id) else {
         return html! {};
     };
-    let open = s.status() == Status::Open;
+    let open = s.log.takes_ballots();
     let busy = app.pending.is_some();
     let ask = |intent: Intent| {
         let app = app.clone();
@@ -73,6 +73,31 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             }
         })
     };
+    // After a damaged record: the organiser says what the paper record shows, with 发出 as
+    // typed in the field below.
+    let decide = |closed: bool| {
+        let app = app.clone();
+        let id = id.to_string();
+        let input = issued_input.clone();
+        let error = issued_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = input
+                .cast::<HtmlInputElement>()
+                .map(|el| el.value())
+                .unwrap_or_default();
+            match parse_number(&text) {
+                Ok(issued) => {
+                    error.set(None);
+                    app.dispatch(Action::AskPin {
+                        session: id.clone(),
+                        intent: Intent::Decide { closed, issued },
+                    });
+                }
+                Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
+            }
+        })
+    };
+    let uncertain = s.log.uncertain();
     let turnout = s.turnout();
     let tag = app.lang.tag();
 
@@ -93,7 +118,11 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             <section class="card">
                 { session_status(s, t) }
                 <div class="actions">
-                    if open {
+                    if uncertain {
+                        <p class="field-error" role="alert">{ t.uncertain_body }</p>
+                        <button onclick={decide(true)} disabled={busy}>{ t.decide_closed }</button>
+                        <button onclick={decide(false)} disabled={busy}>{ t.decide_open }</button>
+                    } else if open {
                         <button class="primary" onclick={start} disabled={busy}>{ t.start_voting }</button>
                         <button onclick={ask(Intent::Close)} disabled={busy}>{ t.close_session }</button>
                     } else {

@@ -37,6 +37,15 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         tally,
     );
     let all = tally.combined();
+    let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
+    let retry = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::RetryClose {
+                now_ms: crate::platform::page::now_ms(),
+            })
+        })
+    };
     let exchange = {
         let app = app.clone();
         let id = id.to_string();
@@ -51,8 +60,22 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p>{ &spec.title }{ " · " }{ session_line(session, t) }</p>
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
+            if unsaved {
+                <section class="notice" role="alert">
+                    <p>{ (t.close_not_stored)(tally.total()) }</p>
+                    if session.failures > 0 {
+                        <p>{ (t.failures_alert)(session.failures) }</p>
+                    }
+                    if let Some(e) = app.notice {
+                        <p>{ e.message(t) }</p>
+                    }
+                    <button class="primary" onclick={retry} disabled={app.pending.is_some()}>{ t.store_close }</button>
+                </section>
+            }
             <p class="totals" aria-live="polite">{ (t.totals)(all.total(), all.valid, all.blank, all.void) }</p>
-            <div class="actions"><button onclick={exchange}>{ t.send_results }</button></div>
+            if !unsaved {
+                <div class="actions"><button onclick={exchange}>{ t.send_results }</button></div>
+            }
             <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
         </main>
     }

@@ -514,17 +514,44 @@ fn after_a_damaged_event_the_next_one_takes_a_new_key() {
     };
     let s = ready(dump, None);
     assert_eq!(s.damaged_records, 1);
+    // The damaged record after the close could have been a reopen: neither voting nor a
+    // reopen until the organiser decides.
+    assert_eq!(
+        s.session("s1").map(Session::status),
+        Some(Status::Uncertain)
+    );
+    let s = run(s, vec![Action::StartVoting("s1".into())]);
+    assert!(s.pending.is_none());
     let s = pin(
         run(s, vec![Action::Manage("s1".into())]),
         Intent::Reopen,
         PIN,
     );
+    assert!(s.pending.is_none());
+    let decided = EventKind::Decided {
+        closed: false,
+        issued: Some(2),
+    };
+    let s = pin(
+        s,
+        Intent::Decide {
+            closed: false,
+            issued: Some(2),
+        },
+        PIN,
+    );
     assert!(matches!(
         s.pending.as_ref().map(|p| &p.write),
-        Some(Write::Event { seq: 2, .. })
+        Some(Write::Event { seq: 2, event, .. }) if event.kind == decided
     ));
     let s = written(s, Ok(()));
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
+    // The decision is on record: a reload reads the same.
+    let reloaded = harness::Tab::open(&device(), 2);
+    assert_eq!(
+        (reloaded.state.session("s1")).map(|x| (x.status(), x.log.uncertain())),
+        Some((Status::Open, false))
+    );
     let s = pin(s, Intent::Close, PIN);
     assert!(matches!(
         s.pending.as_ref().map(|p| &p.write),
@@ -696,6 +723,45 @@ fn an_unattended_ballot_is_hidden_then_discarded_and_never_submitted() {
     });
     assert_eq!(stage(&s), Some(&Stage::Filling));
     assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
+}
+
+#[test]
+fn a_close_the_full_disk_refuses_still_shows_the_stored_count_and_is_stored_later() {
+    let s = start(recommendation_session());
+    let s = written(vote_for(s, &[1]), Ok(()));
+    let s = written(
+        vote_for(s.reduce(Action::NextVoter), &[2]),
+        Err(StoreError::Full),
+    );
+    let s = written(pin(s, Intent::LeaveVoting, PIN), Ok(()));
+    let s = written(pin(s, Intent::Close, PIN), Err(StoreError::Full));
+    assert_eq!(s.page, Page::Results("s1".into()));
+    assert_eq!(s.unsaved_close.as_deref(), Some("s1"));
+    assert_eq!(filled(&s), 1);
+    assert_eq!(s.session("s1").map(|x| x.failures), Some(1));
+    // As stored: still open; no voting starts again in this window.
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
+    let s = run(
+        s,
+        vec![
+            Action::Manage("s1".into()),
+            Action::StartVoting("s1".into()),
+        ],
+    );
+    assert!(s.pending.is_none());
+    // Room again: the close is stored, and a reload reads it.
+    let s = run(s, vec![Action::RetryClose { now_ms: 9 }]);
+    let s = written(s, Ok(()));
+    assert_eq!(s.unsaved_close, None);
+    assert_eq!(s.session("s1").map(Session::status), Some(Status::Closed));
+    let reloaded = harness::Tab::open(&device(), 2);
+    assert_eq!(
+        reloaded
+            .state
+            .session("s1")
+            .map(|x| (x.status(), x.tally.total())),
+        Some((Status::Closed, 1))
+    );
 }
 
 // Paper counts.
