@@ -32,6 +32,7 @@ pub mod error;
 #[cfg(feature = "exchange")]
 pub mod exchange;
 pub mod fingerprint;
+pub mod header;
 pub mod i18n;
 pub mod library;
 #[cfg(feature = "exchange")]

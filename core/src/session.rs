@@ -559,18 +559,18 @@ pub fn read_stored(
     use crate::damage::{Damage, Problem, Store};
     let mut damaged = Vec::new();
     let mut out: Vec<StoredSession> = Vec::new();
-    for (key, value) in sessions {
-        let record = serde_json::from_str::<SessionRecord>(value)
-            .ok()
-            .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
-        let Some(template) = record
-            .as_ref()
-            .and_then(|r| Template::parse(&r.template).ok())
-        else {
-            damaged.push(Damage::new(Store::Session, key, Problem::Unreadable));
-            continue;
-        };
-        let Some(record) = record else { continue };
+    let headers = crate::header::read(
+        sessions,
+        |id, json| {
+            let record = serde_json::from_str::<SessionRecord>(json)
+                .ok()
+                .filter(|r| r.v == 1 && r.id == id)?;
+            let template = Template::parse(&record.template).ok()?;
+            Some((record, template))
+        },
+        |key, problem| damaged.push(Damage::new(Store::Session, key, problem)),
+    );
+    for (record, template) in headers {
         // Newest first (a binary search, not a sort: sorts cost wasm size).
         let at = out.partition_point(|s| s.record.opened_ms >= record.opened_ms);
         let tally = crate::Tally::empty(&template);

@@ -47,8 +47,9 @@ pub struct Dump {
     pub templates: Vec<(String, String)>,
     /// The app was opened with a shared template link: the studio offers it.
     pub shared_link: bool,
-    /// How many records failed their checksum (`idb.js` leaves them out above; the
-    /// studio's data page names them).
+    /// Library records that failed their checksum or do not parse (`idb.js` leaves them
+    /// out above; the studio's data page names them). Damaged session and count records
+    /// come in their place with no data, and their readers name them.
     pub corrupt: usize,
 }
 

@@ -14,6 +14,7 @@
 //! one small transaction, whatever number of records exist, and completes only when the
 //! browser has flushed it to disk (durability "strict").
 
+use ballot_core::header::copy_key;
 use ballot_core::session::hex;
 use ballot_core::session::PinGuard;
 pub use ballot_ui::idb::random_bytes;
@@ -66,6 +67,19 @@ fn delete(store: &'static str, entry_stores: &str, id: &str) -> Plan {
     }
 }
 
+/// A session's or count's header, stored twice in one transaction (`ballot_core::header`).
+fn header(store: &'static str, id: &str, value: String) -> Result<Plan, StoreError> {
+    let row = |key: String| (store, key, value.as_str());
+    let rows = [row(id.to_string()), row(copy_key(id))];
+    Ok(Plan {
+        op: "addAll",
+        store,
+        key: id.to_string(),
+        value: Some(json(&rows)?),
+        guard: None,
+    })
+}
+
 fn device(key: &str, value: Option<String>) -> Plan {
     Plan {
         op: "device",
@@ -113,7 +127,7 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             json(ballot)?,
         )
         .guarded("sessions", "events", session, *after),
-        Write::Session(record) => add("sessions", record.id.clone(), json(&**record)?),
+        Write::Session(record) => header("sessions", &record.id, json(&**record)?)?,
         Write::Event {
             session,
             seq,
@@ -125,7 +139,7 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
         Write::DeleteSession { id, after } => {
             delete("sessions", "events,ballots", id).guarded("sessions", "events", id, *after)
         }
-        Write::Count(record) => add("counts", record.id.clone(), json(&**record)?),
+        Write::Count(record) => header("counts", &record.id, json(&**record)?)?,
         Write::CountEntry { count, key, entry } => add(
             "count_entries",
             log_key(count, *key),
@@ -172,9 +186,14 @@ pub async fn load_all() -> Result<Dump, StoreError> {
         count_entries: pairs(all.get(5)),
         templates: pairs(all.get(6)),
         shared_link: crate::platform::module::shared_link(),
-        corrupt: all
-            .get(7)
-            .dyn_into::<js_sys::Array>()
-            .map_or(0, |a| a.length() as usize),
+        // Records as the studio's data page counts them: the device's own settings (not
+        // records, never backed up) are not among them.
+        corrupt: all.get(7).dyn_into::<js_sys::Array>().map_or(0, |a| {
+            a.iter()
+                .filter(|pair| {
+                    js_sys::Array::from(pair).get(0).as_string().as_deref() != Some("device")
+                })
+                .count()
+        }),
     })
 }

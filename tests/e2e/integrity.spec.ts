@@ -46,6 +46,7 @@ test('a session or count open in one window cannot be deleted, closed or counted
   // The second window was open on the home screen before voting began.
   const second = await context.newPage();
   await second.goto('/');
+  await page.bringToFront();
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '10' });
   await startVoting(page);
   await voteFor(page, ['王秀英']);
@@ -245,4 +246,35 @@ test('a damaged closing record does not reopen the session: the organiser decide
   await page.getByRole('button', { name: '查看结果' }).tap();
   await enterPin(page, PIN, '查看结果');
   await expect(page.getByText('共 2 张：有效 2 张')).toBeVisible();
+});
+
+test('a damaged session record hides none of its ballots, and the home screen and the data page count the same', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '10' });
+  await startVoting(page);
+  await voteFor(page, ['王秀英', '李卫东']);
+  await leaveVoting(page);
+  // The session record's bytes change on disk, its checksum kept.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite');
+          const cursor = tx.objectStore('sessions').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update(String(c.value).replace('长乐居民区', '长乐居委会'));
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: '有 1 条已存记录损坏或无法使用' })).toBeVisible();
+  await expect(page.getByText('已投 2 张 / 发出 10 张')).toBeVisible();
+  await expect(page.getByText('长乐居委会')).toHaveCount(0);
+  await page.getByRole('button', { name: '查看是哪几条' }).tap();
+  await expect(page.getByRole('heading', { name: '损坏或无法使用的记录：1 条' })).toBeVisible();
 });

@@ -220,7 +220,8 @@ function guardStores(stores, guard) {
 /**
  * One write, resolved once it is on disk: "add" a record, set (or, with value null,
  * remove) a "device" setting, "delete" a record with its entries in the stores named in
- * value (comma-separated), or "restore" the records of value (JSON [[store, key, data], …]).
+ * value (comma-separated), or "addAll" (or "restore") the records of value (JSON [[store,
+ * key, data], …]) in one transaction.
  * With a guard (JSON [id, recordStore, logStore, head], see guarded()), an add or delete
  * happens only if its check passes in the same transaction.
  */
@@ -229,7 +230,8 @@ export function write(op, store, key, value, guard) {
   if (op === "add") return add(store, key, value, guard);
   if (op === "device") return setDevice(key, value);
   if (op === "delete") return deleteWithEntries(store, value, key, guard);
-  if (op === "restore") return addAll(JSON.parse(value));
+  // A header and its copy (docs/storage.md), or a restore: all of the records or none.
+  if (op === "addAll" || op === "restore") return addAll(JSON.parse(value));
   return Promise.reject(fail("WriteFailed", "unknown write " + op));
 }
 
@@ -273,6 +275,7 @@ async function addAll(rows) {
     throw e;
   }
   await done;
+  if (kept !== 1 && rows.some(([s]) => s === "sessions" || s === "counts")) keep(true);
 }
 
 /**
@@ -286,8 +289,9 @@ async function deleteWithEntries(recordStore, entryStores, id, guard) {
   const done = finish(tx);
   const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
   const run = () => {
+    // The record, its copy ("<id>/copy") and its entries.
     tx.objectStore(recordStore).delete(id);
-    for (const s of stores.slice(1)) tx.objectStore(s).delete(range);
+    for (const s of stores) tx.objectStore(s).delete(range);
   };
   if (guard) guarded(tx, guard, run);
   else run();
@@ -321,20 +325,20 @@ function readStore(tx, s, corrupt) {
 // with "template"; a draft has "draft" instead). Done here, where JSON.parse costs the
 // first load nothing; the app still checks each template. The studio reads the records
 // themselves (loadStore) and reports any that are damaged.
-function offered(rows) {
+function offered(rows, corrupt) {
   const newest = new Map();
   // Keys are `<id>/<rev, 8 digits>` in key order: the last of an id is its newest.
-  for (const [key, value] of rows) newest.set(key.split("/")[0], value);
-  const out = [];
-  for (const value of newest.values()) {
+  for (const [key, value] of rows) {
     try {
-      const r = JSON.parse(value);
-      // A template that is not a string is skipped by the app (pairs() takes strings only).
-      if (r.template) out.push([String(r.name), r.template]);
+      newest.set(key.split("/")[0], JSON.parse(value));
     } catch (_) {
-      // Not offered; the studio lists it as damaged.
+      // Not offered, and counted as the studio counts it.
+      corrupt.push(["templates", key]);
     }
   }
+  const out = [];
+  // A template that is not a string is skipped by the app (pairs() takes strings only).
+  for (const r of newest.values()) if (r && r.template) out.push([String(r.name), r.template]);
   return out;
 }
 
@@ -353,7 +357,7 @@ export async function loadAll() {
   // as an open session). The library and the device's settings are left out and counted.
   const inPlace = (s) => s !== "templates" && s !== "device";
   const all = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
-  all[6] = offered(all[6]);
+  all[6] = offered(all[6], corrupt);
   all.push(corrupt);
   await keep(all[0].length > 0 || all[4].length > 0);
   return all;

@@ -165,3 +165,33 @@ fn a_bad_backup_is_refused_with_its_reason() {
     assert_eq!(read(&huge), Err(BackupError::TooLarge));
     assert_eq!(BackupError::BadRecord(Store::Ballot).code(), "B06");
 }
+
+#[test]
+fn a_session_whose_record_is_damaged_is_backed_up_and_restored_from_its_copy() {
+    let mut stores = device();
+    let (id, json) = session("aa11", &samples::all()[1]);
+    // The record's checksum failed (the store hands it over empty); its copy is intact.
+    stores.insert(
+        "sessions".into(),
+        vec![
+            (id.clone(), String::new()),
+            (crate::header::copy_key(&id), json),
+        ],
+    );
+    let on_device = Device::read(&stores);
+    assert_eq!(on_device.sessions[0].tally.total(), 3);
+    assert_eq!(on_device.damaged.len(), 1);
+    assert_eq!(on_device.damaged[0].key, "aa11");
+    assert_eq!(on_device.damaged[0].problem, Problem::Checksum);
+    let body = read(&make(&stores, &on_device.damaged, 5)).expect("reads back");
+    // Restored on a fresh device: the session with all its ballots.
+    let p = plan(&Stores::new(), &body);
+    assert_eq!(p.count(GroupKind::Session, Outcome::Added), 1);
+    let mut fresh = Stores::new();
+    for (store, key, value) in p.add {
+        fresh.entry(store).or_default().push((key, value));
+    }
+    let restored = Device::read(&fresh);
+    assert!(restored.damaged.is_empty());
+    assert_eq!(restored.sessions[0].tally.total(), 3);
+}

@@ -27,31 +27,30 @@ pub fn read_stored(
 ) -> (Vec<StoredCount>, Vec<Damage>) {
     let mut damaged = Vec::new();
     let mut counts: Vec<StoredCount> = Vec::new();
-    for (key, value) in records {
-        let record = serde_json::from_str::<CountRecord>(value)
-            .ok()
-            .filter(|r| r.v == 1 && &r.id == key && !r.id.contains('/'));
-        let Some(record) = record else {
-            damaged.push(Damage::new(Store::Count, key, Problem::Unreadable));
-            continue;
-        };
-        match Template::parse(&record.template) {
-            Ok(template) => {
-                // Newest first (a binary search, not a sort: sorts cost wasm size).
-                let at = counts.partition_point(|c| c.record.opened_ms >= record.opened_ms);
-                let log = CountLog::new(&template, record.figures);
-                counts.insert(
-                    at,
-                    StoredCount {
-                        record,
-                        template,
-                        log,
-                        next_key: 0,
-                    },
-                );
-            }
-            Err(_) => damaged.push(Damage::new(Store::Count, key, Problem::Unreadable)),
-        }
+    let headers = crate::header::read(
+        records,
+        |id, json| {
+            let record = serde_json::from_str::<CountRecord>(json)
+                .ok()
+                .filter(|r| r.v == 1 && r.id == id)?;
+            let template = Template::parse(&record.template).ok()?;
+            Some((record, template))
+        },
+        |key, problem| damaged.push(Damage::new(Store::Count, key, problem)),
+    );
+    for (record, template) in headers {
+        // Newest first (a binary search, not a sort: sorts cost wasm size).
+        let at = counts.partition_point(|c| c.record.opened_ms >= record.opened_ms);
+        let log = CountLog::new(&template, record.figures);
+        counts.insert(
+            at,
+            StoredCount {
+                record,
+                template,
+                log,
+                next_key: 0,
+            },
+        );
     }
     for (key, value) in entries {
         let place = key

@@ -107,9 +107,20 @@ impl Records {
         Ok(())
     }
 
+    /// A header and its copy, both or neither.
+    fn header(&mut self, store: &'static str, id: &str, value: String) -> Result<(), StoreError> {
+        let copy = ballot_core::header::copy_key(id);
+        if self.store(store).contains_key(&copy) {
+            return Err(StoreError::Failed);
+        }
+        self.add(store, id.to_string(), value.clone())?;
+        self.add(store, copy, value)
+    }
+
     fn delete(&mut self, record: &'static str, logs: &[&'static str], id: &str) {
         self.store(record).remove(id);
         let prefix = format!("{id}/");
+        self.store(record).retain(|k, _| !k.starts_with(&prefix));
         for log in logs {
             self.store(log).retain(|k, _| !k.starts_with(&prefix));
         }
@@ -129,7 +140,7 @@ impl Records {
                 let key = format!("{session}/{:032x}", self.next_ballot);
                 self.add("ballots", key, json(ballot))
             }
-            Write::Session(record) => self.add("sessions", record.id.clone(), json(&**record)),
+            Write::Session(record) => self.header("sessions", &record.id, json(&**record)),
             Write::Event {
                 session,
                 seq,
@@ -143,7 +154,7 @@ impl Records {
                 self.delete("sessions", &["events", "ballots"], id);
                 Ok(())
             }
-            Write::Count(record) => self.add("counts", record.id.clone(), json(&**record)),
+            Write::Count(record) => self.header("counts", &record.id, json(&**record)),
             Write::CountEntry { count, key, entry } => {
                 self.check("counts", "count_entries", count, *key)?;
                 self.add("count_entries", format!("{count}/{key:08}"), json(entry))

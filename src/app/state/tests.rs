@@ -764,6 +764,25 @@ fn a_close_the_full_disk_refuses_still_shows_the_stored_count_and_is_stored_late
     );
 }
 
+#[test]
+fn a_damaged_session_record_hides_none_of_its_ballots() {
+    let s = start(recommendation_session());
+    let s = written(vote_for(s, &[1]), Ok(()));
+    let s = written(vote_for(s.reduce(Action::NextVoter), &[2]), Ok(()));
+    assert_eq!(filled(&s), 2);
+    // The record's checksum fails: the store hands it over empty, in its place.
+    let d = device();
+    d.borrow_mut()
+        .stores
+        .entry("sessions")
+        .or_default()
+        .insert("s1".into(), String::new());
+    let reloaded = harness::Tab::open(&d, 2);
+    assert_eq!(reloaded.state.damaged_records, 1);
+    let shown = reloaded.state.session("s1").expect("read from its copy");
+    assert_eq!(shown.tally, s.session("s1").expect("s1").tally);
+}
+
 // Paper counts.
 
 use super::paper::mark_at;
