@@ -278,3 +278,31 @@ test('a damaged session record hides none of its ballots, and the home screen an
   await page.getByRole('button', { name: '查看是哪几条' }).tap();
   await expect(page.getByRole('heading', { name: '损坏或无法使用的记录：1 条' })).toBeVisible();
 });
+
+test('a damaged step of a paper count is said on the counting screen, not silently dropped', async ({ page }) => {
+  await openCount(page, { returned: '5' });
+  await enter(page, { names: ['王秀英'] });
+  await enter(page, { names: ['李卫东'] });
+  await expect(page.getByRole('heading', { level: 2, name: '第 3 张' })).toBeVisible();
+  // The first ballot's bytes change on disk, its checksum kept.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('count_entries', 'readwrite');
+          const cursor = tx.objectStore('count_entries').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update(String(c.value) + ' ');
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await page.getByRole('button', { name: '继续计票' }).tap();
+  await expect(page.getByRole('alert').filter({ hasText: '本次计票有 1 条记录损坏或无法使用' })).toBeVisible();
+});

@@ -15,6 +15,10 @@ pub struct StoredCount {
     /// The number the next log entry is stored under: one past the highest stored, damaged
     /// records included, so a key is never tried twice.
     pub next_key: u32,
+    /// Steps of its log that could not be read or applied: the count shown may then differ
+    /// from the paper (a ballot, a correction, a strike or new figures left out), and the
+    /// counting screen says so.
+    pub unreadable: u32,
 }
 
 /// The counts in `records` (key, JSON), newest first, each with its entries from `entries`
@@ -49,6 +53,7 @@ pub fn read_stored(
                 template,
                 log,
                 next_key: 0,
+                unreadable: 0,
             },
         );
     }
@@ -65,10 +70,16 @@ pub fn read_stored(
         let problem = match (count, entry) {
             (Some(c), Ok(entry)) => match c.log.apply(&c.template, entry) {
                 Ok(_) => continue,
-                Err(_) => Problem::Refused,
+                Err(_) => {
+                    c.unreadable += 1;
+                    Problem::Refused
+                }
             },
             (None, _) => Problem::Orphan,
-            (Some(_), Err(_)) => Problem::Unreadable,
+            (Some(c), Err(_)) => {
+                c.unreadable += 1;
+                Problem::Unreadable
+            }
         };
         damaged.push(Damage::new(Store::CountEntry, key, problem));
     }

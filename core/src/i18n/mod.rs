@@ -131,6 +131,8 @@ pub struct Texts {
     /// Results of a session whose close a full disk refused: ballots stored.
     pub close_not_stored: fn(u32) -> String,
     pub store_close: &'static str,
+    /// A paper count some of whose steps could not be read.
+    pub count_damaged: fn(u32) -> String,
     /// 「还在投票吗？」 over an unattended ballot.
     pub idle_title: &'static str,
     pub idle_body: &'static str,

@@ -101,6 +101,9 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let flags = figures.flags();
     let status = html! {
         <div class="count-status">
+            if count.unreadable > 0 {
+                <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(count.unreadable) }</p>
+            }
             <p class="count" aria-live="polite">{ (t.count_progress)(log.live_count(), figures.returned) }</p>
             <p class="meta">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
             { for flags.iter().map(|&f| html! {

@@ -28,6 +28,8 @@ pub struct Count {
     /// The number the next log entry is stored under: one past the highest stored, damaged
     /// records included, so a key is never tried twice.
     pub next_key: u32,
+    /// Steps of its log that could not be read or applied (`StoredCount::unreadable`).
+    pub unreadable: u32,
 }
 
 impl Count {
@@ -38,6 +40,7 @@ impl Count {
             template: Rc::new(template),
             record: Rc::new(record),
             next_key: 0,
+            unreadable: 0,
         }
     }
 
@@ -239,6 +242,7 @@ impl AppState {
                 record: Rc::new(c.record),
                 log: c.log,
                 next_key: c.next_key,
+                unreadable: c.unreadable,
             })
             .collect()
     }

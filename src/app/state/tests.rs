@@ -1211,6 +1211,8 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
     assert_eq!(c.log.figures().returned, Some(5));
     // Keys are never reused, even past a damaged or missing one.
     assert_eq!(c.next_key, 5);
+    // The counting screen says that two of its steps are missing from what it shows.
+    assert_eq!(c.unreadable, 2);
     // c2, the garbage entry, the refused strike, the orphan.
     assert_eq!(s.damaged_records, 4);
 }
