@@ -167,3 +167,28 @@ export async function fillDisk(page: Page, store: string): Promise<() => Promise
   }, store);
   return () => page.evaluate(() => (window as unknown as { freeDisk: () => void }).freeDisk());
 }
+
+/**
+ * Changes the bytes of the first record of `store` on disk (`from` becomes `to`), its
+ * checksum kept: a damaged disk or a hand edit.
+ */
+export async function changeOnDisk(page: Page, store: string, from: string, to: string) {
+  await page.evaluate(
+    ([store, from, to]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          const cursor = tx.objectStore(store).openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update(String(c.value).replace(from, to));
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, from, to],
+  );
+}

@@ -3,7 +3,7 @@
 // ballot is cleared, and the PIN pause survives a reload.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  RECOMMENDATION, PIN, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount, openSession, startVoting,
+  RECOMMENDATION, PIN, changeOnDisk, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount, openSession, startVoting,
   voteFor,
 } from './helpers';
 
@@ -210,23 +210,7 @@ test('a damaged closing record does not reopen the session: the organiser decide
   await leaveVoting(page);
   await closeAndCount(page);
   // The close's bytes change on disk ("closed" becomes "reopened"), its checksum kept.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ballot-kit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('events', 'readwrite');
-          const cursor = tx.objectStore('events').openCursor();
-          cursor.onsuccess = () => {
-            const c = cursor.result!;
-            c.update(String(c.value).replace('"closed"', '"reopened"'));
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await changeOnDisk(page, 'events', '"closed"', '"reopened"');
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: '有 1 条已存记录损坏' })).toBeVisible();
   await expect(page.getByText('状态待确认')).toBeVisible();
@@ -254,23 +238,7 @@ test('a damaged session record hides none of its ballots, and the home screen an
   await voteFor(page, ['王秀英', '李卫东']);
   await leaveVoting(page);
   // The session record's bytes change on disk, its checksum kept.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ballot-kit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite');
-          const cursor = tx.objectStore('sessions').openCursor();
-          cursor.onsuccess = () => {
-            const c = cursor.result!;
-            c.update(String(c.value).replace('长乐居民区', '长乐居委会'));
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await changeOnDisk(page, 'sessions', '长乐居民区', '长乐居委会');
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: '有 1 条已存记录损坏或无法使用' })).toBeVisible();
   await expect(page.getByText('已投 2 张 / 发出 10 张')).toBeVisible();
@@ -285,23 +253,7 @@ test('a damaged step of a paper count is said on the counting screen, not silent
   await enter(page, { names: ['李卫东'] });
   await expect(page.getByRole('heading', { level: 2, name: '第 3 张' })).toBeVisible();
   // The first ballot's bytes change on disk, its checksum kept.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ballot-kit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('count_entries', 'readwrite');
-          const cursor = tx.objectStore('count_entries').openCursor();
-          cursor.onsuccess = () => {
-            const c = cursor.result!;
-            c.update(String(c.value) + ' ');
-          };
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await changeOnDisk(page, 'count_entries', '}', '} ');
   await page.reload();
   await page.getByRole('button', { name: '继续计票' }).tap();
   await expect(page.getByRole('alert').filter({ hasText: '本次计票有 1 条记录损坏或无法使用' })).toBeVisible();

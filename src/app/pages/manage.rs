@@ -50,13 +50,14 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
     };
-    let set_issued = {
+    // The PIN question for an action that takes 发出 as typed in the field below (a new
+    // 发出; after a damaged record, the organiser's decision), or the field's problem.
+    let with_issued = |intent: fn(Option<u32>, bool) -> Intent, closed: bool| {
         let app = app.clone();
         let id = id.to_string();
         let input = issued_input.clone();
         let error = issued_error.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             let text = input
                 .cast::<HtmlInputElement>()
                 .map(|el| el.value())
@@ -66,36 +67,18 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                     error.set(None);
                     app.dispatch(Action::AskPin {
                         session: id.clone(),
-                        intent: Intent::SetIssued(issued),
+                        intent: intent(issued, closed),
                     });
                 }
                 Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
             }
         })
     };
-    // After a damaged record: the organiser says what the paper record shows, with 发出 as
-    // typed in the field below.
+    let set_issued = with_issued(|issued, _| Intent::SetIssued(issued), false)
+        .reform(|e: SubmitEvent| e.prevent_default());
     let decide = |closed: bool| {
-        let app = app.clone();
-        let id = id.to_string();
-        let input = issued_input.clone();
-        let error = issued_error.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = input
-                .cast::<HtmlInputElement>()
-                .map(|el| el.value())
-                .unwrap_or_default();
-            match parse_number(&text) {
-                Ok(issued) => {
-                    error.set(None);
-                    app.dispatch(Action::AskPin {
-                        session: id.clone(),
-                        intent: Intent::Decide { closed, issued },
-                    });
-                }
-                Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
-            }
-        })
+        with_issued(|issued, closed| Intent::Decide { closed, issued }, closed)
+            .reform(|_: MouseEvent| ())
     };
     let uncertain = s.log.uncertain();
     let turnout = s.turnout();
