@@ -116,7 +116,7 @@ pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
     let body = Body { made_ms, stores };
     // Plain data (strings, numbers, maps with string keys) always serializes.
     let text = serde_json::to_string(&body).unwrap_or_default();
-    envelope::write(FORMAT, VERSION, &text, None)
+    envelope::write(FORMAT, VERSION, &text, None, None)
 }
 
 fn key_ok(key: &str) -> bool {

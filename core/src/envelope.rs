@@ -1,5 +1,6 @@
 //! The checksummed envelope that results files and backups share:
-//! `{"format": …, "version": n, "checksum": "<32 hex>", "body": {…}, "template": {…}?}`.
+//! `{"format": …, "version": n, "checksum": "<32 hex>", "body": {…}, "seal": {…}?,
+//! "template": {…}?}`.
 //! `checksum` is the first 128 bits of SHA-256 of `body`'s text as written, so the body is
 //! read back as raw JSON and checked before it is parsed.
 
@@ -13,12 +14,23 @@ pub(crate) fn checksum(body: &str) -> String {
     hex(&Sha256::digest(body.as_bytes())[..16])
 }
 
-/// The file's text: `body` (JSON) under its checksum, with `template` (JSON) if given.
-pub(crate) fn write(format: &str, version: u32, body: &str, template: Option<&str>) -> String {
+/// The file's text: `body` (JSON) under its checksum, with `seal` and `template` (JSON) if
+/// given.
+pub(crate) fn write(
+    format: &str,
+    version: u32,
+    body: &str,
+    seal: Option<&str>,
+    template: Option<&str>,
+) -> String {
     let mut out = format!(
         r#"{{"format":"{format}","version":{version},"checksum":"{}","body":{body}"#,
         checksum(body)
     );
+    if let Some(s) = seal {
+        out.push_str(r#","seal":"#);
+        out.push_str(s);
+    }
     if let Some(t) = template {
         out.push_str(r#","template":"#);
         out.push_str(t);
@@ -35,12 +47,19 @@ pub(crate) struct Envelope<'a> {
     #[serde(borrow)]
     pub body: &'a RawValue,
     #[serde(borrow, default)]
+    pub seal: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     pub template: Option<&'a RawValue>,
 }
 
 impl Envelope<'_> {
     /// Whether the body is intact and of exactly this version.
     pub fn intact(&self, version: u32) -> bool {
-        self.version == version && checksum(self.body.get()) == self.checksum
+        self.intact_in(version..=version)
+    }
+
+    /// Whether the body is intact and of one of these versions.
+    pub fn intact_in(&self, versions: std::ops::RangeInclusive<u32>) -> bool {
+        versions.contains(&self.version) && checksum(self.body.get()) == self.checksum
     }
 }

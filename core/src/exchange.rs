@@ -1,23 +1,29 @@
 //! Results moving between devices with no network: a **results file** (JSON, versioned) and
 //! the same content as a numbered series of **QR codes**.
 //!
-//! A results file is
-//! `{"format":"ballot-kit/results","version":1,"checksum":"…","body":{…},"template":{…}}`:
-//! the [`Body`] holds the figures and the tally (and, for a 唱票 count, the ballots in
-//! reading order); `checksum` is SHA-256 over the body's exact text, so a file damaged or cut
-//! short on the way is refused. The template travels beside the body: its fingerprint is in
-//! the body, and the reader recomputes it. QR codes leave the template out (a receiving
+//! A results file is `{"format":"ballot-kit/results","version":2,"checksum":"…",
+//! "body":{…},"seal":{…},"template":{…}}`: the [`Body`] holds the figures and the tally
+//! (and, for a 唱票 count, the ballots in reading order; for a merged result, every counted
+//! result inside it with its device's signature); `checksum` is SHA-256 over the body's
+//! exact text, so a file damaged or cut short on the way is refused; `seal` is the sending
+//! device's signature ([`seal`]). The template travels beside the body: its fingerprint is
+//! in the body, and the reader recomputes it. QR codes leave the template out (a receiving
 //! device finds it in its library by fingerprint) to stay few and scannable.
 //!
-//! The checksum finds damage, not forgery: anyone can recompute it. What a meeting signs is
-//! the printed report; the file is how its numbers travel.
+//! The checksum finds damage, not forgery: anyone can recompute it. The signature shows
+//! which device sent a result and that nobody changed it since; the 结果校验码
+//! ([`crate::result_code`]) ties it to the paper report the meeting signed.
 //!
 //! Invariants (tested below and in `tests/exchange_props.rs`):
 //! - `read(write(b)) == b` for every body written, and the QR codes read back to the same.
 //! - A tablet session's body never holds ballots: nothing in it reveals the order of voting.
 //! - A 唱票 count's ballots tally to exactly the tally it carries; a file where they differ
 //!   is refused as damaged.
+//! - A merged result's batches, figures, tally and units are exactly those of the counted
+//!   results it carries; a file where they differ is refused as damaged.
 //! - No input, however broken, makes the reader panic.
+
+pub mod seal;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -31,9 +37,12 @@ use crate::names::has_control_chars;
 use crate::session::hex;
 use crate::tally::Tally;
 use crate::template::Template;
+use seal::{Seal, Sealed, Signer, Statement, ToVerify};
 
 pub const FORMAT: &str = "ballot-kit/results";
-pub const VERSION: u32 = 1;
+/// Version 2 added signatures and a merged result's counted results; version 1 files of
+/// one counted result are still read (as unsigned).
+pub const VERSION: u32 = 2;
 
 /// Limits on what a results file may hold (a tampered file must not exhaust the device).
 pub mod limits {
@@ -119,6 +128,10 @@ pub struct Body {
     /// included, so the checks reach the top).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceLine>,
+    /// A merged result's counted results, each with its device's signature (in the order
+    /// they were first added); empty for any other kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leaves: Vec<Sealed>,
 }
 
 impl Body {
@@ -168,6 +181,9 @@ pub enum ExchangeError {
     Shape,
     /// X08: too many QR codes would be needed: share the file instead.
     TooManyCodes(usize),
+    /// X09: a merged result from an app version that did not carry its counted results, so
+    /// nothing in it can be checked.
+    OldMerged,
 }
 
 impl ExchangeError {
@@ -181,28 +197,142 @@ impl ExchangeError {
             ExchangeError::TemplateInvalid => "X06",
             ExchangeError::Shape => "X07",
             ExchangeError::TooManyCodes(_) => "X08",
+            ExchangeError::OldMerged => "X09",
         }
     }
 }
 
-/// A result as read and checked: its body, the template it was made with, and the checksum
-/// that identifies this exact content.
+/// A result as read and checked: its body, the template it was made with, the checksum
+/// that identifies this exact content, and the sending device's signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Received {
     pub body: Body,
     pub template: Template,
     pub checksum: String,
+    pub seal: Option<Seal>,
+    /// The body's text as written (what a merged result's signature is over).
+    text: String,
 }
 
 impl Received {
-    /// A result made on this device (trusted input: the app's own records).
+    /// A result made on this device (trusted input: the app's own records), not signed yet.
     pub fn local(body: Body, template: Template) -> Received {
         let text = body_text(&body);
         Received {
             checksum: checksum(&text),
             body,
             template,
+            seal: None,
+            text,
         }
+    }
+
+    /// What a device signs for this result: its statement, or a merged body's text.
+    pub fn to_sign(&self) -> Vec<u8> {
+        match self.statement() {
+            Some(s) => s.message(),
+            None => seal::merged_message(&self.text),
+        }
+    }
+
+    /// This result with this device's signature over [`Received::to_sign`].
+    pub fn signed(mut self, seal: Seal) -> Received {
+        self.seal = Some(seal);
+        self
+    }
+
+    /// The statement of a counted result (a tablet session, a 唱票 count); `None` for a
+    /// merged result.
+    pub fn statement(&self) -> Option<Statement> {
+        let b = &self.body;
+        (b.kind != Kind::Merged).then(|| Statement {
+            batch: b.batch.clone(),
+            kind: b.kind,
+            fingerprint: b.fingerprint.clone(),
+            unit: b.unit.clone(),
+            category: b.category.clone(),
+            figures: b.figures,
+            tally: b.tally.clone(),
+            ballots: (b.kind == Kind::Paper).then(|| seal::ballots_digest(&b.ballots)),
+        })
+    }
+
+    /// The counted results this result is made of, each with its signature: itself, or a
+    /// merged result's.
+    pub fn leaves(&self) -> Vec<Sealed> {
+        match self.statement() {
+            Some(statement) => vec![Sealed {
+                statement,
+                seal: self.seal.clone(),
+            }],
+            None => self.body.leaves.clone(),
+        }
+    }
+
+    /// The 结果校验码 of this result.
+    pub fn code(&self) -> String {
+        let b = &self.body;
+        crate::result_code::result_code(
+            &b.fingerprint,
+            &b.unit,
+            b.category.as_deref(),
+            &b.figures,
+            &b.tally,
+        )
+    }
+
+    /// The signatures to check before this result is trusted: one per counted result (in
+    /// the order of [`Received::leaves`]; unsigned ones are left out), then a merged
+    /// result's own.
+    pub fn to_verify(&self) -> Vec<ToVerify> {
+        let mut out: Vec<ToVerify> = self
+            .leaves()
+            .iter()
+            .filter_map(|l| {
+                l.seal.as_ref().map(|s| ToVerify {
+                    key: s.key.clone(),
+                    sig: s.sig.clone(),
+                    message: l.statement.message(),
+                })
+            })
+            .collect();
+        if self.body.kind == Kind::Merged {
+            if let Some(s) = &self.seal {
+                out.push(ToVerify {
+                    key: s.key.clone(),
+                    sig: s.sig.clone(),
+                    message: self.to_sign(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Who signed each counted result, given the outcome of each check of
+    /// [`Received::to_verify`], in order. A merged result whose own signature fails has
+    /// every counted result marked broken: the file was changed after it was made.
+    pub fn signers(&self, verified: &[bool]) -> Vec<Signer> {
+        let mut results = verified.iter().copied();
+        let leaves = self.leaves();
+        let mut signers: Vec<Signer> = leaves
+            .iter()
+            .map(|l| match &l.seal {
+                None => Signer::Unsigned,
+                Some(_) => Signer::of(l.seal.as_ref(), results.next().unwrap_or(false)),
+            })
+            .collect();
+        if self.body.kind == Kind::Merged
+            && self.seal.is_some()
+            && !results.next().unwrap_or(false)
+        {
+            signers = vec![Signer::Broken; leaves.len()];
+        }
+        signers
+    }
+
+    /// The device that sent this file, when it is signed (not checked here).
+    pub fn sender(&self) -> Option<String> {
+        self.seal.as_ref().map(Seal::device)
     }
 
     /// A 唱票 count stored on this device, as a result to send, merge or cross-check: its
@@ -223,27 +353,32 @@ impl Received {
             tally: c.log.tally().clone(),
             ballots: c.log.live().cloned().collect(),
             sources: Vec::new(),
+            leaves: Vec::new(),
         };
         Received::local(body, c.template.clone())
     }
 
     /// The results file, template included.
     pub fn file(&self) -> String {
-        let text = body_text(&self.body);
         envelope::write(
             FORMAT,
             VERSION,
-            &text,
+            &self.text,
+            self.seal_text().as_deref(),
             Some(&self.template.canonical_json()),
         )
     }
 
+    fn seal_text(&self) -> Option<String> {
+        self.seal.as_ref().map(|s| serde_json::to_string(s).unwrap_or_default())
+    }
+
     /// The same result as QR codes (without the template), numbered `1/n` … `n/n`.
     pub fn qr_codes(&self) -> Result<Vec<String>, ExchangeError> {
-        let text = body_text(&self.body);
-        let sum = checksum(&text);
+        let sum = checksum(&self.text);
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(
-            envelope::write(FORMAT, VERSION, &text, None).as_bytes(),
+            envelope::write(FORMAT, VERSION, &self.text, self.seal_text().as_deref(), None)
+                .as_bytes(),
             10,
         );
         let data = URL_SAFE_NO_PAD.encode(packed);
@@ -302,11 +437,24 @@ pub fn read(
     if e.version > VERSION {
         return Err(ExchangeError::NewerVersion(e.version));
     }
-    if !e.intact(VERSION) {
+    if !e.intact_in(1..=VERSION) {
         return Err(ExchangeError::Damaged);
     }
     let body: Body = serde_json::from_str(e.body.get()).map_err(|_| ExchangeError::Damaged)?;
+    if e.version < 2 && body.kind == Kind::Merged {
+        return Err(ExchangeError::OldMerged);
+    }
     check_body(&body)?;
+    let seal = match e.seal {
+        Some(raw) => {
+            let s: Seal = serde_json::from_str(raw.get()).map_err(|_| ExchangeError::Damaged)?;
+            if !s.well_formed() {
+                return Err(ExchangeError::Damaged);
+            }
+            Some(s)
+        }
+        None => None,
+    };
     let template = match e.template {
         Some(raw) => {
             let t = Template::parse_with_rules(raw.get())
@@ -325,6 +473,8 @@ pub fn read(
         body,
         template,
         checksum: e.checksum,
+        seal,
+        text: e.body.get().to_string(),
     })
 }
 
@@ -348,9 +498,18 @@ fn check_body(b: &Body) -> Result<(), ExchangeError> {
         && batch_ok(&b.batch);
     let shape_ok = match b.kind {
         Kind::Tablet | Kind::Paper => {
-            b.batches.len() == 1 && b.batches[0] == b.batch && b.sources.is_empty()
+            b.batches.len() == 1
+                && b.batches[0] == b.batch
+                && b.sources.is_empty()
+                && b.leaves.is_empty()
         }
-        Kind::Merged => b.ballots.is_empty() && b.batch == merged_batch(&b.batches),
+        Kind::Merged => {
+            b.ballots.is_empty()
+                && b.batch == merged_batch(&b.batches)
+                && !b.leaves.is_empty()
+                && b.leaves.len() <= limits::BATCHES
+                && b.leaves.iter().all(|l| leaf_ok(l, &b.fingerprint))
+        }
     };
     let ballots_ok = b.kind == Kind::Paper || b.ballots.is_empty();
     let labels_ok = label_ok(&b.unit)
@@ -366,11 +525,29 @@ fn check_body(b: &Body) -> Result<(), ExchangeError> {
     }
 }
 
-/// Checks the counts against the template: the tally has its shape, and a count's ballots
-/// fit it and add up to exactly that tally.
+/// A counted result inside a merged one: of the same template, a counted kind, with
+/// readable labels and a well-formed signature if any.
+fn leaf_ok(l: &Sealed, fingerprint: &str) -> bool {
+    let s = &l.statement;
+    s.kind != Kind::Merged
+        && s.fingerprint == fingerprint
+        && batch_ok(&s.batch)
+        && label_ok(&s.unit)
+        && s.category.as_deref().is_none_or(label_ok)
+        && s.figures.in_range()
+        && s.ballots.as_ref().is_none_or(|d| d.len() == 64)
+        && l.seal.as_ref().is_none_or(Seal::well_formed)
+}
+
+/// Checks the counts against the template: the tally has its shape, a count's ballots fit
+/// it and add up to exactly that tally, and a merged result is exactly the sum of the
+/// counted results it carries.
 fn fit(mut body: Body, template: &Template) -> Result<Body, ExchangeError> {
-    let mut tally = Tally::empty(template);
-    tally.merge(&body.tally).map_err(|_| ExchangeError::Shape)?;
+    let fitted = |t: &Tally| {
+        let mut tally = Tally::empty(template);
+        tally.merge(t).map(|_| tally).map_err(|_| ExchangeError::Shape)
+    };
+    let tally = fitted(&body.tally)?;
     if body.kind == Kind::Paper {
         let recount = Tally::of(template, &body.ballots).map_err(|_| ExchangeError::Shape)?;
         if recount != tally {
@@ -378,6 +555,25 @@ fn fit(mut body: Body, template: &Template) -> Result<Body, ExchangeError> {
         }
     }
     body.tally = tally;
+    if body.kind == Kind::Merged {
+        for l in &mut body.leaves {
+            l.statement.tally = fitted(&l.statement.tally)?;
+        }
+        // No unit or batch twice, and exactly the sums of the counted results.
+        let leaves = &body.leaves;
+        let distinct = leaves.iter().enumerate().all(|(i, a)| {
+            leaves[..i].iter().all(|b| {
+                a.statement.identity() != b.statement.identity()
+                    && a.statement.batch != b.statement.batch
+            })
+        });
+        let expected =
+            crate::merge::merged_body(template, &body.unit, &body.fingerprint, leaves.clone());
+        let same = distinct && expected == body;
+        if !same {
+            return Err(ExchangeError::Damaged);
+        }
+    }
     Ok(body)
 }
 

@@ -12,16 +12,24 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// E.g. `7KQ2-M9XD`. Equal templates have equal fingerprints; any change of content changes it.
 pub fn fingerprint(template: &Template) -> String {
-    let digest = Sha256::digest(template.canonical_json().as_bytes());
-    let bits = digest[..5]
+    short_code(&Sha256::digest(template.canonical_json().as_bytes()), 2)
+}
+
+/// The first `groups × 20` bits of `digest` as Crockford base32, in groups of four
+/// characters joined by `-`: the form of every short code people compare by reading
+/// (template fingerprints, 结果校验码, device codes). `groups` is at most 3.
+pub(crate) fn short_code(digest: &[u8], groups: usize) -> String {
+    let groups = groups.min(3);
+    let bits = digest
         .iter()
+        .take(8)
         .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-    let mut out = String::with_capacity(9);
-    for i in 0..8 {
-        if i == 4 {
+    let mut out = String::with_capacity(groups * 5);
+    for i in 0..groups * 4 {
+        if i > 0 && i % 4 == 0 {
             out.push('-');
         }
-        let index = ((bits >> (35 - 5 * i)) & 31) as usize;
+        let index = ((bits >> (59 - 5 * i)) & 31) as usize;
         out.push(char::from(ALPHABET[index]));
     }
     out

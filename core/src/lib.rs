@@ -14,7 +14,8 @@
 //!   adding results up, comparing two counters' counts.
 //! - [`backup`]: every record of a device in one file, and restoring it without overwriting.
 //! - [`damage`]: stored records a device cannot use, named precisely.
-//! - [`fingerprint`]: the short code that identifies a template's content.
+//! - [`fingerprint`]: the short code that identifies a template's content; [`result_code`]:
+//!   the 结果校验码 that identifies a result's.
 //! - [`i18n`]: every user-visible string.
 
 #[cfg(feature = "exchange")]
@@ -40,6 +41,7 @@ pub mod merge;
 pub mod names;
 pub mod paper;
 pub mod qr;
+pub mod result_code;
 pub mod results;
 pub mod rules;
 pub mod samples;

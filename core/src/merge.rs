@@ -1,27 +1,42 @@
 //! Adding up results from several tablets, 支部 or 居民区 ([`Merge`]), and the combined
 //! result as one more results body, which a street office can merge again.
 //!
+//! A merge is over **counted results** (a tablet session, a 唱票 count), each with its
+//! device's signature ([`Sealed`]): a file of one counted result brings one, a merged file
+//! brings every counted result inside it. Merged files are never trusted for their sums:
+//! their sums are recomputed from the counted results they carry.
+//!
 //! Invariants (property-tested in `tests/exchange_props.rs`):
-//! - The combined tally is the sum of the sources' tallies: equal to tallying all their
-//!   ballots together, whatever the order in which sources were added (commutative), and
-//!   merging merged results gives the same as merging their sources at once (associative).
-//! - No session or count is ever counted twice: a source sharing any batch with one
-//!   already added is refused ([`MergeRefused::AlreadyAdded`]).
-//! - Every source is made with the same template (same fingerprint).
+//! - The combined tally is the sum of the counted results' tallies: equal to tallying all
+//!   their ballots together, whatever the order in which files were added (commutative),
+//!   and merging merged results gives the same as merging their sources at once
+//!   (associative).
+//! - **One unit counted once.** A counted result is known by what it is a result of
+//!   ([`Identity`](crate::exchange::seal::Identity): template, unit, category) and by its batch. The same statement brought
+//!   by several files counts once. Two different statements for one unit, or for one batch,
+//!   are a [`Conflict`]: neither counts until the user picks the one that stands, and no
+//!   combined result exists until every conflict is settled. So no file, whatever its batch
+//!   ids, adds a unit twice, and none can shut a genuine result out: both stay on the desk
+//!   with their codes and devices.
+//! - A counted result whose signature does not verify is refused ([`MergeRefused`] X12).
+//! - Every counted result is made with the same template (same fingerprint).
 
 use crate::count::Figures;
+use crate::exchange::seal::{Sealed, Signer, Statement};
 use crate::exchange::{merged_batch, Body, Kind, Received, SourceLine};
 use crate::tally::Tally;
 use crate::template::Template;
 
-/// Why a result was not added. Codes X10–X11, one message each in the catalogue.
+/// Why a file was not added. Codes X10–X12, one message each in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeRefused {
     /// X10: made with another template: both fingerprints are shown.
     DifferentTemplate { ours: String, theirs: String },
-    /// X11: this result, or a session or count inside it, is already added (`unit`: the
-    /// source that holds it).
+    /// X11: everything in this file is already added (`unit`: the file's unit).
     AlreadyAdded { unit: String },
+    /// X12: a signature does not match: the file was changed after it was signed (`unit`:
+    /// the result whose signature fails).
+    SignatureBroken { unit: String },
 }
 
 impl MergeRefused {
@@ -29,14 +44,46 @@ impl MergeRefused {
         match self {
             MergeRefused::DifferentTemplate { .. } => "X10",
             MergeRefused::AlreadyAdded { .. } => "X11",
+            MergeRefused::SignatureBroken { .. } => "X12",
         }
     }
 }
 
-/// Results being added up, in the order they were added.
+/// A file as added: the result it holds, and who signed each of its counted results (in
+/// the order of [`Received::leaves`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    pub received: Received,
+    /// [`Received::leaves`], made once.
+    pub leaves: Vec<Sealed>,
+    pub signers: Vec<Signer>,
+}
+
+/// One counted result in the merge, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted<'a> {
+    pub sealed: &'a Sealed,
+    pub signer: &'a Signer,
+    /// [`Statement::digest`]: what picks it in a conflict.
+    pub digest: String,
+    /// The files (indices into [`Merge::files`]) that brought it.
+    pub files: Vec<usize>,
+}
+
+/// Results that cannot all count: two or more statements for one unit or one batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict<'a> {
+    pub candidates: Vec<Counted<'a>>,
+    /// The digest of the one picked to stand, if the user picked.
+    pub picked: Option<String>,
+}
+
+/// Files being added up, in the order they were added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Merge {
-    sources: Vec<Received>,
+    files: Vec<Added>,
+    /// Digests of the statements picked to stand in conflicts.
+    picks: Vec<String>,
 }
 
 impl Merge {
@@ -44,21 +91,27 @@ impl Merge {
         Merge::default()
     }
 
-    pub fn sources(&self) -> &[Received] {
-        &self.sources
+    pub fn files(&self) -> &[Added] {
+        &self.files
     }
 
-    /// The template every source was made with (that of the first one).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The template every file was made with (that of the first one).
     pub fn template(&self) -> Option<&Template> {
-        self.sources.first().map(|s| &s.template)
+        self.files.first().map(|f| &f.received.template)
     }
 
     pub fn fingerprint(&self) -> Option<&str> {
-        self.sources.first().map(|s| s.body.fingerprint.as_str())
+        self.files
+            .first()
+            .map(|f| f.received.body.fingerprint.as_str())
     }
 
-    /// What adding `r` would be refused for, if anything.
-    pub fn refusal(&self, r: &Received) -> Option<MergeRefused> {
+    /// What adding `r`, with its counted results signed by `signers`, would be refused for.
+    pub fn refusal(&self, r: &Received, signers: &[Signer]) -> Option<MergeRefused> {
         if let Some(ours) = self.fingerprint() {
             if ours != r.body.fingerprint {
                 return Some(MergeRefused::DifferentTemplate {
@@ -67,93 +120,260 @@ impl Merge {
                 });
             }
         }
-        self.sources
+        let leaves = r.leaves();
+        if let Some(i) = signers.iter().position(|s| *s == Signer::Broken) {
+            let unit = leaves
+                .get(i)
+                .map_or_else(|| r.body.unit.clone(), |l| l.statement.unit.clone());
+            return Some(MergeRefused::SignatureBroken { unit });
+        }
+        let present: Vec<String> = self.all().map(|(s, _, _)| s.statement.digest()).collect();
+        leaves
             .iter()
-            .find(|s| s.body.batches.iter().any(|b| r.body.batches.contains(b)))
-            .map(|s| MergeRefused::AlreadyAdded {
-                unit: s.body.unit.clone(),
+            .all(|l| present.contains(&l.statement.digest()))
+            .then(|| MergeRefused::AlreadyAdded {
+                unit: r.body.unit.clone(),
             })
     }
 
-    pub fn add(&mut self, r: Received) -> Result<(), MergeRefused> {
-        match self.refusal(&r) {
+    /// Adds a file whose signatures the platform checked (`signers`, one per counted
+    /// result; a missing entry counts as a broken signature).
+    pub fn add(&mut self, r: Received, mut signers: Vec<Signer>) -> Result<(), MergeRefused> {
+        signers.resize(r.leaves().len(), Signer::Broken);
+        match self.refusal(&r, &signers) {
             Some(why) => Err(why),
             None => {
-                self.sources.push(r);
+                self.files.push(Added {
+                    leaves: r.leaves(),
+                    received: r,
+                    signers,
+                });
                 Ok(())
             }
         }
     }
 
-    /// Takes a source out again (by its batch id).
-    pub fn remove(&mut self, batch: &str) {
-        self.sources.retain(|s| s.body.batch != batch);
-    }
-
-    /// The sum of every source's tally.
-    pub fn tally(&self) -> Option<Tally> {
-        let first = self.sources.first()?;
-        let mut sum = Tally::empty(&first.template);
-        for s in &self.sources {
-            // Every source was checked against the first one's template when read.
-            let _ = sum.merge(&s.body.tally);
+    /// Takes a file out again.
+    pub fn remove(&mut self, file: usize) {
+        if file < self.files.len() {
+            self.files.remove(file);
         }
-        Some(sum)
+        let present: Vec<String> = self.all().map(|(s, _, _)| s.statement.digest()).collect();
+        self.picks.retain(|p| present.contains(p));
     }
 
-    /// Each figure summed over the sources, where every source knows it; unknown otherwise
-    /// (a tablet knows 发出 but not 应到: the meeting's 应到 is then entered once for all).
-    pub fn figures(&self) -> Figures {
-        let sum = |get: fn(&Figures) -> Option<u32>| {
-            self.sources.iter().try_fold(0u32, |acc, s| {
-                get(&s.body.figures).map(|n| acc.saturating_add(n))
+    /// Picks the statement with this digest to stand in its conflict (the others in it no
+    /// longer count). Returns whether there was such a statement in a conflict.
+    pub fn pick(&mut self, digest: &str) -> bool {
+        let others: Option<Vec<String>> = self
+            .conflicts()
+            .into_iter()
+            .find(|c| c.candidates.iter().any(|x| x.digest == digest))
+            .map(|c| c.candidates.into_iter().map(|x| x.digest).collect());
+        let Some(others) = others else {
+            return false;
+        };
+        self.picks.retain(|p| !others.contains(p));
+        self.picks.push(digest.to_string());
+        true
+    }
+
+    /// Every counted result of every file, with its signer and file, duplicates included.
+    fn all(&self) -> impl Iterator<Item = (&Sealed, &Signer, usize)> {
+        self.files.iter().enumerate().flat_map(|(i, f)| {
+            f.leaves
+                .iter()
+                .zip(&f.signers)
+                .map(move |(s, signer)| (s, signer, i))
+        })
+    }
+
+    /// The distinct counted results, in the order they were first added.
+    pub fn counted_results(&self) -> Vec<Counted<'_>> {
+        let mut out: Vec<Counted<'_>> = Vec::new();
+        for (sealed, signer, file) in self.all() {
+            let digest = sealed.statement.digest();
+            match out.iter_mut().find(|c| c.digest == digest) {
+                Some(c) => {
+                    if !c.files.contains(&file) {
+                        c.files.push(file);
+                    }
+                    // A signed copy of a statement speaks for it better than an unsigned
+                    // one.
+                    if matches!(c.signer, Signer::Unsigned) {
+                        c.signer = signer;
+                        c.sealed = sealed;
+                    }
+                }
+                None => out.push(Counted {
+                    sealed,
+                    signer,
+                    digest,
+                    files: vec![file],
+                }),
+            }
+        }
+        out
+    }
+
+    /// The counted results grouped: those sharing a unit or a batch are one group.
+    fn groups(&self) -> Vec<Vec<Counted<'_>>> {
+        let mut groups: Vec<Vec<Counted<'_>>> = Vec::new();
+        for c in self.counted_results() {
+            let related = |g: &Vec<Counted<'_>>| {
+                g.iter().any(|x| {
+                    x.sealed.statement.identity() == c.sealed.statement.identity()
+                        || x.sealed.statement.batch == c.sealed.statement.batch
+                })
+            };
+            // A result can join two groups together (one by unit, one by batch).
+            let (mut joined, rest): (Vec<_>, Vec<_>) = groups.into_iter().partition(related);
+            groups = rest;
+            let mut group: Vec<Counted<'_>> = joined.drain(..).flatten().collect();
+            group.push(c);
+            groups.push(group);
+        }
+        groups
+    }
+
+    /// Every conflict, settled or not.
+    pub fn conflicts(&self) -> Vec<Conflict<'_>> {
+        self.groups()
+            .into_iter()
+            .filter(|g| g.len() > 1)
+            .map(|candidates| {
+                let picked = candidates
+                    .iter()
+                    .map(|c| c.digest.clone())
+                    .find(|d| self.picks.contains(d));
+                Conflict { candidates, picked }
             })
-        };
-        if self.sources.is_empty() {
-            return Figures::default();
-        }
-        Figures {
-            due: sum(|f| f.due),
-            present: sum(|f| f.present),
-            issued: sum(|f| f.issued),
-            returned: sum(|f| f.returned),
-        }
+            .collect()
     }
 
-    /// Every session and count inside, sorted.
-    pub fn batches(&self) -> Vec<String> {
-        let mut all: Vec<String> = self
-            .sources
-            .iter()
-            .flat_map(|s| s.body.batches.iter().cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
+    /// Whether some conflict is not settled yet (then there is no combined result).
+    pub fn unsettled(&self) -> bool {
+        self.conflicts().iter().any(|c| c.picked.is_none())
     }
 
-    /// Every counted unit with its own figures, the units inside merged sources included.
+    /// The counted results that stand: each group's only one, or the one picked.
+    pub fn standing(&self) -> Vec<Counted<'_>> {
+        self.groups()
+            .into_iter()
+            .filter_map(|g| {
+                if g.len() == 1 {
+                    g.into_iter().next()
+                } else {
+                    g.into_iter().find(|c| self.picks.contains(&c.digest))
+                }
+            })
+            .collect()
+    }
+
+    /// The sum of the standing results' tallies.
+    pub fn tally(&self) -> Option<Tally> {
+        let template = self.template()?;
+        let standing = self.standing();
+        Some(sum_tally(
+            template,
+            standing.iter().map(|c| &c.sealed.statement),
+        ))
+    }
+
+    /// Each figure summed over the standing results (see [`sum_figures`]).
+    pub fn figures(&self) -> Figures {
+        let standing = self.standing();
+        sum_figures(standing.iter().map(|c| &c.sealed.statement))
+    }
+
+    /// Every standing unit with its own figures.
     pub fn lines(&self) -> Vec<SourceLine> {
-        self.sources.iter().flat_map(|s| s.body.lines()).collect()
+        self.standing()
+            .iter()
+            .map(|c| line(&c.sealed.statement))
+            .collect()
     }
 
-    /// The combined result as a results body for `unit`, to file or to merge again.
+    /// The combined result as a results body for `unit`, to file or to merge again; `None`
+    /// while nothing is added or a conflict is unsettled.
     pub fn result(&self, unit: &str) -> Option<Received> {
-        let first = self.sources.first()?;
-        let batches = self.batches();
-        let body = Body {
-            batch: merged_batch(&batches),
-            batches,
-            kind: Kind::Merged,
-            fingerprint: first.body.fingerprint.clone(),
-            unit: unit.to_string(),
-            category: None,
-            figures: self.figures(),
-            tally: self.tally()?,
-            ballots: Vec::new(),
-            sources: self.lines(),
-        };
-        Some(Received::local(body, first.template.clone()))
+        if self.unsettled() {
+            return None;
+        }
+        let first = self.files.first()?;
+        let leaves: Vec<Sealed> = self
+            .standing()
+            .into_iter()
+            .map(|c| c.sealed.clone())
+            .collect();
+        let body = merged_body(
+            &first.received.template,
+            unit,
+            &first.received.body.fingerprint,
+            leaves,
+        );
+        Some(Received::local(body, first.received.template.clone()))
+    }
+}
+
+/// A merged result's body over these counted results.
+pub(crate) fn merged_body(
+    template: &Template,
+    unit: &str,
+    fingerprint: &str,
+    leaves: Vec<Sealed>,
+) -> Body {
+    let statements = || leaves.iter().map(|l| &l.statement);
+    let mut batches: Vec<String> = statements().map(|s| s.batch.clone()).collect();
+    batches.sort();
+    batches.dedup();
+    Body {
+        batch: merged_batch(&batches),
+        batches,
+        kind: Kind::Merged,
+        fingerprint: fingerprint.to_string(),
+        unit: unit.to_string(),
+        category: None,
+        figures: sum_figures(statements()),
+        tally: sum_tally(template, statements()),
+        ballots: Vec::new(),
+        sources: statements().map(line).collect(),
+        leaves,
+    }
+}
+
+fn line(s: &Statement) -> SourceLine {
+    SourceLine {
+        unit: s.unit.clone(),
+        figures: s.figures,
+    }
+}
+
+fn sum_tally<'a>(template: &Template, statements: impl Iterator<Item = &'a Statement>) -> Tally {
+    let mut sum = Tally::empty(template);
+    for s in statements {
+        // Every statement was checked against the template when read.
+        let _ = sum.merge(&s.tally);
+    }
+    sum
+}
+
+/// Each figure summed where every result knows it; unknown otherwise (a tablet knows 发出
+/// but not 应到: the meeting's 应到 is then entered once for all).
+fn sum_figures<'a>(statements: impl Iterator<Item = &'a Statement> + Clone) -> Figures {
+    let sum = |get: fn(&Figures) -> Option<u32>| {
+        statements
+            .clone()
+            .try_fold(0u32, |acc, s| get(&s.figures).map(|n| acc.saturating_add(n)))
+    };
+    if statements.clone().next().is_none() {
+        return Figures::default();
+    }
+    Figures {
+        due: sum(|f| f.due),
+        present: sum(|f| f.present),
+        issued: sum(|f| f.issued),
+        returned: sum(|f| f.returned),
     }
 }
 

@@ -10,6 +10,8 @@ use ballot_core::exchange::{read, Body, Codes, Kind, Received, Scanned};
 use ballot_core::merge::{Merge, MergeRefused};
 use ballot_core::tally::Tally;
 use ballot_core::template::Template;
+use ballot_core::exchange::seal::Signer;
+use common::device::{signers, Device};
 use common::template_and_ballots;
 use proptest::prelude::*;
 
@@ -29,6 +31,7 @@ fn count(t: &Template, batch: &str, ballots: &[Ballot], returned: Option<u32>) -
         tally: Tally::of(t, ballots).expect("fits"),
         ballots: ballots.to_vec(),
         sources: Vec::new(),
+        leaves: Vec::new(),
     };
     Received::local(body, t.clone())
 }
@@ -45,10 +48,21 @@ fn three((t, ballots): (Template, Vec<Ballot>)) -> (Template, Vec<Ballot>, [Rece
     (t, ballots, counts)
 }
 
+/// The counts and merges of these tests, each signed by its own device.
+fn signed(r: &Received) -> Received {
+    let n = r.body.batch.bytes().fold(0u8, |a, b| a.wrapping_add(b));
+    Device::new(n).sign(r.clone())
+}
+
+/// Adds `r` as the desk does: its signatures checked first.
+fn add(m: &mut Merge, r: &Received) -> Result<(), MergeRefused> {
+    m.add(r.clone(), signers(r))
+}
+
 fn merged(sources: &[&Received]) -> Merge {
     let mut m = Merge::new();
     for s in sources {
-        m.add((*s).clone()).expect("distinct batches, one template");
+        add(&mut m, &signed(s)).expect("distinct batches, one template");
     }
     m
 }
@@ -62,6 +76,33 @@ fn void(reason: DeclaredVoid) -> Ballot {
 
 fn refused(r: Result<(), MergeRefused>) -> bool {
     matches!(r, Err(MergeRefused::AlreadyAdded { .. }))
+}
+
+/// Every number, string and boolean under `value`, as JSON pointers.
+fn leaves_of(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                leaves_of(v, &format!("{at}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                leaves_of(v, &format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Null => {}
+        _ => out.push(at.to_string()),
+    }
+}
+
+/// The envelope's checksum, recomputed as anyone can (docs/results.md).
+fn checksum(body: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(body.as_bytes())[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn found(t: &Template) -> impl Fn(&str) -> Option<Template> + '_ {
@@ -110,18 +151,22 @@ proptest! {
         let cba = merged(&[&c, &b, &a]);
         prop_assert_eq!(abc.tally(), cba.tally());
         prop_assert_eq!(abc.figures(), cba.figures());
-        prop_assert_eq!(abc.batches(), cba.batches());
+        prop_assert_eq!(abc.lines(), cba.lines().into_iter().rev().collect::<Vec<_>>());
 
         // (a + b) exported and read back as a file, then + c, equals a + (b + c).
-        let ab = merged(&[&a, &b]).result("长乐居民区").expect("a result");
+        let ab = signed(&merged(&[&a, &b]).result("长乐居民区").expect("a result"));
         let ab = read(&ab.file(), |_| None).expect("reads back");
+        prop_assert!(signers(&ab).iter().all(|s| matches!(s, Signer::Device(_))));
         let bc = merged(&[&b, &c]).result("长乐居民区").expect("a result");
         let ab_c = merged(&[&ab, &c]);
         let a_bc = merged(&[&a, &bc]);
         prop_assert_eq!(ab_c.tally(), abc.tally());
         prop_assert_eq!(a_bc.tally(), abc.tally());
         prop_assert_eq!(ab_c.figures(), abc.figures());
-        prop_assert_eq!(ab_c.batches(), a_bc.batches());
+        prop_assert_eq!(
+            ab_c.result("x").map(|r| r.body.batches),
+            a_bc.result("x").map(|r| r.body.batches)
+        );
         // Every unit's own figures reach the top, in order.
         prop_assert_eq!(ab_c.lines(), abc.lines());
     }
@@ -129,17 +174,120 @@ proptest! {
     #[test]
     fn nothing_is_counted_twice(input in template_and_ballots()) {
         let (_, _, [a, b, c]) = three(input);
+        let (a, b, c) = (signed(&a), signed(&b), signed(&c));
         let mut m = merged(&[&a]);
-        prop_assert!(refused(m.add(a.clone())));
-        // A merged result that holds `a` is refused too, and so is `a` after it.
-        let ab = merged(&[&a, &b]).result("长乐居民区").expect("a result");
-        prop_assert!(refused(m.add(ab.clone())));
-        let mut m2 = merged(&[&ab]);
-        prop_assert!(refused(m2.add(b.clone())));
-        prop_assert!(m2.add(c).is_ok());
-        // Taking a source out lets it be added again.
-        m.remove(&a.body.batch);
-        prop_assert!(m.add(a).is_ok());
+        prop_assert!(refused(add(&mut m, &a)));
+        // A merged result that holds `a` adds only `b`, and `a` counts once.
+        let ab = signed(&merged(&[&a, &b]).result("长乐居民区").expect("a result"));
+        prop_assert!(add(&mut m, &ab).is_ok());
+        prop_assert_eq!(m.tally(), merged(&[&a, &b]).tally());
+        prop_assert!(refused(add(&mut m, &b)));
+        prop_assert!(add(&mut m, &c).is_ok());
+        prop_assert_eq!(m.tally(), merged(&[&a, &b, &c]).tally());
+        // Taking a file out leaves what others brought.
+        m.remove(0);
+        prop_assert_eq!(m.tally(), merged(&[&a, &b, &c]).tally());
+        prop_assert!(refused(add(&mut m, &a)));
+    }
+
+    /// The same unit under a new batch id, or a forged merged file claiming genuine batches,
+    /// never adds votes: it is a conflict, shown with both results until one is picked, and
+    /// the genuine file is never shut out.
+    #[test]
+    fn a_unit_counts_once_whatever_its_batch(input in template_and_ballots(), forged_first in any::<bool>()) {
+        let (t, ballots, [a, _, _]) = three(input);
+        let a = signed(&a);
+        // The same unit, another batch id, one ballot more: signed by another device.
+        let mut more = ballots.clone();
+        more.extend(ballots.first().cloned());
+        let mut again = count(&t, "z9", &more, None);
+        again.body.unit = a.body.unit.clone();
+        let again = Received::local(again.body, t.clone());
+        let forged = Device::new(250).sign(
+            merged(&[&again]).result("长乐居民区").expect("a result"),
+        );
+        let mut m = Merge::new();
+        let (first, second) = if forged_first { (&forged, &a) } else { (&a, &forged) };
+        prop_assert!(add(&mut m, first).is_ok());
+        prop_assert!(add(&mut m, second).is_ok());
+        prop_assert!(m.unsettled());
+        prop_assert_eq!(m.result("x"), None);
+        let conflict = &m.conflicts()[0];
+        prop_assert_eq!(conflict.candidates.len(), 2);
+        let genuine = a.statement().expect("a count").digest();
+        prop_assert!(m.pick(&genuine));
+        prop_assert!(!m.unsettled());
+        prop_assert_eq!(m.tally(), merged(&[&a]).tally());
+    }
+
+    /// Any change to what a signed file says fails its signature: the file is refused, or
+    /// read with a broken signature.
+    #[test]
+    fn any_change_to_a_signed_file_fails_verification(
+        input in template_and_ballots(),
+        merged_file in any::<bool>(),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let (_, _, [a, b, _]) = three(input);
+        let r = if merged_file {
+            signed(&merged(&[&a, &b]).result("长乐居民区").expect("a result"))
+        } else {
+            signed(&a)
+        };
+        prop_assert!(signers(&read(&r.file(), |_| None).expect("reads")).iter().all(|s| matches!(s, Signer::Device(_))));
+        let mut file: serde_json::Value = serde_json::from_str(&r.file()).expect("JSON");
+        let mut places = Vec::new();
+        leaves_of(&file["body"], "/body", &mut places);
+        leaves_of(&file["seal"], "/seal", &mut places);
+        let place = &places[at.index(places.len())];
+        let value = file.pointer_mut(place).expect("there");
+        *value = match value {
+            serde_json::Value::Number(n) => serde_json::json!(n.as_u64().unwrap_or(0) + 1),
+            serde_json::Value::String(s) => {
+                // Keep it of the same shape: base64 stays base64.
+                let last = s.pop().map_or('A', |c| if c == 'A' { 'B' } else { 'A' });
+                serde_json::json!(format!("{s}{last}"))
+            }
+            serde_json::Value::Bool(b) => serde_json::json!(!*b),
+            _ => serde_json::Value::Null,
+        };
+        let body = serde_json::to_string(&file["body"]).expect("JSON");
+        file["checksum"] = serde_json::json!(checksum(&body));
+        let text = serde_json::to_string(&file).expect("JSON");
+        if let Ok(changed) = read(&text, |_| None) {
+            prop_assert!(
+                signers(&changed).iter().any(|s| *s == Signer::Broken),
+                "{place} changed and still verifies"
+            );
+        }
+    }
+
+    /// The 结果校验码 is the same whatever the order of entry, and changes with the result.
+    #[test]
+    fn the_result_code_ignores_order_and_follows_content(
+        (t, ballots) in template_and_ballots(),
+        seed in any::<u64>(),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let a = count(&t, "a1", &ballots, Some(3));
+        let mut shuffled = ballots.clone();
+        let mut s = seed;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        // Another batch, another device, another order: the same result, the same code.
+        let b = signed(&count(&t, "b2", &shuffled, Some(3)));
+        let mut b_body = b.body.clone();
+        b_body.unit = a.body.unit.clone();
+        prop_assert_eq!(a.code(), Received::local(b_body, t.clone()).code());
+        // One ballot less, or one more figure: another code.
+        if !ballots.is_empty() {
+            let mut fewer = ballots.clone();
+            fewer.remove(at.index(ballots.len()));
+            prop_assert_ne!(a.code(), count(&t, "a1", &fewer, Some(3)).code());
+        }
+        prop_assert_ne!(a.code(), count(&t, "a1", &ballots, Some(4)).code());
     }
 
     #[test]

@@ -65,6 +65,7 @@ fn local_result(v: &serde_json::Value) -> Option<Received> {
         tally: serde_json::from_value(v["tally"].clone()).ok()?,
         ballots: Vec::new(),
         sources: Vec::new(),
+        leaves: Vec::new(),
     };
     // Checked like a received file (shape, ballots against the tally).
     let r = Received::local(body, template);

@@ -45,6 +45,7 @@ fn paper(batch: &str, unit: &str, n: u16) -> Received {
         tally,
         ballots,
         sources: Vec::new(),
+        leaves: Vec::new(),
     };
     Received::local(body, t)
 }
@@ -57,7 +58,7 @@ fn none(_: &str) -> Option<Template> {
 fn a_file_reads_back_to_the_same_result() {
     let r = paper("a1", "长乐居民区 · 第一支部", 20);
     let file = r.file();
-    assert!(file.starts_with(r#"{"format":"ballot-kit/results","version":1,"checksum":""#));
+    assert!(file.starts_with(r#"{"format":"ballot-kit/results","version":2,"checksum":""#));
     assert_eq!(read(&file, none), Ok(r.clone()));
     // With a byte-order mark, as some editors save it.
     assert_eq!(read(&format!("\u{feff}{file}"), none), Ok(r));
@@ -158,9 +159,12 @@ fn the_file_says_what_it_is_not() {
     );
     let file = paper("a1", "第一支部", 5).file();
     assert_eq!(
-        read(&file.replacen("\"version\":1", "\"version\":2", 1), none),
-        Err(ExchangeError::NewerVersion(2))
+        read(&file.replacen("\"version\":2", "\"version\":3", 1), none),
+        Err(ExchangeError::NewerVersion(3))
     );
+    // A version 1 file of one count is still read (it was never signed).
+    let v1 = file.replacen("\"version\":2", "\"version\":1", 1);
+    assert_eq!(read(&v1, none).map(|r| r.seal), Ok(None));
     let huge = " ".repeat(limits::MAX_FILE_BYTES + 1);
     assert_eq!(read(&huge, none), Err(ExchangeError::TooLarge));
 }
@@ -168,7 +172,7 @@ fn the_file_says_what_it_is_not() {
 /// A body written by hand (as a tampered or buggy writer would), with a right checksum.
 fn forged(body: &Body, template: &Template) -> String {
     let text = serde_json::to_string(body).expect("serializes");
-    crate::envelope::write(FORMAT, VERSION, &text, Some(&template.canonical_json()))
+    crate::envelope::write(FORMAT, VERSION, &text, None, Some(&template.canonical_json()))
 }
 
 #[test]

@@ -285,6 +285,9 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
             ExchangeError::TooManyCodes(n) => {
                 format!("这份结果需要 {n} 个二维码，太多了：请改用“保存结果文件”发送。")
             }
+            ExchangeError::OldMerged => {
+                "这是旧版本应用生成的汇总结果，其中各份结果无法核验。请对方用新版本重新汇总后发送，或直接发送各份原始结果。".into()
+            }
         };
         format!("{text}（{}）", e.code())
     },
@@ -294,8 +297,11 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
                 "这份结果用的是另一个模板（校验码 {theirs}），与已加入的结果（校验码 {ours}）不同，不能汇总。"
             ),
             MergeRefused::AlreadyAdded { unit } => {
-                format!("这份结果已经计入汇总（在“{unit}”中），不能重复计入。")
+                format!("“{unit}”的结果已经全部计入汇总，不能重复计入。")
             }
+            MergeRefused::SignatureBroken { unit } => format!(
+                "“{unit}”的结果在签名之后被改动过（签名不符），不能计入。请向对方索取原文件，并与签字的报告单核对结果校验码。"
+            ),
         };
         format!("{text}（{}）", e.code())
     },
@@ -338,7 +344,7 @@ mod tests {
             (t.merge_refused)(&MergeRefused::AlreadyAdded {
                 unit: "长乐居民区 · 第一支部".into()
             }),
-            "这份结果已经计入汇总（在“长乐居民区 · 第一支部”中），不能重复计入。（X11）"
+            "“长乐居民区 · 第一支部”的结果已经全部计入汇总，不能重复计入。（X11）"
         );
         assert_eq!(
             (t.compare_refused)(&CompareRefused::SameCount),

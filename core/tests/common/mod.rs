@@ -9,6 +9,8 @@ use ballot_core::samples;
 use ballot_core::template::{Section, Template};
 use proptest::prelude::*;
 
+pub mod device;
+
 pub fn templates() -> Vec<Template> {
     samples::all()
 }

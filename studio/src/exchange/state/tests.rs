@@ -37,6 +37,7 @@ fn count(batch: &str, unit: &str, n: u16, returned: u32) -> Received {
         tally: Tally::of(&t, &ballots).expect("fits"),
         ballots,
         sources: Vec::new(),
+        leaves: Vec::new(),
     };
     Received::local(body, t)
 }
@@ -122,6 +123,7 @@ fn a_broken_or_foreign_input_is_refused_and_changes_nothing() {
             tally: Tally::empty(&t),
             ballots: Vec::new(),
             sources: Vec::new(),
+            leaves: Vec::new(),
         },
         t,
     );
