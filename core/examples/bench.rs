@@ -121,4 +121,53 @@ fn main() {
             ballot_core::share::QR_MAX_CHARS
         );
     }
+    signing(&t, &log);
+}
+
+/// A results file of the 1000-ballot count signed and verified as the desk does: the core's
+/// part (the statement, reading the file back) and ECDSA P-256 natively with the `p256`
+/// crate (the browser's WebCrypto does the same in native code).
+fn signing(t: &Template, log: &CountLog) {
+    use ballot_core::exchange::{read, Body, Kind, Received};
+    use p256::ecdsa::signature::{Signer, Verifier};
+    use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
+
+    let body = Body {
+        batch: "a1".into(),
+        batches: vec!["a1".into()],
+        kind: Kind::Paper,
+        fingerprint: ballot_core::fingerprint(t),
+        unit: "长乐居民区 · 第一支部".into(),
+        category: None,
+        figures: Figures::default(),
+        tally: log.tally().clone(),
+        ballots: log.live().cloned().collect(),
+        sources: Vec::new(),
+        leaves: Vec::new(),
+    };
+    let r = Received::local(body, t.clone());
+    let Ok(key) = SigningKey::from_slice(&[7u8; 32]) else {
+        return;
+    };
+    let verifying = VerifyingKey::from(&key);
+    report(
+        "results file: sign a 1000-ballot count (statement + ECDSA)",
+        time(|| {
+            let sig: Signature = key.sign(&r.to_sign());
+            black_box(sig);
+        }),
+    );
+    let sig: Signature = key.sign(&r.to_sign());
+    let file = r.file();
+    report(
+        "results file: read and verify a 1000-ballot count",
+        time(|| {
+            if let Ok(back) = read(&file, |_| None) {
+                for v in back.to_verify() {
+                    black_box(verifying.verify(&v.message, &sig).is_ok());
+                }
+                black_box(verifying.verify(&back.to_sign(), &sig).is_ok());
+            }
+        }),
+    );
 }

@@ -321,9 +321,7 @@ impl Received {
                 Some(_) => Signer::of(l.seal.as_ref(), results.next().unwrap_or(false)),
             })
             .collect();
-        if self.body.kind == Kind::Merged
-            && self.seal.is_some()
-            && !results.next().unwrap_or(false)
+        if self.body.kind == Kind::Merged && self.seal.is_some() && !results.next().unwrap_or(false)
         {
             signers = vec![Signer::Broken; leaves.len()];
         }
@@ -370,15 +368,23 @@ impl Received {
     }
 
     fn seal_text(&self) -> Option<String> {
-        self.seal.as_ref().map(|s| serde_json::to_string(s).unwrap_or_default())
+        self.seal
+            .as_ref()
+            .map(|s| serde_json::to_string(s).unwrap_or_default())
     }
 
     /// The same result as QR codes (without the template), numbered `1/n` … `n/n`.
     pub fn qr_codes(&self) -> Result<Vec<String>, ExchangeError> {
         let sum = checksum(&self.text);
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(
-            envelope::write(FORMAT, VERSION, &self.text, self.seal_text().as_deref(), None)
-                .as_bytes(),
+            envelope::write(
+                FORMAT,
+                VERSION,
+                &self.text,
+                self.seal_text().as_deref(),
+                None,
+            )
+            .as_bytes(),
             10,
         );
         let data = URL_SAFE_NO_PAD.encode(packed);
@@ -545,7 +551,10 @@ fn leaf_ok(l: &Sealed, fingerprint: &str) -> bool {
 fn fit(mut body: Body, template: &Template) -> Result<Body, ExchangeError> {
     let fitted = |t: &Tally| {
         let mut tally = Tally::empty(template);
-        tally.merge(t).map(|_| tally).map_err(|_| ExchangeError::Shape)
+        tally
+            .merge(t)
+            .map(|_| tally)
+            .map_err(|_| ExchangeError::Shape)
     };
     let tally = fitted(&body.tally)?;
     if body.kind == Kind::Paper {

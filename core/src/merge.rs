@@ -362,9 +362,9 @@ fn sum_tally<'a>(template: &Template, statements: impl Iterator<Item = &'a State
 /// but not 应到: the meeting's 应到 is then entered once for all).
 fn sum_figures<'a>(statements: impl Iterator<Item = &'a Statement> + Clone) -> Figures {
     let sum = |get: fn(&Figures) -> Option<u32>| {
-        statements
-            .clone()
-            .try_fold(0u32, |acc, s| get(&s.figures).map(|n| acc.saturating_add(n)))
+        statements.clone().try_fold(0u32, |acc, s| {
+            get(&s.figures).map(|n| acc.saturating_add(n))
+        })
     };
     if statements.clone().next().is_none() {
         return Figures::default();

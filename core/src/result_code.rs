@@ -50,7 +50,12 @@ pub fn result_code(
         fingerprint,
         unit,
         category,
-        figures: [figures.due, figures.present, figures.issued, figures.returned],
+        figures: [
+            figures.due,
+            figures.present,
+            figures.issued,
+            figures.returned,
+        ],
         tally,
     };
     // Plain data (strings, numbers, maps with string keys) always serializes.
@@ -73,7 +78,10 @@ mod tests {
         let t = samples::recommendation();
         let c = code_of(&t, &[], Figures::default());
         assert_eq!(c.len(), 14);
-        assert_eq!(c.split('-').map(str::len).collect::<Vec<_>>(), vec![4, 4, 4]);
+        assert_eq!(
+            c.split('-').map(str::len).collect::<Vec<_>>(),
+            vec![4, 4, 4]
+        );
         // The format line is part of the content: a known value, so that a change of
         // what is hashed cannot pass unnoticed.
         assert_eq!(c, code_of(&t, &[], Figures::default()));

@@ -6,11 +6,11 @@ mod common;
 use ballot_core::ballot::{Ballot, BallotContent, DeclaredVoid};
 use ballot_core::count::Figures;
 use ballot_core::crosscheck::{align, compare};
+use ballot_core::exchange::seal::Signer;
 use ballot_core::exchange::{read, Body, Codes, Kind, Received, Scanned};
 use ballot_core::merge::{Merge, MergeRefused};
 use ballot_core::tally::Tally;
 use ballot_core::template::Template;
-use ballot_core::exchange::seal::Signer;
 use common::device::{signers, Device};
 use common::template_and_ballots;
 use proptest::prelude::*;
@@ -256,7 +256,7 @@ proptest! {
         let text = serde_json::to_string(&file).expect("JSON");
         if let Ok(changed) = read(&text, |_| None) {
             prop_assert!(
-                signers(&changed).iter().any(|s| *s == Signer::Broken),
+                signers(&changed).contains(&Signer::Broken),
                 "{place} changed and still verifies"
             );
         }

@@ -48,6 +48,7 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
     out.push(vec![s(t.unit), s(&input.unit)]);
     out.push(vec![s(t.date), s(&input.date)]);
     out.push(vec![s(t.template_code), s(&input.fingerprint)]);
+    out.push(vec![s(t.result_code), s(input.code())]);
     if !input.sources.is_empty() {
         let f = |v: Option<u32>| v.map(n).unwrap_or(Cell::Text(String::new()));
         out.push(vec![]);

@@ -21,11 +21,13 @@ pub use render::{render, Mode};
 
 /// What the app hands over (JSON):
 /// `{"template": {…canonical template…}, "fingerprint": "…", "unit": "…",
-///   "figures": {"due": …}, "tally": {…}, "date": "2026年11月22日"}`.
+///   "category": "…"?, "figures": {"due": …}, "tally": {…}, "date": "2026年11月22日"}`.
 pub struct Input {
     pub template: Template,
     pub fingerprint: String,
     pub unit: String,
+    /// The voter category of a count of one category's ballot box (part of its code).
+    pub category: Option<String>,
     pub figures: Figures,
     pub tally: Tally,
     pub date: String,
@@ -48,6 +50,9 @@ pub struct SourceRow {
     pub void: u32,
     #[serde(default)]
     pub lines: Vec<ballot_core::exchange::SourceLine>,
+    /// Its 结果校验码, as the desk computed it.
+    #[serde(default)]
+    pub code: String,
 }
 
 impl SourceRow {
@@ -71,6 +76,8 @@ struct InputFile<'a> {
     template: &'a RawValue,
     fingerprint: String,
     unit: String,
+    #[serde(default)]
+    category: Option<String>,
     #[serde(default)]
     figures: Figures,
     tally: Tally,
@@ -119,11 +126,24 @@ impl Input {
             template,
             fingerprint: f.fingerprint,
             unit: f.unit,
+            category: f.category,
             figures: f.figures,
             tally,
             date: f.date,
             sources: f.sources,
         })
+    }
+
+    /// The 结果校验码 of this result: the one the results desk shows for it, printed beside
+    /// the signatures.
+    pub fn code(&self) -> String {
+        ballot_core::result_code::result_code(
+            &self.fingerprint,
+            &self.unit,
+            self.category.as_deref(),
+            &self.figures,
+            &self.tally,
+        )
     }
 
     /// The views worth showing: all categories combined, then each category that has

@@ -449,8 +449,13 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
     ] {
         h.el("th scope=\"col\"", name);
     }
+    let codes = input.sources.iter().any(|s| !s.code.is_empty());
+    if codes {
+        h.el("th scope=\"col\"", t.result_code);
+    }
     h.raw("</tr></thead><tbody>");
-    let row = |h: &mut Html, unit: &str, f: &Figures, counts: [u32; 3], total: bool| {
+    let row = |h: &mut Html, unit: &str, f: &Figures, counts: [u32; 3], code: Option<&str>| {
+        let total = code.is_none();
         h.raw(if total {
             "<tr class=\"rk-total\"><th scope=\"row\">"
         } else {
@@ -464,10 +469,19 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
         for v in counts {
             h.raw("<td class=\"num\">").num(v).raw("</td>");
         }
+        if codes {
+            h.el("td class=\"rk-code-cell\"", code.unwrap_or(""));
+        }
         h.raw("</tr>");
     };
     for s in &input.sources {
-        row(h, &s.unit, &s.figures, [s.valid, s.blank, s.void], false);
+        row(
+            h,
+            &s.unit,
+            &s.figures,
+            [s.valid, s.blank, s.void],
+            Some(&s.code),
+        );
     }
     let all = input.tally.combined();
     row(
@@ -475,9 +489,18 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
         t.sources_total,
         &input.figures,
         [all.valid, all.blank, all.void],
-        true,
+        None,
     );
     h.raw("</tbody></table></div>");
+}
+
+/// 结果校验码 XXXX-XXXX-XXXX, as a line of its own.
+fn code_line(h: &mut Html, input: &Input, t: &ReportTexts) {
+    h.raw("<p class=\"rk-code\"><span>")
+        .text(t.result_code)
+        .raw("</span> <strong>")
+        .text(&input.code())
+        .raw("</strong></p>");
 }
 
 /// The screen: one view per category (chosen with radio buttons, no script needed), each
@@ -486,6 +509,7 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
     let views = input.views();
     let titles = titles(input);
     h.raw("<div class=\"rk rk-screen\">");
+    code_line(h, input, t);
     sources_table(h, input, t);
     if views.len() > 1 {
         h.raw("<fieldset class=\"rk-views\"><legend>")
@@ -535,6 +559,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
         (t.category, &input.view_name(views[0])),
         (t.date, input.date.as_str()),
         (t.template_code, input.fingerprint.as_str()),
+        (t.result_code, &input.code()),
     ] {
         h.raw("<span>")
             .text(name)
@@ -556,6 +581,9 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
         .raw("</h3>");
     flags(h, &r, &titles, t, true);
     h.raw("</div><div class=\"rk-signatures\">");
+    // Beside the signatures: what the signers vouch for, comparable with any file later.
+    code_line(h, input, t);
+    h.el("p class=\"rk-code-hint\"", t.result_code_hint);
     for who in t.signatures {
         h.raw("<p><span>")
             .text(&(t.signature)(who))
@@ -596,6 +624,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
     }
     h.raw("</p>");
     flags(h, &r, &titles, t, false);
+    code_line(h, input, t);
     for (spec, result) in input.template.sections().iter().zip(&r.sections) {
         h.el("h3", spec.title());
         h.raw("<ol class=\"rk-announce-list\">");

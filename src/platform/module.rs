@@ -43,12 +43,11 @@ pub fn session_result(
     batch: &str,
     category: Option<&str>,
 ) -> String {
-    let base = input(template, fingerprint, unit, figures, tally);
+    let base = input(template, fingerprint, unit, category, figures, tally);
     format!(
-        r#"{},"batch":{},"kind":"tablet","category":{}}}"#,
+        r#"{},"batch":{},"kind":"tablet"}}"#,
         base.strip_suffix('}').unwrap_or(&base),
         json(batch),
-        category.map_or_else(|| "null".into(), json),
     )
 }
 
@@ -58,14 +57,16 @@ pub fn input(
     template: &Template,
     fingerprint: &str,
     unit: &str,
+    category: Option<&str>,
     figures: &Figures,
     tally: &Tally,
 ) -> String {
     format!(
-        r#"{{"template":{},"fingerprint":{},"unit":{},"figures":{},"tally":{}}}"#,
+        r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{}}}"#,
         template.canonical_json(),
         json(fingerprint),
         json(unit),
+        json(&category),
         json(figures),
         json(tally),
     )

@@ -1,60 +1,16 @@
 // Results moving between devices with no network: two phones are two browser profiles.
 // One exports its count as a file or a QR code, the other merges or cross-checks it.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  EVALUATION, RECOMMENDATION, closeAndCount, enter, leaveVoting, openCount, openSession, row, spaced,
-  startVoting, voteFor, type Paper,
+  EVALUATION, RECOMMENDATION, closeAndCount, countStack, enter, importFile, leaveVoting, openCount,
+  openDesk, openSession, otherPhone, row, saveResult, spaced, startVoting, voteFor, type Paper,
 } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
 });
-
-async function otherPhone(browser: Browser, page: Page, baseURL: string | undefined) {
-  const context = await browser.newContext({
-    baseURL, viewport: page.viewportSize(), hasTouch: true, isMobile: true, locale: 'zh-CN',
-  });
-  const other = await context.newPage();
-  await other.goto('/');
-  await expect(other.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
-  return other;
-}
-
-/** A 唱票 count of `stack` (all 党员 ballots), back on the home screen afterwards. */
-async function count(page: Page, branch: string, stack: Paper[]) {
-  const n = String(stack.length);
-  await openCount(page, { branch, issued: n, returned: n });
-  for (const p of stack) await enter(page, p);
-  await expect(page.getByText(`已录入 ${n} 张 / 收回 ${n} 张`)).toBeVisible();
-  await page.getByRole('button', { name: '返回首页' }).tap();
-}
-
-async function openDesk(page: Page, tab: '发送结果' | '汇总' | '双人核对') {
-  await page.getByRole('button', { name: '结果汇总与核对' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: '结果汇总与核对' })).toBeVisible();
-  await page.getByRole('tab', { name: tab }).tap();
-}
-
-/** From the 发送结果 tab: saves the result of `unit` and returns the file's path. */
-async function saveResult(page: Page, unit: string): Promise<string> {
-  const item = page.getByRole('listitem').filter({ hasText: unit });
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    item.getByRole('button', { name: '保存结果文件' }).tap(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`计票结果-${unit}.json`);
-  return download.path();
-}
-
-async function importFile(page: Page, path: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: '导入结果文件' }).tap(),
-  ]);
-  await chooser.setFiles(path);
-}
 
 const FIRST: Paper[] = [
   { names: ['于建华', '王秀英'] },
@@ -66,13 +22,24 @@ const SECOND: Paper[] = [
   { void: '无法辨认' },
 ];
 
+/** Whether a results file carries a device signature. */
+function isSigned(file: string): boolean {
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  return typeof json.seal?.key === 'string' && typeof json.seal?.sig === 'string';
+}
+
 test('two branches counted on two phones add up by QR code and file; nothing is added twice', async ({ page, browser, baseURL }, info) => {
   test.skip(info.project.name !== 'phone', 'counting happens on phones');
   // Phone A counts 第一支部 and shows its result as a QR code.
-  await count(page, '第一支部', FIRST);
+  await countStack(page, '第一支部', FIRST);
   await openDesk(page, '发送结果');
   const file = await saveResult(page, '长乐居民区 · 第一支部');
   await expect(page.getByRole('status').filter({ hasText: '已保存：计票结果-长乐居民区 · 第一支部.json' })).toBeVisible();
+  // A's result code and device code, as A's screen shows them.
+  const codeOfA = (await page.getByRole('listitem').filter({ hasText: '第一支部' }).getByText(/^结果校验码 /).textContent())!.slice(6);
+  const deviceOfA = (await page.getByText(/^本机设备码 /).textContent())!.slice(6, 15);
+  expect(codeOfA).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(isSigned(file)).toBe(true);
   // Nothing in a count's file but the count: its ballots in reading order are there for the
   // cross-check, with the template it was made with.
   const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -89,7 +56,7 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
 
   // Phone B counts 第二支部, adds its own count and A's code (a photo of A's screen).
   const other = await otherPhone(browser, page, baseURL);
-  await count(other, '第二支部', SECOND);
+  await countStack(other, '第二支部', SECOND);
   await openDesk(other, '汇总');
   await other.getByRole('button', { name: '加入汇总：长乐居民区 · 第二支部' }).tap();
   await expect(other.getByRole('status').filter({ hasText: '已加入汇总：长乐居民区 · 第二支部（2 张选票）' })).toBeVisible();
@@ -103,8 +70,9 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
 
   // Per source, then the total: 3 + 2 ballots, 发出 3 + 2.
   const sources = other.getByRole('table').filter({ has: other.getByRole('columnheader', { name: '来源' }) });
-  await expect(sources.getByRole('row', { name: /^长乐居民区 · 第二支部\s*唱票计票\s*2\s*2\s*2\s*✓ 无误/ })).toBeVisible();
-  await expect(sources.getByRole('row', { name: /^长乐居民区 · 第一支部\s*唱票计票\s*3\s*3\s*3\s*✓ 无误/ })).toBeVisible();
+  // Each with its 结果校验码 and the device that signed it (B's own count, A's by its code).
+  await expect(sources.getByRole('row', { name: /^长乐居民区 · 第二支部（党员）\s*唱票计票\s*2\s*2\s*2\s*✓ 无误\s*[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\s*✓ 设备码 [0-9A-Z]{4}-[0-9A-Z]{4}/ })).toBeVisible();
+  await expect(sources.getByRole('row', { name: new RegExp(`^长乐居民区 · 第一支部（党员）\\s*唱票计票\\s*3\\s*3\\s*3\\s*✓ 无误\\s*${codeOfA}\\s*✓ 设备码 ${deviceOfA}`) })).toBeVisible();
   await expect(sources.getByRole('row', { name: /^合计\s*5\s*5\s*5/ })).toBeVisible();
   await expect(other.getByLabel('汇总单位（印在报告单上）')).toHaveValue('长乐居民区');
   // The combined result, judged and laid out like a single count: 于建华 2, 王秀英 2, 朱丽萍 1.
@@ -115,7 +83,7 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
 
   // A's file holds the same count: refused, and the total is unchanged.
   await importFile(other, file);
-  await expect(other.getByRole('alert')).toHaveText(/^未导入：这份结果已经计入汇总（在“长乐居民区 · 第一支部”中），不能重复计入。（X11）/);
+  await expect(other.getByRole('alert')).toHaveText(/^未导入：“长乐居民区 · 第一支部”的结果已经全部计入汇总，不能重复计入。（X11）/);
   await expect(sources.getByRole('row', { name: /^合计\s*5\s*5\s*5/ })).toBeVisible();
 
   // A damaged file is refused with a clear message.
@@ -169,9 +137,9 @@ test('two counters of the same ballots: the cross-check lists exactly the two ba
   ];
   // Counter 乙 enters ballot 3 and ballot 6 differently.
   const theirs = stack.map((p, i) => (i === 2 ? { names: ['李卫东'] } : i === 5 ? { names: ['陈国强', '徐红梅'] } : p));
-  await count(page, '第一支部', stack);
+  await countStack(page, '第一支部', stack);
   const other = await otherPhone(browser, page, baseURL);
-  await count(other, '第一支部', theirs);
+  await countStack(other, '第一支部', theirs);
   await openDesk(other, '发送结果');
   const file = await saveResult(other, '长乐居民区 · 第一支部');
 

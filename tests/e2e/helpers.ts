@@ -1,6 +1,6 @@
 // What a person does again and again in these tests: open a session, vote, leave the
 // voter screen with the PIN, close and read the results.
-import { expect, type Page, type Locator } from '@playwright/test';
+import { expect, type Browser, type Page, type Locator } from '@playwright/test';
 
 export const EVALUATION = '居民区党总支班子及成员民主测评表';
 export const RECOMMENDATION = '居民区党组织委员候选人初步人选推荐票';
@@ -192,3 +192,60 @@ export async function changeOnDisk(page: Page, store: string, from: string, to: 
     [store, from, to],
   );
 }
+
+// Results between devices (the results desk): two phones are two browser profiles.
+
+export async function otherPhone(browser: Browser, page: Page, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL, viewport: page.viewportSize(), hasTouch: true, isMobile: true, locale: 'zh-CN',
+  });
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  return other;
+}
+
+/** A 唱票 count of `stack` (all 党员 ballots), back on the home screen afterwards. */
+export async function countStack(page: Page, branch: string, stack: Paper[]) {
+  const n = String(stack.length);
+  await openCount(page, { branch, issued: n, returned: n });
+  for (const p of stack) await enter(page, p);
+  await expect(page.getByText(`已录入 ${n} 张 / 收回 ${n} 张`)).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+}
+
+export async function openDesk(page: Page, tab: '发送结果' | '汇总' | '双人核对') {
+  await page.getByRole('button', { name: '结果汇总与核对' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: '结果汇总与核对' })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).tap();
+}
+
+/** From the 发送结果 tab: saves the result of `unit` and returns the file's path. */
+export async function saveResult(page: Page, unit: string): Promise<string> {
+  const item = page.getByRole('listitem').filter({ hasText: unit });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    item.getByRole('button', { name: '保存结果文件' }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`计票结果-${unit}.json`);
+  return download.path();
+}
+
+export async function importFile(page: Page, path: string) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '导入结果文件' }).tap(),
+  ]);
+  await chooser.setFiles(path);
+}
+
+const FIRST: Paper[] = [
+  { names: ['于建华', '王秀英'] },
+  { names: ['于建华'] },
+  { blank: true },
+];
+const SECOND: Paper[] = [
+  { names: ['王秀英', '朱丽萍'] },
+  { void: '无法辨认' },
+];
+

@@ -10,12 +10,15 @@
 // killed browser loses the last second of it; the crash test showed exactly that.)
 
 const NAME = "ballot-kit";
-const VERSION = 4;
+const VERSION = 5;
 // Append-only records, plus "device": the few settings of this device that must survive a
 // crash as surely as a ballot (which session it shows voters). Version 3 added the paper
 // counts ("counts", "count_entries"), version 4 the template library ("templates", one
 // record per saved revision); upgrading only creates the stores that are missing.
 const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries", "templates"];
+// Version 5: "keys", this device's signing key pair (CryptoKey objects, the private one not
+// extractable). Not a record of the app's: never loaded with the others, never backed up.
+const KEYS = "keys";
 let opening = null;
 
 // Every value is stored sealed: "<CRC-32 of key, a newline and the data, 8 hex> <data>". On
@@ -61,7 +64,7 @@ function open() {
     }
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const s of STORES) {
+      for (const s of [...STORES, KEYS]) {
         if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
       }
     };
@@ -390,4 +393,64 @@ async function keep(ask) {
 /** The browser's last answer about keeping this site's data (see `kept`). */
 export function persistence() {
   return kept;
+}
+
+// This device's signing key (docs/results.md, "Signatures"): ECDSA P-256, made on first use
+// by the browser, the private key not extractable, kept in "keys". Two tabs making one at
+// once keep the first one stored. A stored pair the browser can no longer use is replaced:
+// the desks that merge from this device then see a new device code and say so.
+let keyPair = null;
+const ECDSA = { name: "ECDSA", namedCurve: "P-256" };
+const SIGN = { name: "ECDSA", hash: "SHA-256" };
+const usable = (k) =>
+  !!k && k.privateKey instanceof CryptoKey && k.publicKey instanceof CryptoKey && k.privateKey.algorithm.name === "ECDSA";
+
+async function deviceKeys() {
+  if (keyPair) return keyPair;
+  if (!crypto.subtle) throw fail("NoCrypto", "WebCrypto needs a secure context");
+  const db = await open();
+  const stored = await new Promise((ok, no) => {
+    const r = db.transaction(KEYS, "readonly").objectStore(KEYS).get("device");
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+  if (usable(stored)) return (keyPair = stored);
+  const made = await crypto.subtle.generateKey(ECDSA, false, ["sign", "verify"]);
+  const tx = db.transaction(KEYS, "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  const store = tx.objectStore(KEYS);
+  let kept = made;
+  store.get("device").onsuccess = (e) => {
+    if (usable(e.target.result)) kept = e.target.result;
+    else store.put(made, "device");
+  };
+  await done;
+  return (keyPair = kept);
+}
+
+const b64 = (buf) =>
+  btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const unb64 = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+
+/** This device's public key, base64url (65 bytes, SEC1 uncompressed). */
+export async function deviceKey() {
+  const k = await deviceKeys();
+  return b64(await crypto.subtle.exportKey("raw", k.publicKey));
+}
+
+/** [public key, signature] over message (bytes), both base64url; the signature is r‖s. */
+export async function sign(message) {
+  const k = await deviceKeys();
+  const sig = await crypto.subtle.sign(SIGN, k.privateKey, message);
+  return [b64(await crypto.subtle.exportKey("raw", k.publicKey)), b64(sig)];
+}
+
+/** Whether sig (base64url r‖s) is key's (base64url SEC1) over message; false for anything malformed. */
+export async function verify(key, sig, message) {
+  try {
+    const k = await crypto.subtle.importKey("raw", unb64(key), ECDSA, false, ["verify"]);
+    return await crypto.subtle.verify(SIGN, k, unb64(sig), message);
+  } catch (_) {
+    return false;
+  }
 }

@@ -5,8 +5,11 @@
 //! - [`idb`]: the IndexedDB store (one JS half, `idb.js`), so both modules open the same
 //!   database at the same version;
 //! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio);
-//! - [`files`]: files handed to the browser's download.
+//! - [`files`]: files handed to the browser's download;
+//! - [`device`]: this device's signing key, and checking signatures (WebCrypto).
+//! - [`device`]: this device's signing key, and checking signatures (WebCrypto).
 
+pub mod device;
 pub mod files;
 pub mod forms;
 pub mod idb;

@@ -172,7 +172,13 @@ fn the_file_says_what_it_is_not() {
 /// A body written by hand (as a tampered or buggy writer would), with a right checksum.
 fn forged(body: &Body, template: &Template) -> String {
     let text = serde_json::to_string(body).expect("serializes");
-    crate::envelope::write(FORMAT, VERSION, &text, None, Some(&template.canonical_json()))
+    crate::envelope::write(
+        FORMAT,
+        VERSION,
+        &text,
+        None,
+        Some(&template.canonical_json()),
+    )
 }
 
 #[test]

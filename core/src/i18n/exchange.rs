@@ -67,6 +67,24 @@ pub struct ExchangeTexts {
     pub combined_heading: &'static str,
     pub report_failed: &'static str,
 
+    // Signatures, codes, conflicts
+    pub result_code: fn(&str) -> String,
+    pub own_device: fn(&str) -> String,
+    pub cannot_sign: &'static str,
+    pub verifying: &'static str,
+    pub col_code: &'static str,
+    pub col_device: &'static str,
+    pub signed_by: fn(&str) -> String,
+    pub unsigned: &'static str,
+    pub other_device: fn(&str, &str) -> String,
+    pub conflict_heading: &'static str,
+    pub conflict_lead: fn(&str) -> String,
+    pub conflict_files: fn(usize) -> String,
+    pub pick_this: &'static str,
+    pub picked: &'static str,
+    pub picked_done: fn(&str, &str) -> String,
+    pub unsettled: &'static str,
+
     // Cross-check
     pub check_lead: &'static str,
     pub check_pick: &'static str,
@@ -233,6 +251,27 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     merged_codes: "显示汇总二维码",
     combined_heading: "汇总结果",
     report_failed: "结果无法显示：",
+
+    result_code: |c| format!("结果校验码 {c}"),
+    own_device: |c| format!("本机设备码 {c}（本机发出的结果都带这个设备的签名）"),
+    cannot_sign: "本机无法签名（页面须通过 https 打开）：结果文件和二维码不带签名，对方会看到“未签名”。",
+    verifying: "正在核验签名……",
+    col_code: "结果校验码",
+    col_device: "发送设备",
+    signed_by: |c| format!("✓ 设备码 {c}"),
+    unsigned: "⚠ 未签名：无法确认来源，请与签字的报告单核对结果校验码",
+    other_device: |now, before| format!(
+        "⚠ 设备码 {now}：此前发送这个单位结果的是设备 {before}，请核实"
+    ),
+    conflict_heading: "同一单位有两份不同的结果",
+    conflict_lead: |unit| format!(
+        "“{unit}”收到了不同的结果，它们都还没有计入。请与签字的报告单核对结果校验码，选出以哪一份为准。"
+    ),
+    conflict_files: |n| format!("来自 {n} 个文件"),
+    pick_this: "以此份为准",
+    picked: "已选为准",
+    picked_done: |unit, code| format!("已选定：“{unit}”以结果校验码 {code} 的一份为准。"),
+    unsettled: "还有单位收到了两份不同的结果：选定以哪一份为准之后，才能得出汇总结果。",
 
     check_lead: "两位计票人按同一唱票顺序各自在手机上录入。在一台手机上选择本机的计票，再导入另一位计票人的结果文件或二维码，逐张比对。",
     check_pick: "本机的计票",

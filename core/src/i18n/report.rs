@@ -32,6 +32,8 @@ pub struct ReportTexts {
     pub category: &'static str,
     pub date: &'static str,
     pub template_code: &'static str,
+    pub result_code: &'static str,
+    pub result_code_hint: &'static str,
     pub issuer: &'static str,
     pub combined: &'static str,
     pub uncategorised: &'static str,
@@ -114,6 +116,9 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     category: "投票人类别",
     date: "日期",
     template_code: "模板编号",
+    result_code: "结果校验码",
+    result_code_hint:
+        "结果文件、二维码和汇总中的这份结果，结果校验码都应与此相同；不同即被改动过。",
     issuer: "发布单位",
     combined: "合计",
     uncategorised: "未分类",

@@ -40,8 +40,10 @@ impl Device {
 
 /// What WebCrypto's verify answers for one check.
 pub fn verify_one(v: &ToVerify) -> bool {
-    let (Ok(key), Ok(sig)) = (URL_SAFE_NO_PAD.decode(&v.key), URL_SAFE_NO_PAD.decode(&v.sig))
-    else {
+    let (Ok(key), Ok(sig)) = (
+        URL_SAFE_NO_PAD.decode(&v.key),
+        URL_SAFE_NO_PAD.decode(&v.sig),
+    ) else {
         return false;
     };
     let (Ok(key), Ok(sig)) = (

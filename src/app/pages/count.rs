@@ -214,6 +214,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 template,
                 &count.fingerprint,
                 &count.spec().unit_label(),
+                count.category_name(),
                 &figures,
                 log.tally(),
             );

@@ -33,6 +33,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         template,
         &session.fingerprint,
         &session.record.spec.unit_label(),
+        session.fixed_category(),
         &session.turnout().figures(),
         tally,
     );

@@ -3,15 +3,22 @@
 //! checked in the core before anything changes, and a refusal is a message; nothing already
 //! added is touched by a bad input.
 //!
-//! The desk stores nothing: its sources are files and codes that stay with their senders,
-//! and this device's own results come from the app.
+//! A file for the merge is read in two steps: the core reads and checks it
+//! ([`Desk::verifying`]), the view checks its signatures with WebCrypto and hands back who
+//! signed what ([`Action::Verified`]); only then is it added, refused, or shown as a
+//! conflict.
+//!
+//! The desk stores only which device first sent each unit ([`Desk::known`]): its sources
+//! are files and codes that stay with their senders, and this device's own results come
+//! from the app.
 
 use std::rc::Rc;
 
 use ballot_core::crosscheck::{compare, Comparison};
+use ballot_core::exchange::seal::{device_code, Signer};
 use ballot_core::exchange::{self, Codes, ExchangeError, Received, Scanned};
 use ballot_core::i18n::exchange::ExchangeTexts;
-use ballot_core::merge::{common_area, Merge};
+use ballot_core::merge::{common_area, Counted, Merge};
 use ballot_core::Template;
 use yew::Reducible;
 
@@ -73,6 +80,34 @@ pub struct Desk {
     pub scanning: Option<Target>,
     collect: Codes,
     pub message: Option<Message>,
+    /// This device's public key, once known: its results are signed with it.
+    pub own: Option<String>,
+    /// Whether this device could not sign its results (no WebCrypto).
+    pub cannot_sign: bool,
+    /// Which device first sent each unit: (identity key, device key), as this device
+    /// remembers them.
+    pub known: Rc<Vec<(String, String)>>,
+    /// Units whose device the desk learnt since it opened (from a combined result saved or
+    /// shown, so that a file which arrived first but was not chosen is never the one
+    /// remembered): the view stores them.
+    pub learnt: Rc<Vec<(String, String)>>,
+    /// A result read for the merge, waiting for the view to check its signatures.
+    pub verifying: Option<Rc<Received>>,
+}
+
+/// What the desk can say of who sent a counted result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trust {
+    /// Signed by this device.
+    Own(String),
+    /// Signed by a device: its code.
+    Device(String),
+    /// Signed by a device other than the one that first sent this unit here.
+    Other {
+        now: String,
+        before: String,
+    },
+    Unsigned,
 }
 
 #[derive(Clone)]
@@ -82,6 +117,7 @@ pub enum Action {
     CodeAt(usize),
     CloseCodes,
     AddLocal(usize),
+    /// Takes out the files that brought the counted result with this digest.
     Remove(String),
     Unit(String),
     PickOurs(usize),
@@ -96,8 +132,24 @@ pub enum Action {
     Code(String),
     /// The library's templates, once read (for codes that carry none).
     Templates(Vec<Template>),
-    /// This device's paper counts, once read from the store.
-    Counts(Vec<Received>),
+    /// This device's results (those handed over, then its paper counts read from the
+    /// store), signed with its key `own` (`None`: it cannot sign).
+    Local {
+        results: Vec<Received>,
+        own: Option<String>,
+    },
+    /// Which device first sent each unit, as stored on this device.
+    Known(Vec<(String, String)>),
+    /// Who signed each counted result of [`Desk::verifying`] (in the order of its
+    /// leaves), as WebCrypto found.
+    Verified(Vec<Signer>),
+    /// Picks the counted result with this digest to stand in its conflict.
+    Pick(String),
+    /// The combined result, signed, to show as QR codes.
+    ShowMerged(Box<Received>),
+    /// The combined result left this device (saved or shown): the devices of the results
+    /// in it are remembered.
+    Exported,
     /// Something the view did (a file saved) to report.
     Said(Message),
     Dismiss,
@@ -118,6 +170,29 @@ impl Desk {
             scanning: None,
             collect: Codes::new(),
             message: None,
+            own: None,
+            cannot_sign: false,
+            known: Rc::new(Vec::new()),
+            learnt: Rc::new(Vec::new()),
+            verifying: None,
+        }
+    }
+
+    /// Who sent a counted result, as far as this desk can tell.
+    pub fn trust(&self, c: &Counted<'_>) -> Trust {
+        let Signer::Device(key) = c.signer else {
+            return Trust::Unsigned;
+        };
+        if self.own.as_ref() == Some(key) {
+            return Trust::Own(device_code(key));
+        }
+        let id = c.sealed.statement.identity().key();
+        match self.known.iter().find(|(i, _)| *i == id) {
+            Some((_, first)) if first != key => Trust::Other {
+                now: device_code(key),
+                before: device_code(first),
+            },
+            _ => Trust::Device(device_code(key)),
         }
     }
 
@@ -128,9 +203,9 @@ impl Desk {
             None => {
                 let units: Vec<&str> = self
                     .merge
-                    .sources()
+                    .files()
                     .iter()
-                    .map(|s| s.body.unit.as_str())
+                    .map(|s| s.received.body.unit.as_str())
                     .collect();
                 let area = common_area(&units);
                 if area.is_empty() {
@@ -188,7 +263,15 @@ impl Desk {
             }
         };
         match target {
-            Target::Merge => self.add(received),
+            Target::Merge => {
+                if received.to_verify().is_empty() {
+                    let signers = received.signers(&[]);
+                    self.add(received, signers);
+                } else {
+                    self.message = Some(Message::Progress(t.verifying.to_string()));
+                    self.verifying = Some(Rc::new(received));
+                }
+            }
             Target::Check => {
                 self.message = None;
                 self.theirs = Some(Rc::new(received));
@@ -196,13 +279,15 @@ impl Desk {
         }
     }
 
-    fn add(&mut self, r: Received) {
+    fn add(&mut self, r: Received, signers: Vec<Signer>) {
         let t = self.t;
         let (unit, n) = (r.body.unit.clone(), r.body.tally.total());
-        self.message = Some(match Rc::make_mut(&mut self.merge).add(r) {
-            Ok(()) => Message::Done((t.added)(&unit, n)),
-            Err(why) => Message::Refused((t.refused)(&(t.merge_refused)(&why))),
-        });
+        match Rc::make_mut(&mut self.merge).add(r, signers) {
+            Ok(()) => self.message = Some(Message::Done((t.added)(&unit, n))),
+            Err(why) => {
+                self.message = Some(Message::Refused((t.refused)(&(t.merge_refused)(&why))))
+            }
+        }
     }
 }
 
@@ -226,10 +311,15 @@ impl Reducible for Desk {
                 s.scanning = None;
                 s.message = None;
             }
-            Action::ShowCodes(of) => {
-                let result = match of {
-                    Shown::Local(i) => s.local.get(i).cloned(),
-                    Shown::Merged => s.merged(),
+            // The combined result is signed first (by the view): see `ShowMerged`.
+            Action::ShowCodes(Shown::Merged) => return self,
+            Action::ShowCodes(_) | Action::ShowMerged(_) => {
+                let (of, result) = match action {
+                    Action::ShowCodes(Shown::Local(i)) => {
+                        (Shown::Local(i), s.local.get(i).cloned())
+                    }
+                    Action::ShowMerged(r) => (Shown::Merged, Some(*r)),
+                    _ => (Shown::Merged, None),
                 };
                 let Some(r) = result else {
                     return self;
@@ -250,20 +340,79 @@ impl Reducible for Desk {
                 let Some(r) = s.local.get(i).cloned() else {
                     return self;
                 };
-                s.add(r);
-            }
-            Action::Remove(batch) => {
-                let unit = s
-                    .merge
-                    .sources()
+                // This device's own record, signed here just now: its signature is its own.
+                let signers = r
+                    .leaves()
                     .iter()
-                    .find(|r| r.body.batch == batch)
-                    .map(|r| r.body.unit.clone());
-                let Some(unit) = unit else {
+                    .map(|l| match (&l.seal, &s.own) {
+                        (Some(seal), Some(own)) if seal.key == *own => Signer::Device(own.clone()),
+                        _ => Signer::Unsigned,
+                    })
+                    .collect();
+                s.add(r, signers);
+            }
+            Action::Remove(digest) => {
+                let found = s
+                    .merge
+                    .counted_results()
+                    .into_iter()
+                    .find(|c| c.digest == digest)
+                    .map(|c| (c.sealed.statement.unit.clone(), c.files));
+                let Some((unit, mut files)) = found else {
                     return self;
                 };
-                Rc::make_mut(&mut s.merge).remove(&batch);
+                // Highest index first, so the others stay where they are.
+                files.sort_unstable_by(|a, b| b.cmp(a));
+                let merge = Rc::make_mut(&mut s.merge);
+                for f in files {
+                    merge.remove(f);
+                }
                 s.message = Some(Message::Done((t.removed)(&unit)));
+            }
+            Action::Pick(digest) => {
+                let found = s
+                    .merge
+                    .counted_results()
+                    .into_iter()
+                    .find(|c| c.digest == digest)
+                    .map(|c| (c.sealed.statement.unit.clone(), c.sealed.statement.code()));
+                let Some((unit, code)) = found else {
+                    return self;
+                };
+                if !Rc::make_mut(&mut s.merge).pick(&digest) {
+                    return self;
+                }
+                s.message = Some(Message::Done((t.picked_done)(&unit, &code)));
+            }
+            Action::Verified(signers) => {
+                let Some(r) = s.verifying.take() else {
+                    return self;
+                };
+                s.add((*r).clone(), signers);
+            }
+            Action::Exported => {
+                let learn: Vec<(String, String)> = s
+                    .merge
+                    .standing()
+                    .iter()
+                    .filter_map(|c| match c.signer {
+                        Signer::Device(key) if s.own.as_ref() != Some(key) => {
+                            Some((c.sealed.statement.identity().key(), key.clone()))
+                        }
+                        _ => None,
+                    })
+                    .filter(|(id, _)| !s.known.iter().any(|(i, _)| i == id))
+                    .collect();
+                if learn.is_empty() {
+                    return self;
+                }
+                Rc::make_mut(&mut s.known).extend(learn.iter().cloned());
+                Rc::make_mut(&mut s.learnt).extend(learn);
+            }
+            Action::Known(mut list) => {
+                let known = Rc::make_mut(&mut s.known);
+                list.retain(|(id, _)| !known.iter().any(|(i, _)| i == id));
+                known.append(&mut list);
             }
             Action::Unit(u) => s.unit = Some(u),
             Action::PickOurs(i) => {
@@ -327,8 +476,10 @@ impl Reducible for Desk {
                 let t = Rc::make_mut(&mut s.templates);
                 t.append(&mut list);
             }
-            Action::Counts(mut counts) => {
-                Rc::make_mut(&mut s.local).append(&mut counts);
+            Action::Local { results, own } => {
+                s.cannot_sign = own.is_none();
+                s.own = own;
+                s.local = Rc::new(results);
                 // The only count on the device is the one cross-checked.
                 if s.ours.is_none() {
                     let paper: Vec<usize> = s.counts().map(|(i, _)| i).collect();

@@ -5,16 +5,18 @@ use std::rc::Rc;
 
 use ballot_core::count::read_stored;
 use ballot_core::crosscheck::Comparison;
+use ballot_core::exchange::seal::Seal;
 use ballot_core::exchange::{Kind, Received};
 use ballot_core::i18n::exchange::{ExchangeTexts, ZH_CN};
 use ballot_core::i18n::studio::ZH_CN as ZH_CN_STUDIO;
 use ballot_core::library::Library;
+use ballot_core::merge::Counted;
 use ballot_core::qr;
 use ballot_ui::idb;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Action, CodesShown, Desk, Message, Shown, Tab, Target};
+use super::state::{Action, CodesShown, Desk, Message, Shown, Tab, Target, Trust};
 use crate::platform;
 use crate::scanner::Scanner;
 use crate::state::Context;
@@ -32,20 +34,40 @@ pub fn DeskApp(props: &DeskProps) -> Html {
         let c = props.context.clone();
         use_reducer(move || Desk::new(&ZH_CN, c.local.clone(), ballot_core::samples::all()))
     };
-    // This device's paper counts, and the library's templates for QR codes that carry none.
+    // This device's results (the session handed over, its paper counts), signed with its
+    // key; which device first sent each unit; the library's templates for QR codes that
+    // carry none.
     {
         let desk = desk.clone();
+        let handed = props.context.local.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let mut results = handed;
                 let records = idb::load_store("counts").await;
                 let entries = idb::load_store("count_entries").await;
                 // A store that cannot be read leaves the desk with what it was handed; the
                 // app reports damaged records on its home screen.
                 if let (Ok(records), Ok(entries)) = (records, entries) {
                     let (counts, _) = read_stored(&records, &entries);
-                    desk.dispatch(Action::Counts(
-                        counts.iter().map(Received::of_count).collect(),
-                    ));
+                    results.extend(counts.iter().map(Received::of_count));
+                }
+                let own = ballot_ui::device::key().await.ok();
+                let mut signed = Vec::with_capacity(results.len());
+                for r in results {
+                    signed.push(sign(r).await);
+                }
+                let own = own.filter(|_| signed.iter().all(|r| r.seal.is_some()));
+                desk.dispatch(Action::Local {
+                    results: signed,
+                    own,
+                });
+                if let Ok(device) = idb::load_store("device").await {
+                    let known = device
+                        .into_iter()
+                        .filter_map(|(k, v)| Some((k.strip_prefix(SEEN)?.to_string(), v)))
+                        .filter(|(_, v)| !v.is_empty())
+                        .collect();
+                    desk.dispatch(Action::Known(known));
                 }
                 if let Ok(stored) = idb::load_store("templates").await {
                     let library = Library::read(&stored);
@@ -55,6 +77,36 @@ pub fn DeskApp(props: &DeskProps) -> Html {
                         .filter_map(|e| e.template().cloned())
                         .collect();
                     desk.dispatch(Action::Templates(templates));
+                }
+            });
+        });
+    }
+    // A file's signatures, checked with WebCrypto before it is added.
+    {
+        let desk = desk.clone();
+        use_effect_with(desk.verifying.clone(), move |verifying| {
+            if let Some(r) = verifying.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut verified = Vec::new();
+                    for v in r.to_verify() {
+                        verified.push(ballot_ui::device::verify(&v.key, &v.sig, &v.message).await);
+                    }
+                    desk.dispatch(Action::Verified(r.signers(&verified)));
+                });
+            }
+        });
+    }
+    // Units whose sending device the desk learnt: remembered on this device. Losing one
+    // (a full disk) only means the next desk to see that unit says nothing of its device.
+    {
+        let stored = use_mut_ref(|| 0usize);
+        use_effect_with(desk.learnt.clone(), move |learnt| {
+            let new: Vec<(String, String)> =
+                learnt.iter().skip(*stored.borrow()).cloned().collect();
+            *stored.borrow_mut() = learnt.len();
+            wasm_bindgen_futures::spawn_local(async move {
+                for (id, key) in new {
+                    let _ = idb::write("device", "device", &format!("{SEEN}{id}"), Some(key)).await;
                 }
             });
         });
@@ -88,6 +140,17 @@ pub fn DeskApp(props: &DeskProps) -> Html {
     }
 }
 
+/// Where the device store remembers which device first sent a unit (`seen/<identity key>`).
+const SEEN: &str = "seen/";
+
+/// `r` signed with this device's key, or as it is when the device cannot sign.
+async fn sign(r: Received) -> Received {
+    match ballot_ui::device::sign(&r.to_sign()).await {
+        Ok((key, sig)) => r.signed(Seal { key, sig }),
+        Err(_) => r,
+    }
+}
+
 fn message(desk: &DeskHandle) -> Html {
     let Some(m) = &desk.message else {
         return html! { <p class="rk-status" role="status"></p> };
@@ -99,30 +162,57 @@ fn message(desk: &DeskHandle) -> Html {
     crate::app::notice_box(text, alert, send(desk, Action::Dismiss))
 }
 
-/// One line about a result: unit, kind, ballots, fingerprint.
+/// One line about a result: unit, kind, ballots, fingerprint, 结果校验码.
 fn describe(t: &ExchangeTexts, r: &Received) -> Html {
     let b = &r.body;
     html! {
         <>
-            <strong>{ &b.unit }</strong>
-            if let Some(c) = &b.category { { "（" }{ c }{ "）" } }
+            <strong><bdi>{ &b.unit }</bdi></strong>
+            if let Some(c) = &b.category { { "（" }<bdi>{ c }</bdi>{ "）" } }
             <span class="meta">{ " · " }{ (t.kind)(b.kind) }{ " · " }{ (t.ballots)(b.tally.total()) }
                 { " · " }{ (t.fingerprint)(&b.fingerprint) }</span>
+            <span class="result-code">{ (t.result_code)(&r.code()) }</span>
         </>
     }
 }
 
-fn save_file(desk: &DeskHandle, r: &Received) -> Callback<MouseEvent> {
+/// Saves `r` as a results file; `sign_first`: sign it with this device's key first (a
+/// combined result; this device's own results are signed when the desk opens).
+fn save_file(desk: &DeskHandle, r: &Received, sign_first: bool) -> Callback<MouseEvent> {
     let t = desk.t;
     let desk = desk.clone();
     let name = (t.file_name)(&r.body.unit);
-    let text = r.file();
+    let r = r.clone();
     Callback::from(move |_: MouseEvent| {
-        let said = match ballot_ui::files::save(&name, &text.as_str().into(), "application/json") {
-            Ok(()) => Message::Done((t.file_saved)(&name)),
-            Err(_) => Message::Refused(ZH_CN_STUDIO.file_not_saved.to_string()),
-        };
-        desk.dispatch(Action::Said(said));
+        let (desk, name, r) = (desk.clone(), name.clone(), r.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = if sign_first { sign(r).await } else { r };
+            let text = r.file();
+            let said =
+                match ballot_ui::files::save(&name, &text.as_str().into(), "application/json") {
+                    Ok(()) => {
+                        if sign_first {
+                            desk.dispatch(Action::Exported);
+                        }
+                        Message::Done((t.file_saved)(&name))
+                    }
+                    Err(_) => Message::Refused(ZH_CN_STUDIO.file_not_saved.to_string()),
+                };
+            desk.dispatch(Action::Said(said));
+        });
+    })
+}
+
+/// Shows the combined result as QR codes, signed with this device's key.
+fn show_merged(desk: &DeskHandle, r: &Received) -> Callback<MouseEvent> {
+    let desk = desk.clone();
+    let r = r.clone();
+    Callback::from(move |_: MouseEvent| {
+        let (desk, r) = (desk.clone(), r.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            desk.dispatch(Action::ShowMerged(Box::new(sign(r).await)));
+            desk.dispatch(Action::Exported);
+        });
     })
 }
 
@@ -145,13 +235,18 @@ fn send_tab(desk: &DeskHandle) -> Html {
                     <li>
                         <p>{ describe(t, r) }</p>
                         <div class="actions">
-                            <button class="primary" onclick={save_file(desk, r)}>{ t.save_file }</button>
+                            <button class="primary" onclick={save_file(desk, r, false)}>{ t.save_file }</button>
                             <button onclick={send(desk, Action::ShowCodes(Shown::Local(i)))}>{ t.show_codes }</button>
                         </div>
                     </li>
                 }) }
             </ul>
             if !has_tablet { <p class="hint">{ t.tablet_hint }</p> }
+            if let Some(own) = &desk.own {
+                <p class="hint device-code">{ (t.own_device)(&ballot_core::exchange::seal::device_code(own)) }</p>
+            } else if desk.cannot_sign {
+                <p class="field-error" role="alert">{ t.cannot_sign }</p>
+            }
             { codes_view(desk) }
         </>
     }
@@ -261,7 +356,12 @@ const MAX_FILE: usize = ballot_core::exchange::limits::MAX_FILE_BYTES;
 fn merge_tab(desk: &DeskHandle) -> Html {
     let t = desk.t;
     let merge = &desk.merge;
-    let added = |r: &Received| merge.sources().iter().any(|s| s.body.batch == r.body.batch);
+    let added = |r: &Received| {
+        merge
+            .files()
+            .iter()
+            .any(|f| f.received.body.batch == r.body.batch)
+    };
     let merged = desk.merged();
     let unit_input = {
         let desk = desk.clone();
@@ -290,25 +390,90 @@ fn merge_tab(desk: &DeskHandle) -> Html {
             }
             <Receive desk={desk.clone()} target={Target::Merge} />
             <h2>{ t.sources_heading }</h2>
-            if merge.sources().is_empty() {
+            if merge.is_empty() {
                 <p>{ t.sources_none }</p>
             } else {
                 { sources_table(desk) }
             }
+            { conflicts(desk) }
             if let Some(m) = merged {
                 <div class="field">
                     <label for="merge-unit">{ t.unit_label }</label>
                     <input id="merge-unit" type="text" value={m.body.unit.clone()} oninput={unit_input} autocomplete="off" />
                 </div>
+                <p class="result-code"><strong>{ (t.result_code)(&m.code()) }</strong></p>
                 <div class="actions">
-                    <button class="primary" onclick={save_file(desk, &m)}>{ t.save_merged }</button>
-                    <button onclick={send(desk, Action::ShowCodes(Shown::Merged))}>{ t.merged_codes }</button>
+                    <button class="primary" onclick={save_file(desk, &m, true)}>{ t.save_merged }</button>
+                    <button onclick={show_merged(desk, &m)}>{ t.merged_codes }</button>
                 </div>
                 { codes_view(desk) }
                 <h2>{ t.combined_heading }</h2>
                 <ReportView input={AttrValue::from(report_input(&desk.merge, &m))} failed={t.report_failed} />
+            } else if merge.unsettled() {
+                <p class="field-error" role="alert">{ t.unsettled }</p>
             }
         </>
+    }
+}
+
+/// Who sent a counted result, in words.
+fn trust_text(t: &ExchangeTexts, trust: &Trust) -> (String, bool) {
+    match trust {
+        Trust::Own(code) | Trust::Device(code) => ((t.signed_by)(code), false),
+        Trust::Other { now, before } => ((t.other_device)(now, before), true),
+        Trust::Unsigned => (t.unsigned.to_string(), true),
+    }
+}
+
+/// Each unit with two or more different results: both shown with their codes and devices,
+/// and the user picks the one that stands.
+fn conflicts(desk: &DeskHandle) -> Html {
+    let t = desk.t;
+    let list = desk.merge.conflicts();
+    if list.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="conflicts" aria-labelledby="conflicts-title">
+            <h2 id="conflicts-title">{ t.conflict_heading }</h2>
+            { for list.iter().map(|c| {
+                let unit = c.candidates.first().map(|x| x.sealed.statement.unit.clone()).unwrap_or_default();
+                html! {
+                    <div class="conflict" role="group" aria-label={unit.clone()}>
+                        <p class={if c.picked.is_none() { "field-error" } else { "hint" }}>{ (t.conflict_lead)(&unit) }</p>
+                        <ul class="results-list">
+                            { for c.candidates.iter().map(|x| candidate(desk, x, c.picked.as_deref())) }
+                        </ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+fn candidate(desk: &DeskHandle, x: &Counted<'_>, picked: Option<&str>) -> Html {
+    let t = desk.t;
+    let st = &x.sealed.statement;
+    let code = st.code();
+    let (who, warn) = trust_text(t, &desk.trust(x));
+    let chosen = picked == Some(x.digest.as_str());
+    html! {
+        <li>
+            <p>
+                <strong><bdi>{ &st.unit }</bdi></strong>
+                if let Some(c) = &st.category { { "（" }<bdi>{ c }</bdi>{ "）" } }
+                <span class="meta">{ " · " }{ (t.ballots)(st.tally.total()) }{ " · " }{ (t.conflict_files)(x.files.len()) }</span>
+            </p>
+            <p class="result-code"><strong>{ (t.result_code)(&code) }</strong></p>
+            <p class={if warn { "field-error" } else { "hint" }}>{ who }</p>
+            <div class="actions">
+                if chosen {
+                    <strong>{ "✓ " }{ t.picked }</strong>
+                } else {
+                    <button aria-label={format!("{}：{}", t.pick_this, code)} onclick={send(desk, Action::Pick(x.digest.clone()))}>{ t.pick_this }</button>
+                }
+            </div>
+        </li>
     }
 }
 
@@ -316,6 +481,8 @@ fn figure(v: Option<u32>) -> String {
     v.map(|n| n.to_string()).unwrap_or_default()
 }
 
+/// The counted results that stand (an unsettled conflict's are listed under it instead), with each
+/// unit's own checks, its 结果校验码 and who sent it.
 fn sources_table(desk: &DeskHandle) -> Html {
     let t = desk.t;
     let merge = &desk.merge;
@@ -331,26 +498,32 @@ fn sources_table(desk: &DeskHandle) -> Html {
                     <th scope="col">{ t.col_returned }</th>
                     <th scope="col">{ t.col_ballots }</th>
                     <th scope="col">{ t.col_check }</th>
+                    <th scope="col">{ t.col_code }</th>
+                    <th scope="col">{ t.col_device }</th>
                     <th scope="col"><span class="sr-only">{ t.remove }</span></th>
                 </tr></thead>
                 <tbody>
-                    { for merge.sources().iter().map(|s| {
-                        let b = &s.body;
+                    { for merge.standing().iter().map(|c| {
+                        let st = &c.sealed.statement;
+                        let line = ballot_core::exchange::SourceLine { unit: st.unit.clone(), figures: st.figures };
                         // Each unit's own check, in the results' words.
-                        let flags: Vec<String> = b.lines().iter()
-                            .flat_map(|l| l.flags())
-                            .map(|f| (ballot_core::i18n::report::ZH_CN.flag)(&f, &[]))
+                        let flags: Vec<String> = line.flags().iter()
+                            .map(|f| (ballot_core::i18n::report::ZH_CN.flag)(f, &[]))
                             .collect();
-                        let label = format!("{}：{}", t.remove, b.unit);
+                        let label = format!("{}：{}", t.remove, st.unit);
+                        let (who, warn) = trust_text(t, &desk.trust(c));
                         html! {
                             <tr>
-                                <th scope="row">{ &b.unit }</th>
-                                <td>{ (t.kind)(b.kind) }</td>
-                                <td class="num">{ figure(b.figures.issued) }</td>
-                                <td class="num">{ figure(b.figures.returned) }</td>
-                                <td class="num">{ b.tally.total() }</td>
+                                <th scope="row"><bdi>{ &st.unit }</bdi>
+                                    if let Some(cat) = &st.category { { "（" }<bdi>{ cat }</bdi>{ "）" } }</th>
+                                <td>{ (t.kind)(st.kind) }</td>
+                                <td class="num">{ figure(st.figures.issued) }</td>
+                                <td class="num">{ figure(st.figures.returned) }</td>
+                                <td class="num">{ st.tally.total() }</td>
                                 <td>{ if flags.is_empty() { t.check_ok.to_string() } else { format!("⚠ {}", flags.join("；")) } }</td>
-                                <td><button aria-label={label} onclick={send(desk, Action::Remove(b.batch.clone()))}>{ t.remove }</button></td>
+                                <td class="code">{ st.code() }</td>
+                                <td class={if warn { "field-error" } else { "" }}>{ who }</td>
+                                <td><button aria-label={label} onclick={send(desk, Action::Remove(c.digest.clone()))}>{ t.remove }</button></td>
                             </tr>
                         }
                     }) }
@@ -362,6 +535,8 @@ fn sources_table(desk: &DeskHandle) -> Html {
                         <td class="num">{ total }</td>
                         <td></td>
                         <td></td>
+                        <td></td>
+                        <td></td>
                     </tr>
                 </tbody>
             </table>
@@ -369,20 +544,22 @@ fn sources_table(desk: &DeskHandle) -> Html {
     }
 }
 
-/// The results module's input for the combined result, with its sources.
+/// The results module's input for the combined result, with its counted results.
 fn report_input(merge: &ballot_core::merge::Merge, m: &Received) -> String {
     let sources: Vec<serde_json::Value> = merge
-        .sources()
+        .standing()
         .iter()
-        .map(|s| {
-            let all = s.body.tally.combined();
+        .map(|c| {
+            let st = &c.sealed.statement;
+            let all = st.tally.combined();
             serde_json::json!({
-                "unit": s.body.unit,
-                "figures": s.body.figures,
+                "unit": st.unit,
+                "figures": st.figures,
                 "valid": all.valid,
                 "blank": all.blank,
                 "void": all.void,
-                "lines": if s.body.sources.is_empty() { serde_json::Value::Array(Vec::new()) } else { serde_json::json!(s.body.sources) },
+                "lines": serde_json::Value::Array(Vec::new()),
+                "code": st.code(),
             })
         })
         .collect();

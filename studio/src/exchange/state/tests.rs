@@ -3,6 +3,7 @@
 use super::*;
 use ballot_core::ballot::{Ballot, BallotContent, DeclaredVoid};
 use ballot_core::count::Figures;
+use ballot_core::exchange::seal::Signer;
 use ballot_core::exchange::{Body, Kind};
 use ballot_core::i18n::exchange::ZH_CN;
 use ballot_core::samples;
@@ -44,7 +45,10 @@ fn count(batch: &str, unit: &str, n: u16, returned: u32) -> Received {
 
 /// A desk with `counts` read from the store (as the view reads them).
 fn desk(counts: Vec<Received>) -> Rc<Desk> {
-    Rc::new(Desk::new(&ZH_CN, Vec::new(), samples::all())).reduce(Action::Counts(counts))
+    Rc::new(Desk::new(&ZH_CN, Vec::new(), samples::all())).reduce(Action::Local {
+        results: counts,
+        own: None,
+    })
 }
 
 fn refused(s: &Desk) -> String {
@@ -69,7 +73,7 @@ fn branches_add_up_and_nothing_is_added_twice() {
         target: Target::Merge,
         text: Ok(b.file()),
     });
-    assert_eq!(s.merge.sources().len(), 2);
+    assert_eq!(s.merge.files().len(), 2);
     assert_eq!(s.merge.tally().map(|t| t.total()), Some(10));
     // The shared 居民区 is the combined unit, until another is typed.
     assert_eq!(s.unit(), "长乐居民区");
@@ -84,14 +88,15 @@ fn branches_add_up_and_nothing_is_added_twice() {
         text: Ok(b.file()),
     });
     assert!(refused(&again).contains("（X11）"), "{}", refused(&again));
-    assert_eq!(again.merge.sources().len(), 2);
+    assert_eq!(again.merge.files().len(), 2);
     let again = again.reduce(Action::AddLocal(0));
     assert!(refused(&again).contains("X11"));
 
     let s = s.reduce(Action::Unit("长乐居民区（合计）".into()));
     assert_eq!(s.merged().expect("merged").body.unit, "长乐居民区（合计）");
-    let s = s.reduce(Action::Remove("a1".into()));
-    assert_eq!(s.merge.sources().len(), 1);
+    let a_digest = a.statement().expect("a count").digest();
+    let s = s.reduce(Action::Remove(a_digest));
+    assert_eq!(s.merge.files().len(), 1);
 }
 
 #[test]
@@ -105,7 +110,7 @@ fn a_broken_or_foreign_input_is_refused_and_changes_nothing() {
     });
     assert!(refused(&cut).starts_with("未导入："));
     assert!(refused(&cut).contains("X02"));
-    assert_eq!(cut.merge.sources().len(), 1);
+    assert_eq!(cut.merge.files().len(), 1);
     // A result of another template.
     let t = samples::all()
         .into_iter()
@@ -166,7 +171,7 @@ fn codes_are_collected_while_scanning_and_then_added() {
         }
     }
     assert_eq!(s.scanning, None);
-    assert_eq!(s.merge.sources().len(), 1);
+    assert_eq!(s.merge.files().len(), 1);
     assert_eq!(s.merge.tally().map(|t| t.total()), Some(900));
 }
 
@@ -235,4 +240,100 @@ fn with_two_counts_the_counter_picks_one() {
     assert_eq!(s.comparison(), None);
     let s = s.reduce(Action::PickOurs(1));
     assert_eq!(s.ours, Some(1));
+}
+
+/// A well-formed seal of a made-up device `n` (the desk's reducer never checks signatures:
+/// the view does, with WebCrypto, and hands over who signed).
+fn seal(n: char) -> ballot_core::exchange::seal::Seal {
+    ballot_core::exchange::seal::Seal {
+        key: n.to_string().repeat(87),
+        sig: "S".repeat(86),
+    }
+}
+
+#[test]
+fn a_signed_file_waits_for_its_signatures_and_a_broken_one_is_refused() {
+    let a = count("a1", "长乐居民区 · 第一支部", 6, 6).signed(seal('K'));
+    let s = desk(Vec::new()).reduce(Action::File {
+        target: Target::Merge,
+        text: Ok(a.file()),
+    });
+    // Nothing is added before the signatures are checked.
+    assert!(s.merge.is_empty());
+    assert_eq!(s.message, Some(Message::Progress("正在核验签名……".into())));
+    let checks = s.verifying.as_ref().expect("waiting").to_verify();
+    assert_eq!(checks.len(), 1);
+
+    let broken = s.clone().reduce(Action::Verified(vec![Signer::Broken]));
+    assert!(broken.merge.is_empty());
+    assert_eq!(
+        refused(&broken),
+        "未导入：“长乐居民区 · 第一支部”的结果在签名之后被改动过（签名不符），不能计入。请向对方索取原文件，并与签字的报告单核对结果校验码。（X12）"
+    );
+    assert!(broken.verifying.is_none());
+
+    let key = "K".repeat(87);
+    let good = s.reduce(Action::Verified(vec![Signer::Device(key.clone())]));
+    assert_eq!(good.merge.files().len(), 1);
+    // The unit's device is remembered once the combined result leaves the device, to be
+    // stored by the view.
+    assert!(good.learnt.is_empty());
+    let good = good.reduce(Action::Exported);
+    assert_eq!(good.learnt.len(), 1);
+    assert_eq!(good.learnt[0].1, key);
+    let counted = good.merge.counted_results();
+    assert_eq!(
+        good.trust(&counted[0]),
+        Trust::Device(ballot_core::exchange::seal::device_code(&key))
+    );
+}
+
+#[test]
+fn a_second_result_for_a_unit_is_a_conflict_the_user_settles() {
+    let genuine = count("a1", "长乐居民区 · 第一支部", 6, 6).signed(seal('K'));
+    // The same unit under a new batch id, with one vote more, from another device.
+    let forged = count("z9", "长乐居民区 · 第一支部", 7, 7).signed(seal('M'));
+    let s = desk(Vec::new())
+        .reduce(Action::Known(vec![(
+            genuine.statement().expect("a count").identity().key(),
+            "K".repeat(87),
+        )]))
+        .reduce(Action::File {
+            target: Target::Merge,
+            text: Ok(genuine.file()),
+        })
+        .reduce(Action::Verified(vec![Signer::Device("K".repeat(87))]))
+        .reduce(Action::File {
+            target: Target::Merge,
+            text: Ok(forged.file()),
+        })
+        .reduce(Action::Verified(vec![Signer::Device("M".repeat(87))]));
+    // Both are kept, neither counts, there is no combined result.
+    assert_eq!(s.merge.files().len(), 2);
+    assert!(s.merge.unsettled());
+    assert_eq!(s.merged(), None);
+    let conflicts = s.merge.conflicts();
+    assert_eq!(conflicts.len(), 1);
+    let [first, second] = &conflicts[0].candidates[..] else {
+        panic!("two candidates");
+    };
+    assert!(matches!(s.trust(first), Trust::Device(_)));
+    assert!(matches!(s.trust(second), Trust::Other { .. }));
+    assert_ne!(
+        first.sealed.statement.code(),
+        second.sealed.statement.code()
+    );
+
+    let digest = first.digest.clone();
+    let s = s.reduce(Action::Pick(digest));
+    assert_eq!(
+        s.message,
+        Some(Message::Done(format!(
+            "已选定：“长乐居民区 · 第一支部”以结果校验码 {} 的一份为准。",
+            genuine.code()
+        )))
+    );
+    let merged = s.merged().expect("settled");
+    assert_eq!(merged.body.tally.total(), 6);
+    assert_eq!(merged.body.leaves.len(), 1);
 }

@@ -1,0 +1,45 @@
+//! This device's signing key, and checking other devices' signatures: WebCrypto through
+//! `idb.js` (the key pair lives in its store "keys"). What is signed, and why, is the
+//! core's (`ballot_core::exchange::seal`).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/src/idb.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = deviceKey)]
+    async fn js_device_key() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = sign)]
+    async fn js_sign(message: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = verify)]
+    async fn js_verify(key: &str, sig: &str, message: &[u8]) -> JsValue;
+}
+
+/// This device cannot sign: no WebCrypto (a page not served over https or localhost), or
+/// its store cannot be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CannotSign;
+
+/// This device's public key (base64url).
+pub async fn key() -> Result<String, CannotSign> {
+    js_device_key()
+        .await
+        .ok()
+        .and_then(|k| k.as_string())
+        .ok_or(CannotSign)
+}
+
+/// `(public key, signature)` over `message`, both base64url.
+pub async fn sign(message: &[u8]) -> Result<(String, String), CannotSign> {
+    let pair = js_sign(message).await.map_err(|_| CannotSign)?;
+    let pair: js_sys::Array = pair.dyn_into().map_err(|_| CannotSign)?;
+    match (pair.get(0).as_string(), pair.get(1).as_string()) {
+        (Some(key), Some(sig)) => Ok((key, sig)),
+        _ => Err(CannotSign),
+    }
+}
+
+/// Whether `sig` is `key`'s signature over `message`.
+pub async fn verify(key: &str, sig: &str, message: &[u8]) -> bool {
+    js_verify(key, sig, message).await.as_bool() == Some(true)
+}
