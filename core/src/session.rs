@@ -19,8 +19,10 @@ use crate::template::Template;
 pub mod limits {
     /// Characters in a unit name (居民区 or 支部).
     pub const UNIT_NAME: usize = 40;
-    pub const PIN_MIN: usize = 4;
-    pub const PIN_MAX: usize = 8;
+    /// A new session's PIN: 6–12 digits (a million PINs at least, each a slow derivation).
+    /// Sessions opened with 4–8 digit PINs keep theirs.
+    pub const PIN_MIN: usize = 6;
+    pub const PIN_MAX: usize = 12;
     /// More forms than this are not issued at one residential-area meeting.
     pub const ISSUED_MAX: u32 = 100_000;
     /// The longest idle time before an unattended ballot is cleared, in minutes.
@@ -82,7 +84,7 @@ pub enum SessionError {
     CategoryRuleMismatch,
     /// S05: a number field (发出, 应到, 实到, 收回) is not a whole number in range.
     NumberInvalid,
-    /// S06: the PIN is not 4–8 digits.
+    /// S06: the PIN is not 6–12 digits.
     PinFormat,
     /// S07: the PIN and its repetition differ.
     PinMismatch,
@@ -254,25 +256,59 @@ impl SessionSpec {
     }
 }
 
-/// The organiser's PIN, stored as a salted SHA-256 hash.
+/// The organiser's PIN, stored as PBKDF2-HMAC-SHA256 of the PIN with a random salt, at a
+/// cost of about 100–300 ms a try on a phone ([`PIN_ITERATIONS`]). The browser derives it
+/// (WebCrypto): the reducer asks for a derivation ([`Kdf`]) and compares what comes back
+/// ([`Pin::matches_derived`]).
 ///
-/// This keeps the PIN out of plain sight and stops a voter who taps "工作人员"; it does
-/// not stop someone who can open the browser's developer tools, for whom 10⁴–10⁸ PINs are
-/// quickly tried. The paper trail and the people at the meeting are the real safeguard.
+/// This keeps the PIN out of plain sight and stops a voter who taps "工作人员"; someone with
+/// the browser profile's files can still try every 6-digit PIN, a million slow derivations
+/// (days on a phone, hours on a PC). The paper trail and the people at the meeting are the
+/// real safeguard. Records of version 1 (no `iterations`) hold a salted SHA-256 of a 4–8
+/// digit PIN, still checked as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pin {
     salt: String,
     hash: String,
+    /// PBKDF2 iterations; absent: a version 1 PIN (salted SHA-256).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iterations: Option<u32>,
+}
+
+/// PBKDF2-HMAC-SHA256 iterations of a new PIN: about 100–300 ms in a phone's WebCrypto.
+pub const PIN_ITERATIONS: u32 = 150_000;
+
+/// What turns a PIN into what is stored: PBKDF2-HMAC-SHA256 with this salt (hex of 16
+/// random bytes; the UTF-8 of the hex is the salt) and iteration count, 256 bits out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kdf {
+    pub salt: String,
+    pub iterations: u32,
+}
+
+impl Kdf {
+    /// The derivation of a new PIN. `salt` comes from the platform's CSPRNG.
+    pub fn new(salt: [u8; 16]) -> Kdf {
+        Kdf {
+            salt: hex(&salt),
+            iterations: PIN_ITERATIONS,
+        }
+    }
+}
+
+/// What checking a typed PIN needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinCheck {
+    /// Checked already (a version 1 PIN): whether it matches.
+    Done(bool),
+    /// Derive the typed PIN with this, then [`Pin::matches_derived`].
+    Derive(Kdf),
 }
 
 impl Pin {
-    /// A new PIN from what was typed twice. `salt` comes from the platform's CSPRNG.
-    pub fn new(
-        pin: &str,
-        repeat: &str,
-        salt: [u8; 16],
-    ) -> Result<Pin, (SessionField, SessionError)> {
+    /// The PIN as typed twice, checked: 6–12 digits, both the same. `Ok`: the PIN to derive.
+    pub fn typed(pin: &str, repeat: &str) -> Result<String, (SessionField, SessionError)> {
         let pin = pin.trim();
         if !(limits::PIN_MIN..=limits::PIN_MAX).contains(&pin.len())
             || !pin.bytes().all(|b| b.is_ascii_digit())
@@ -282,18 +318,46 @@ impl Pin {
         if pin != repeat.trim() {
             return Err((SessionField::PinRepeat, SessionError::PinMismatch));
         }
+        Ok(pin.to_string())
+    }
+
+    /// The stored PIN, from its derivation (`derived`: the 32 bytes out, hex).
+    pub fn from_derived(kdf: &Kdf, derived: &str) -> Pin {
+        Pin {
+            salt: kdf.salt.clone(),
+            hash: derived.to_string(),
+            iterations: Some(kdf.iterations),
+        }
+    }
+
+    /// A version 1 PIN (salted SHA-256), as sessions opened before version 2 hold: read
+    /// from old records and backups, and made by tests.
+    pub fn v1(pin: &str, salt: [u8; 16]) -> Pin {
         let salt = hex(&salt);
-        Ok(Pin {
-            hash: Pin::digest(&salt, pin),
+        Pin {
+            hash: Pin::digest_v1(&salt, pin.trim()),
             salt,
-        })
+            iterations: None,
+        }
     }
 
-    pub fn matches(&self, pin: &str) -> bool {
-        Pin::digest(&self.salt, pin.trim()) == self.hash
+    /// How to check a typed PIN against this one.
+    pub fn check(&self, pin: &str) -> PinCheck {
+        match self.iterations {
+            None => PinCheck::Done(Pin::digest_v1(&self.salt, pin.trim()) == self.hash),
+            Some(iterations) => PinCheck::Derive(Kdf {
+                salt: self.salt.clone(),
+                iterations,
+            }),
+        }
     }
 
-    fn digest(salt: &str, pin: &str) -> String {
+    /// Whether the typed PIN, derived as [`Pin::check`] asked, is this one.
+    pub fn matches_derived(&self, derived: &str) -> bool {
+        self.iterations.is_some() && !derived.is_empty() && derived == self.hash
+    }
+
+    fn digest_v1(salt: &str, pin: &str) -> String {
         let mut h = Sha256::new();
         h.update(b"ballot-kit pin v1\0");
         h.update(salt.as_bytes());
@@ -649,7 +713,7 @@ mod tests {
             id: id.into(),
             template: t.canonical_json(),
             spec: spec(CategoryRule::VoterChooses),
-            pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+            pin: Pin::v1("2468", [1; 16]),
             opened_ms: 10,
         };
         fn json<T: serde::Serialize>(v: &T) -> String {
@@ -774,27 +838,53 @@ mod tests {
     }
 
     #[test]
-    fn a_pin_is_4_to_8_digits_typed_twice_and_stored_hashed() {
-        let salt = [7u8; 16];
-        let pin = Pin::new("2468", "2468 ", salt).expect("valid");
-        assert!(pin.matches("2468"));
-        assert!(!pin.matches("2469"));
-        assert!(!pin.matches(""));
-        let stored = serde_json::to_string(&pin).expect("json");
-        assert!(!stored.contains("2468"), "{stored}");
-        // Same PIN, other salt: another hash.
-        assert_ne!(Pin::new("2468", "2468", [8u8; 16]).expect("valid"), pin);
-        for bad in ["123", "123456789", "12a4", "１２３４"] {
+    fn a_new_pin_is_6_to_12_digits_typed_twice_and_derived_slowly() {
+        assert_eq!(Pin::typed("246813", "246813 "), Ok("246813".to_string()));
+        for bad in ["2468", "12345", "1234567890123", "12a456", "１２３４５６"] {
             assert_eq!(
-                Pin::new(bad, bad, salt),
+                Pin::typed(bad, bad),
                 Err((SessionField::Pin, SessionError::PinFormat)),
                 "{bad}"
             );
         }
         assert_eq!(
-            Pin::new("1234", "1243", salt),
+            Pin::typed("123456", "123465"),
             Err((SessionField::PinRepeat, SessionError::PinMismatch))
         );
+        let kdf = Kdf::new([7u8; 16]);
+        assert_eq!(kdf.iterations, PIN_ITERATIONS);
+        assert_eq!(kdf.salt.len(), 32);
+        let pin = Pin::from_derived(&kdf, "ab12");
+        // Checking it needs the same derivation; only the same output matches.
+        assert_eq!(pin.check("246813"), PinCheck::Derive(kdf.clone()));
+        assert!(pin.matches_derived("ab12"));
+        assert!(!pin.matches_derived("ab13"));
+        assert!(!pin.matches_derived(""));
+        let stored = serde_json::to_string(&pin).expect("json");
+        assert_eq!(
+            stored,
+            format!(
+                r#"{{"salt":"{}","hash":"ab12","iterations":150000}}"#,
+                kdf.salt
+            )
+        );
+    }
+
+    #[test]
+    fn a_version_1_pin_is_still_checked_as_it_was() {
+        let pin = Pin::v1("2468", [7u8; 16]);
+        assert_eq!(pin.check("2468"), PinCheck::Done(true));
+        assert_eq!(pin.check(" 2468 "), PinCheck::Done(true));
+        assert_eq!(pin.check("2469"), PinCheck::Done(false));
+        assert!(!pin.matches_derived(&pin.hash));
+        let stored = serde_json::to_string(&pin).expect("json");
+        assert!(
+            !stored.contains("2468") && !stored.contains("iterations"),
+            "{stored}"
+        );
+        let back: Pin = serde_json::from_str(&stored).expect("reads back");
+        assert_eq!(back, pin);
+        assert_ne!(Pin::v1("2468", [8u8; 16]), pin);
     }
 
     #[test]
@@ -896,7 +986,7 @@ mod tests {
             id: "s1".into(),
             template: t.canonical_json(),
             spec: spec(CategoryRule::VoterChooses),
-            pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+            pin: Pin::v1("2468", [1; 16]),
             opened_ms: 10,
         };
         let sessions = vec![(
@@ -941,7 +1031,7 @@ mod tests {
             id: hex(&[0xab; 16]),
             template: t.canonical_json(),
             spec: spec(CategoryRule::VoterChooses),
-            pin: Pin::new("1234", "1234", [1; 16]).expect("pin"),
+            pin: Pin::v1("1234", [1; 16]),
             opened_ms: 1_700_000_000_000,
         };
         let json = serde_json::to_string(&record).expect("json");

@@ -110,6 +110,25 @@ pub fn App() -> Html {
         });
     }
 
+    // Derive the PIN the reducer asked for (PBKDF2 in WebCrypto), then report. Keyed by
+    // the round: each derivation runs once.
+    {
+        let app = app.clone();
+        let round = app.deriving.as_ref().map(|d| d.round);
+        use_effect_with(round, move |_| {
+            if let Some(d) = app.deriving.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let derived =
+                        ballot_ui::device::derive(&d.pin, &d.kdf.salt, d.kdf.iterations).await;
+                    app.dispatch(Action::Derived {
+                        round: d.round,
+                        derived,
+                    });
+                });
+            }
+        });
+    }
+
     // On the voter screen the back button stays there. (A reload comes back to it through
     // the stored `Write::Voting` marker.)
     let voting = matches!(app.page, Page::Vote(_));

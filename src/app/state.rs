@@ -16,8 +16,8 @@ use std::rc::Rc;
 use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountRecord};
 use ballot_core::session::{
-    CategoryRule, EventKind, Pin, PinGuard, SessionError, SessionEvent, SessionField, SessionLog,
-    SessionRecord, SessionSpec, Status, StoredSession, Turnout,
+    CategoryRule, EventKind, Kdf, Pin, PinCheck, PinGuard, SessionError, SessionEvent,
+    SessionField, SessionLog, SessionRecord, SessionSpec, Status, StoredSession, Turnout,
 };
 use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
@@ -302,6 +302,30 @@ pub struct Pending {
     pub reset_pin_guard: bool,
 }
 
+/// A PIN being derived by the browser (PBKDF2, WebCrypto: about 100–300 ms on a phone), and
+/// what to do with the result ([`Action::Derived`]). The App's effect runs it once per
+/// `round`; a late answer to an older round is ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deriving {
+    pub round: u32,
+    pub pin: String,
+    pub kdf: Kdf,
+    pub then: AfterDerive,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AfterDerive {
+    /// A new session, to be stored with the PIN derived.
+    OpenSession {
+        id: String,
+        template: String,
+        spec: Box<SessionSpec>,
+        opened_ms: u64,
+    },
+    /// The PIN typed at the prompt, its try counted on disk already.
+    CheckPin { counted: PinGuard, now_ms: u64 },
+}
+
 /// Whether this window holds the session or count its page shows. A page of one session or
 /// count (see [`Page::subject`]) shows it, and offers what writes, only while this window
 /// holds it; the App's effect claims it device-wide (Web Locks, `idb.js`), re-reads the
@@ -369,6 +393,11 @@ pub struct AppState {
     pub unsaved_close: Option<String>,
     /// The PIN typed, while its try is being stored.
     pin_typed: Option<(String, u64)>,
+    /// A PIN the browser is deriving.
+    pub deriving: Option<Rc<Deriving>>,
+    derive_round: u32,
+    /// The browser could not derive a PIN (no WebCrypto): said on the form.
+    pub cannot_derive: bool,
     pub claim: Claim,
     /// Bumped to claim the same session or count again (after a write found it changed).
     claim_round: u32,
@@ -398,6 +427,12 @@ pub enum Action {
         id: String,
         salt: [u8; 16],
         now_ms: u64,
+    },
+    /// The PIN of [`AppState::deriving`] round `round`, derived (hex), or `None`: the
+    /// browser could not.
+    Derived {
+        round: u32,
+        derived: Option<String>,
     },
     AskPin {
         session: String,
@@ -516,6 +551,9 @@ impl AppState {
             pin_guard: PinGuard::default(),
             wrong_pins_before: 0,
             pin_typed: None,
+            deriving: None,
+            derive_round: 0,
+            cannot_derive: false,
             unsaved_close: None,
             claim: Claim::None,
             claim_round: 0,
@@ -768,7 +806,7 @@ impl AppState {
         if let Err(e) = idle {
             errors.push((SessionField::Idle, e));
         }
-        let pin = match Pin::new(&form.pin, &form.pin_repeat, salt) {
+        let pin = match Pin::typed(&form.pin, &form.pin_repeat) {
             Ok(pin) => Some(pin),
             Err(e) => {
                 errors.push(e);
@@ -779,15 +817,74 @@ impl AppState {
         let (Some(spec), Some(pin)) = (spec, pin) else {
             return;
         };
-        let record = SessionRecord {
-            v: 1,
-            id,
-            template: entry.template.canonical_json(),
-            spec,
+        // Stored once the browser has derived the PIN.
+        self.derive(
             pin,
-            opened_ms: now_ms,
+            Kdf::new(salt),
+            AfterDerive::OpenSession {
+                id,
+                template: entry.template.canonical_json(),
+                spec: Box::new(spec),
+                opened_ms: now_ms,
+            },
+        );
+    }
+
+    fn derive(&mut self, pin: String, kdf: Kdf, then: AfterDerive) {
+        self.derive_round = self.derive_round.wrapping_add(1);
+        self.cannot_derive = false;
+        self.deriving = Some(Rc::new(Deriving {
+            round: self.derive_round,
+            pin,
+            kdf,
+            then,
+        }));
+    }
+
+    /// A PIN derived (or not): the session it was for is stored, or the PIN typed checked.
+    fn derived(&mut self, round: u32, derived: Option<String>) {
+        let Some(d) = self.deriving.take_if(|d| d.round == round) else {
+            return;
         };
-        self.request(Write::Session(Rc::new(record)));
+        let d = Rc::unwrap_or_clone(d);
+        match (d.then, derived) {
+            (
+                AfterDerive::OpenSession {
+                    id,
+                    template,
+                    spec,
+                    opened_ms,
+                },
+                Some(derived),
+            ) => {
+                if self.page != Page::NewSession || self.pending.is_some() {
+                    return;
+                }
+                let record = SessionRecord {
+                    v: 1,
+                    id,
+                    template,
+                    spec: *spec,
+                    pin: Pin::from_derived(&d.kdf, &derived),
+                    opened_ms,
+                };
+                self.request(Write::Session(Rc::new(record)));
+            }
+            (AfterDerive::CheckPin { counted, now_ms }, derived) => {
+                let Some(prompt) = self.prompt.clone() else {
+                    // Dismissed meanwhile: the try stays counted, as on disk.
+                    self.pin_guard = counted;
+                    return;
+                };
+                let matches = match (&derived, self.session(&prompt.session)) {
+                    (Some(derived), Some(session)) => session.record.pin.matches_derived(derived),
+                    _ => false,
+                };
+                self.cannot_derive = derived.is_none();
+                self.pin_checked(matches, counted, now_ms);
+            }
+            (AfterDerive::OpenSession { .. }, None) => self.cannot_derive = true,
+        }
     }
 
     /// A PIN typed: counted as a wrong try on disk first ([`Write::PinGuard`]), checked
@@ -797,6 +894,16 @@ impl AppState {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
+        // One try at a time: a second PIN typed while the first is checked would be counted
+        // from the same stored count.
+        let checking = self.pin_typed.is_some()
+            || self
+                .deriving
+                .as_ref()
+                .is_some_and(|d| matches!(d.then, AfterDerive::CheckPin { .. }));
+        if checking {
+            return;
+        }
         if self.pin_guard.paused(now_ms) {
             prompt.answer = PinAnswer::Locked;
             return;
@@ -819,7 +926,20 @@ impl AppState {
             self.prompt = None;
             return;
         };
-        if !session.record.pin.matches(&pin) {
+        match session.record.pin.check(&pin) {
+            PinCheck::Done(matches) => self.pin_checked(matches, counted, now_ms),
+            PinCheck::Derive(kdf) => {
+                self.derive(pin, kdf, AfterDerive::CheckPin { counted, now_ms })
+            }
+        }
+    }
+
+    /// The PIN typed was checked: the prompt says it was wrong, or does what it was for.
+    fn pin_checked(&mut self, matches: bool, counted: PinGuard, now_ms: u64) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        if !matches {
             self.pin_guard = counted;
             let answer = if counted.paused(now_ms) {
                 PinAnswer::Locked
@@ -1089,6 +1209,7 @@ impl Reducible for AppState {
                     s.create_session(form, id, salt, now_ms);
                 }
             }
+            Action::Derived { round, derived } => s.derived(round, derived),
             Action::AskPin { session, intent } => {
                 // Only on the session's own pages, held by this window.
                 if s.pending.is_none() && s.session(&session).is_some() && s.holds(&session) {

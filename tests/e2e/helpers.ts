@@ -4,7 +4,7 @@ import { expect, type Browser, type Page, type Locator } from '@playwright/test'
 
 export const EVALUATION = '居民区党总支班子及成员民主测评表';
 export const RECOMMENDATION = '居民区党组织委员候选人初步人选推荐票';
-export const PIN = '2468';
+export const PIN = '246813';
 
 export interface SessionOptions {
   template: string;
@@ -25,7 +25,7 @@ export async function openSession(page: Page, o: SessionOptions) {
   if (o.branch) await page.getByLabel('支部（可不填）').fill(o.branch);
   if (o.category) await page.getByRole('radio', { name: o.category, exact: true }).check();
   if (o.issued) await page.getByLabel('发出张数（不知道可先不填）').fill(o.issued);
-  await page.getByLabel('工作人员密码（4–8 位数字）').fill(o.pin ?? PIN);
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(o.pin ?? PIN);
   await page.getByLabel('再输入一遍密码').fill(o.pin ?? PIN);
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: o.template })).toBeVisible();

@@ -204,8 +204,8 @@ test('several sessions on one device, each with its count and state; deleting ne
   await submit(page);
   await leaveVoting(page);
   await page.getByRole('button', { name: '返回首页' }).tap();
-  await openSession(page, { template: RECOMMENDATION, area: '长乐居民区', category: '群众代表', pin: '8642' });
-  await closeAndCount(page, '8642');
+  await openSession(page, { template: RECOMMENDATION, area: '长乐居民区', category: '群众代表', pin: '864297' });
+  await closeAndCount(page, '864297');
   await page.getByRole('button', { name: '返回场次' }).tap();
   await page.getByRole('button', { name: '返回首页' }).tap();
 
@@ -221,7 +221,7 @@ test('several sessions on one device, each with its count and state; deleting ne
   await members.getByRole('button', { name: '管理' }).tap();
   await page.getByRole('button', { name: '删除场次' }).tap();
   await expect(page.getByRole('dialog')).toContainText('将删除本场次和已投的 1 张票，删除后无法恢复。');
-  await enterPin(page, '8642', '删除场次');
+  await enterPin(page, '864297', '删除场次');
   await expect(page.getByText('密码不正确，请重新输入。')).toBeVisible();
   await enterPin(page, PIN, '删除场次');
   await expect(page.getByRole('heading', { level: 2, name: '投票场次' })).toBeVisible();

@@ -295,7 +295,7 @@ test('a template with ballots is frozen: editing it makes a new version', async 
   await page.getByRole('radio', { name: new RegExp(`^${copy}`) }).check();
   await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
   await page.getByRole('radio', { name: '党员', exact: true }).check();
-  await page.getByLabel('工作人员密码（4–8 位数字）').fill(PIN);
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
   await page.getByLabel('再输入一遍密码').fill(PIN);
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: RECOMMENDATION })).toBeVisible();

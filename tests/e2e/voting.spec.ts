@@ -20,18 +20,26 @@ test('a new session is checked field by field, then listed on the home screen', 
   }
   await page.getByRole('radio', { name: new RegExp(`^${RECOMMENDATION}`) }).check();
   await page.getByLabel('发出张数（不知道可先不填）').fill('三十');
-  await page.getByLabel('工作人员密码（4–8 位数字）').fill('12');
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill('12');
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByText('[S01] 请填写居民区名称')).toBeVisible();
   await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
-  await expect(page.getByText('[S06] 密码须为 4–8 位数字')).toBeVisible();
+  await expect(page.getByText('[S06] 密码须为 6–12 位数字')).toBeVisible();
+  // The form is not a login: no password field for the browser to offer to save (with the
+  // 居民区 as a user name), the PIN shown as dots all the same.
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
+  for (const label of ['工作人员密码（6–12 位数字）', '再输入一遍密码']) {
+    const field = page.getByLabel(label);
+    await expect(field).toHaveAttribute('autocomplete', 'off');
+    expect(await field.evaluate((e) => getComputedStyle(e).getPropertyValue('-webkit-text-security'))).toBe('disc');
+  }
   await expect(page.getByLabel('居民区', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   // The first problem gets the focus, so it is not missed above the fold.
   await expect(page.getByLabel('居民区', { exact: true })).toBeFocused();
 
   await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
   await page.getByLabel('发出张数（不知道可先不填）').fill('30');
-  await page.getByLabel('工作人员密码（4–8 位数字）').fill(PIN);
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
   await page.getByLabel('再输入一遍密码').fill('2469');
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByText('[S07] 两次输入的密码不一样')).toBeVisible();

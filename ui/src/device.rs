@@ -1,6 +1,6 @@
-//! This device's signing key, and checking other devices' signatures: WebCrypto through
-//! `idb.js` (the key pair lives in its store "keys"). What is signed, and why, is the
-//! core's (`ballot_core::exchange::seal`).
+//! This device's signing key, checking other devices' signatures, and deriving PINs:
+//! WebCrypto through `idb.js` (the key pair lives in its store "keys"). What is signed or
+//! derived, and why, is the core's (`ballot_core::exchange::seal`, `session::Kdf`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +13,8 @@ extern "C" {
     async fn js_sign(message: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = verify)]
     async fn js_verify(key: &str, sig: &str, message: &[u8]) -> JsValue;
+    #[wasm_bindgen(catch, js_name = derive)]
+    async fn js_derive(pin: &str, salt: &str, iterations: u32) -> Result<JsValue, JsValue>;
 }
 
 /// This device cannot sign: no WebCrypto (a page not served over https or localhost), or
@@ -42,4 +44,10 @@ pub async fn sign(message: &[u8]) -> Result<(String, String), CannotSign> {
 /// Whether `sig` is `key`'s signature over `message`.
 pub async fn verify(key: &str, sig: &str, message: &[u8]) -> bool {
     js_verify(key, sig, message).await.as_bool() == Some(true)
+}
+
+/// PBKDF2-HMAC-SHA256 of `pin` with `salt` (its UTF-8) and `iterations`, 32 bytes as hex;
+/// `None` when the browser cannot (no WebCrypto).
+pub async fn derive(pin: &str, salt: &str, iterations: u32) -> Option<String> {
+    js_derive(pin, salt, iterations).await.ok()?.as_string()
 }

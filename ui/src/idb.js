@@ -454,3 +454,14 @@ export async function verify(key, sig, message) {
     return false;
   }
 }
+
+/**
+ * PBKDF2-HMAC-SHA256 of pin (UTF-8) with salt (its UTF-8), iterations, 256 bits out, hex:
+ * how a PIN is stored (ballot_core::session::Kdf).
+ */
+export async function derive(pin, salt, iterations) {
+  const enc = new TextEncoder();
+  const key = await crypto.subtle.importKey("raw", enc.encode(pin), "PBKDF2", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: enc.encode(salt), iterations }, key, 256);
+  return [...new Uint8Array(bits)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -17,7 +17,7 @@ fn session(id: &str, t: &Template) -> (String, String) {
             issued: None,
             idle_minutes: None,
         },
-        pin: Pin::new("2468", "2468", [1; 16]).expect("pin"),
+        pin: Pin::v1("2468", [1; 16]),
         opened_ms: 10,
     };
     (id.into(), serde_json::to_string(&record).expect("json"))

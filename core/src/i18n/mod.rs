@@ -104,6 +104,8 @@ pub struct Texts {
     pub field_pin: &'static str,
     pub field_pin_repeat: &'static str,
     pub pin_hint: &'static str,
+    /// The browser cannot derive a PIN (no WebCrypto: the page is not served over https).
+    pub pin_unavailable: &'static str,
     pub create_session: &'static str,
     pub session_error: fn(SessionError) -> String,
 
@@ -558,7 +560,7 @@ mod tests {
                 E::NumberInvalid,
                 "[S05] 请填写 0 到 100000 之间的整数，或留空",
             ),
-            (E::PinFormat, "[S06] 密码须为 4–8 位数字"),
+            (E::PinFormat, "[S06] 密码须为 6–12 位数字"),
             (E::PinMismatch, "[S07] 两次输入的密码不一样"),
         ];
         for (e, text) in cases {

@@ -65,9 +65,10 @@ pub static TEXTS: Texts = Texts {
     field_category: "本场投票人身份",
     field_issued: "发出张数（不知道可先不填）",
     field_idle: "无人操作几分钟后清除未提交的选票（不填为 3 分钟）",
-    field_pin: "工作人员密码（4–8 位数字）",
+    field_pin: "工作人员密码（6–12 位数字）",
     field_pin_repeat: "再输入一遍密码",
     pin_hint: "结束投票、查看结果、修改、删除以及离开投票界面都要输入此密码。请牢记，忘记后无法找回。",
+    pin_unavailable: "本机浏览器无法处理密码：请通过 https 地址（或本机地址）打开本应用。",
     create_session: "创建场次",
     session_error,
 
@@ -312,7 +313,7 @@ fn session_error(e: SessionError) -> String {
         SessionError::CategoryUnknown => "表格里没有这个身份",
         SessionError::CategoryRuleMismatch => "请选择本场投票人的身份",
         SessionError::NumberInvalid => "请填写 0 到 100000 之间的整数，或留空",
-        SessionError::PinFormat => "密码须为 4–8 位数字",
+        SessionError::PinFormat => "密码须为 6–12 位数字",
         SessionError::PinMismatch => "两次输入的密码不一样",
     };
     format!("[{}] {what}", e.code())

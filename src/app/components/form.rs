@@ -55,10 +55,13 @@ pub fn text_field(
     messages: &[String],
     oninput: Callback<String>,
 ) -> Html {
-    let (input_type, mode) = match kind {
-        InputKind::Pin => ("password", "numeric"),
-        InputKind::Number => ("text", "numeric"),
-        InputKind::Text => ("text", "text"),
+    // A PIN is a text field shown as dots (`.pin` in the CSS), not a password field: a
+    // browser offers to save a form with a password field as a login (the 居民区 as the user
+    // name, the PIN as its password), and fills it in again on the next new session.
+    let (mode, class) = match kind {
+        InputKind::Pin => ("numeric", Some("pin")),
+        InputKind::Number => ("numeric", None),
+        InputKind::Text => ("text", None),
     };
     let id = field_id(field);
     let bad = !messages.is_empty();
@@ -71,8 +74,8 @@ pub fn text_field(
     html! {
         <div class="field">
             <label for={id.clone()}>{ label }</label>
-            <input id={id.clone()} type={input_type} inputmode={mode} value={value.to_string()} {oninput}
-                autocomplete="off" aria-invalid={if bad { "true" } else { "false" }}
+            <input id={id.clone()} type="text" inputmode={mode} {class} value={value.to_string()} {oninput}
+                autocomplete="off" spellcheck="false" aria-invalid={if bad { "true" } else { "false" }}
                 aria-describedby={bad.then(|| format!("{id}-error"))} />
             { problems(field, messages) }
         </div>

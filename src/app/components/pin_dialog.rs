@@ -86,14 +86,18 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
                 }
                 <label class="field">
                     <span>{ t.pin_label }</span>
-                    <input ref={input} type="password" inputmode="numeric" autocomplete="off"
-                        maxlength="8" aria-invalid={if prompt.answer == PinAnswer::None { "false" } else { "true" }} />
+                    // Shown as dots, not a password field: see `form::text_field`.
+                    <input ref={input} type="text" class="pin" inputmode="numeric" autocomplete="off"
+                        spellcheck="false" maxlength="12" aria-invalid={if prompt.answer == PinAnswer::None { "false" } else { "true" }} />
                 </label>
                 if prompt.answer == PinAnswer::Wrong {
                     <p class="field-error" role="alert">{ (t.pin_wrong)(guard.wrong) }</p>
                 }
                 if prompt.answer == PinAnswer::Locked {
                     <p class="field-error" role="alert">{ (t.pin_locked)(guard.wrong, minutes_left) }</p>
+                }
+                if app.cannot_derive {
+                    <p class="field-error" role="alert">{ t.pin_unavailable }</p>
                 }
                 <div class="actions">
                     <button type="button" onclick={cancel}>{ t.cancel }</button>

@@ -15,7 +15,7 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
     let form = use_state(SessionForm::default);
     let template = app.templates.get(form.template);
-    let busy = app.pending.is_some();
+    let busy = app.pending.is_some() || app.deriving.is_some();
     // After a refused submit, go to the first problem.
     use_effect_with(app.form_errors.clone(), |errors| {
         if !errors.is_empty() {
@@ -129,6 +129,9 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                 <p class="hint">{ t.pin_hint }</p>
                 if let Some(e) = app.notice {
                     <p class="field-error" role="alert">{ e.message(t) }</p>
+                }
+                if app.cannot_derive {
+                    <p class="field-error" role="alert">{ t.pin_unavailable }</p>
                 }
                 <div class="actions">
                     <button type="button" onclick={cancel}>{ t.cancel }</button>

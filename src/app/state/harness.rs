@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ballot_core::session::PinGuard;
+use ballot_core::session::{hex, Kdf, Pin, PinGuard};
+use sha2::{Digest, Sha256};
 
 use yew::Reducible;
 
@@ -29,6 +30,19 @@ pub struct Records {
 }
 
 pub type Device = Rc<RefCell<Records>>;
+
+/// The browser's PBKDF2 as the tests stand it in: the same PIN and derivation give the same
+/// output, another of either another (the reducer only compares outputs).
+pub fn derive(pin: &str, kdf: &Kdf) -> String {
+    let text = format!("{}\0{}\0{pin}", kdf.salt, kdf.iterations);
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// A stored PIN as a new session has it.
+pub fn pin(pin: &str) -> Pin {
+    let kdf = Kdf::new([1; 16]);
+    Pin::from_derived(&kdf, &derive(pin, &kdf))
+}
 
 const STORES: [&str; 5] = ["sessions", "events", "ballots", "counts", "count_entries"];
 
@@ -213,6 +227,13 @@ impl Tab {
     /// What the App's claim effect does: the lock taken when free (or released when the
     /// page shows no session or count any more), then the store read.
     pub fn settle(&mut self) {
+        // The PIN the browser derives (one at a time, as the App's effect runs them).
+        while let Some(d) = self.state.deriving.clone() {
+            self.state = Rc::clone(&self.state).reduce(Action::Derived {
+                round: d.round,
+                derived: Some(derive(&d.pin, &d.kdf)),
+            });
+        }
         for _ in 0..4 {
             let key = self.state.claim_key();
             let mut d = self.device.borrow_mut();

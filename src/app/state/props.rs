@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use super::harness::{device, Tab};
 use super::*;
 
-const PIN: &str = "2468";
+const PIN: &str = "246813";
 
 #[derive(Debug, Clone)]
 enum Step {

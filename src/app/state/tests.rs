@@ -2,7 +2,7 @@ use super::*;
 use ballot_core::samples;
 use ballot_core::session::hex;
 
-const PIN: &str = "2468";
+const PIN: &str = "246813";
 
 fn form(template: usize, category: Option<CategoryRule>) -> SessionForm {
     SessionForm {
@@ -175,6 +175,21 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
         now_ms: 0,
     });
     assert!(s.form_errors.is_empty());
+    // The PIN is derived by the browser first (slowly, on purpose); nothing is stored yet.
+    let d = s.deriving.clone().expect("deriving the PIN");
+    assert_eq!(d.pin, PIN);
+    assert_eq!(d.kdf, ballot_core::session::Kdf::new([0; 16]));
+    assert!(s.pending.is_none());
+    // A late answer to another round changes nothing.
+    let same = s.clone().reduce(Action::Derived {
+        round: d.round + 1,
+        derived: Some("00".into()),
+    });
+    assert!(same.pending.is_none() && same.deriving.is_some());
+    let s = s.reduce(Action::Derived {
+        round: d.round,
+        derived: Some(harness::derive(PIN, &d.kdf)),
+    });
     assert!(matches!(
         s.pending,
         Some(Pending {
@@ -185,6 +200,19 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
     assert!(s.sessions.is_empty(), "not before it is stored");
     let s = written(s, Ok(()));
     let session = s.session("s1").expect("created");
+    // The PIN is stored derived, and the same PIN typed later matches it.
+    let kdf = match session.record.pin.check(PIN) {
+        ballot_core::session::PinCheck::Derive(kdf) => kdf,
+        other => panic!("a derived PIN, not {other:?}"),
+    };
+    assert!(session
+        .record
+        .pin
+        .matches_derived(&harness::derive(PIN, &kdf)));
+    assert!(!session
+        .record
+        .pin
+        .matches_derived(&harness::derive("246814", &kdf)));
     // No category chosen on a template with categories: the voters choose.
     assert_eq!(session.spec().category, CategoryRule::VoterChooses);
     assert_eq!(session.turnout().issued, Some(3));
@@ -433,7 +461,7 @@ pub(super) fn stored_session(
             issued: Some(2),
             idle_minutes: None,
         },
-        pin: Pin::new(PIN, PIN, [1; 16]).expect("pin"),
+        pin: harness::pin(PIN),
         opened_ms: 10,
     };
     (id.into(), serde_json::to_string(&record).expect("json"))
@@ -1284,4 +1312,69 @@ fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
         reloaded.reduce(Action::Templates).page,
         Page::Vote("s1".into())
     );
+}
+
+/// A PIN typed while the one before is being derived is not taken: each try is counted on
+/// disk from the count before it, one at a time.
+#[test]
+fn one_pin_is_checked_at_a_time() {
+    let s = recommendation_session().reduce(Action::AskPin {
+        session: "s1".into(),
+        intent: Intent::Results,
+    });
+    let s = s.reduce(Action::EnterPin {
+        pin: "111111".into(),
+        now_ms: 2_000,
+    });
+    assert!(matches!(
+        s.pending.as_ref().map(|p| &p.write),
+        Some(Write::PinGuard(_))
+    ));
+    let seq = s.pending.as_ref().map_or(0, |p| p.seq);
+    let s = s.reduce(Action::Written {
+        seq,
+        result: Ok(()),
+    });
+    assert!(s.deriving.is_some(), "the wrong PIN is being derived");
+    let again = s.clone().reduce(Action::EnterPin {
+        pin: PIN.into(),
+        now_ms: 2_100,
+    });
+    assert!(
+        again.pending.is_none(),
+        "no second try while the first is checked"
+    );
+    let s = settle(s);
+    assert_eq!(s.pin_guard.wrong, 1);
+    assert_eq!(
+        s.prompt.as_ref().map(|p| &p.answer),
+        Some(&PinAnswer::Wrong)
+    );
+}
+
+/// A session opened before PINs were derived keeps its 4-digit PIN, checked as before.
+#[test]
+fn a_version_1_pin_still_opens_its_session() {
+    let mut dump = Dump::default();
+    let record = SessionRecord {
+        v: 1,
+        id: "s1".into(),
+        template: samples::all()[1].canonical_json(),
+        spec: SessionSpec {
+            area: "长乐居民区".into(),
+            branch: String::new(),
+            category: CategoryRule::Fixed { index: 0 },
+            issued: None,
+            idle_minutes: None,
+        },
+        pin: Pin::v1("2468", [1; 16]),
+        opened_ms: 0,
+    };
+    let text = serde_json::to_string(&record).expect("json");
+    dump.sessions = vec![("s1".into(), text.clone()), ("s1/copy".into(), text)];
+    let s = ready(dump, None);
+    let s = s.reduce(Action::Manage("s1".into()));
+    let s = settle(s);
+    let s = written(pin(s, Intent::Close, "2468"), Ok(()));
+    assert_eq!(s.session("s1").map(|x| x.status()), Some(Status::Closed));
 }
