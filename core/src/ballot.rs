@@ -341,7 +341,10 @@ impl Ballot {
         if slot >= usize::from(spec.write_in_slots) {
             return Ok(());
         }
-        if !write_in_text_ok(text) {
+        // Typed: hidden characters are dropped (a zero-width space would make another
+        // person of the same name); one that normalization would change is refused.
+        let text = &crate::names::strip_hidden(text);
+        if !write_in_text_ok(text) || crate::names::bad_char(text).is_some() {
             return Err(MarkRefused::WriteInInvalid);
         }
         let Some(marks) = self.recommendation_mut(section) else {
@@ -451,6 +454,19 @@ mod tests {
         );
         assert_eq!(
             b.set_write_in(&t, 0, 1, "a\u{7}"),
+            Err(MarkRefused::WriteInInvalid)
+        );
+        // A zero-width space typed inside a listed name does not make another person.
+        let split = format!("{}\u{200B}{}", &listed[..3], &listed[3..]);
+        assert_eq!(
+            b.set_write_in(&t, 0, 1, &split),
+            Err(MarkRefused::WriteInIsListed {
+                name: listed.clone()
+            })
+        );
+        // A compatibility ideograph is refused rather than counted apart.
+        assert_eq!(
+            b.set_write_in(&t, 0, 1, "\u{F9F4}芳"),
             Err(MarkRefused::WriteInInvalid)
         );
         assert_eq!(b.set_write_in(&t, 0, 0, ""), Ok(()));

@@ -142,6 +142,16 @@ pub enum TemplateErrorKind {
         max: usize,
     },
     ControlCharacter,
+    /// A character that shows nothing or reorders the text (zero-width, soft hyphen, BOM,
+    /// bidi control): named in the message.
+    HiddenCharacter {
+        ch: char,
+    },
+    /// A character that normalization (NFC) would change: a compatibility ideograph that
+    /// looks like a common one, a combining mark.
+    UnnormalizedCharacter {
+        ch: char,
+    },
     TooFew {
         min: usize,
     },
@@ -207,6 +217,8 @@ impl TemplateErrorKind {
             TemplateErrorKind::ShareAboveOne => "T17",
             TemplateErrorKind::BadRule { .. } => "T18",
             TemplateErrorKind::UnknownRule { .. } => "T19",
+            TemplateErrorKind::HiddenCharacter { .. } => "T20",
+            TemplateErrorKind::UnnormalizedCharacter { .. } => "T21",
         }
     }
 }

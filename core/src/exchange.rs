@@ -33,7 +33,6 @@ use sha2::{Digest, Sha256};
 use crate::ballot::Ballot;
 use crate::count::{Figures, StoredCount};
 use crate::envelope::{self, checksum, Envelope};
-use crate::names::has_control_chars;
 use crate::session::hex;
 use crate::tally::Tally;
 use crate::template::Template;
@@ -485,7 +484,7 @@ pub fn read(
 }
 
 fn label_ok(s: &str) -> bool {
-    s.chars().count() <= limits::LABEL && !has_control_chars(s)
+    s.chars().count() <= limits::LABEL && crate::names::bad_char(s).is_none()
 }
 
 fn batch_ok(s: &str) -> bool {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::ballot::Ballot;
-use crate::names::{has_control_chars, normalize_name};
+use crate::names::{normalize_name, BadChar};
 use crate::template::Template;
 
 /// Limits on what an organiser types.
@@ -88,6 +88,9 @@ pub enum SessionError {
     PinFormat,
     /// S07: the PIN and its repetition differ.
     PinMismatch,
+    /// S08: a unit name has a character that shows nothing, reorders the text, or that
+    /// normalization would change (named in the message).
+    BadCharacter(char),
 }
 
 impl SessionError {
@@ -95,6 +98,7 @@ impl SessionError {
         match self {
             SessionError::AreaMissing => "S01",
             SessionError::UnitNameInvalid => "S02",
+            SessionError::BadCharacter(_) => "S08",
             SessionError::CategoryUnknown => "S03",
             SessionError::CategoryRuleMismatch => "S04",
             SessionError::NumberInvalid => "S05",
@@ -138,10 +142,11 @@ pub fn parse_number(text: &str) -> Result<Option<u32>, SessionError> {
 }
 
 fn check_unit_name(name: &str) -> Result<(), SessionError> {
-    if name.chars().count() > limits::UNIT_NAME || has_control_chars(name) {
-        Err(SessionError::UnitNameInvalid)
-    } else {
-        Ok(())
+    match crate::names::bad_char(name) {
+        Some(BadChar::Hidden(c) | BadChar::Unnormalized(c)) => Err(SessionError::BadCharacter(c)),
+        Some(BadChar::Control(_)) => Err(SessionError::UnitNameInvalid),
+        None if name.chars().count() > limits::UNIT_NAME => Err(SessionError::UnitNameInvalid),
+        None => Ok(()),
     }
 }
 
@@ -152,14 +157,23 @@ pub(crate) fn check_unit(
     branch: &mut String,
     errors: &mut Vec<(SessionField, SessionError)>,
 ) {
+    // Hidden characters are refused as typed, before normalising would drop them: a unit
+    // name is printed and compared, and must read as it is.
+    let hidden = |s: &str| match crate::names::bad_char(s) {
+        Some(BadChar::Hidden(c) | BadChar::Unnormalized(c)) => Some(SessionError::BadCharacter(c)),
+        _ => None,
+    };
+    let (area_hidden, branch_hidden) = (hidden(area), hidden(branch));
     *area = normalize_name(area);
     *branch = normalize_name(branch);
-    if area.is_empty() {
+    if let Some(e) = area_hidden {
+        errors.push((SessionField::Area, e));
+    } else if area.is_empty() {
         errors.push((SessionField::Area, SessionError::AreaMissing));
     } else if let Err(e) = check_unit_name(area) {
         errors.push((SessionField::Area, e));
     }
-    if let Err(e) = check_unit_name(branch) {
+    if let Some(e) = branch_hidden.or_else(|| check_unit_name(branch).err()) {
         errors.push((SessionField::Branch, e));
     }
 }
@@ -816,6 +830,22 @@ mod tests {
         assert_eq!(
             spec(CategoryRule::None).checked(t).expect_err("categories"),
             vec![(SessionField::Category, SessionError::CategoryRuleMismatch)]
+        );
+        // A direction override (it would reverse the results' subtitle) or a zero-width
+        // space: refused, the character named.
+        let mut bad = spec(CategoryRule::Fixed { index: 1 });
+        bad.area = "长乐\u{202E}居民区".into();
+        bad.branch = "第一\u{200B}支部".into();
+        assert_eq!(
+            bad.checked(t).expect_err("refused"),
+            vec![
+                (SessionField::Area, SessionError::BadCharacter('\u{202E}')),
+                (SessionField::Branch, SessionError::BadCharacter('\u{200B}')),
+            ]
+        );
+        assert_eq!(
+            (crate::Lang::default().texts().session_error)(SessionError::BadCharacter('\u{202E}')),
+            "[S08] 含有看不见或写法不标准的字符 U+202E：看起来一样的名称会被当成不同的单位，请删去后重新输入"
         );
     }
 

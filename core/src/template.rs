@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
-use crate::names::{has_control_chars, normalize_name};
+use crate::names::{bad_char, normalize_name, BadChar};
 use crate::rules::{Rule, RuleError, RuleList, RuleSet};
 use crate::unit_enum::{read_by_name, strings};
 
@@ -566,8 +566,13 @@ impl Checker {
     fn text(&mut self, path: Path, value: &str, required: bool, max: usize) {
         if required && value.trim().is_empty() {
             self.push(path, TemplateErrorKind::Empty);
-        } else if has_control_chars(value) {
-            self.push(path, TemplateErrorKind::ControlCharacter);
+        } else if let Some(bad) = bad_char(value) {
+            let kind = match bad {
+                BadChar::Control(_) => TemplateErrorKind::ControlCharacter,
+                BadChar::Hidden(ch) => TemplateErrorKind::HiddenCharacter { ch },
+                BadChar::Unnormalized(ch) => TemplateErrorKind::UnnormalizedCharacter { ch },
+            };
+            self.push(path, kind);
         } else if value.chars().count() > max {
             self.push(path, TemplateErrorKind::TooLong { max });
         }

@@ -309,3 +309,32 @@ fn every_problem_is_reported_at_once() {
     });
     assert_eq!(problems(&e).len(), 3);
 }
+
+/// Five boxes that all read 「王秀英」 must not be five people: a name with a zero-width
+/// character, a soft hyphen, a direction override or a compatibility ideograph is refused,
+/// and the message names the character.
+#[test]
+fn look_alike_names_are_refused_naming_the_character() {
+    for (hidden, code) in [
+        ('\u{200B}', "U+200B"),
+        ('\u{200D}', "U+200D"),
+        ('\u{00AD}', "U+00AD"),
+        ('\u{202E}', "U+202E"),
+        ('\u{FEFF}', "U+FEFF"),
+    ] {
+        let json = edited(|v| {
+            v["sections"][0]["candidates"][1]["name"] = format!("王{hidden}秀英").into();
+        });
+        let errors = Template::parse(&json).expect_err("refused");
+        assert_eq!(errors[0].code(), "T20", "{hidden:?}");
+        assert_eq!(errors[0].path.to_string(), "sections[0].candidates[1].name");
+        let msg = (ballot_core::i18n::studio::ZH_CN.template_error)(&errors[0]);
+        assert!(msg.contains(code), "{msg}");
+    }
+    // 林 (U+F9F4, a compatibility form) in a unit-like text: the title.
+    let json = edited(|v| v["title"] = "\u{F9F4}家居民区推荐票".into());
+    let errors = Template::parse(&json).expect_err("refused");
+    assert_eq!(errors[0].code(), "T21");
+    let msg = (ballot_core::i18n::studio::ZH_CN.template_error)(&errors[0]);
+    assert!(msg.contains("U+F9F4"), "{msg}");
+}

@@ -14,10 +14,18 @@ impl Html {
     }
 
     /// Text from a template, a count or the catalogue, escaped for element content and
-    /// attribute values alike.
+    /// attribute values alike. A character that would reorder what follows (a bidi
+    /// embedding, override, isolate or mark) is shown as �, never obeyed: a name cannot turn
+    /// the rest of a sentence or a table around. (The core refuses them in every text it
+    /// accepts; this is for anything stored before.)
     pub fn text(&mut self, s: &str) -> &mut Self {
         for c in s.chars() {
             match c {
+                '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}' => self.0.push('\u{FFFD}'),
                 '&' => self.0.push_str("&amp;"),
                 '<' => self.0.push_str("&lt;"),
                 '>' => self.0.push_str("&gt;"),
@@ -27,6 +35,12 @@ impl Html {
             }
         }
         self
+    }
+
+    /// A text someone typed (a name, a unit, a category), isolated from what surrounds it
+    /// (`<bdi>`): whatever its direction, the sentence around it reads as written.
+    pub fn user(&mut self, s: &str) -> &mut Self {
+        self.raw("<bdi>").text(s).raw("</bdi>")
     }
 
     pub fn num(&mut self, n: impl std::fmt::Display) -> &mut Self {
@@ -55,6 +69,13 @@ impl Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direction_controls_are_shown_not_obeyed() {
+        let mut h = Html::default();
+        h.user("王\u{202E}秀英").text("\u{2067}x");
+        assert_eq!(h.finish(), "<bdi>王\u{FFFD}秀英</bdi>\u{FFFD}x");
+    }
 
     #[test]
     fn text_is_escaped_and_markup_is_not() {

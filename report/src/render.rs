@@ -214,7 +214,7 @@ fn recommendation_table(
             Some(Status::Tied) => "<tr data-status=\"tied\">",
             _ => "<tr>",
         });
-        h.raw("<th scope=\"row\">").text(&row.name);
+        h.raw("<th scope=\"row\">").user(&row.name);
         if !row.listed {
             h.raw("<small>").text(t.write_in_mark).raw("</small>");
         }
@@ -277,7 +277,7 @@ fn votes_chart(h: &mut Html, title: &str, r: &RecommendationResult, t: &ReportTe
         h.raw("<text x=\"150\" y=\"")
             .num(y + 21)
             .raw("\" text-anchor=\"end\">")
-            .text(&row.name)
+            .user(&row.name)
             .raw("</text>");
         h.raw("<rect x=\"160\" y=\"")
             .num(y + 3)
@@ -461,7 +461,7 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
         } else {
             "<tr><th scope=\"row\">"
         })
-        .text(unit)
+        .user(unit)
         .raw("</th>");
         for v in [f.due, f.present, f.issued, f.returned] {
             h.el("td class=\"num\"", &figure(v));
@@ -564,7 +564,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
         h.raw("<span>")
             .text(name)
             .raw("：")
-            .text(value)
+            .user(value)
             .raw("</span>");
     }
     h.raw("</p>");
@@ -637,7 +637,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
                         _ => "<li>",
                     });
                     h.raw("<span>")
-                        .text(&row.name)
+                        .user(&row.name)
                         .raw("</span><span class=\"num\">");
                     if x.score_den > 1 {
                         h.text(&score_text(row.score, x.score_den));

@@ -6,11 +6,14 @@
 //!   database at the same version;
 //! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio);
 //! - [`files`]: files handed to the browser's download;
-//! - [`device`]: this device's signing key, and checking signatures (WebCrypto).
-//! - [`device`]: this device's signing key, and checking signatures (WebCrypto).
+//! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
+//! - [`text`]: text as typed, normalized (NFC).
+//! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
+//! - [`text`]: text as typed, normalized (NFC).
 
 pub mod device;
 pub mod files;
 pub mod forms;
 pub mod idb;
 pub mod modules;
+pub mod text;

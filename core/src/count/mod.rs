@@ -20,7 +20,7 @@ pub use stored::{read_stored, StoredCount};
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, BallotContent, SectionMarks};
-use crate::names::{has_control_chars, normalize_name};
+use crate::names::normalize_name;
 use crate::session::limits::ISSUED_MAX;
 use crate::sorted::SortedMap;
 use crate::tally::{by_votes, Tally};
@@ -491,7 +491,9 @@ impl Ballot {
         if slot >= usize::from(spec.write_in_slots) {
             return Ok(());
         }
-        if text.chars().count() > limits::MAX_TEXT_CHARS || has_control_chars(text) {
+        // Typed: hidden characters are dropped, as on the tablet (`Ballot::set_write_in`).
+        let text = &crate::names::strip_hidden(text);
+        if text.chars().count() > limits::MAX_TEXT_CHARS || crate::names::bad_char(text).is_some() {
             return Err(crate::ballot::MarkRefused::WriteInInvalid);
         }
         if let BallotContent::Marked(s) = &mut self.content {

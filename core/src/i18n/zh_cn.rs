@@ -308,6 +308,13 @@ fn count_refused(r: CountRefused) -> String {
 
 fn session_error(e: SessionError) -> String {
     let what = match e {
+        SessionError::BadCharacter(c) => {
+            return format!(
+                "[{}] 含有看不见或写法不标准的字符 {}：看起来一样的名称会被当成不同的单位，请删去后重新输入",
+                e.code(),
+                crate::names::code_point(c)
+            )
+        }
         SessionError::AreaMissing => "请填写居民区名称",
         SessionError::UnitNameInvalid => "名称太长（最多 40 个字）或含有特殊字符",
         SessionError::CategoryUnknown => "表格里没有这个身份",
@@ -424,6 +431,14 @@ fn problem(kind: &TemplateErrorKind) -> String {
         K::Empty => "不能为空".into(),
         K::TooLong { max } => format!("太长，最多 {max} 个字"),
         K::ControlCharacter => "含有不可见的控制字符".into(),
+        K::HiddenCharacter { ch } => format!(
+            "含有看不见的字符 {}（零宽字符、软连字符或文字方向控制符等），看起来一样的名字会被当成不同的人：请删去后重新输入",
+            crate::names::code_point(*ch)
+        ),
+        K::UnnormalizedCharacter { ch } => format!(
+            "含有写法不标准的字符「{ch}」（{}），看起来一样的字会被当成不同的字：请用输入法重新输入这个字",
+            crate::names::code_point(*ch)
+        ),
         K::TooFew { min } => format!("至少要有 {min} 项"),
         K::TooMany { max } => format!("最多 {max} 项"),
         K::NumberTooHigh { max } => format!("最多为 {max}"),

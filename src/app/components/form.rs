@@ -66,10 +66,10 @@ pub fn text_field(
     let id = field_id(field);
     let bad = !messages.is_empty();
     let oninput = Callback::from(move |e: InputEvent| {
-        oninput.emit(
+        oninput.emit(ballot_ui::text::typed(
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value(),
-        )
+        ))
     });
     html! {
         <div class="field">

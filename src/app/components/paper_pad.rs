@@ -80,7 +80,7 @@ fn recommendation(
                 let oninput = on.reform(move |e: InputEvent| PadAction::WriteIn {
                     section: i,
                     slot,
-                    text: e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+                    text: ballot_ui::text::typed(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()),
                 });
                 html! {
                     <div class="write-in">

@@ -98,7 +98,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                         <li key={s.id().to_string()}>
                             <article class="card" aria-labelledby={format!("{heading} {line}")}>
                                 <h3 id={heading}>{ &s.template.spec().title }</h3>
-                                <p id={line}>{ session_line(s, t) }</p>
+                                <p id={line}><bdi>{ session_line(s, t) }</bdi></p>
                                 { session_status(s, t) }
                                 <div class="actions">
                                     if open {

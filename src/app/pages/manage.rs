@@ -89,7 +89,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             <header class="form-header">
                 <button class="link" onclick={home}>{ "‹ " }{ t.back_home }</button>
                 <h1>{ &s.template.spec().title }</h1>
-                <p>{ session_line(s, t) }</p>
+                <p><bdi>{ session_line(s, t) }</bdi></p>
                 <p class="meta">{ (t.template_header)(&s.template.spec().issuer, &s.fingerprint) }</p>
             </header>
             if let Some(e) = app.notice {

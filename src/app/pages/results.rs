@@ -58,7 +58,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
             <header class="form-header">
                 <button class="link" onclick={back}>{ "‹ " }{ t.back_to_session }</button>
                 <h1>{ t.results_heading }</h1>
-                <p>{ &spec.title }{ " · " }{ session_line(session, t) }</p>
+                <p><bdi>{ &spec.title }</bdi>{ " · " }<bdi>{ session_line(session, t) }</bdi></p>
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
             if unsaved {

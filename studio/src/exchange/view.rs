@@ -366,9 +366,9 @@ fn merge_tab(desk: &DeskHandle) -> Html {
     let unit_input = {
         let desk = desk.clone();
         Callback::from(move |e: InputEvent| {
-            desk.dispatch(Action::Unit(
+            desk.dispatch(Action::Unit(ballot_ui::text::typed(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            )))
         })
     };
     html! {

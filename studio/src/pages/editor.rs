@@ -70,7 +70,8 @@ fn text_field(c: &Ctx, text: Text, label: String, value: &str, long: bool) -> Ht
     let studio = c.studio.clone();
     let html_input = if long {
         let oninput = Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let v =
+                ballot_ui::text::typed(e.target_unchecked_into::<HtmlTextAreaElement>().value());
             studio.dispatch(Action::Change(Edit::SetText(text, v)))
         });
         html! {
@@ -80,7 +81,7 @@ fn text_field(c: &Ctx, text: Text, label: String, value: &str, long: bool) -> Ht
         }
     } else {
         let oninput = Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let v = ballot_ui::text::typed(e.target_unchecked_into::<HtmlInputElement>().value());
             studio.dispatch(Action::Change(Edit::SetText(text, v)))
         });
         html! {
@@ -107,7 +108,7 @@ fn number_field(c: &Ctx, section: usize, number: Number, label: &'static str, va
     let bad = !messages.is_empty();
     let studio = c.studio.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        let v = ballot_ui::text::typed(e.target_unchecked_into::<HtmlInputElement>().value());
         let n = v
             .trim()
             .parse::<u32>()
@@ -536,9 +537,9 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
     let on_name = {
         let studio = studio.clone();
         Callback::from(move |e: InputEvent| {
-            studio.dispatch(Action::SetName(
+            studio.dispatch(Action::SetName(ballot_ui::text::typed(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            )))
         })
     };
     let save = {

@@ -61,7 +61,7 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
                         let emit = p.on_write_in.clone();
                         let onchange = Callback::from(move |e: Event| {
                             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                                emit.emit((slot, input.value()));
+                                emit.emit((slot, crate::text::typed(input.value())));
                             }
                         });
                         let id = format!("write-in-{}-{slot}", p.index);
