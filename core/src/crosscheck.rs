@@ -37,13 +37,7 @@ impl Difference {
 }
 
 /// A figure that the two counters entered differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Figure {
-    Due,
-    Present,
-    Issued,
-    Returned,
-}
+pub use crate::count::Figure;
 
 /// Why two results cannot be compared. Codes X20–X22, one message each in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -557,6 +557,36 @@ impl SessionLog {
         }
     }
 
+    /// 发出 changed from a known value after the session was first closed (修改记录), oldest
+    /// first. Setting it while voting runs is preparing the meeting, not correcting it.
+    pub fn corrections(&self, spec: &SessionSpec) -> Vec<crate::count::Correction> {
+        let mut issued = spec.issued;
+        let mut closed_once = false;
+        let mut out = Vec::new();
+        for e in &self.events {
+            let next = match e.kind {
+                EventKind::IssuedSet { issued } | EventKind::Decided { issued, .. } => issued,
+                _ => issued,
+            };
+            if closed_once && issued.is_some() && next != issued {
+                out.push(crate::count::Correction {
+                    figure: crate::count::Figure::Issued,
+                    from: issued,
+                    to: next,
+                    at_ms: e.at_ms,
+                });
+            }
+            issued = next;
+            if matches!(
+                e.kind,
+                EventKind::Closed | EventKind::Decided { closed: true, .. }
+            ) {
+                closed_once = true;
+            }
+        }
+        out
+    }
+
     fn last_issued(&self) -> (Option<EventKind>, bool) {
         self.last(|k| matches!(k, EventKind::IssuedSet { .. } | EventKind::Decided { .. }))
     }
@@ -965,6 +995,29 @@ mod tests {
         assert_eq!(log.status(), Status::Open);
         log.push(at(EventKind::IssuedSet { issued: None }));
         assert_eq!(log.issued(&s), None);
+    }
+
+    #[test]
+    fn issued_changed_after_a_close_is_on_record() {
+        let s = SessionSpec {
+            issued: Some(1),
+            ..spec(CategoryRule::VoterChooses)
+        };
+        let at = |at_ms, kind| SessionEvent { at_ms, kind };
+        let mut log = SessionLog::default();
+        // Before the close: preparing, not correcting.
+        log.push(at(1, EventKind::IssuedSet { issued: Some(2) }));
+        log.push(at(2, EventKind::Closed));
+        assert!(log.corrections(&s).is_empty());
+        log.push(at(3, EventKind::IssuedSet { issued: Some(3) }));
+        log.push(at(4, EventKind::Reopened));
+        log.push(at(5, EventKind::IssuedSet { issued: None }));
+        log.push(at(6, EventKind::IssuedSet { issued: Some(4) }));
+        let c = log.corrections(&s);
+        let changes: Vec<_> = c.iter().map(|c| (c.from, c.to, c.at_ms)).collect();
+        // From unknown to 4 is entering it again, not a correction.
+        assert_eq!(changes, vec![(Some(2), Some(3), 3), (Some(3), None, 5)]);
+        assert!(c.iter().all(|c| c.figure == crate::count::Figure::Issued));
     }
 
     #[test]

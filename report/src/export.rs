@@ -49,6 +49,21 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
     out.push(vec![s(t.date), s(&input.date)]);
     out.push(vec![s(t.template_code), s(&input.fingerprint)]);
     out.push(vec![s(t.result_code), s(input.code())]);
+    if !input.corrections.is_empty() {
+        out.push(vec![s(t.corrections_heading)]);
+        for c in &input.corrections {
+            out.push(vec![s((t.correction)(
+                crate::render::figure_name(c.figure, t),
+                c.from,
+                c.to,
+                &c.at,
+            ))]);
+        }
+        for f in input.corrected_flags() {
+            let text = (t.flag)(&ballot_core::results::Flag::Figures(f), &[]);
+            out.push(vec![s((t.corrected_flag)(&text))]);
+        }
+    }
     if !input.sources.is_empty() {
         let f = |v: Option<u32>| v.map(n).unwrap_or(Cell::Text(String::new()));
         out.push(vec![]);

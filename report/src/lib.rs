@@ -11,7 +11,7 @@ mod html;
 mod render;
 pub mod xlsx;
 
-use ballot_core::count::Figures;
+use ballot_core::count::{Correction, Figure, FigureFlag, Figures};
 use ballot_core::results::{Flag, Results, View};
 use ballot_core::{Tally, Template};
 use serde::Deserialize;
@@ -34,6 +34,20 @@ pub struct Input {
     /// A combined result's sources (支部, tablets, 居民区), for the breakdown and their
     /// own checks; empty for one session or count.
     pub sources: Vec<SourceRow>,
+    /// Figures corrected after they were known (修改记录), oldest first.
+    pub corrections: Vec<CorrectionRow>,
+}
+
+/// One correction, with its time as the app writes it (「12月3日 10:02」).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionRow {
+    pub figure: Figure,
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    pub at_ms: u64,
+    #[serde(default)]
+    pub at: String,
 }
 
 /// One source of a combined result: its unit, figures and ballot totals, and, for a source
@@ -85,6 +99,8 @@ struct InputFile<'a> {
     date: String,
     #[serde(default)]
     sources: Vec<SourceRow>,
+    #[serde(default)]
+    corrections: Vec<CorrectionRow>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -131,7 +147,24 @@ impl Input {
             tally,
             date: f.date,
             sources: f.sources,
+            corrections: f.corrections,
         })
+    }
+
+    /// The findings that held before a correction and do not now: shown as corrected, so
+    /// a new 发出 never makes a 收回 > 发出 disappear from the paper.
+    pub fn corrected_flags(&self) -> Vec<FigureFlag> {
+        let corrections: Vec<Correction> = self
+            .corrections
+            .iter()
+            .map(|c| Correction {
+                figure: c.figure,
+                from: c.from,
+                to: c.to,
+                at_ms: c.at_ms,
+            })
+            .collect();
+        self.figures.corrected_flags(&corrections)
     }
 
     /// The 结果校验码 of this result: the one the results desk shows for it, printed beside

@@ -156,6 +156,38 @@ fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print:
     h.raw("</ul>");
 }
 
+/// 修改记录: each figure corrected after it was known, and each finding that held before a
+/// correction, marked as corrected.
+fn corrections(h: &mut Html, input: &Input, t: &ReportTexts) {
+    if input.corrections.is_empty() {
+        return;
+    }
+    h.raw("<section class=\"rk-corrections\"><h3>")
+        .text(t.corrections_heading)
+        .raw("</h3><ul>");
+    for c in &input.corrections {
+        h.el(
+            "li",
+            &(t.correction)(figure_name(c.figure, t), c.from, c.to, &c.at),
+        );
+    }
+    for f in input.corrected_flags() {
+        let text = (t.flag)(&Flag::Figures(f), &[]);
+        h.el("li class=\"rk-corrected\"", &(t.corrected_flag)(&text));
+    }
+    h.raw("</ul></section>");
+}
+
+pub(crate) fn figure_name(f: ballot_core::count::Figure, t: &ReportTexts) -> &'static str {
+    use ballot_core::count::Figure;
+    match f {
+        Figure::Due => t.due,
+        Figure::Present => t.present,
+        Figure::Issued => t.issued,
+        Figure::Returned => t.returned,
+    }
+}
+
 pub(crate) fn status_text(s: Status, t: &ReportTexts) -> &'static str {
     match s {
         Status::Taken => t.status_taken,
@@ -534,6 +566,9 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
         }
         figures_list(h, &r, t);
         flags(h, &r, &titles, t, false);
+        if i == 0 {
+            corrections(h, input, t);
+        }
         if r.valid + r.blank + r.void == 0 {
             h.el("p", t.no_ballots);
         } else {
@@ -580,6 +615,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
         .text(t.flags_heading)
         .raw("</h3>");
     flags(h, &r, &titles, t, true);
+    corrections(h, input, t);
     h.raw("</div><div class=\"rk-signatures\">");
     // Beside the signatures: what the signers vouch for, comparable with any file later.
     code_line(h, input, t);
@@ -624,6 +660,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
     }
     h.raw("</p>");
     flags(h, &r, &titles, t, false);
+    corrections(h, input, t);
     code_line(h, input, t);
     for (spec, result) in input.template.sections().iter().zip(&r.sections) {
         h.el("h3", spec.title());

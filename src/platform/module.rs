@@ -3,7 +3,7 @@
 //! (`studio/`) the fingerprints this device has recorded ballots with. Each draws into the
 //! element it is handed and answers its buttons.
 
-use ballot_core::count::Figures;
+use ballot_core::count::{Correction, Figures};
 use ballot_core::{Tally, Template};
 
 pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
@@ -43,7 +43,7 @@ pub fn session_result(
     batch: &str,
     category: Option<&str>,
 ) -> String {
-    let base = input(template, fingerprint, unit, category, figures, tally);
+    let base = input(template, fingerprint, unit, category, figures, tally, &[]);
     format!(
         r#"{},"batch":{},"kind":"tablet"}}"#,
         base.strip_suffix('}').unwrap_or(&base),
@@ -60,15 +60,25 @@ pub fn input(
     category: Option<&str>,
     figures: &Figures,
     tally: &Tally,
+    corrections: &[(Correction, String)],
 ) -> String {
+    let corrections: Vec<serde_json::Value> = corrections
+        .iter()
+        .map(|(c, at)| {
+            serde_json::json!({
+                "figure": c.figure, "from": c.from, "to": c.to, "at_ms": c.at_ms, "at": at,
+            })
+        })
+        .collect();
     format!(
-        r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{}}}"#,
+        r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{}}}"#,
         template.canonical_json(),
         json(fingerprint),
         json(unit),
         json(&category),
         json(figures),
         json(tally),
+        json(&corrections),
     )
 }
 

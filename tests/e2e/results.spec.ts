@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import {
-  EVALUATION, RECOMMENDATION, closeAndCount, evalRow, leaveVoting, openSession, row, startVoting, submit,
+  EVALUATION, PIN, RECOMMENDATION, closeAndCount, enterPin, evalRow, leaveVoting, openSession, row,
+  startVoting, submit,
 } from './helpers';
 import { sheetRows } from './xlsx';
 
@@ -168,4 +169,33 @@ test('a tablet session with two categories: combined and per-category results, r
   await views.getByRole('radio', { name: '党员' }).check();
   await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [0, 0, 2], [0, 0, 0]));
   await expect(page.getByRole('img', { name: '班子及成员民主测评：各等次比例图' })).toBeVisible();
+});
+
+test('a 发出 corrected after the close stays on the results and the printed report, with the finding it hid', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '1' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await submit(page);
+  await submit(page, '确认提交空白票');
+  await leaveVoting(page);
+  await closeAndCount(page);
+  await expect(page.getByText('[C01]').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: '修改记录' })).toHaveCount(0);
+
+  // After the close, 发出 becomes 2 (with the PIN): C01 no longer holds…
+  await page.getByRole('button', { name: '返回场次' }).tap();
+  await page.getByLabel('修改发出张数').fill('2');
+  await page.getByRole('button', { name: '确定' }).tap();
+  await enterPin(page);
+  await expect(page.getByText('已投 2 张 / 发出 2 张')).toBeVisible();
+  await page.getByRole('button', { name: '查看结果' }).tap();
+  await enterPin(page, PIN, '查看结果');
+  // …but the correction and what held before it are on the results and on the paper.
+  const record = page.locator('.rk-screen .rk-corrections');
+  await expect(record.getByRole('heading', { name: '修改记录' })).toBeVisible();
+  await expect(record).toContainText(/发出：1 → 2（.+ 修改）/);
+  await expect(record).toContainText(/修改前：.*\[C01\].*（已修改）/);
+  const printed = await page.locator('article.rk-print').textContent();
+  expect(printed).toMatch(/修改记录.*发出：1 → 2（.+ 修改）.*修改前：.*\[C01\].*（已修改）/s);
+  expect(printed?.indexOf('修改记录')).toBeLessThan(printed!.indexOf('监票人（签名）'));
 });

@@ -11,9 +11,11 @@
 //! whether an over-marked ballot or section is void, and the screen says so before the
 //! ballot is committed.
 
+mod corrections;
 mod record;
 mod stored;
 
+pub use corrections::{Correction, Figure};
 pub use record::{parse_figures, CountRecord, CountSpec};
 pub use stored::{read_stored, StoredCount};
 
@@ -253,6 +255,8 @@ pub struct CountLog {
     entered: Vec<Entered>,
     figures: Figures,
     tally: Tally,
+    /// Figures changed from a known value, oldest first.
+    corrections: Vec<Correction>,
 }
 
 impl CountLog {
@@ -262,7 +266,13 @@ impl CountLog {
             entered: Vec::new(),
             figures,
             tally: Tally::empty(template),
+            corrections: Vec::new(),
         }
+    }
+
+    /// Every figure changed from a known value, oldest first (修改记录).
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
     }
 
     /// Replays stored entries; those the log refuses are returned (they are counted as
@@ -404,7 +414,11 @@ impl CountLog {
                 self.get_mut(*seq)?.struck = false;
                 self.recount(template);
             }
-            CountOp::SetFigures { figures } => self.figures = *figures,
+            CountOp::SetFigures { figures } => {
+                let changed = self.figures.corrections_to(figures, entry.at_ms);
+                self.corrections.extend(changed);
+                self.figures = *figures;
+            }
         }
         self.entries.push(entry);
         Ok(())

@@ -69,6 +69,9 @@ pub struct ReportTexts {
     pub status_tied: &'static str,
     pub status_not_taken: &'static str,
     pub flags_heading: &'static str,
+    pub corrections_heading: &'static str,
+    pub correction: fn(&str, Option<u32>, Option<u32>, &str) -> String,
+    pub corrected_flag: fn(&str) -> String,
     pub no_flags: &'static str,
     pub blocking: &'static str,
     pub warning: &'static str,
@@ -154,6 +157,17 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     status_tied: "并列，需再次投票",
     status_not_taken: "未列入",
     flags_heading: "说明",
+    corrections_heading: "修改记录",
+    correction: |figure, from, to, at| {
+        let v = |n: Option<u32>| n.map_or_else(|| "未填".to_string(), |n| n.to_string());
+        let at = if at.is_empty() {
+            String::new()
+        } else {
+            format!("（{at} 修改）")
+        };
+        format!("{figure}：{} → {}{at}", v(from), v(to))
+    },
+    corrected_flag: |text| format!("修改前：{text}（已修改）"),
     no_flags: "无",
     blocking: "不能成立",
     warning: "请注意",

@@ -217,6 +217,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 count.category_name(),
                 &figures,
                 log.tally(),
+                &super::results::timed(log.corrections().to_vec(), app.lang.tag()),
             );
             html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
         }

@@ -2,6 +2,7 @@
 //! template's result rules. Reached only through the PIN, once the session is closed. The
 //! tables, 公布 mode, report and export come from the results module (loaded on demand).
 
+use ballot_core::count::Correction;
 use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
@@ -14,6 +15,17 @@ use crate::platform::module;
 pub struct ResultsProps {
     pub app: AppHandle,
     pub id: AttrValue,
+}
+
+/// Corrections with their times as people read them.
+pub fn timed(corrections: Vec<Correction>, lang: &str) -> Vec<(Correction, String)> {
+    corrections
+        .into_iter()
+        .map(|c| {
+            let at = crate::platform::page::format_time(c.at_ms, lang);
+            (c, at)
+        })
+        .collect()
 }
 
 #[component]
@@ -36,6 +48,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         session.fixed_category(),
         &session.turnout().figures(),
         tally,
+        &timed(session.log.corrections(session.spec()), app.lang.tag()),
     );
     let all = tally.combined();
     let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
