@@ -46,7 +46,7 @@ fn the_screen_and_the_report_show_the_count_and_escape_ballot_text() {
     );
     assert!(!html.contains("<b>=1+1"), "and never markup");
     assert!(html.contains(
-        "<th scope=\"row\">于建华</th>\n<td class=\"num\">2</td>\n<td class=\"num\">100.0%</td>"
+        "<th scope=\"row\"><bdi>于建华</bdi></th>\n<td class=\"num\">2</td>\n<td class=\"num\">100.0%</td>"
     ));
     for who in ["监票人", "计票人", "唱票人"] {
         assert!(html.contains(&format!("{who}（签名）：")), "{who}");
@@ -142,7 +142,7 @@ fn a_combined_result_shows_each_source_and_carries_its_checks() {
     let json = format!("{}{sources}", &base[..base.len() - 1]);
     let input = Input::read(&json).expect("input");
     let html = render(&input, Mode::Page);
-    assert!(html.contains("<th scope=\"row\">长乐居民区 · 第一支部</th>"));
+    assert!(html.contains("<th scope=\"row\"><bdi>长乐居民区 · 第一支部</bdi></th>"));
     // The second source's own check comes from the unit inside it, first, as blocking.
     let r = input.results(input.views()[0]);
     assert_eq!(r.flags[0].code(), "C01");
