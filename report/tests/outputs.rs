@@ -51,7 +51,13 @@ fn the_screen_and_the_report_show_the_count_and_escape_ballot_text() {
     for who in ["监票人", "计票人", "唱票人"] {
         assert!(html.contains(&format!("{who}（签名）：")), "{who}");
     }
-    assert!(html.contains("模板编号：ABCD-EFGH"));
+    assert!(html.contains("模板编号：<bdi>ABCD-EFGH</bdi>"));
+    // The 结果校验码 beside the signatures: the one the core computes for this result.
+    let code = input.code();
+    assert!(html.contains(&format!("结果校验码：<bdi>{code}</bdi>")));
+    let signatures = html.find("监票人（签名）").expect("signature lines");
+    let beside = html[..signatures].rfind(&code).expect("the code before the signatures");
+    assert!(html[beside..signatures].contains("rk-code"));
     let board = render(&input, Mode::Board);
     assert!(board.contains("<td class=\"zheng\" aria-hidden=\"true\">丅</td>"));
     let announce = render(&input, Mode::Announce);
