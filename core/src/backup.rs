@@ -11,15 +11,33 @@
 //! added, and only when every record both hold is the same; where one differs, the device
 //! keeps its own and the group is left out of the restore, and said so.
 //!
-//! The file (`ballot-kit/backup`, version 1):
+//! A backup holds every ballot so far and each session's PIN hash: it must not leak, and it
+//! must not be a way to add ballots. So the file (version 2) is **encrypted** with a
+//! passphrase chosen when it is made (AES-256-GCM, the key from PBKDF2-HMAC-SHA256 with
+//! [`PASSPHRASE_ITERATIONS`], about a second on a phone; WebCrypto does both) and its
+//! content is **signed** by the device that made it ([`crate::exchange::seal`]):
 //!
 //! ```json
-//! { "format": "ballot-kit/backup", "version": 1, "checksum": "<32 hex>",
-//!   "body": { "made_ms": 1795316400000,
-//!             "stores": { "sessions": [["<key>", "<JSON>"], …], "events": […], … } } }
+//! { "format": "ballot-kit/backup", "version": 2,
+//!   "lock": { "kdf": "PBKDF2-SHA256", "iterations": 600000, "salt": "<b64>",
+//!             "cipher": "AES-256-GCM", "iv": "<b64>" },
+//!   "data": "<b64 of the encrypted content>" }
 //! ```
 //!
-//! `checksum` is the first 128 bits of SHA-256 of `body`'s text as written. Errors B01–B06.
+//! The content, once decrypted, is
+//!
+//! ```json
+//! { "format": "ballot-kit/backup", "version": 2, "checksum": "<32 hex>",
+//!   "body": { "made_ms": 1795316400000,
+//!             "stores": { "sessions": [["<key>", "<JSON>"], …], "events": […], … } },
+//!   "seal": { "key": "…", "sig": "…" } }
+//! ```
+//!
+//! `checksum` is the first 128 bits of SHA-256 of `body`'s text as written; `seal` signs
+//! `ballot-kit/backup/2\n` followed by that text. Version 1 files (the content alone, neither
+//! encrypted nor signed) are still read. What a restore may do depends on who signed
+//! ([`Provenance`]): records are added to a session or count the device already has only
+//! from a backup this very device signed, and, for a session, with its PIN. Errors B01–B09.
 
 use std::collections::BTreeMap;
 
@@ -28,11 +46,20 @@ use serde::{Deserialize, Serialize};
 use crate::count::StoredCount;
 use crate::damage::{Damage, Problem, Store};
 use crate::envelope::{self, Envelope};
+use crate::exchange::seal::{Seal, Signer};
 use crate::library::Library;
 use crate::session::StoredSession;
 
 pub const FORMAT: &str = "ballot-kit/backup";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// PBKDF2 iterations of a backup's passphrase: about a second in a phone's WebCrypto.
+pub const PASSPHRASE_ITERATIONS: u32 = 600_000;
+/// The shortest passphrase accepted (B09 otherwise).
+pub const PASSPHRASE_MIN_CHARS: usize = 8;
+
+/// What the content's signature is over: this line, then the body's text.
+const SIGNED: &str = "ballot-kit/backup/2\n";
 
 /// The object stores a backup holds, in this order ("device", this device's own setting,
 /// is not one of them).
@@ -68,6 +95,12 @@ pub enum BackupError {
     /// B06: its checksum matches but a record in it cannot be used (made by a faulty tool,
     /// or edited with the checksum recomputed).
     BadRecord(Store),
+    /// B07: the passphrase does not open it (or the encrypted data was changed).
+    WrongPassphrase,
+    /// B08: its signature does not match: changed after it was made.
+    SignatureBroken,
+    /// B09: a passphrase shorter than [`PASSPHRASE_MIN_CHARS`], or its repetition differs.
+    PassphraseWeak,
 }
 
 impl BackupError {
@@ -79,6 +112,9 @@ impl BackupError {
             BackupError::Damaged => "B04",
             BackupError::BadKey => "B05",
             BackupError::BadRecord(_) => "B06",
+            BackupError::WrongPassphrase => "B07",
+            BackupError::SignatureBroken => "B08",
+            BackupError::PassphraseWeak => "B09",
         }
     }
 }
@@ -94,8 +130,148 @@ pub struct Body {
 }
 
 /// The backup of `stores` (as the device reads them), with the damaged records left out
-/// (`damaged`: what [`Device::read`] found). Returns the file's text.
+/// (`damaged`: what [`Device::read`] found), unsigned and not encrypted: what a version 1
+/// file was. A device signs [`body_text`]'s text and locks [`content`].
 pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
+    content(&make_body(stores, damaged, made_ms), None)
+}
+
+/// The content of a backup: `body` under its checksum, with the device's seal.
+pub fn content(body: &str, seal: Option<&Seal>) -> String {
+    let seal = seal.map(|s| serde_json::to_string(s).unwrap_or_default());
+    envelope::write(FORMAT, VERSION, body, seal.as_deref(), None)
+}
+
+/// What the device signs for a backup with this body text.
+pub fn to_sign(body: &str) -> Vec<u8> {
+    let mut m = SIGNED.as_bytes().to_vec();
+    m.extend_from_slice(body.as_bytes());
+    m
+}
+
+/// The passphrase as typed twice, checked.
+pub fn passphrase(typed: &str, repeat: &str) -> Result<String, BackupError> {
+    if typed.chars().count() < PASSPHRASE_MIN_CHARS || typed != repeat {
+        return Err(BackupError::PassphraseWeak);
+    }
+    Ok(typed.to_string())
+}
+
+/// How a backup's content is locked: the key from the passphrase by PBKDF2-HMAC-SHA256
+/// (`salt` and `iterations`), AES-256-GCM with `iv`; salt and iv are base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub kdf: String,
+    pub iterations: u32,
+    pub salt: String,
+    pub cipher: String,
+    pub iv: String,
+}
+
+impl Lock {
+    pub fn new(salt: String, iv: String) -> Lock {
+        Lock {
+            kdf: "PBKDF2-SHA256".into(),
+            iterations: PASSPHRASE_ITERATIONS,
+            salt,
+            cipher: "AES-256-GCM".into(),
+            iv,
+        }
+    }
+
+    fn supported(&self) -> bool {
+        self.kdf == "PBKDF2-SHA256"
+            && self.cipher == "AES-256-GCM"
+            && (1_000..=10_000_000).contains(&self.iterations)
+            && self.salt.len() <= 64
+            && self.iv.len() <= 64
+    }
+}
+
+/// An encrypted backup file, as written and read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locked {
+    pub format: String,
+    pub version: u32,
+    pub lock: Lock,
+    /// The encrypted content, base64.
+    pub data: String,
+}
+
+/// The file of an encrypted backup.
+pub fn locked(lock: Lock, data: String) -> String {
+    let file = Locked {
+        format: FORMAT.into(),
+        version: VERSION,
+        lock,
+        data,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Whether `text` is an encrypted backup (then its lock and data, to decrypt with the
+/// passphrase), or something [`open`] reads as it is (`Ok(None)`).
+pub fn read_locked(text: &str) -> Result<Option<Locked>, BackupError> {
+    if text.len() > limits::MAX_FILE_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if !text.contains("\"lock\"") {
+        return Ok(None);
+    }
+    let file: Locked = match serde_json::from_str(text) {
+        Ok(f) => f,
+        // Not a locked file after all: read as content (and refused there if broken).
+        Err(_) => return Ok(None),
+    };
+    if file.format != FORMAT {
+        return Err(BackupError::NotBackup);
+    }
+    if file.version > VERSION {
+        return Err(BackupError::NewerVersion(file.version));
+    }
+    if !file.lock.supported() {
+        return Err(BackupError::Damaged);
+    }
+    Ok(Some(file))
+}
+
+/// A backup's content as read: its body, its seal, and the body's text (what the seal is
+/// over).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub body: Body,
+    pub seal: Option<Seal>,
+    body_text: String,
+}
+
+impl Opened {
+    /// What the seal must verify against.
+    pub fn to_sign(&self) -> Vec<u8> {
+        to_sign(&self.body_text)
+    }
+}
+
+/// Who made a backup, as far as this device can tell: the signature's key once checked,
+/// and this device's own key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub signer: Signer,
+    pub own: Option<String>,
+}
+
+impl Provenance {
+    /// Made and signed by this very device.
+    pub fn own(&self) -> bool {
+        matches!((&self.signer, &self.own), (Signer::Device(k), Some(o)) if k == o)
+    }
+}
+
+/// The body's text of a backup of `stores`, damaged records left out: what the device signs
+/// ([`to_sign`]) and puts in [`content`].
+pub fn make_body(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
     let bad = |store: &str, key: &str| {
         damaged
             .iter()
@@ -115,8 +291,7 @@ pub fn make(stores: &Stores, damaged: &[Damage], made_ms: u64) -> String {
         .collect();
     let body = Body { made_ms, stores };
     // Plain data (strings, numbers, maps with string keys) always serializes.
-    let text = serde_json::to_string(&body).unwrap_or_default();
-    envelope::write(FORMAT, VERSION, &text, None, None)
+    serde_json::to_string(&body).unwrap_or_default()
 }
 
 fn key_ok(key: &str) -> bool {
@@ -132,9 +307,10 @@ fn key_ok(key: &str) -> bool {
         }
 }
 
-/// Reads a backup file: its format, version and checksum, every key, and every record as
-/// the device would read it (nothing in it may be damaged). Changes nothing.
-pub fn read(text: &str) -> Result<Body, BackupError> {
+/// Reads a backup's content (a version 1 file, or a version 2 file decrypted): its format,
+/// version and checksum, its seal's shape, every key, and every record as the device would
+/// read it (nothing in it may be damaged). Changes nothing.
+pub fn open(text: &str) -> Result<Opened, BackupError> {
     if text.len() > limits::MAX_FILE_BYTES {
         return Err(BackupError::TooLarge);
     }
@@ -153,10 +329,20 @@ pub fn read(text: &str) -> Result<Body, BackupError> {
     if e.version > VERSION {
         return Err(BackupError::NewerVersion(e.version));
     }
-    if !e.intact(VERSION) {
+    if !e.intact_in(1..=VERSION) {
         return Err(BackupError::Damaged);
     }
     let body: Body = serde_json::from_str(e.body.get()).map_err(|_| BackupError::Damaged)?;
+    let seal = match e.seal {
+        Some(raw) => {
+            let s: Seal = serde_json::from_str(raw.get()).map_err(|_| BackupError::Damaged)?;
+            if !s.well_formed() {
+                return Err(BackupError::Damaged);
+            }
+            Some(s)
+        }
+        None => None,
+    };
     for (name, rows) in &body.stores {
         if !STORES.contains(&name.as_str()) || rows.iter().any(|(k, _)| !key_ok(k)) {
             return Err(BackupError::BadKey);
@@ -169,7 +355,16 @@ pub fn read(text: &str) -> Result<Body, BackupError> {
     if let Some(d) = Device::read(&body.stores).damaged.first() {
         return Err(BackupError::BadRecord(d.store));
     }
-    Ok(body)
+    Ok(Opened {
+        body,
+        seal,
+        body_text: e.body.get().to_string(),
+    })
+}
+
+/// [`open`]'s body alone.
+pub fn read(text: &str) -> Result<Body, BackupError> {
+    open(text).map(|o| o.body)
 }
 
 /// A device's records read as the app and the studio read them, once: sessions with their
@@ -229,6 +424,9 @@ pub enum Outcome {
     Present,
     /// The device's differs: it keeps its own; nothing of this group is restored.
     Conflict,
+    /// The device has it and lacks records the backup holds, but the backup was not signed
+    /// by this device: nothing is added to what the device holds.
+    Foreign,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,6 +435,8 @@ pub struct Group {
     pub id: String,
     /// The records that would be added.
     pub adding: usize,
+    /// Of those, per store: exactly what would be added (ballots, events, count steps).
+    pub adding_by_store: Vec<(String, usize)>,
     pub outcome: Outcome,
 }
 
@@ -270,9 +470,10 @@ fn group_of(store: &str, key: &str) -> Option<(GroupKind, String)> {
 /// differing.
 type Tracked = (Vec<(String, String, String)>, usize, bool);
 
-/// What restoring `backup` onto a device holding `device` does. Pure: the caller writes
-/// `add` (in one transaction, so that all of it or none is stored).
-pub fn plan(device: &Stores, backup: &Body) -> Plan {
+/// What restoring `backup`, made by `made_by`, onto a device holding `device` does. Pure:
+/// the caller writes `add` (in one transaction, so that all of it or none is stored), and
+/// asks for the PIN of each session completed ([`Outcome::Completed`]) first.
+pub fn plan(device: &Stores, backup: &Body, made_by: &Provenance) -> Plan {
     // Per group: the records the device lacks, how many it holds the same, and whether one
     // differs.
     let mut groups: BTreeMap<(GroupKind, String), Tracked> = BTreeMap::new();
@@ -296,20 +497,29 @@ pub fn plan(device: &Stores, backup: &Body) -> Plan {
             (true, _, _) => Outcome::Conflict,
             (false, true, _) => Outcome::Present,
             (false, false, 0) => Outcome::Added,
+            // Records added to what the device holds: only from its own backup.
+            (false, false, _) if kind != GroupKind::Template && !made_by.own() => Outcome::Foreign,
             (false, false, _) => Outcome::Completed,
         };
-        let adding = if outcome == Outcome::Conflict {
-            0
-        } else {
-            missing.len()
-        };
-        if outcome != Outcome::Conflict {
+        let adds = matches!(outcome, Outcome::Added | Outcome::Completed);
+        let mut adding_by_store: Vec<(String, usize)> = Vec::new();
+        if adds {
+            for (store, _, _) in &missing {
+                match adding_by_store.iter_mut().find(|(s, _)| s == store) {
+                    Some((_, n)) => *n += 1,
+                    None => adding_by_store.push((store.clone(), 1)),
+                }
+            }
+        }
+        let adding = if adds { missing.len() } else { 0 };
+        if adds {
             plan.add.extend(missing);
         }
         plan.groups.push(Group {
             kind,
             id,
             adding,
+            adding_by_store,
             outcome,
         });
     }

@@ -53,11 +53,6 @@ pub(crate) struct Envelope<'a> {
 }
 
 impl Envelope<'_> {
-    /// Whether the body is intact and of exactly this version.
-    pub fn intact(&self, version: u32) -> bool {
-        self.intact_in(version..=version)
-    }
-
     /// Whether the body is intact and of one of these versions.
     pub fn intact_in(&self, versions: std::ops::RangeInclusive<u32>) -> bool {
         versions.contains(&self.version) && checksum(self.body.get()) == self.checksum

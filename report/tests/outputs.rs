@@ -56,7 +56,9 @@ fn the_screen_and_the_report_show_the_count_and_escape_ballot_text() {
     let code = input.code();
     assert!(html.contains(&format!("结果校验码：<bdi>{code}</bdi>")));
     let signatures = html.find("监票人（签名）").expect("signature lines");
-    let beside = html[..signatures].rfind(&code).expect("the code before the signatures");
+    let beside = html[..signatures]
+        .rfind(&code)
+        .expect("the code before the signatures");
     assert!(html[beside..signatures].contains("rk-code"));
     let board = render(&input, Mode::Board);
     assert!(board.contains("<td class=\"zheng\" aria-hidden=\"true\">丅</td>"));

@@ -1,14 +1,23 @@
 //! The data page: what this device holds, every damaged record named precisely, a backup
 //! to a file, and a restore from one (core: `ballot_core::backup`). It reads the store
 //! itself, so the first-load app carries none of this.
+//!
+//! A backup is encrypted with a passphrase and signed by this device; while a session is
+//! open, making one needs that session's PIN. A restore that adds records to a session or
+//! count this device holds needs a backup this device signed, the session's PIN, and the
+//! session or count itself (its claim, as every writer of it takes: not while another
+//! window has it open).
 
 use std::rc::Rc;
 
-use ballot_core::backup::{self, Plan, Stores};
+use ballot_core::backup::{self, BackupError, GroupKind, Outcome, Plan, Provenance, Stores};
 use ballot_core::damage::Damage;
+use ballot_core::exchange::seal::{device_code, Seal, Signer};
 use ballot_core::i18n::data::ZH_CN;
 use ballot_core::library::Origin;
+use ballot_core::session::{Pin, PinCheck, Status};
 use ballot_ui::idb::{self, StoreError};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -26,29 +35,37 @@ struct Held {
     ballots: usize,
     counts: usize,
     templates: usize,
+    /// Sessions still taking ballots: a backup then needs each one's PIN.
+    open: Vec<Holder>,
+    /// Every session's PIN, for a restore that adds records to it.
+    pins: Vec<Holder>,
+}
+
+/// A session with its label and PIN.
+#[derive(Debug, Clone, PartialEq)]
+struct Holder {
+    id: String,
+    label: String,
+    pin: Pin,
 }
 
 impl Held {
     fn read(stores: Stores) -> Held {
         let device = backup::Device::read(&stores);
-        let label =
-            |id: &str, unit: String, title: &str| (id.to_string(), format!("{unit} · {title}"));
-        let mut owners: Vec<(String, String)> = (device.sessions.iter())
-            .map(|s| {
-                label(
-                    &s.record.id,
-                    s.record.spec.unit_label(),
-                    &s.template.spec().title,
-                )
-            })
+        let holder = |s: &ballot_core::session::StoredSession| Holder {
+            id: s.record.id.clone(),
+            label: format!(
+                "{} · {}",
+                s.record.spec.unit_label(),
+                s.template.spec().title
+            ),
+            pin: s.record.pin.clone(),
+        };
+        let open = (device.sessions.iter())
+            .filter(|s| s.log.status() != Status::Closed)
+            .map(holder)
             .collect();
-        owners.extend(device.counts.iter().map(|c| {
-            label(
-                &c.record.id,
-                c.record.spec.unit_label(),
-                &c.template.spec().title,
-            )
-        }));
+        let pins = device.sessions.iter().map(holder).collect();
         Held {
             ballots: device
                 .sessions
@@ -60,8 +77,10 @@ impl Held {
             templates: (device.library.entries.iter())
                 .filter(|e| matches!(e.origin, Origin::Stored { .. }))
                 .count(),
-            owners,
+            owners: labels(&stores),
             damaged: device.damaged,
+            open,
+            pins,
             stores,
         }
     }
@@ -77,6 +96,36 @@ impl Held {
     fn records(&self) -> usize {
         self.stores.values().map(Vec::len).sum()
     }
+}
+
+/// Session and count ids with the label a person knows them by (「长乐居民区 · 推荐票」).
+fn labels(stores: &Stores) -> Vec<(String, String)> {
+    let device = backup::Device::read(stores);
+    let label = |id: &str, unit: String, title: &str| (id.to_string(), format!("{unit} · {title}"));
+    let mut owners: Vec<(String, String)> = (device.sessions.iter())
+        .map(|s| {
+            label(
+                &s.record.id,
+                s.record.spec.unit_label(),
+                &s.template.spec().title,
+            )
+        })
+        .collect();
+    owners.extend(device.counts.iter().map(|c| {
+        label(
+            &c.record.id,
+            c.record.spec.unit_label(),
+            &c.template.spec().title,
+        )
+    }));
+    owners.extend(
+        device
+            .library
+            .entries
+            .iter()
+            .map(|e| (e.id.clone(), e.name.clone())),
+    );
+    owners
 }
 
 async fn read_device() -> Result<Held, StoreError> {
@@ -114,12 +163,120 @@ fn said(s: &Said) -> Html {
     }
 }
 
+/// Whether `typed` is `pin` (derived by the browser when the PIN is); `None`: the browser
+/// cannot derive it.
+async fn pin_ok(pin: &Pin, typed: &str) -> Option<bool> {
+    match pin.check(typed) {
+        PinCheck::Done(ok) => Some(ok),
+        PinCheck::Derive(kdf) => {
+            let derived =
+                ballot_ui::device::derive(typed.trim(), &kdf.salt, kdf.iterations).await?;
+            Some(pin.matches_derived(&derived))
+        }
+    }
+}
+
+/// The first holder whose typed PIN (in `typed`, by id) is wrong, or `Err` when the browser
+/// cannot check.
+async fn wrong_pin<'a>(
+    holders: impl Iterator<Item = &'a Holder>,
+    typed: &[(String, String)],
+) -> Result<Option<&'a Holder>, ()> {
+    for h in holders {
+        let pin = typed
+            .iter()
+            .find(|(id, _)| *id == h.id)
+            .map_or("", |(_, p)| p.as_str());
+        match pin_ok(&h.pin, pin).await {
+            Some(true) => {}
+            Some(false) => return Ok(Some(h)),
+            None => return Err(()),
+        }
+    }
+    Ok(None)
+}
+
+/// A restore ready to confirm: the plan, who made the backup, labels of its groups.
+#[derive(Debug, Clone, PartialEq)]
+struct Restore {
+    plan: Plan,
+    made_by: Provenance,
+    labels: Vec<(String, String)>,
+}
+
+impl Restore {
+    fn label(&self, id: &str) -> String {
+        let short: String = id.chars().take(8).collect();
+        self.labels
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(short, |(_, l)| l.clone())
+    }
+
+    /// Sessions the restore adds records to: their PINs are asked.
+    fn completed_sessions(&self) -> impl Iterator<Item = &str> {
+        self.plan
+            .groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::Session && g.outcome == Outcome::Completed)
+            .map(|g| g.id.as_str())
+    }
+}
+
+/// Takes the claim on a session or count (docs/storage.md), failing at once when another
+/// window holds it.
+async fn hold(id: &str) -> bool {
+    let mine = id.to_string();
+    let busy = wasm_bindgen::closure::Closure::once_into_js(move || idb::release(&mine));
+    idb::claim(id, busy.unchecked_ref()).await.is_ok()
+}
+
+/// A text field's value, NFC as typed.
+fn field_value(e: InputEvent) -> String {
+    ballot_ui::text::typed(e.target_unchecked_into::<HtmlInputElement>().value())
+}
+
+/// PIN fields, one per session, shown as dots (not password fields: see the app's form).
+fn pin_fields(
+    holders: &[(String, String)],
+    typed: &UseStateHandle<Vec<(String, String)>>,
+    prefix: &str,
+) -> Html {
+    let t = &ZH_CN;
+    html! {
+        { for holders.iter().map(|(id, label)| {
+            let typed = typed.clone();
+            let id_for = id.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let mut v = (*typed).clone();
+                v.retain(|(i, _)| *i != id_for);
+                v.push((id_for.clone(), field_value(e)));
+                typed.set(v);
+            });
+            let dom = format!("{prefix}-{id}");
+            html! {
+                <div class="field">
+                    <label for={dom.clone()}>{ (t.pin_for)(label) }</label>
+                    <input id={dom} type="text" class="pin" inputmode="numeric" autocomplete="off"
+                        spellcheck="false" maxlength="12" {oninput} />
+                </div>
+            }
+        }) }
+    }
+}
+
 #[component]
 pub fn DataApp() -> Html {
     let t = &ZH_CN;
     let held = use_state(|| None::<Result<Rc<Held>, StoreError>>);
     let message = use_state(|| None::<Said>);
-    let plan = use_state(|| None::<Rc<Plan>>);
+    let restore = use_state(|| None::<Rc<Restore>>);
+    let locked = use_state(|| None::<Rc<backup::Locked>>);
+    let making = use_state(|| false);
+    let busy = use_state(|| false);
+    let passphrase = use_state(String::new);
+    let repeat = use_state(String::new);
+    let pins = use_state(Vec::<(String, String)>::new);
     let reads = use_state(|| 0u32);
     let file_input = use_node_ref();
     {
@@ -140,23 +297,58 @@ pub fn DataApp() -> Html {
             return html! { <p class="field-error" role="alert">{ e.message(app_texts) }</p> };
         }
     };
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| state.set(field_value(e)))
+    };
+    let refused = |message: &UseStateHandle<Option<Said>>, why: String| {
+        message.set(Some(Said::Refused(why)));
+    };
 
-    let on_backup = {
-        let h = h.clone();
-        let message = message.clone();
+    // 备份到文件: the passphrase (and open sessions' PINs) first.
+    let start_backup = {
+        let (making, message, pins) = (making.clone(), message.clone(), pins.clone());
         Callback::from(move |_: MouseEvent| {
-            let now = js_sys::Date::now().max(0.0) as u64;
-            let text = backup::make(&h.stores, &h.damaged, now);
-            let name = (t.file_name)(&stamp());
-            let kept = h.records().saturating_sub(h.damaged.len());
-            message.set(Some(
-                match ballot_ui::files::save(&name, &text.as_str().into(), "application/json") {
-                    Ok(()) => Said::Done((t.backup_saved)(&name, kept, h.damaged.len())),
-                    Err(_) => Said::Refused(t.backup_not_saved.to_string()),
-                },
-            ));
+            making.set(true);
+            message.set(None);
+            pins.set(Vec::new());
         })
     };
+    let on_backup = {
+        let h = h.clone();
+        let (message, making, busy) = (message.clone(), making.clone(), busy.clone());
+        let (passphrase, repeat, pins) = (passphrase.clone(), repeat.clone(), pins.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let pass = match backup::passphrase(&passphrase, &repeat) {
+                Ok(p) => p,
+                Err(e) => return refused(&message, (t.backup_error)(e)),
+            };
+            let (h, message, making, busy) =
+                (h.clone(), message.clone(), making.clone(), busy.clone());
+            let typed = (*pins).clone();
+            busy.set(true);
+            message.set(Some(Said::Done(t.making.to_string())));
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = make_backup(&h, &pass, &typed).await;
+                busy.set(false);
+                if done.is_ok() {
+                    making.set(false);
+                }
+                message.set(Some(match done {
+                    Ok(said) | Err(said) => said,
+                }));
+            });
+        })
+    };
+    let cancel_backup = {
+        let making = making.clone();
+        Callback::from(move |_: MouseEvent| making.set(false))
+    };
+
     let choose = {
         let file_input = file_input.clone();
         Callback::from(move |_: MouseEvent| {
@@ -167,13 +359,23 @@ pub fn DataApp() -> Html {
     };
     let on_file = {
         let h = h.clone();
-        let message = message.clone();
-        let plan = plan.clone();
+        let (message, restore, locked, pins) = (
+            message.clone(),
+            restore.clone(),
+            locked.clone(),
+            pins.clone(),
+        );
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let (h, message, plan) = (h.clone(), message.clone(), plan.clone());
+            let (h, message, restore, locked, pins) = (
+                h.clone(),
+                message.clone(),
+                restore.clone(),
+                locked.clone(),
+                pins.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(text) =
                     platform::read_chosen_file(&input, backup::limits::MAX_FILE_BYTES).await
@@ -182,52 +384,143 @@ pub fn DataApp() -> Html {
                 };
                 // The same file may be chosen again after a change.
                 input.set_value("");
-                let refused = |text: String| {
-                    plan.set(None);
-                    message.set(Some(Said::Refused(format!("{}{text}", t.restore_refused))));
+                restore.set(None);
+                locked.set(None);
+                pins.set(Vec::new());
+                let refuse = |why: String| {
+                    message.set(Some(Said::Refused(format!("{}{why}", t.restore_refused))));
                 };
                 let text = match text {
                     Ok(text) => text,
-                    Err(FileError::NotText) => return refused(t.file_not_text.into()),
-                    Err(FileError::Unreadable) => return refused(t.file_unreadable.into()),
+                    Err(FileError::NotText) => return refuse(t.file_not_text.into()),
+                    Err(FileError::Unreadable) => return refuse(t.file_unreadable.into()),
                     Err(FileError::TooLarge(_)) => {
-                        return refused((t.backup_error)(backup::BackupError::TooLarge))
+                        return refuse((t.backup_error)(BackupError::TooLarge))
                     }
                 };
-                match backup::read(&text) {
-                    Ok(body) => {
-                        message.set(None);
-                        plan.set(Some(Rc::new(backup::plan(&h.stores, &body))));
+                match backup::read_locked(&text) {
+                    Ok(Some(file)) => {
+                        message.set(Some(Said::Done(t.restore_passphrase.to_string())));
+                        locked.set(Some(Rc::new(file)));
                     }
-                    Err(e) => refused((t.backup_error)(e)),
+                    Ok(None) => match plan_restore(&h, &text).await {
+                        Ok(r) => {
+                            message.set(None);
+                            restore.set(Some(Rc::new(r)));
+                        }
+                        Err(e) => refuse((t.backup_error)(e)),
+                    },
+                    Err(e) => refuse((t.backup_error)(e)),
+                }
+            });
+        })
+    };
+    let on_unlock = {
+        let h = h.clone();
+        let (message, restore, locked, passphrase, busy) = (
+            message.clone(),
+            restore.clone(),
+            locked.clone(),
+            passphrase.clone(),
+            busy.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(file) = (*locked).clone() else {
+                return;
+            };
+            if *busy {
+                return;
+            }
+            let (h, message, restore, locked, busy) = (
+                h.clone(),
+                message.clone(),
+                restore.clone(),
+                locked.clone(),
+                busy.clone(),
+            );
+            let pass = (*passphrase).clone();
+            busy.set(true);
+            message.set(Some(Said::Done(t.opening.to_string())));
+            wasm_bindgen_futures::spawn_local(async move {
+                let l = &file.lock;
+                let opened =
+                    ballot_ui::device::unlock(&pass, &l.salt, &l.iv, l.iterations, &file.data)
+                        .await;
+                busy.set(false);
+                let result = match opened {
+                    None => Err(BackupError::WrongPassphrase),
+                    Some(text) => plan_restore(&h, &text).await,
+                };
+                match result {
+                    Ok(r) => {
+                        message.set(None);
+                        locked.set(None);
+                        restore.set(Some(Rc::new(r)));
+                    }
+                    Err(e) => message.set(Some(Said::Refused(format!(
+                        "{}{}",
+                        t.restore_refused,
+                        (t.backup_error)(e)
+                    )))),
                 }
             });
         })
     };
     let on_restore = {
-        let message = message.clone();
-        let plan = plan.clone();
-        let reads = reads.clone();
+        let h = h.clone();
+        let (message, restore, reads, pins, busy) = (
+            message.clone(),
+            restore.clone(),
+            reads.clone(),
+            pins.clone(),
+            busy.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let Some(p) = (*plan).clone() else {
+            let Some(r) = (*restore).clone() else {
                 return;
             };
-            let (message, plan, reads) = (message.clone(), plan.clone(), reads.clone());
+            if *busy {
+                return;
+            }
+            let (h, message, restore, reads, busy) = (
+                h.clone(),
+                message.clone(),
+                restore.clone(),
+                reads.clone(),
+                busy.clone(),
+            );
+            let typed = (*pins).clone();
+            busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let rows = serde_json::to_string(&p.add).unwrap_or_default();
-                let result = idb::write("restore", "", "", Some(rows)).await;
-                plan.set(None);
-                message.set(Some(match result {
-                    Ok(()) => Said::Done((t.restored)(p.add.len())),
-                    Err(e) => {
-                        Said::Refused(format!("{}{}", t.restore_refused, e.message(app_texts)))
+                let result = run_restore(&h, &r, &typed).await;
+                busy.set(false);
+                match result {
+                    Ok(n) => {
+                        restore.set(None);
+                        message.set(Some(Said::Done((t.restored)(n))));
+                        reads.set(*reads + 1);
                     }
-                }));
-                reads.set(*reads + 1);
+                    Err(why) => {
+                        message.set(Some(Said::Refused(format!("{}{why}", t.restore_refused))))
+                    }
+                }
             });
         })
     };
+    let cancel_restore = {
+        let (restore, locked) = (restore.clone(), locked.clone());
+        Callback::from(move |_: MouseEvent| {
+            restore.set(None);
+            locked.set(None);
+        })
+    };
 
+    let open_pins: Vec<(String, String)> = h
+        .open
+        .iter()
+        .map(|o| (o.id.clone(), o.label.clone()))
+        .collect();
     html! {
         <section class="data-page" aria-labelledby="data-title">
             <h1 id="data-title">{ t.title }</h1>
@@ -250,19 +543,192 @@ pub fn DataApp() -> Html {
             }
             <h2>{ t.backup_heading }</h2>
             <p>{ t.backup_hint }</p>
-            <button class="primary" onclick={on_backup}>{ t.backup_button }</button>
+            if *making {
+                <form class="backup-form" onsubmit={on_backup}>
+                    <p class="hint">{ t.passphrase_hint }</p>
+                    <div class="field">
+                        <label for="backup-pass">{ t.passphrase_label }</label>
+                        <input id="backup-pass" type="text" class="pin" autocomplete="off" spellcheck="false"
+                            oninput={text_input(&passphrase)} />
+                    </div>
+                    <div class="field">
+                        <label for="backup-pass2">{ t.passphrase_repeat }</label>
+                        <input id="backup-pass2" type="text" class="pin" autocomplete="off" spellcheck="false"
+                            oninput={text_input(&repeat)} />
+                    </div>
+                    if !open_pins.is_empty() {
+                        <p>{ (t.open_sessions_pins)(open_pins.len()) }</p>
+                        { pin_fields(&open_pins, &pins, "backup-pin") }
+                    }
+                    <div class="actions">
+                        <button type="button" onclick={cancel_backup}>{ t.cancel }</button>
+                        <button type="submit" class="primary" disabled={*busy}>{ t.backup_button }</button>
+                    </div>
+                </form>
+            } else {
+                <button class="primary" onclick={start_backup}>{ t.backup_button }</button>
+            }
             <h2>{ t.restore_heading }</h2>
             <p>{ t.restore_hint }</p>
             <button onclick={choose}>{ t.restore_file }</button>
             <input ref={file_input} type="file" accept=".json,application/json" hidden=true onchange={on_file} />
-            if let Some(p) = &*plan {
-                <p role="status">{ (t.restore_plan)(p) }</p>
-                if p.add.is_empty() {
-                    <p>{ t.restore_nothing }</p>
-                } else {
-                    <button class="primary" onclick={on_restore}>{ (t.restore_button)(p.add.len()) }</button>
-                }
+            if locked.is_some() {
+                <form class="backup-form" onsubmit={on_unlock}>
+                    <div class="field">
+                        <label for="restore-pass">{ t.passphrase_label }</label>
+                        <input id="restore-pass" type="text" class="pin" autocomplete="off" spellcheck="false"
+                            oninput={text_input(&passphrase)} />
+                    </div>
+                    <div class="actions">
+                        <button type="button" onclick={cancel_restore.clone()}>{ t.cancel }</button>
+                        <button type="submit" class="primary" disabled={*busy}>{ t.open_backup }</button>
+                    </div>
+                </form>
+            }
+            if let Some(r) = &*restore {
+                { restore_view(r, &pins, on_restore, cancel_restore, *busy) }
             }
         </section>
     }
+}
+
+fn restore_view(
+    r: &Restore,
+    pins: &UseStateHandle<Vec<(String, String)>>,
+    on_restore: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
+    busy: bool,
+) -> Html {
+    let t = &ZH_CN;
+    let made_by = match &r.made_by.signer {
+        _ if r.made_by.own() => html! { <p class="notice-ok">{ t.made_by_own }</p> },
+        Signer::Device(key) => {
+            html! { <p class="field-error">{ (t.made_by)(&device_code(key)) }</p> }
+        }
+        _ => html! { <p class="field-error">{ t.made_unsigned }</p> },
+    };
+    let asked: Vec<(String, String)> = r
+        .completed_sessions()
+        .map(|id| (id.to_string(), r.label(id)))
+        .collect();
+    html! {
+        <div class="restore-plan">
+            { made_by }
+            <p role="status">{ (t.restore_plan)(&r.plan) }</p>
+            <ul>
+                { for r.plan.groups.iter().filter(|g| g.outcome != Outcome::Present).map(|g| html! {
+                    <li><bdi>{ (t.group_line)(g.kind, &r.label(&g.id), g) }</bdi></li>
+                }) }
+            </ul>
+            if r.plan.add.is_empty() {
+                <p>{ t.restore_nothing }</p>
+            } else {
+                { pin_fields(&asked, pins, "restore-pin") }
+                <div class="actions">
+                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                    <button class="primary" disabled={busy} onclick={on_restore}>{ (t.restore_button)(r.plan.add.len()) }</button>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Makes, signs, encrypts and saves a backup. The message to show either way.
+async fn make_backup(h: &Held, passphrase: &str, typed: &[(String, String)]) -> Result<Said, Said> {
+    let t = &ZH_CN;
+    match wrong_pin(h.open.iter(), typed).await {
+        Ok(None) => {}
+        Ok(Some(w)) => return Err(Said::Refused((t.pin_wrong_for)(&w.label))),
+        Err(()) => return Err(Said::Refused(t.cannot_encrypt.to_string())),
+    }
+    let now = js_sys::Date::now().max(0.0) as u64;
+    let body = backup::make_body(&h.stores, &h.damaged, now);
+    let Ok((key, sig)) = ballot_ui::device::sign(&backup::to_sign(&body)).await else {
+        return Err(Said::Refused(t.cannot_encrypt.to_string()));
+    };
+    let content = backup::content(&body, Some(&Seal { key, sig }));
+    let Some((salt, iv, data)) =
+        ballot_ui::device::lock(passphrase, &content, backup::PASSPHRASE_ITERATIONS).await
+    else {
+        return Err(Said::Refused(t.cannot_encrypt.to_string()));
+    };
+    let text = backup::locked(backup::Lock::new(salt, iv), data);
+    let name = (t.file_name)(&stamp());
+    let kept = h.records().saturating_sub(h.damaged.len());
+    match ballot_ui::files::save(&name, &text.as_str().into(), "application/json") {
+        Ok(()) => Ok(Said::Done((t.backup_saved)(&name, kept, h.damaged.len()))),
+        Err(_) => Err(Said::Refused(t.backup_not_saved.to_string())),
+    }
+}
+
+/// Reads a backup's content, checks its signature, and plans the restore.
+async fn plan_restore(h: &Held, text: &str) -> Result<Restore, BackupError> {
+    let opened = backup::open(text)?;
+    let signer = match &opened.seal {
+        None => Signer::Unsigned,
+        Some(seal) => {
+            let ok = ballot_ui::device::verify(&seal.key, &seal.sig, &opened.to_sign()).await;
+            Signer::of(Some(seal), ok)
+        }
+    };
+    if signer == Signer::Broken {
+        return Err(BackupError::SignatureBroken);
+    }
+    let made_by = Provenance {
+        signer,
+        own: ballot_ui::device::key().await.ok(),
+    };
+    let mut labels = labels(&opened.body.stores);
+    labels.extend(h.owners.iter().cloned());
+    Ok(Restore {
+        plan: backup::plan(&h.stores, &opened.body, &made_by),
+        made_by,
+        labels,
+    })
+}
+
+/// Restores: each session it adds records to with its PIN and held by this window, then
+/// every record in one transaction. The number of records added, or why none was.
+async fn run_restore(h: &Held, r: &Restore, typed: &[(String, String)]) -> Result<usize, String> {
+    let t = &ZH_CN;
+    let app_texts = ballot_core::Lang::ZhCn.texts();
+    let completed: Vec<&str> = r.completed_sessions().collect();
+    let asked = h.pins.iter().filter(|p| completed.contains(&p.id.as_str()));
+    match wrong_pin(asked, typed).await {
+        Ok(None) => {}
+        Ok(Some(w)) => return Err((t.pin_wrong_for)(&w.label)),
+        Err(()) => return Err(t.cannot_encrypt.to_string()),
+    }
+    // Every session or count records are added to: held by this window for the write.
+    let added_to: Vec<&str> = r
+        .plan
+        .groups
+        .iter()
+        .filter(|g| g.outcome == Outcome::Completed && g.kind != GroupKind::Template)
+        .map(|g| g.id.as_str())
+        .collect();
+    let mut held_ids = Vec::new();
+    let mut refused = None;
+    for id in &added_to {
+        if hold(id).await {
+            held_ids.push(*id);
+        } else {
+            refused = Some(app_texts.store_elsewhere.to_string());
+            break;
+        }
+    }
+    let result = match refused {
+        Some(why) => Err(why),
+        None => {
+            let rows = serde_json::to_string(&r.plan.add).unwrap_or_default();
+            idb::write("restore", "", "", Some(rows))
+                .await
+                .map(|()| r.plan.add.len())
+                .map_err(|e| e.message(app_texts).to_string())
+        }
+    };
+    for id in held_ids {
+        idb::release(id);
+    }
+    result
 }

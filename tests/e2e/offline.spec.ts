@@ -3,12 +3,15 @@
 // record precisely, and a backup made on one device restores on another.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash, webcrypto } from 'node:crypto';
 import {
   RECOMMENDATION, PIN, card, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount,
   openSession, row, startVoting, voteFor,
 } from './helpers';
 
 const HOME = '测评推荐助手';
+
+const PASSPHRASE = '长乐居民区2026备份';
 
 async function home(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: HOME })).toBeVisible();
@@ -135,11 +138,25 @@ test('a backup made on one device restores on a fresh one with the same results;
 
   await openData(page);
   await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）、1 个纸质票计票、0 个模板库模板。')).toBeVisible();
+  // Voting is open: the backup needs the session's PIN, and a passphrase.
+  await page.getByRole('button', { name: '备份到文件' }).tap();
+  await expect(page.getByText('本机有 1 个正在投票的场次')).toBeVisible();
+  await page.getByLabel('备份密码（至少 8 个字符）').fill(PASSPHRASE);
+  await page.getByLabel('再输入一遍备份密码').fill(PASSPHRASE);
+  const pinField = page.getByLabel(`「长乐居民区 · ${RECOMMENDATION}」的工作人员密码`);
+  await pinField.fill('111111');
+  await page.getByRole('button', { name: '备份到文件' }).tap();
+  await expect(page.getByRole('alert')).toContainText(`「长乐居民区 · ${RECOMMENDATION}」的工作人员密码不正确。`);
+  await pinField.fill(PIN);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '备份到文件' }).tap();
   const file = info.outputPath('backup.json');
   await (await download).saveAs(file);
   await expect(page.getByRole('status')).toContainText('已保存备份文件「测评推荐备份-');
+  // Nothing in the file can be read without the passphrase: no unit, no ballot, no PIN hash.
+  const saved = readFileSync(file, 'utf8');
+  expect(JSON.parse(saved).lock.cipher).toBe('AES-256-GCM');
+  for (const secret of ['长乐居民区', 'ballots', 'hash', '于建华']) expect(saved.includes(secret), secret).toBe(false);
 
   const other = await otherDevice(browser, page, baseURL);
   await other.goto('/');
@@ -147,16 +164,26 @@ test('a backup made on one device restores on a fresh one with the same results;
   await openData(other);
   await expect(other.getByText('本机有 0 个投票场次（共 0 张选票）、0 个纸质票计票、0 个模板库模板。')).toBeVisible();
 
-  // A tampered backup, and a file that is not text: refused, nothing changed.
-  const tampered = info.outputPath('tampered.json');
-  writeFileSync(tampered, readFileSync(file, 'utf8').replace('长乐居民区', '常乐居民区'));
   const choose = async (path: string) => {
     const chooser = other.waitForEvent('filechooser');
     await other.getByRole('button', { name: '选择备份文件' }).tap();
     await (await chooser).setFiles(path);
   };
+  const unlock = async (passphrase: string) => {
+    await other.getByLabel('备份密码（至少 8 个字符）').fill(passphrase);
+    await other.getByRole('button', { name: '打开备份' }).tap();
+  };
+  // Without its passphrase, or with its encrypted data changed: refused, nothing changed.
+  await choose(file);
+  await unlock('不是这个密码0000');
+  await expect(other.getByRole('alert')).toContainText('没有恢复任何记录，本机已有的记录不受影响：备份密码不正确（或加密的内容被改动过）。（B07）');
+  const tampered = info.outputPath('tampered.json');
+  const locked = JSON.parse(saved);
+  locked.data = (locked.data[0] === 'A' ? 'B' : 'A') + locked.data.slice(1);
+  writeFileSync(tampered, JSON.stringify(locked));
   await choose(tampered);
-  await expect(other.getByRole('alert')).toContainText('没有恢复任何记录，本机已有的记录不受影响：备份文件已损坏或不完整（校验不符）。（B04）');
+  await unlock(PASSPHRASE);
+  await expect(other.getByRole('alert')).toContainText('（B07）');
   const binary = info.outputPath('binary.json');
   writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
   await choose(binary);
@@ -164,6 +191,8 @@ test('a backup made on one device restores on a fresh one with the same results;
 
   // The disk is full halfway through the restore: none of it is stored.
   await choose(file);
+  await unlock(PASSPHRASE);
+  await expect(other.getByText(/这份备份由另一台设备（设备码 [0-9A-Z]{4}-[0-9A-Z]{4}）制作并签名/)).toBeVisible();
   await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');
   const freeDisk = await fillDisk(other, 'ballots');
   await other.getByRole('button', { name: /^恢复 \d+ 条记录$/ }).tap();
@@ -172,12 +201,14 @@ test('a backup made on one device restores on a fresh one with the same results;
   await freeDisk();
 
   await choose(file);
+  await unlock(PASSPHRASE);
   await expect(other.getByRole('status')).toContainText('这份备份：投票场次：新增 1；纸质票计票：新增 1。');
   await other.getByRole('button', { name: /^恢复 \d+ 条记录$/ }).tap();
   await expect(other.getByRole('status')).toContainText(/已恢复 \d+ 条记录/);
   await expect(other.getByText('本机有 1 个投票场次（共 2 张选票）、1 个纸质票计票、0 个模板库模板。')).toBeVisible();
   // The same file again: everything is there already.
   await choose(file);
+  await unlock(PASSPHRASE);
   await expect(other.getByText('这份备份里的记录本机都已有，无需恢复。')).toBeVisible();
 
   // Home: the same session and count, and the same results behind the same PIN.
@@ -191,6 +222,107 @@ test('a backup made on one device restores on a fresh one with the same results;
   await expect(row(other, '于建华')).toContainText('1');
   await expect(row(other, '李卫东')).toContainText('1');
   await other.context().close();
+});
+
+// An insider who knows the passphrase opens a backup as docs/storage.md describes it, adds
+// five ballots to the closed session, and locks it again.
+async function forged(file: string, passphrase: string, reseal: 'keep' | 'drop'): Promise<string> {
+  const subtle = webcrypto.subtle;
+  const key = async (salt: Buffer) => subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 },
+    await subtle.importKey('raw', Buffer.from(passphrase), 'PBKDF2', false, ['deriveKey']),
+    { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'],
+  );
+  const outer = JSON.parse(readFileSync(file, 'utf8'));
+  const salt = Buffer.from(outer.lock.salt, 'base64url');
+  const plain = await subtle.decrypt({ name: 'AES-GCM', iv: Buffer.from(outer.lock.iv, 'base64url') }, await key(salt), Buffer.from(outer.data, 'base64url'));
+  const inner = JSON.parse(Buffer.from(plain).toString('utf8'));
+  const ballots: [string, string][] = inner.body.stores.ballots;
+  const [first] = ballots;
+  const session = first[0].split('/')[0];
+  for (let n = 0; n < 5; n++) ballots.push([`${session}/${'f'.repeat(31)}${n}`, first[1]]);
+  ballots.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const body = JSON.stringify(inner.body);
+  const content: any = { format: inner.format, version: inner.version, checksum: createHash('sha256').update(body).digest('hex').slice(0, 32), body: inner.body };
+  if (reseal === 'keep') content.seal = inner.seal;
+  const iv = webcrypto.getRandomValues(new Uint8Array(12));
+  const data = await subtle.encrypt({ name: 'AES-GCM', iv }, await key(salt), Buffer.from(JSON.stringify(content)));
+  outer.lock.iv = Buffer.from(iv).toString('base64url');
+  outer.data = Buffer.from(data).toString('base64url');
+  return JSON.stringify(outer);
+}
+
+test('a backup cannot add ballots: a changed one is refused, another device\'s adds nothing to a session here, and this device\'s own needs the PIN', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet', 'one device, twice the same');
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await home(page);
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
+  await startVoting(page);
+  // Three voters, one name each.
+  await voteFor(page, ['于建华', '李卫东', '王秀英']);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  await page.getByRole('button', { name: '返回场次' }).tap();
+  await page.getByRole('button', { name: '返回首页' }).first().tap();
+  await openData(page);
+  // Closed: no PIN asked, only the passphrase.
+  await page.getByRole('button', { name: '备份到文件' }).tap();
+  await expect(page.getByText('正在投票的场次')).toHaveCount(0);
+  await page.getByLabel('备份密码（至少 8 个字符）').fill(PASSPHRASE);
+  await page.getByLabel('再输入一遍备份密码').fill(PASSPHRASE);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份到文件' }).tap();
+  const file = info.outputPath('backup.json');
+  await (await download).saveAs(file);
+
+  const choose = async (path: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择备份文件' }).tap();
+    await (await chooser).setFiles(path);
+    await page.getByLabel('备份密码（至少 8 个字符）').fill(PASSPHRASE);
+    await page.getByRole('button', { name: '打开备份' }).tap();
+  };
+  // Five ballots added, the device's signature kept: the signature no longer matches.
+  const kept = info.outputPath('kept.json');
+  writeFileSync(kept, await forged(file, PASSPHRASE, 'keep'));
+  await choose(kept);
+  await expect(page.getByRole('alert')).toContainText('备份在制作之后被改动过（签名不符）。（B08）');
+  // The same without a signature: nothing is added to the session this device holds.
+  const dropped = info.outputPath('dropped.json');
+  writeFileSync(dropped, await forged(file, PASSPHRASE, 'drop'));
+  await choose(dropped);
+  await expect(page.getByText('这份备份没有签名')).toBeVisible();
+  await expect(page.getByText(`投票场次「长乐居民区 · ${RECOMMENDATION}」：本机已有，备份不是本机制作的，不补入任何记录`)).toBeVisible();
+  await expect(page.getByText('这份备份里的记录本机都已有，无需恢复。')).toBeVisible();
+  await expect(page.getByText('本机有 1 个投票场次（共 3 张选票）')).toBeVisible();
+
+  // A ballot record lost on this device (removed from the store): this device's own backup
+  // puts it back, with the session's PIN.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('ballot-kit');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('ballots', 'readwrite');
+      const store = tx.objectStore('ballots');
+      store.openCursor().onsuccess = (e) => (e.target as IDBRequest<IDBCursorWithValue>).result?.delete();
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await home(page);
+  await openData(page);
+  await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）')).toBeVisible();
+  await choose(file);
+  await expect(page.getByText('这份备份由本机制作并签名')).toBeVisible();
+  await expect(page.getByText(`本机已有投票场次「长乐居民区 · ${RECOMMENDATION}」，将补入：1 张选票`)).toBeVisible();
+  await page.getByRole('button', { name: '恢复 1 条记录' }).tap();
+  await expect(page.getByRole('alert')).toContainText('「长乐居民区 · ' + RECOMMENDATION + '」的工作人员密码不正确。');
+  await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）')).toBeVisible();
+  await page.getByLabel(`「长乐居民区 · ${RECOMMENDATION}」的工作人员密码`).fill(PIN);
+  await page.getByRole('button', { name: '恢复 1 条记录' }).tap();
+  await expect(page.getByRole('status')).toContainText('已恢复 1 条记录');
+  await expect(page.getByText('本机有 1 个投票场次（共 3 张选票）')).toBeVisible();
 });
 
 test('a newer build is offered on the home screen, never on the voter screen, and taken with one tap', async ({ page, context, baseURL }) => {

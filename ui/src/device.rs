@@ -15,6 +15,16 @@ extern "C" {
     async fn js_verify(key: &str, sig: &str, message: &[u8]) -> JsValue;
     #[wasm_bindgen(catch, js_name = derive)]
     async fn js_derive(pin: &str, salt: &str, iterations: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = lockText)]
+    async fn js_lock(passphrase: &str, text: &str, iterations: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = unlockText)]
+    async fn js_unlock(
+        passphrase: &str,
+        salt: &str,
+        iv: &str,
+        iterations: u32,
+        data: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// This device cannot sign: no WebCrypto (a page not served over https or localhost), or
@@ -50,4 +60,37 @@ pub async fn verify(key: &str, sig: &str, message: &[u8]) -> bool {
 /// `None` when the browser cannot (no WebCrypto).
 pub async fn derive(pin: &str, salt: &str, iterations: u32) -> Option<String> {
     js_derive(pin, salt, iterations).await.ok()?.as_string()
+}
+
+/// `(salt, iv, data)`, base64url, of `text` encrypted with `passphrase` (AES-256-GCM, the key
+/// by PBKDF2 with `iterations`); `None` when the browser cannot.
+pub async fn lock(
+    passphrase: &str,
+    text: &str,
+    iterations: u32,
+) -> Option<(String, String, String)> {
+    let parts: js_sys::Array = js_lock(passphrase, text, iterations)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((
+        parts.get(0).as_string()?,
+        parts.get(1).as_string()?,
+        parts.get(2).as_string()?,
+    ))
+}
+
+/// What [`lock`] locked, or `None`: a wrong passphrase, changed data, or no WebCrypto.
+pub async fn unlock(
+    passphrase: &str,
+    salt: &str,
+    iv: &str,
+    iterations: u32,
+    data: &str,
+) -> Option<String> {
+    js_unlock(passphrase, salt, iv, iterations, data)
+        .await
+        .ok()?
+        .as_string()
 }

@@ -428,8 +428,13 @@ async function deviceKeys() {
   return (keyPair = kept);
 }
 
-const b64 = (buf) =>
-  btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function b64(buf) {
+  const bytes = new Uint8Array(buf);
+  let s = "";
+  // In slices: a backup is megabytes, more arguments than one call may take.
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
 const unb64 = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
 /** This device's public key, base64url (65 bytes, SEC1 uncompressed). */
@@ -464,4 +469,33 @@ export async function derive(pin, salt, iterations) {
   const key = await crypto.subtle.importKey("raw", enc.encode(pin), "PBKDF2", false, ["deriveBits"]);
   const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: enc.encode(salt), iterations }, key, 256);
   return [...new Uint8Array(bits)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// A backup's content, locked with a passphrase (ballot_core::backup::Lock): AES-256-GCM, the
+// key from PBKDF2-HMAC-SHA256 of the passphrase (UTF-8) with a random 16-byte salt.
+async function passphraseKey(passphrase, salt, iterations) {
+  const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    base,
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt", "decrypt"],
+  );
+}
+
+/** [salt, iv, data], base64url, of text encrypted with passphrase. */
+export async function lockText(passphrase, text, iterations) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await passphraseKey(passphrase, salt, iterations);
+  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(text));
+  return [b64(salt), b64(iv), b64(data)];
+}
+
+/** The text locked by lockText; rejects ("OperationError") for a wrong passphrase or changed data. */
+export async function unlockText(passphrase, salt, iv, iterations, data) {
+  const key = await passphraseKey(passphrase, unb64(salt), iterations);
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(iv) }, key, unb64(data));
+  return new TextDecoder("utf-8", { fatal: true }).decode(plain);
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::ballot::Ballot;
+use crate::exchange::seal::{Seal, Signer};
 use crate::samples;
 use crate::session::hex;
 use crate::session::{CategoryRule, Pin, SessionRecord, SessionSpec};
@@ -44,6 +45,14 @@ fn device() -> Stores {
     stores
 }
 
+/// A backup this very device made and signed.
+fn own() -> Provenance {
+    Provenance {
+        signer: Signer::Device("K".repeat(87)),
+        own: Some("K".repeat(87)),
+    }
+}
+
 fn read_back(stores: &Stores) -> Body {
     read(&make(stores, &[], 5)).expect("a backup reads back")
 }
@@ -67,10 +76,10 @@ fn a_backup_reads_back_with_the_same_records_and_counts() {
 #[test]
 fn restoring_onto_an_empty_device_adds_everything_and_onto_itself_nothing() {
     let body = read_back(&device());
-    let p = plan(&Stores::new(), &body);
+    let p = plan(&Stores::new(), &body, &own());
     assert_eq!(p.add.len(), 4);
     assert_eq!(p.count(GroupKind::Session, Outcome::Added), 1);
-    let p = plan(&device(), &body);
+    let p = plan(&device(), &body, &own());
     assert!(p.add.is_empty());
     assert_eq!(p.count(GroupKind::Session, Outcome::Present), 1);
 }
@@ -85,22 +94,94 @@ fn restoring_never_overwrites_and_adds_only_what_the_device_lacks() {
         .get_mut("ballots")
         .expect("ballots")
         .push(ballot("aa11", 9, t));
-    let p = plan(&newer, &body);
+    let p = plan(&newer, &body, &own());
     assert!(p.add.is_empty());
     assert_eq!(p.count(GroupKind::Session, Outcome::Present), 1);
     // The device is behind the backup: the missing ballot is added.
     let mut older = device();
     older.get_mut("ballots").expect("ballots").pop();
-    let p = plan(&older, &body);
+    let p = plan(&older, &body, &own());
     assert_eq!(p.add.len(), 1);
     assert_eq!(p.count(GroupKind::Session, Outcome::Completed), 1);
     // A record both hold differs: the device keeps its own, nothing of it is restored.
     let mut other = device();
     other.get_mut("sessions").expect("sessions")[0].1.push(' ');
     other.get_mut("ballots").expect("ballots").pop();
-    let p = plan(&other, &body);
+    let p = plan(&other, &body, &own());
     assert!(p.add.is_empty());
     assert_eq!(p.count(GroupKind::Session, Outcome::Conflict), 1);
+}
+
+/// Five ballots added to a closed session in a backup cannot reach it: records are added
+/// to a session the device holds only from a backup this device signed.
+#[test]
+fn records_are_added_to_what_the_device_holds_only_from_its_own_backup() {
+    let t = &samples::all()[1];
+    let mut forged = device();
+    let ballots = forged.get_mut("ballots").expect("ballots");
+    ballots.extend((10..15).map(|n| ballot("aa11", n, t)));
+    ballots.sort();
+    let body = read(&make(&forged, &[], 5)).expect("reads");
+    for made_by in [
+        Provenance {
+            signer: Signer::Unsigned,
+            own: Some("K".repeat(87)),
+        },
+        Provenance {
+            signer: Signer::Device("M".repeat(87)),
+            own: Some("K".repeat(87)),
+        },
+    ] {
+        let p = plan(&device(), &body, &made_by);
+        assert!(p.add.is_empty(), "{made_by:?}");
+        assert_eq!(p.count(GroupKind::Session, Outcome::Foreign), 1);
+        // Onto a device that lacks the session, it comes whole, as any new session.
+        let p = plan(&Stores::new(), &body, &made_by);
+        assert_eq!(p.count(GroupKind::Session, Outcome::Added), 1);
+    }
+    // This device's own backup: the five are added, and the plan says exactly that.
+    let p = plan(&device(), &body, &own());
+    assert_eq!(p.add.len(), 5);
+    let g = &p.groups[0];
+    assert_eq!(g.outcome, Outcome::Completed);
+    assert_eq!(g.adding_by_store, vec![("ballots".to_string(), 5)]);
+    assert_eq!(
+        (crate::i18n::data::ZH_CN.group_line)(GroupKind::Session, "长乐居民区", g),
+        "本机已有投票场次「长乐居民区」，将补入：5 张选票"
+    );
+}
+
+#[test]
+fn a_backup_is_signed_over_its_body_and_its_passphrase_is_checked() {
+    let text = make(&device(), &[], 5);
+    let opened = open(&text).expect("opens");
+    assert_eq!(opened.seal, None);
+    let seal = Seal {
+        key: "K".repeat(87),
+        sig: "S".repeat(86),
+    };
+    let body_text = serde_json::to_string(&opened.body).expect("json");
+    let signed = open(&content(&body_text, Some(&seal))).expect("opens");
+    assert_eq!(signed.seal, Some(seal));
+    assert!(signed.to_sign().starts_with(b"ballot-kit/backup/2\n"));
+    assert!(signed.to_sign().ends_with(body_text.as_bytes()));
+    // A locked file is told from a plain one.
+    let file = locked(Lock::new("c2FsdA".into(), "aXY".into()), "ZGF0YQ".into());
+    let l = read_locked(&file).expect("reads").expect("locked");
+    assert_eq!(l.lock.iterations, PASSPHRASE_ITERATIONS);
+    assert_eq!(read_locked(&text), Ok(None));
+    assert_eq!(
+        passphrase("长乐居民区2026", "长乐居民区2026"),
+        Ok("长乐居民区2026".into())
+    );
+    assert_eq!(
+        passphrase("1234567", "1234567"),
+        Err(BackupError::PassphraseWeak)
+    );
+    assert_eq!(
+        passphrase("12345678", "12345679"),
+        Err(BackupError::PassphraseWeak)
+    );
 }
 
 #[test]
@@ -147,8 +228,8 @@ fn a_bad_backup_is_refused_with_its_reason() {
         Err(BackupError::Damaged)
     );
     let mut newer = v.clone();
-    newer["version"] = 2.into();
-    assert_eq!(read(&newer.to_string()), Err(BackupError::NewerVersion(2)));
+    newer["version"] = 3.into();
+    assert_eq!(read(&newer.to_string()), Err(BackupError::NewerVersion(3)));
     let mut bad_key = v.clone();
     bad_key["body"]["stores"]["ballots"][0][0] = "<script>/x".into();
     assert_eq!(read(&resealed(bad_key)), Err(BackupError::BadKey));
@@ -185,7 +266,7 @@ fn a_session_whose_record_is_damaged_is_backed_up_and_restored_from_its_copy() {
     assert_eq!(on_device.damaged[0].problem, Problem::Checksum);
     let body = read(&make(&stores, &on_device.damaged, 5)).expect("reads back");
     // Restored on a fresh device: the session with all its ballots.
-    let p = plan(&Stores::new(), &body);
+    let p = plan(&Stores::new(), &body, &own());
     assert_eq!(p.count(GroupKind::Session, Outcome::Added), 1);
     let mut fresh = Stores::new();
     for (store, key, value) in p.add {

@@ -1,8 +1,8 @@
 //! The strings of the data page (this device's records: damage, backup, restore), in the
-//! studio module; the first-load app never links them. The backup errors B01–B06 have one
+//! studio module; the first-load app never links them. The backup errors B01–B09 have one
 //! message each here.
 
-use crate::backup::{BackupError, GroupKind, Outcome, Plan};
+use crate::backup::{BackupError, Group, GroupKind, Outcome, Plan};
 use crate::damage::{Damage, Problem, Store};
 
 pub struct DataTexts {
@@ -29,6 +29,24 @@ pub struct DataTexts {
     pub backup_error: fn(BackupError) -> String,
     pub file_unreadable: &'static str,
     pub file_not_text: &'static str,
+
+    // Encrypted, signed backups; PINs
+    pub passphrase_label: &'static str,
+    pub passphrase_repeat: &'static str,
+    pub passphrase_hint: &'static str,
+    pub open_sessions_pins: fn(usize) -> String,
+    pub pin_for: fn(&str) -> String,
+    pub pin_wrong_for: fn(&str) -> String,
+    pub making: &'static str,
+    pub cannot_encrypt: &'static str,
+    pub opening: &'static str,
+    pub restore_passphrase: &'static str,
+    pub open_backup: &'static str,
+    pub made_by_own: &'static str,
+    pub made_by: fn(&str) -> String,
+    pub made_unsigned: &'static str,
+    pub group_line: fn(GroupKind, &str, &Group) -> String,
+    pub cancel: &'static str,
 }
 
 pub static ZH_CN: DataTexts = DataTexts {
@@ -65,11 +83,55 @@ pub static ZH_CN: DataTexts = DataTexts {
             BackupError::Damaged => "备份文件已损坏或不完整（校验不符）。".to_string(),
             BackupError::BadKey => "备份文件里有不属于本应用的内容，可能被改动过。".to_string(),
             BackupError::BadRecord(store) => format!("备份文件里的{}记录无法使用，可能被改动过。", store_name(store)),
+            BackupError::WrongPassphrase => "备份密码不正确（或加密的内容被改动过）。".to_string(),
+            BackupError::SignatureBroken => "备份在制作之后被改动过（签名不符）。".to_string(),
+            BackupError::PassphraseWeak => "备份密码至少 8 个字符，两次输入须相同。".to_string(),
         };
         format!("{text}（{}）", e.code())
     },
     file_unreadable: "文件无法读取。",
     file_not_text: "这个文件不是文本（不是 UTF-8 编码），不是本应用的备份文件。",
+
+    passphrase_label: "备份密码（至少 8 个字符）",
+    passphrase_repeat: "再输入一遍备份密码",
+    passphrase_hint: "备份文件用这个密码加密：没有密码，谁也读不出里面的选票和工作人员密码。恢复时要输入它，忘记后无法恢复。",
+    open_sessions_pins: |n| format!("本机有 {n} 个正在投票的场次：备份包含已投的选票，须输入这些场次的工作人员密码。"),
+    pin_for: |unit| format!("「{unit}」的工作人员密码"),
+    pin_wrong_for: |unit| format!("「{unit}」的工作人员密码不正确。"),
+    making: "正在加密备份……",
+    cannot_encrypt: "本机浏览器无法加密或签名（须通过 https 地址打开本应用）：没有制作备份。",
+    opening: "正在解密并核验签名……",
+    restore_passphrase: "这份备份已加密：请输入制作备份时设定的备份密码。",
+    open_backup: "打开备份",
+    made_by_own: "✓ 这份备份由本机制作并签名。",
+    made_by: |code| format!("这份备份由另一台设备（设备码 {code}）制作并签名：本机已有的场次和计票不会从它补入记录。"),
+    made_unsigned: "⚠ 这份备份没有签名（旧版本制作），来源无法确认：本机已有的场次和计票不会从它补入记录。",
+    group_line: |kind, label, g| {
+        let what = match kind {
+            GroupKind::Session => "投票场次",
+            GroupKind::Count => "纸质票计票",
+            GroupKind::Template => "模板",
+        };
+        let records: Vec<String> = g
+            .adding_by_store
+            .iter()
+            .map(|(store, n)| match store.as_str() {
+                "ballots" => format!("{n} 张选票"),
+                "events" => format!("{n} 条工作记录"),
+                "count_entries" => format!("{n} 条计票记录"),
+                "sessions" | "counts" => format!("{n} 条场次记录"),
+                _ => format!("{n} 条记录"),
+            })
+            .collect();
+        match g.outcome {
+            Outcome::Added => format!("新增{what}「{label}」：{}", records.join("、")),
+            Outcome::Completed => format!("本机已有{what}「{label}」，将补入：{}", records.join("、")),
+            Outcome::Present => format!("{what}「{label}」：本机已全部有"),
+            Outcome::Conflict => format!("{what}「{label}」：与本机的不一致，保留本机的、不恢复"),
+            Outcome::Foreign => format!("{what}「{label}」：本机已有，备份不是本机制作的，不补入任何记录"),
+        }
+    },
+    cancel: "取消",
 };
 
 fn store_name(store: Store) -> &'static str {
@@ -129,6 +191,12 @@ fn restore_plan(p: &Plan) -> String {
                 n(Outcome::Conflict)
             ));
         }
+        if n(Outcome::Foreign) > 0 {
+            said.push(format!(
+                "{} 个本机已有、备份不是本机制作的，不补入",
+                n(Outcome::Foreign)
+            ));
+        }
         if !said.is_empty() {
             parts.push(format!("{name}：{}", said.join("，")));
         }
@@ -139,7 +207,6 @@ fn restore_plan(p: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backup::Group;
 
     #[test]
     fn the_plan_and_damage_are_said_in_full() {
@@ -147,6 +214,7 @@ mod tests {
             kind,
             id: "x".into(),
             adding: 1,
+            adding_by_store: vec![("ballots".into(), 1)],
             outcome,
         };
         let plan = Plan {
