@@ -64,6 +64,10 @@ pub struct SessionSpec {
     pub idle_minutes: Option<u32>,
 }
 
+/// How long a deleted session or count is kept (已删除, restorable) before 本机数据与备份
+/// removes it for good.
+pub const DELETED_KEPT_MS: u64 = 30 * 24 * 60 * 60 * 1000;
+
 /// A voter who has not tapped for this long has most likely walked away.
 pub const IDLE_MINUTES_DEFAULT: u32 = 3;
 /// How long 「还在投票吗？」 waits for an answer before the ballot is discarded.
@@ -480,6 +484,11 @@ pub enum EventKind {
         closed: bool,
         issued: Option<u32>,
     },
+    /// Deleted with the PIN: kept as 已删除 with its ballots and this log, restorable from
+    /// 本机数据与备份.
+    Deleted,
+    /// Restored after a delete.
+    Undeleted,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -591,9 +600,21 @@ impl SessionLog {
         self.last(|k| matches!(k, EventKind::IssuedSet { .. } | EventKind::Decided { .. }))
     }
 
-    /// Whether ballots may be taken: open, and nothing in doubt.
+    /// Whether ballots may be taken: open, not deleted, and nothing in doubt.
     pub fn takes_ballots(&self) -> bool {
-        self.status() == Status::Open && !self.uncertain()
+        self.status() == Status::Open && !self.uncertain() && self.deleted_ms().is_none()
+    }
+
+    /// When the session was deleted, while it is. An unreadable record after the delete
+    /// (it could be a restore) shows it again: a damaged record never hides a session.
+    pub fn deleted_ms(&self) -> Option<u64> {
+        let at = self
+            .events
+            .iter()
+            .rposition(|e| matches!(e.kind, EventKind::Deleted | EventKind::Undeleted))?;
+        let doubt = self.unreadable.iter().any(|&u| u > at);
+        let e = &self.events[at];
+        (e.kind == EventKind::Deleted && !doubt).then_some(e.at_ms)
     }
 
     /// Whether an unreadable record leaves the state or 发出 in doubt: the organiser must
@@ -607,7 +628,11 @@ impl SessionLog {
     /// and a decision only then.
     pub fn allows(&self, spec: &SessionSpec, kind: EventKind) -> bool {
         let in_range = |n: Option<u32>| n.is_none_or(|n| n <= limits::ISSUED_MAX);
+        let deleted = self.deleted_ms().is_some();
         match kind {
+            EventKind::Deleted => !deleted,
+            EventKind::Undeleted => deleted,
+            _ if deleted => false,
             EventKind::Decided { issued, .. } => self.uncertain() && in_range(issued),
             _ if self.uncertain() => false,
             EventKind::Closed => self.status() == Status::Open,

@@ -219,7 +219,8 @@ impl Draft {
     }
 }
 
-/// An organiser action that needs the session's PIN.
+/// An organiser action that needs the session's PIN (or, for [`Intent::DeleteCount`], the
+/// count's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
     LeaveVoting,
@@ -233,11 +234,14 @@ pub enum Intent {
         issued: Option<u32>,
     },
     Delete,
+    /// Deleting a paper count (kept as 已删除, restorable).
+    DeleteCount,
 }
 
 /// The PIN question on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
+    /// The session, or for [`Intent::DeleteCount`] the count.
     pub session: String,
     pub intent: Intent,
     pub answer: PinAnswer,
@@ -270,20 +274,12 @@ pub enum Write {
         seq: u32,
         event: SessionEvent,
     },
-    DeleteSession {
-        id: String,
-        after: u32,
-    },
     Count(Rc<CountRecord>),
     /// One step of a count's log, stored under `<count>/<key, 8 digits>`.
     CountEntry {
         count: String,
         key: u32,
         entry: CountEntry,
-    },
-    DeleteCount {
-        id: String,
-        after: u32,
     },
     /// Wrong PINs on this device, stored before the answer is shown.
     PinGuard(PinGuard),
@@ -322,6 +318,8 @@ pub enum AfterDerive {
         spec: Box<SessionSpec>,
         opened_ms: u64,
     },
+    /// A new paper count, to be stored with the PIN derived.
+    OpenCount(Box<CountRecord>),
     /// The PIN typed at the prompt, its try counted on disk already.
     CheckPin { counted: PinGuard, now_ms: u64 },
 }
@@ -491,6 +489,7 @@ pub enum Action {
     CreateCount {
         form: CountForm,
         id: String,
+        salt: [u8; 16],
         now_ms: u64,
     },
     Pad(PadAction),
@@ -736,9 +735,7 @@ impl AppState {
         let of = match &write {
             Write::Ballot { session: id, .. }
             | Write::Event { session: id, .. }
-            | Write::DeleteSession { id, .. }
-            | Write::CountEntry { count: id, .. }
-            | Write::DeleteCount { id, .. } => Some(id.as_str()),
+            | Write::CountEntry { count: id, .. } => Some(id.as_str()),
             // The device's own settings: the voter screen itself waits for its claim.
             Write::Session(_) | Write::Count(_) | Write::Voting(_) | Write::PinGuard(_) => None,
         };
@@ -876,14 +873,23 @@ impl AppState {
                     self.pin_guard = counted;
                     return;
                 };
-                let matches = match (&derived, self.session(&prompt.session)) {
-                    (Some(derived), Some(session)) => session.record.pin.matches_derived(derived),
+                let matches = match (&derived, self.pin_of(&prompt.session)) {
+                    (Some(derived), Some(pin)) => pin.matches_derived(derived),
                     _ => false,
                 };
                 self.cannot_derive = derived.is_none();
                 self.pin_checked(matches, counted, now_ms);
             }
-            (AfterDerive::OpenSession { .. }, None) => self.cannot_derive = true,
+            (AfterDerive::OpenCount(mut record), Some(derived)) => {
+                if self.page != Page::NewCount || self.pending.is_some() {
+                    return;
+                }
+                record.pin = Some(Pin::from_derived(&d.kdf, &derived));
+                self.request(Write::Count(Rc::new(*record)));
+            }
+            (AfterDerive::OpenSession { .. } | AfterDerive::OpenCount(_), None) => {
+                self.cannot_derive = true
+            }
         }
     }
 
@@ -922,11 +928,11 @@ impl AppState {
         let Some(prompt) = self.prompt.clone() else {
             return;
         };
-        let Some(session) = self.session(&prompt.session) else {
+        let Some(stored) = self.pin_of(&prompt.session) else {
             self.prompt = None;
             return;
         };
-        match session.record.pin.check(&pin) {
+        match stored.check(&pin) {
             PinCheck::Done(matches) => self.pin_checked(matches, counted, now_ms),
             PinCheck::Derive(kdf) => {
                 self.derive(pin, kdf, AfterDerive::CheckPin { counted, now_ms })
@@ -959,7 +965,26 @@ impl AppState {
         }
     }
 
+    /// The PIN that guards session or count `id`.
+    fn pin_of(&self, id: &str) -> Option<Pin> {
+        match self.session(id) {
+            Some(s) => Some(s.record.pin.clone()),
+            None => self.count(id).and_then(|c| c.record.pin.clone()),
+        }
+    }
+
     fn pin_accepted(&mut self, prompt: Prompt, now_ms: u64) {
+        if prompt.intent == Intent::DeleteCount {
+            self.prompt = None;
+            if self
+                .counting
+                .as_ref()
+                .is_some_and(|c| c.count == prompt.session)
+            {
+                self.delete_count(now_ms);
+            }
+            return;
+        }
         let Some(session) = self.session(&prompt.session) else {
             return;
         };
@@ -976,6 +1001,7 @@ impl AppState {
             Intent::Reopen => Some(EventKind::Reopened),
             Intent::SetIssued(issued) => Some(EventKind::IssuedSet { issued }),
             Intent::Decide { closed, issued } => Some(EventKind::Decided { closed, issued }),
+            Intent::Delete => Some(EventKind::Deleted),
             _ => None,
         }
         .filter(|&k| allows(k));
@@ -987,7 +1013,13 @@ impl AppState {
                     self.page = Page::Results(id);
                 }
             }
-            Intent::Close | Intent::Reopen | Intent::SetIssued(_) | Intent::Decide { .. } => {
+            // A delete keeps the session as 已删除 for 30 days with its ballots and log,
+            // restorable from 本机数据与备份 (which removes it for good after that).
+            Intent::Close
+            | Intent::Reopen
+            | Intent::SetIssued(_)
+            | Intent::Decide { .. }
+            | Intent::Delete => {
                 if let Some(kind) = kind {
                     self.request(Write::Event {
                         session: id,
@@ -996,10 +1028,7 @@ impl AppState {
                     });
                 }
             }
-            Intent::Delete => self.request(Write::DeleteSession {
-                id,
-                after: next_seq,
-            }),
+            Intent::DeleteCount => {}
         }
     }
 
@@ -1075,6 +1104,8 @@ impl AppState {
                     self.unsaved_close = None;
                     self.notice = None;
                     self.page = Page::Results(session);
+                } else if event.kind == EventKind::Deleted {
+                    self.page = Page::Home;
                 }
             }
             (
@@ -1108,23 +1139,12 @@ impl AppState {
                     self.page = Page::Manage(d.session);
                 }
             }
-            (Write::DeleteSession { id, .. }, Ok(())) => {
-                Rc::make_mut(&mut self.sessions).retain(|s| s.id() != id);
-                self.page = Page::Home;
-            }
-            (
-                Write::Session(_)
-                | Write::Event { .. }
-                | Write::DeleteSession { .. }
-                | Write::Voting(Some(_)),
-                Err(e),
-            ) => {
+            (Write::Session(_) | Write::Event { .. } | Write::Voting(Some(_)), Err(e)) => {
                 self.notice = Some(e);
             }
-            (
-                write @ (Write::Count(_) | Write::CountEntry { .. } | Write::DeleteCount { .. }),
-                result,
-            ) => self.count_written(write, result),
+            (write @ (Write::Count(_) | Write::CountEntry { .. }), result) => {
+                self.count_written(write, result)
+            }
         }
     }
 }
@@ -1212,7 +1232,13 @@ impl Reducible for AppState {
             Action::Derived { round, derived } => s.derived(round, derived),
             Action::AskPin { session, intent } => {
                 // Only on the session's own pages, held by this window.
-                if s.pending.is_none() && s.session(&session).is_some() && s.holds(&session) {
+                let guarded = match intent {
+                    Intent::DeleteCount => {
+                        s.count(&session).is_some_and(|c| c.record.pin.is_some())
+                    }
+                    _ => s.session(&session).is_some(),
+                };
+                if s.pending.is_none() && guarded && s.holds(&session) {
                     s.prompt = Some(Prompt {
                         session,
                         intent,
@@ -1238,9 +1264,14 @@ impl Reducible for AppState {
                     s.open_count(&id);
                 }
             }
-            Action::CreateCount { form, id, now_ms } => {
+            Action::CreateCount {
+                form,
+                id,
+                salt,
+                now_ms,
+            } => {
                 if s.page == Page::NewCount && s.pending.is_none() {
-                    s.create_count(form, id, now_ms);
+                    s.create_count(form, id, salt, now_ms);
                 }
             }
             // Steps on the count on screen wait for the last one to be stored.

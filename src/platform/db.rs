@@ -57,16 +57,6 @@ fn add(store: &'static str, key: String, value: String) -> Plan {
     }
 }
 
-fn delete(store: &'static str, entry_stores: &str, id: &str) -> Plan {
-    Plan {
-        op: "delete",
-        store,
-        key: id.to_string(),
-        value: Some(entry_stores.to_string()),
-        guard: None,
-    }
-}
-
 /// A session's or count's header, stored twice in one transaction (`ballot_core::header`).
 fn header(store: &'static str, id: &str, value: String) -> Result<Plan, StoreError> {
     let row = |key: String| (store, key, value.as_str());
@@ -136,9 +126,6 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             .guarded("sessions", "events", session, *seq),
         Write::Voting(session) => device(VOTING, session.clone()),
         Write::PinGuard(guard) => device(PIN_GUARD, Some(json(guard)?)),
-        Write::DeleteSession { id, after } => {
-            delete("sessions", "events,ballots", id).guarded("sessions", "events", id, *after)
-        }
         Write::Count(record) => header("counts", &record.id, json(&**record)?)?,
         Write::CountEntry { count, key, entry } => add(
             "count_entries",
@@ -146,9 +133,6 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             json(entry)?,
         )
         .guarded("counts", "count_entries", count, *key),
-        Write::DeleteCount { id, after } => {
-            delete("counts", "count_entries", id).guarded("counts", "count_entries", id, *after)
-        }
     })
 }
 

@@ -39,6 +39,51 @@ struct Held {
     open: Vec<Holder>,
     /// Every session's PIN, for a restore that adds records to it.
     pins: Vec<Holder>,
+    /// Deleted sessions and counts, kept for 30 days.
+    deleted: Vec<Deleted>,
+}
+
+/// A deleted session or count: restorable by one more entry in its log.
+#[derive(Debug, Clone, PartialEq)]
+struct Deleted {
+    id: String,
+    label: String,
+    at_ms: u64,
+    /// The record and log stores, the log's next key and its last key now (the guard).
+    record_store: &'static str,
+    log_store: &'static str,
+    /// The other stores keyed under it (a purge removes them too).
+    entry_stores: &'static str,
+    next: u32,
+    head: String,
+}
+
+impl Deleted {
+    /// The log entry that restores it, `(key, JSON)`.
+    fn undelete(&self, now_ms: u64) -> (String, String) {
+        let key = format!("{}/{:08}", self.id, self.next);
+        let value = if self.record_store == "sessions" {
+            serde_json::to_string(&ballot_core::session::SessionEvent {
+                at_ms: now_ms,
+                kind: ballot_core::session::EventKind::Undeleted,
+            })
+        } else {
+            serde_json::to_string(&ballot_core::count::CountEntry {
+                at_ms: now_ms,
+                op: ballot_core::count::CountOp::Deleted(false),
+            })
+        };
+        (key, value.unwrap_or_default())
+    }
+
+    fn guard(&self) -> idb::Guard {
+        idb::Guard {
+            id: self.id.clone(),
+            record_store: self.record_store,
+            log_store: self.log_store,
+            head: self.head.clone(),
+        }
+    }
 }
 
 /// A session with its label and PIN.
@@ -66,6 +111,48 @@ impl Held {
             .map(holder)
             .collect();
         let pins = device.sessions.iter().map(holder).collect();
+        let head = |store: &str, id: &str| {
+            let prefix = format!("{id}/");
+            stores
+                .get(store)
+                .and_then(|rows| rows.iter().rev().find(|(k, _)| k.starts_with(&prefix)))
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default()
+        };
+        let mut deleted: Vec<Deleted> = (device.sessions.iter())
+            .filter_map(|s| {
+                Some(Deleted {
+                    id: s.record.id.clone(),
+                    label: format!(
+                        "{} · {}",
+                        s.record.spec.unit_label(),
+                        s.template.spec().title
+                    ),
+                    at_ms: s.log.deleted_ms()?,
+                    record_store: "sessions",
+                    log_store: "events",
+                    entry_stores: "events,ballots",
+                    next: s.next_event,
+                    head: head("events", &s.record.id),
+                })
+            })
+            .collect();
+        deleted.extend(device.counts.iter().filter_map(|c| {
+            Some(Deleted {
+                id: c.record.id.clone(),
+                label: format!(
+                    "{} · {}",
+                    c.record.spec.unit_label(),
+                    c.template.spec().title
+                ),
+                at_ms: c.log.deleted_ms()?,
+                record_store: "counts",
+                log_store: "count_entries",
+                entry_stores: "count_entries",
+                next: c.next_key,
+                head: head("count_entries", &c.record.id),
+            })
+        }));
         Held {
             ballots: device
                 .sessions
@@ -81,6 +168,7 @@ impl Held {
             damaged: device.damaged,
             open,
             pins,
+            deleted,
             stores,
         }
     }
@@ -134,6 +222,45 @@ async fn read_device() -> Result<Held, StoreError> {
         stores.insert(name.to_string(), idb::load_store(name).await?);
     }
     Ok(Held::read(stores))
+}
+
+/// Removes for good what was deleted 30 days ago or more, each held by this window and
+/// guarded (nothing was added to it meanwhile). How many were removed.
+async fn purge(h: &Held, now_ms: u64) -> usize {
+    let mut n = 0;
+    for d in &h.deleted {
+        if now_ms.saturating_sub(d.at_ms) < ballot_core::session::DELETED_KEPT_MS {
+            continue;
+        }
+        if !hold(&d.id).await {
+            continue;
+        }
+        let done = idb::guarded_write(
+            "delete",
+            d.record_store,
+            &d.id,
+            Some(d.entry_stores.to_string()),
+            Some(d.guard()),
+        )
+        .await;
+        idb::release(&d.id);
+        if done.is_ok() {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Restores a deleted session or count: one entry in its log, guarded, held by this window.
+async fn undelete(d: &Deleted) -> Result<(), StoreError> {
+    if !hold(&d.id).await {
+        return Err(StoreError::Elsewhere);
+    }
+    let now = js_sys::Date::now().max(0.0) as u64;
+    let (key, value) = d.undelete(now);
+    let done = idb::guarded_write("add", d.log_store, &key, Some(value), Some(d.guard())).await;
+    idb::release(&d.id);
+    done
 }
 
 /// 「20261202-0905」 from the browser's clock, for the file name.
@@ -280,10 +407,20 @@ pub fn DataApp() -> Html {
     let reads = use_state(|| 0u32);
     let file_input = use_node_ref();
     {
-        let held = held.clone();
+        let (held, message) = (held.clone(), message.clone());
         use_effect_with(*reads, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                held.set(Some(read_device().await.map(Rc::new)));
+                let mut read = read_device().await;
+                // What was deleted 30 days ago goes for good now, and is said so.
+                if let Ok(h) = &read {
+                    let now = js_sys::Date::now().max(0.0) as u64;
+                    let n = purge(h, now).await;
+                    if n > 0 {
+                        message.set(Some(Said::Done((ZH_CN.purged)(n))));
+                        read = read_device().await;
+                    }
+                }
+                held.set(Some(read.map(Rc::new)));
             });
         });
     }
@@ -541,6 +678,9 @@ pub fn DataApp() -> Html {
             if let Some(m) = &*message {
                 { said(m) }
             }
+            if !h.deleted.is_empty() {
+                { deleted_view(&h.deleted, &message, &reads) }
+            }
             <h2>{ t.backup_heading }</h2>
             <p>{ t.backup_hint }</p>
             if *making {
@@ -588,6 +728,52 @@ pub fn DataApp() -> Html {
             if let Some(r) = &*restore {
                 { restore_view(r, &pins, on_restore, cancel_restore, *busy) }
             }
+        </section>
+    }
+}
+
+/// Deleted sessions and counts, each with how long it is still kept and 恢复.
+fn deleted_view(
+    deleted: &[Deleted],
+    message: &UseStateHandle<Option<Said>>,
+    reads: &UseStateHandle<u32>,
+) -> Html {
+    let t = &ZH_CN;
+    let app_texts = ballot_core::Lang::ZhCn.texts();
+    let now = js_sys::Date::now().max(0.0) as u64;
+    html! {
+        <section aria-labelledby="deleted-title">
+            <h2 id="deleted-title">{ t.deleted_heading }</h2>
+            <p class="hint">{ t.deleted_hint }</p>
+            <ul class="results-list">
+                { for deleted.iter().map(|d| {
+                    let kept = ballot_core::session::DELETED_KEPT_MS;
+                    let left = kept.saturating_sub(now.saturating_sub(d.at_ms)).div_ceil(86_400_000);
+                    let when = String::from(
+                        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d.at_ms as f64))
+                            .to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED),
+                    );
+                    let on_undelete = {
+                        let (d, message, reads) = (d.clone(), message.clone(), reads.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let (d, message, reads) = (d.clone(), message.clone(), reads.clone());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                message.set(Some(match undelete(&d).await {
+                                    Ok(()) => Said::Done((t.undeleted)(&d.label)),
+                                    Err(e) => Said::Refused(e.message(app_texts).to_string()),
+                                }));
+                                reads.set(*reads + 1);
+                            });
+                        })
+                    };
+                    html! {
+                        <li>
+                            <p><bdi>{ (t.deleted_line)(&d.label, &when, left) }</bdi></p>
+                            <button aria-label={format!("{}：{}", t.undelete, d.label)} onclick={on_undelete}>{ t.undelete }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
         </section>
     }
 }

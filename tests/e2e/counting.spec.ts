@@ -2,7 +2,7 @@
 // each ballot shows, the app checks it before it is committed and keeps the board.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  EVALUATION, RECOMMENDATION, card, enter, evalRow, fillDisk, openCount, row, spaced, type Paper,
+  EVALUATION, PIN, RECOMMENDATION, card, enter, enterPin, evalRow, fillDisk, openCount, row, spaced, type Paper,
 } from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
@@ -263,4 +263,35 @@ test('counting screen: large touch targets', async ({ page }) => {
     expect(box!.height).toBeGreaterThanOrEqual(60);
     expect(box!.width).toBeGreaterThanOrEqual(60);
   }
+});
+
+test('deleting a count needs its PIN; it is kept as deleted and restored from 本机数据与备份 with its ballots', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'counting happens on phones');
+  await openCount(page, { branch: '第三支部', issued: '2', returned: '2' });
+  await enter(page, { names: ['于建华'] });
+  await enter(page, { blank: true });
+  await page.getByRole('tab', { name: '人数张数' }).tap();
+  await page.getByRole('button', { name: '删除本次计票' }).tap();
+  await expect(page.getByRole('dialog')).toContainText('删除后保留 30 天，可在“本机数据与备份”中恢复');
+  await enterPin(page, '135791', '删除本次计票');
+  await expect(page.getByText('密码不正确，请重新输入。')).toBeVisible();
+  await enterPin(page, PIN, '删除本次计票');
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expect(page.getByText('第三支部')).toHaveCount(0);
+
+  // Kept, with its log: listed as deleted, and restored with one tap.
+  await page.getByRole('button', { name: '本机数据与备份' }).first().tap();
+  const deleted = page.getByRole('region', { name: '已删除的场次和计票' });
+  await expect(deleted).toContainText(/「长乐居民区 · 第三支部 · .+」：.+ 删除，还保留 30 天/);
+  await deleted.getByRole('button', { name: /^恢复：长乐居民区 · 第三支部/ }).tap();
+  await expect(page.getByRole('status')).toContainText('已恢复「长乐居民区 · 第三支部');
+  await expect(page.getByRole('region', { name: '已删除的场次和计票' })).toHaveCount(0);
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(page.getByText(/第三支部/).first()).toBeVisible();
+  await page.getByRole('button', { name: '继续计票' }).tap();
+  await expect(page.getByText('已录入 2 张 / 收回 2 张')).toBeVisible();
+  // The log says what happened.
+  await page.getByRole('tab', { name: /^已录入/ }).tap();
+  await expect(page.getByText(/删除计票（保留 30 天/)).toBeVisible();
+  await expect(page.getByText('恢复已删除的计票')).toBeVisible();
 });

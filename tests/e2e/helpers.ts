@@ -128,6 +128,9 @@ export async function openCount(page: Page, o: CountOptions = {}) {
     ['应到人数', o.due], ['实到人数', o.present], ['发出张数', o.issued], ['收回张数', o.returned],
   ];
   for (const [label, value] of figures) if (value) await page.getByLabel(label, { exact: true }).fill(value);
+  // The PIN deleting the count will need.
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
+  await page.getByLabel('再输入一遍密码').fill(PIN);
   await page.getByRole('button', { name: '开始计票' }).tap();
   await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
 }

@@ -23,6 +23,8 @@ async function countThreeBallots(page: Page) {
   for (const [label, value] of [['应到人数', '10'], ['实到人数', '8'], ['发出张数', '8'], ['收回张数', '3']]) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
+  await page.getByLabel('再输入一遍密码').fill(PIN);
   await page.getByRole('button', { name: '开始计票' }).tap();
   const ballots = [
     ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强'],

@@ -118,6 +118,9 @@ pub enum CountOp {
     Restore { seq: u32 },
     /// The figures entered or corrected.
     SetFigures { figures: Figures },
+    /// The count deleted (`true`, behind its PIN): kept as 已删除, restorable, its log
+    /// whole; or restored (`false`) from 本机数据与备份.
+    Deleted(bool),
 }
 
 /// Why the log refuses an operation. Codes C10–C15; one message each in the catalogue.
@@ -135,6 +138,9 @@ pub enum CountRefused {
     NotStruck { seq: u32 },
     /// C15: a figure is out of range, or 收回 would be below the ballots already entered.
     FiguresInvalid,
+    /// C16: the count is deleted (restore it first), or a delete or restore that changes
+    /// nothing.
+    Deleted,
 }
 
 impl CountRefused {
@@ -146,6 +152,7 @@ impl CountRefused {
             CountRefused::Struck { .. } => "C13",
             CountRefused::NotStruck { .. } => "C14",
             CountRefused::FiguresInvalid => "C15",
+            CountRefused::Deleted => "C16",
         }
     }
 }
@@ -180,6 +187,8 @@ struct EntryFile {
     restore: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     figures: Option<Figures>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deleted: Option<bool>,
 }
 
 impl From<CountEntry> for EntryFile {
@@ -191,6 +200,7 @@ impl From<CountEntry> for EntryFile {
             strike: None,
             restore: None,
             figures: None,
+            deleted: None,
         };
         match e.op {
             CountOp::Add { ballot } => f.ballot = Some(ballot),
@@ -201,6 +211,7 @@ impl From<CountEntry> for EntryFile {
             CountOp::Strike { seq } => f.strike = Some(seq),
             CountOp::Restore { seq } => f.restore = Some(seq),
             CountOp::SetFigures { figures } => f.figures = Some(figures),
+            CountOp::Deleted(d) => f.deleted = Some(d),
         }
         f
     }
@@ -219,12 +230,15 @@ impl std::fmt::Display for NotOneStep {
 impl TryFrom<EntryFile> for CountEntry {
     type Error = NotOneStep;
     fn try_from(f: EntryFile) -> Result<CountEntry, NotOneStep> {
-        let op = match (f.replace, f.ballot, f.strike, f.restore, f.figures) {
-            (None, Some(ballot), None, None, None) => CountOp::Add { ballot },
-            (Some(seq), Some(ballot), None, None, None) => CountOp::Replace { seq, ballot },
-            (None, None, Some(seq), None, None) => CountOp::Strike { seq },
-            (None, None, None, Some(seq), None) => CountOp::Restore { seq },
-            (None, None, None, None, Some(figures)) => CountOp::SetFigures { figures },
+        let op = match (
+            f.replace, f.ballot, f.strike, f.restore, f.figures, f.deleted,
+        ) {
+            (None, Some(ballot), None, None, None, None) => CountOp::Add { ballot },
+            (Some(seq), Some(ballot), None, None, None, None) => CountOp::Replace { seq, ballot },
+            (None, None, Some(seq), None, None, None) => CountOp::Strike { seq },
+            (None, None, None, Some(seq), None, None) => CountOp::Restore { seq },
+            (None, None, None, None, Some(figures), None) => CountOp::SetFigures { figures },
+            (None, None, None, None, None, Some(d)) => CountOp::Deleted(d),
             _ => return Err(NotOneStep),
         };
         Ok(CountEntry { at_ms: f.at_ms, op })
@@ -257,6 +271,8 @@ pub struct CountLog {
     tally: Tally,
     /// Figures changed from a known value, oldest first.
     corrections: Vec<Correction>,
+    /// When it was deleted, while it is.
+    deleted_ms: Option<u64>,
 }
 
 impl CountLog {
@@ -267,7 +283,13 @@ impl CountLog {
             figures,
             tally: Tally::empty(template),
             corrections: Vec::new(),
+            deleted_ms: None,
         }
+    }
+
+    /// When the count was deleted, while it is (已删除, restorable).
+    pub fn deleted_ms(&self) -> Option<u64> {
+        self.deleted_ms
     }
 
     /// Every figure changed from a known value, oldest first (修改记录).
@@ -358,6 +380,18 @@ impl CountLog {
             _ => Ok(()),
         };
         match op {
+            CountOp::Deleted(d) => {
+                return if *d == self.deleted_ms.is_some() {
+                    Err(CountRefused::Deleted)
+                } else {
+                    Ok(())
+                };
+            }
+            _ if self.deleted_ms.is_some() => return Err(CountRefused::Deleted),
+            _ => {}
+        }
+        match op {
+            CountOp::Deleted(_) => Ok(()),
             CountOp::Add { ballot } => {
                 fits(ballot)?;
                 self.room()
@@ -419,6 +453,7 @@ impl CountLog {
                 self.corrections.extend(changed);
                 self.figures = *figures;
             }
+            CountOp::Deleted(d) => self.deleted_ms = d.then_some(entry.at_ms),
         }
         self.entries.push(entry);
         Ok(())

@@ -105,6 +105,9 @@ pub struct CountRecord {
     pub figures: Figures,
     /// When it started, milliseconds since 1970.
     pub opened_ms: u64,
+    /// The PIN that deleting the count needs (counts started before PINs have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<crate::session::Pin>,
 }
 
 #[cfg(test)]
@@ -199,6 +202,7 @@ mod tests {
                 ..Figures::default()
             },
             opened_ms: 1_795_312_800_000,
+            pin: None,
         };
         let json = serde_json::to_string(&record).expect("json");
         assert!(json.contains(r#""spec":{"area":"长乐居民区","branch":"第一党支部","category":0}"#));

@@ -47,6 +47,14 @@ pub struct DataTexts {
     pub made_unsigned: &'static str,
     pub group_line: fn(GroupKind, &str, &Group) -> String,
     pub cancel: &'static str,
+
+    // Deleted sessions and counts
+    pub deleted_heading: &'static str,
+    pub deleted_hint: &'static str,
+    pub deleted_line: fn(&str, &str, u64) -> String,
+    pub undelete: &'static str,
+    pub undeleted: fn(&str) -> String,
+    pub purged: fn(usize) -> String,
 }
 
 pub static ZH_CN: DataTexts = DataTexts {
@@ -132,6 +140,13 @@ pub static ZH_CN: DataTexts = DataTexts {
         }
     },
     cancel: "取消",
+
+    deleted_heading: "已删除的场次和计票",
+    deleted_hint: "删除的场次和计票连同选票和工作记录保留 30 天，可以恢复；满 30 天后打开本页时永久清除。",
+    deleted_line: |label, when, days_left| format!("「{label}」：{when} 删除，还保留 {days_left} 天"),
+    undelete: "恢复",
+    undeleted: |label| format!("已恢复「{label}」：返回首页即可看到。"),
+    purged: |n| format!("已永久清除 {n} 个删除满 30 天的场次或计票。"),
 };
 
 fn store_name(store: Store) -> &'static str {

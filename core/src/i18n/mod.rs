@@ -106,6 +106,8 @@ pub struct Texts {
     pub pin_hint: &'static str,
     /// The browser cannot derive a PIN (no WebCrypto: the page is not served over https).
     pub pin_unavailable: &'static str,
+    /// What a paper count's PIN is for.
+    pub count_pin_hint: &'static str,
     pub create_session: &'static str,
     pub session_error: fn(SessionError) -> String,
 

@@ -69,6 +69,7 @@ pub static TEXTS: Texts = Texts {
     field_pin_repeat: "再输入一遍密码",
     pin_hint: "结束投票、查看结果、修改、删除以及离开投票界面都要输入此密码。请牢记，忘记后无法找回。",
     pin_unavailable: "本机浏览器无法处理密码：请通过 https 地址（或本机地址）打开本应用。",
+    count_pin_hint: "删除这个计票要输入此密码。请牢记，忘记后无法找回。",
     create_session: "创建场次",
     session_error,
 
@@ -85,6 +86,8 @@ pub static TEXTS: Texts = Texts {
             if *closed { "投票已结束" } else { "投票仍在进行" },
             issued.map_or("未填".to_string(), |n| format!(" {n}"))
         ),
+        EventKind::Deleted => "删除场次（保留 30 天，可在“本机数据与备份”中恢复）".into(),
+        EventKind::Undeleted => "恢复已删除的场次".into(),
     },
     close_session: "结束投票",
     reopen_session: "重新开启投票",
@@ -113,7 +116,7 @@ pub static TEXTS: Texts = Texts {
         Some(n) => format!("发出张数改为 {n}，记入工作记录。"),
         None => "发出张数改为未填，记入工作记录。".into(),
     },
-    pin_delete_body: |n| format!("将删除本场次和已投的 {n} 张票，删除后无法恢复。"),
+    pin_delete_body: |n| format!("将删除本场次和已投的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，工作记录一并保留。"),
 
     choose_category: "请先选择您的身份",
     change_category: "更改身份",
@@ -248,7 +251,7 @@ pub static TEXTS: Texts = Texts {
     ask_strike_title: |n| format!("划去第 {n} 张？"),
     ask_strike_body: "划去后这张票不再计入，可在「已录入」里恢复；这一操作记入修改记录。",
     ask_delete_title: "删除本次计票？",
-    ask_delete_body: |n| format!("将删除本次计票和已录入的 {n} 张票，删除后无法恢复。"),
+    ask_delete_body: |n| format!("将删除本次计票和已录入的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，计票记录一并保留。"),
     delete_count: "删除本次计票",
     figure_flag,
     count_refused,
@@ -287,6 +290,8 @@ fn audit_entry(op: &CountOp) -> String {
             figure(f.issued),
             figure(f.returned)
         ),
+        CountOp::Deleted(true) => "删除计票（保留 30 天，可在“本机数据与备份”中恢复）".into(),
+        CountOp::Deleted(false) => "恢复已删除的计票".into(),
     }
 }
 
@@ -296,6 +301,7 @@ fn count_refused(r: CountRefused) -> String {
             format!("已录入 {returned} 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。")
         }
         CountRefused::WrongShape => "这张票与表格不符，无法录入。".into(),
+        CountRefused::Deleted => "这个计票已删除：请先在“本机数据与备份”中恢复。".into(),
         CountRefused::NoSuchBallot { seq } => format!("没有第 {seq} 张票。"),
         CountRefused::Struck { seq } => format!("第 {seq} 张已划去，请先恢复。"),
         CountRefused::NotStruck { seq } => format!("第 {seq} 张没有划去，无需恢复。"),

@@ -48,8 +48,21 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
             (t.pin_delete_body)(filled),
             t.delete_session,
         ),
+        Intent::DeleteCount => {
+            let entered = app
+                .count(&prompt.session)
+                .map_or(0, |c| c.log.entered().len());
+            (
+                t.delete_count,
+                (t.ask_delete_body)(u32::try_from(entered).unwrap_or(u32::MAX)),
+                t.delete_count,
+            )
+        }
     };
-    let destructive = matches!(prompt.intent, Intent::Delete | Intent::Close);
+    let destructive = matches!(
+        prompt.intent,
+        Intent::Delete | Intent::DeleteCount | Intent::Close
+    );
     let guard = app.pin_guard;
     let minutes_left = guard
         .until_ms

@@ -80,6 +80,17 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Ask(question)))
     };
+    // Deleting a count started with a PIN asks for it, as deleting a session does.
+    let ask_pin = {
+        let app = app.clone();
+        let id = count.id().to_string();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::AskPin {
+                session: id.clone(),
+                intent: crate::app::state::Intent::DeleteCount,
+            })
+        })
+    };
     let on_pad = {
         let app = app.clone();
         Callback::from(move |p: PadAction| app.dispatch(Action::Pad(p)))
@@ -322,7 +333,11 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                         <button type="submit" class="primary" disabled={busy}>{ t.save }</button>
                     </form>
                     <div class="actions danger-zone">
-                        <button class="danger" disabled={busy} onclick={ask(CountAsk::Delete)}>{ t.delete_count }</button>
+                        if count.record.pin.is_some() {
+                            <button class="danger" disabled={busy} onclick={ask_pin}>{ t.delete_count }</button>
+                        } else {
+                            <button class="danger" disabled={busy} onclick={ask(CountAsk::Delete)}>{ t.delete_count }</button>
+                        }
                     </div>
                 </>
             }

@@ -76,11 +76,13 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <h2>{ t.sessions_heading }</h2>
                 <button class="primary" onclick={send(|| Action::NewSession)}>{ "+ " }{ t.new_session }</button>
             </div>
-            if app.sessions.is_empty() {
+            if !app.sessions.iter().any(|s| s.log.deleted_ms().is_none()) {
                 <p class="empty">{ t.no_sessions }</p>
             }
             <ul class="cards">
-                { for app.sessions.iter().map(|s| {
+                // A deleted session is kept (already deleted, restorable from 本机数据与备份),
+                // not shown here.
+                { for app.sessions.iter().filter(|s| s.log.deleted_ms().is_none()).map(|s| {
                     let open = s.log.takes_ballots();
                     let heading = format!("session-{}", s.id());
                     let line = format!("session-line-{}", s.id());
@@ -115,11 +117,11 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <h2>{ t.counts_heading }</h2>
                 <button class="primary" onclick={send(|| Action::NewCount)}>{ "+ " }{ t.new_count }</button>
             </div>
-            if app.counts.is_empty() {
+            if !app.counts.iter().any(|c| c.log.deleted_ms().is_none()) {
                 <p class="empty">{ t.no_counts }</p>
             }
             <ul class="cards">
-                { for app.counts.iter().map(|c| {
+                { for app.counts.iter().filter(|c| c.log.deleted_ms().is_none()).map(|c| {
                     let heading = format!("count-{}", c.id());
                     let line = format!("count-line-{}", c.id());
                     let figures = c.log.figures();

@@ -45,13 +45,14 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
         let form = form.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match db::random_bytes() {
-                Ok(id) => app.dispatch(Action::CreateCount {
+            match (db::random_bytes(), db::random_bytes()) {
+                (Ok(id), Ok(salt)) => app.dispatch(Action::CreateCount {
                     form: (*form).clone(),
                     id: ballot_core::session::hex(&id),
+                    salt,
                     now_ms: page::now_ms(),
                 }),
-                Err(e) => app.dispatch(Action::Notice(e)),
+                (Err(e), _) | (_, Err(e)) => app.dispatch(Action::Notice(e)),
             }
         })
     };
@@ -111,6 +112,12 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
                 { field(SessionField::Present, t.field_present, &form.figures.present, InputKind::Number, |f, v| f.figures.present = v) }
                 { field(SessionField::Issued, t.field_issued_paper, &form.figures.issued, InputKind::Number, |f, v| f.figures.issued = v) }
                 { field(SessionField::Returned, t.field_returned, &form.figures.returned, InputKind::Number, |f, v| f.figures.returned = v) }
+                { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
+                { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
+                <p class="hint">{ t.count_pin_hint }</p>
+                if app.cannot_derive {
+                    <p class="field-error" role="alert">{ t.pin_unavailable }</p>
+                }
                 if let Some(e) = app.notice {
                     <p class="field-error" role="alert">{ e.message(t) }</p>
                 }

@@ -163,20 +163,10 @@ impl Records {
                 self.check("sessions", "events", session, *seq)?;
                 self.add("events", format!("{session}/{seq:08}"), json(event))
             }
-            Write::DeleteSession { id, after } => {
-                self.check("sessions", "events", id, *after)?;
-                self.delete("sessions", &["events", "ballots"], id);
-                Ok(())
-            }
             Write::Count(record) => self.header("counts", &record.id, json(&**record)),
             Write::CountEntry { count, key, entry } => {
                 self.check("counts", "count_entries", count, *key)?;
                 self.add("count_entries", format!("{count}/{key:08}"), json(entry))
-            }
-            Write::DeleteCount { id, after } => {
-                self.check("counts", "count_entries", id, *after)?;
-                self.delete("counts", &["count_entries"], id);
-                Ok(())
             }
             Write::PinGuard(guard) => {
                 self.pin_guard = Some(json(guard));

@@ -13,10 +13,10 @@ use ballot_core::count::{
     parse_figures, read_stored, CountEntry, CountLog, CountOp, CountRecord, CountRefused,
     CountSpec, Figures,
 };
-use ballot_core::session::{SessionError, SessionField};
+use ballot_core::session::{Kdf, Pin, SessionError, SessionField};
 use ballot_core::{fingerprint, Ballot, Section, Template};
 
-use super::{AppState, Dump, Page, StoreError, Write};
+use super::{AfterDerive, AppState, Dump, Page, StoreError, Write};
 
 /// A paper count on this device, with what follows from its log.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +160,9 @@ pub struct CountForm {
     pub branch: String,
     pub category: Option<u16>,
     pub figures: FiguresForm,
+    /// The PIN deleting the count will need, typed twice.
+    pub pin: String,
+    pub pin_repeat: String,
 }
 
 /// The keys of a keyboard that tap the pad's mark buttons, in order.
@@ -267,7 +270,13 @@ impl AppState {
         self.page = Page::Count(id.to_string());
     }
 
-    pub(super) fn create_count(&mut self, form: CountForm, id: String, now_ms: u64) {
+    pub(super) fn create_count(
+        &mut self,
+        form: CountForm,
+        id: String,
+        salt: [u8; 16],
+        now_ms: u64,
+    ) {
         let Some(entry) = self.templates.get(form.template) else {
             return;
         };
@@ -285,8 +294,12 @@ impl AppState {
         if let Err(e) = &figures {
             errors.extend_from_slice(e);
         }
+        let pin = Pin::typed(&form.pin, &form.pin_repeat);
+        if let Err(e) = &pin {
+            errors.push(*e);
+        }
         self.form_errors = Rc::new(errors);
-        let (Ok(spec), Ok(figures)) = (spec, figures) else {
+        let (Ok(spec), Ok(figures), Ok(pin)) = (spec, figures, pin) else {
             return;
         };
         let record = CountRecord {
@@ -296,8 +309,14 @@ impl AppState {
             spec,
             figures,
             opened_ms: now_ms,
+            pin: None,
         };
-        self.request(Write::Count(Rc::new(record)));
+        // Stored once the browser has derived the PIN.
+        self.derive(
+            pin,
+            Kdf::new(salt),
+            AfterDerive::OpenCount(Box::new(record)),
+        );
     }
 
     /// Asks the core whether `op` may be applied to the count on screen, and if so asks
@@ -458,15 +477,18 @@ impl AppState {
                     c.problem = result.err().map(PadProblem::Refused);
                 }
             }
-            CountAsk::Delete => {
-                if let Some((count, _)) = self.counting() {
-                    let write = Write::DeleteCount {
-                        id: count.id().to_string(),
-                        after: count.next_key,
-                    };
-                    self.request(write);
-                }
-            }
+            // A count started before counts had PINs: deleted on this confirmation, as
+            // 已删除 (restorable, its log kept).
+            CountAsk::Delete => self.delete_count(now_ms),
+        }
+    }
+
+    /// Deletes the count on screen: kept as 已删除 for 30 days with its whole log,
+    /// restorable from 本机数据与备份.
+    pub(super) fn delete_count(&mut self, now_ms: u64) {
+        let result = self.store_op(CountOp::Deleted(true), now_ms);
+        if let Some(c) = self.counting.as_mut() {
+            c.problem = result.err().map(PadProblem::Refused);
         }
     }
 
@@ -502,6 +524,13 @@ impl AppState {
                 if let Some(c) = self.counting.as_mut() {
                     c.figures_problem = None;
                 }
+                if self
+                    .count(&count)
+                    .is_some_and(|c| c.log.deleted_ms().is_some())
+                {
+                    self.counting = None;
+                    self.page = Page::Home;
+                }
             }
             (Write::CountEntry { entry, .. }, Err(e)) => {
                 let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
@@ -510,11 +539,6 @@ impl AppState {
                     Some(c) if from_pad => c.problem = Some(PadProblem::NotStored(e)),
                     _ => self.notice = Some(e),
                 }
-            }
-            (Write::DeleteCount { id, .. }, Ok(())) => {
-                Rc::make_mut(&mut self.counts).retain(|c| c.id() != id);
-                self.counting = None;
-                self.page = Page::Home;
             }
             (_, Err(e)) => self.notice = Some(e),
             _ => {}

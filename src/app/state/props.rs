@@ -175,6 +175,7 @@ fn seeded_with(rule: CategoryRule, damaged: bool) -> harness::Device {
             ..Default::default()
         },
         opened_ms: 1,
+        pin: None,
     };
     device(Dump {
         sessions: vec![super::tests::stored_session("s1", t, rule)],

@@ -418,19 +418,29 @@ fn a_refused_write_in_is_reported_and_resets_its_cell() {
 }
 
 #[test]
-fn deleting_needs_the_pin_and_happens_once_stored() {
+fn deleting_needs_the_pin_keeps_the_session_as_deleted_and_happens_once_stored() {
     let s = pin(recommendation_session(), Intent::Delete, PIN);
-    assert_eq!(
+    assert!(matches!(
         s.pending.as_ref().map(|p| &p.write),
-        Some(&Write::DeleteSession {
-            id: "s1".into(),
-            after: 0
+        Some(Write::Event {
+            event: SessionEvent {
+                kind: EventKind::Deleted,
+                ..
+            },
+            ..
         })
-    );
-    assert!(s.session("s1").is_some());
+    ));
+    assert_eq!(s.session("s1").and_then(|x| x.log.deleted_ms()), None);
     let s = written(s, Ok(()));
-    assert!(s.session("s1").is_none());
+    // Kept, with its log and ballots, as deleted: no voting, nothing else but a restore.
+    let session = s.session("s1").expect("kept");
+    assert_eq!(session.log.deleted_ms(), Some(2_000));
+    assert!(!session.log.takes_ballots());
+    assert!(!session.log.allows(session.spec(), EventKind::Closed));
+    assert!(session.log.allows(session.spec(), EventKind::Undeleted));
     assert_eq!(s.page, Page::Home);
+    let s = s.reduce(Action::StartVoting("s1".into()));
+    assert!(s.pending.is_none());
 }
 
 #[test]
@@ -839,8 +849,11 @@ fn counting(returned: &str) -> Rc<AppState> {
                     branch: String::new(),
                     category: Some(0),
                     figures: figures(returned),
+                    pin: PIN.into(),
+                    pin_repeat: PIN.into(),
                 },
                 id: "c1".into(),
+                salt: [2; 16],
                 now_ms: 1_000,
             },
         ],
@@ -893,6 +906,7 @@ fn a_count_starts_only_once_stored_and_its_form_is_checked_field_by_field() {
                     ..CountForm::default()
                 },
                 id: "c1".into(),
+                salt: [2; 16],
                 now_ms: 1,
             },
         ],
@@ -903,6 +917,7 @@ fn a_count_starts_only_once_stored_and_its_form_is_checked_field_by_field() {
             (SessionField::Area, SessionError::AreaMissing),
             (SessionField::Category, SessionError::CategoryRuleMismatch),
             (SessionField::Returned, SessionError::NumberInvalid),
+            (SessionField::Pin, SessionError::PinFormat),
         ]
     );
     assert!(s.pending.is_none());
@@ -1121,22 +1136,42 @@ fn the_voter_screen_cannot_be_left_for_a_count() {
 }
 
 #[test]
-fn deleting_a_count_is_asked_first_and_happens_once_stored() {
-    let s = counting("").reduce(Action::Ask(CountAsk::Delete));
-    let s = s.reduce(Action::Answer {
-        yes: true,
-        now_ms: 1,
-    });
+fn deleting_a_count_needs_its_pin_and_keeps_it_as_deleted() {
+    let s = counting("");
+    assert!(count(&s).record.pin.is_some(), "a new count has a PIN");
+    let ask = |s: Rc<AppState>, pin: &str| {
+        run(
+            s,
+            vec![
+                Action::AskPin {
+                    session: "c1".into(),
+                    intent: Intent::DeleteCount,
+                },
+                Action::EnterPin {
+                    pin: pin.into(),
+                    now_ms: 3_000,
+                },
+            ],
+        )
+    };
+    let s = ask(s, "135791");
     assert_eq!(
-        s.pending.as_ref().map(|p| &p.write),
-        Some(&Write::DeleteCount {
-            id: "c1".into(),
-            after: 0
-        })
+        s.prompt.as_ref().map(|p| &p.answer),
+        Some(&PinAnswer::Wrong)
     );
+    assert!(s.pending.is_none());
+    let s = ask(s.reduce(Action::CancelPin), PIN);
+    assert_eq!(pending_op(&s), Some(&CountOp::Deleted(true)));
     let s = written(s, Ok(()));
-    assert!(s.counts.is_empty());
+    // Kept with its whole log, as deleted; nothing more can be entered.
+    assert_eq!(count(&s).log.deleted_ms(), Some(3_000));
     assert_eq!(s.page, Page::Home);
+    assert_eq!(
+        count(&s)
+            .log
+            .check(&count(&s).template, &CountOp::Strike { seq: 1 }),
+        Err(CountRefused::Deleted)
+    );
 }
 
 #[test]
@@ -1209,6 +1244,7 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
             ..Figures::default()
         },
         opened_ms: 7,
+        pin: None,
     };
     let mut ballot = Ballot::empty(t, Some(1));
     ballot.toggle_paper_mark(0, 3);

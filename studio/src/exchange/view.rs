@@ -49,7 +49,13 @@ pub fn DeskApp(props: &DeskProps) -> Html {
                 // app reports damaged records on its home screen.
                 if let (Ok(records), Ok(entries)) = (records, entries) {
                     let (counts, _) = read_stored(&records, &entries);
-                    results.extend(counts.iter().map(Received::of_count));
+                    // A deleted count (restorable from 本机数据与备份) is not sent or merged.
+                    results.extend(
+                        counts
+                            .iter()
+                            .filter(|c| c.log.deleted_ms().is_none())
+                            .map(Received::of_count),
+                    );
                 }
                 let own = ballot_ui::device::key().await.ok();
                 let mut signed = Vec::with_capacity(results.len());
