@@ -131,15 +131,6 @@ impl Records {
         self.add(store, copy, value)
     }
 
-    fn delete(&mut self, record: &'static str, logs: &[&'static str], id: &str) {
-        self.store(record).remove(id);
-        let prefix = format!("{id}/");
-        self.store(record).retain(|k, _| !k.starts_with(&prefix));
-        for log in logs {
-            self.store(log).retain(|k, _| !k.starts_with(&prefix));
-        }
-    }
-
     /// One write, as `db.rs` plans it and `idb.js` performs it.
     pub fn apply(&mut self, write: &Write) -> Result<(), StoreError> {
         let json = |v: &dyn erased::Json| v.json();
