@@ -388,6 +388,14 @@ impl Ballot {
     }
 }
 
+/// SHA-256 (hex) of `ballots`' JSON as written: what a 唱票 count's signed statement carries
+/// for its ballots in reading order (`exchange::seal::Statement::ballots`).
+pub fn ballots_digest(ballots: &[Ballot]) -> String {
+    use sha2::Digest;
+    let json = serde_json::to_string(ballots).unwrap_or_default();
+    crate::session::hex(&sha2::Sha256::digest(json.as_bytes()))
+}
+
 fn write_in_text_ok(text: &str) -> bool {
     text.chars().count() <= limits::MAX_TEXT_CHARS && !has_control_chars(text)
 }

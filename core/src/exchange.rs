@@ -268,6 +268,17 @@ impl Received {
         }
     }
 
+    /// One counted result, sealed, as a merged result of one: what the printed 报告单's QR
+    /// code carries (no ballots, so it stays one code or two), read by any results desk
+    /// from a photo of the signed paper. Its counted result has the code printed beside
+    /// the signatures.
+    pub fn one(sealed: Sealed, template: Template) -> Received {
+        let s = &sealed.statement;
+        let (unit, fingerprint) = (s.unit.clone(), s.fingerprint.clone());
+        let body = crate::merge::merged_body(&template, &unit, &fingerprint, vec![sealed]);
+        Received::local(body, template)
+    }
+
     /// The 结果校验码 of this result.
     pub fn code(&self) -> String {
         let b = &self.body;

@@ -317,7 +317,7 @@ impl Merge {
 }
 
 /// A merged result's body over these counted results.
-pub(crate) fn merged_body(
+pub fn merged_body(
     template: &Template,
     unit: &str,
     fingerprint: &str,

@@ -36,6 +36,12 @@ pub struct Input {
     pub sources: Vec<SourceRow>,
     /// Figures corrected after they were known (修改记录), oldest first.
     pub corrections: Vec<CorrectionRow>,
+    /// The session's or count's id, for one counted result: then the printed report carries
+    /// the result as a signed QR code (`None` for a combined result).
+    pub batch: Option<String>,
+    /// A 唱票 count's ballots' digest (`ballot_core::ballot::ballots_digest`); `None` for a
+    /// tablet session.
+    pub ballots_digest: Option<String>,
 }
 
 /// One correction, with its time as the app writes it (「12月3日 10:02」).
@@ -101,6 +107,10 @@ struct InputFile<'a> {
     sources: Vec<SourceRow>,
     #[serde(default)]
     corrections: Vec<CorrectionRow>,
+    #[serde(default)]
+    batch: Option<String>,
+    #[serde(default)]
+    ballots_digest: Option<String>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -148,6 +158,28 @@ impl Input {
             date: f.date,
             sources: f.sources,
             corrections: f.corrections,
+            batch: f.batch,
+            ballots_digest: f.ballots_digest,
+        })
+    }
+
+    /// What the device signs for this result, when it is one counted result: the same
+    /// statement its results file carries (`ballot_core::exchange::seal`).
+    pub fn statement(&self) -> Option<ballot_core::exchange::seal::Statement> {
+        use ballot_core::exchange::Kind;
+        Some(ballot_core::exchange::seal::Statement {
+            batch: self.batch.clone()?,
+            kind: if self.ballots_digest.is_some() {
+                Kind::Paper
+            } else {
+                Kind::Tablet
+            },
+            fingerprint: self.fingerprint.clone(),
+            unit: self.unit.clone(),
+            category: self.category.clone(),
+            figures: self.figures,
+            tally: self.tally.clone(),
+            ballots: self.ballots_digest.clone(),
         })
     }
 

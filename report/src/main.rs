@@ -49,8 +49,41 @@ pub fn show(host: HtmlElement, input: &str, mode: &str) -> Result<(), JsValue> {
     let input = read(input)?;
     host.set_inner_html(&render(&input, mode));
     ON_CLICK.with(|h| host.set_onclick(Some(h.as_ref().unchecked_ref())));
+    if let Some(statement) = input.statement() {
+        let (host, template) = (host.clone(), input.template.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            paper_codes(&host, statement, template).await;
+        });
+    }
     CURRENT.with(|c| *c.borrow_mut() = Some(input));
     Ok(())
+}
+
+/// The printed report's QR code(s): this result signed with the device's key (unsigned
+/// when the browser cannot sign: the desk then says so), as a merged result of one.
+async fn paper_codes(
+    host: &HtmlElement,
+    statement: ballot_core::exchange::seal::Statement,
+    template: ballot_core::Template,
+) {
+    use ballot_core::exchange::seal::{Seal, Sealed};
+    let seal = ballot_ui::device::sign(&statement.message())
+        .await
+        .ok()
+        .map(|(key, sig)| Seal { key, sig });
+    let one = ballot_core::exchange::Received::one(Sealed { statement, seal }, template);
+    let Ok(codes) = one.qr_codes() else {
+        return;
+    };
+    let Some(place) = host.query_selector(".rk-qr-codes").ok().flatten() else {
+        return;
+    };
+    let svgs: String = codes
+        .iter()
+        .filter_map(|c| ballot_core::qr::svg(c))
+        .map(|svg| format!("<div class=\"rk-qr-code\">{svg}</div>"))
+        .collect();
+    place.set_inner_html(&svgs);
 }
 
 fn on_click(e: Event) {

@@ -617,9 +617,18 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     flags(h, &r, &titles, t, true);
     corrections(h, input, t);
     h.raw("</div><div class=\"rk-signatures\">");
-    // Beside the signatures: what the signers vouch for, comparable with any file later.
+    // Beside the signatures: what the signers vouch for, comparable with any file later,
+    // and the result itself as a QR code (drawn once signed, `main.rs`), so the signed
+    // paper can be the input of a merge.
     code_line(h, input, t);
     h.el("p class=\"rk-code-hint\"", t.result_code_hint);
+    if input.batch.is_some() {
+        h.raw("<figure class=\"rk-qr\"><div class=\"rk-qr-codes\" role=\"img\" aria-label=\"")
+            .text(t.paper_code_label)
+            .raw("\"></div><figcaption>")
+            .text(t.paper_code)
+            .raw("</figcaption></figure>");
+    }
     for who in t.signatures {
         h.raw("<p><span>")
             .text(&(t.signature)(who))

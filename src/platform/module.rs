@@ -31,54 +31,59 @@ pub fn exchange_input(used: &[&str], session: Option<String>) -> String {
     )
 }
 
-/// A tablet session's result for the desk: the results module's input plus its batch id
-/// (the session's id), its kind and its category, if fixed. Never its ballots: their order
-/// would reveal the order of voting.
-pub fn session_result(
-    template: &Template,
-    fingerprint: &str,
-    unit: &str,
-    figures: &Figures,
-    tally: &Tally,
-    batch: &str,
-    category: Option<&str>,
-) -> String {
-    let base = input(template, fingerprint, unit, category, figures, tally, &[]);
-    format!(
-        r#"{},"batch":{},"kind":"tablet"}}"#,
-        base.strip_suffix('}').unwrap_or(&base),
-        json(batch),
-    )
+/// One result as the results module takes it (documented in `report/src/lib.rs`).
+pub struct ResultInput<'a> {
+    pub template: &'a Template,
+    pub fingerprint: &'a str,
+    pub unit: &'a str,
+    pub category: Option<&'a str>,
+    pub figures: &'a Figures,
+    pub tally: &'a Tally,
+    /// 修改记录, each with its time as people read it.
+    pub corrections: &'a [(Correction, String)],
+    /// The session's or count's id: the printed report then carries the result as a signed
+    /// QR code.
+    pub batch: Option<&'a str>,
+    /// A 唱票 count's ballots' digest (`ballot_core::ballot::ballots_digest`).
+    pub ballots_digest: Option<String>,
 }
 
-/// The module's input (documented in `report/src/lib.rs`). The canonical template JSON is a
-/// JSON object already, so it is inserted as it is.
-pub fn input(
-    template: &Template,
-    fingerprint: &str,
-    unit: &str,
-    category: Option<&str>,
-    figures: &Figures,
-    tally: &Tally,
-    corrections: &[(Correction, String)],
-) -> String {
-    let corrections: Vec<serde_json::Value> = corrections
-        .iter()
-        .map(|(c, at)| {
-            serde_json::json!({
-                "figure": c.figure, "from": c.from, "to": c.to, "at_ms": c.at_ms, "at": at,
+impl ResultInput<'_> {
+    /// The module's input. The canonical template JSON is a JSON object already, so it is
+    /// inserted as it is.
+    pub fn json(&self) -> String {
+        let corrections: Vec<serde_json::Value> = self
+            .corrections
+            .iter()
+            .map(|(c, at)| {
+                serde_json::json!({
+                    "figure": c.figure, "from": c.from, "to": c.to, "at_ms": c.at_ms, "at": at,
+                })
             })
-        })
-        .collect();
+            .collect();
+        format!(
+            r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{},"batch":{},"ballots_digest":{}}}"#,
+            self.template.canonical_json(),
+            json(self.fingerprint),
+            json(self.unit),
+            json(&self.category),
+            json(self.figures),
+            json(self.tally),
+            json(&corrections),
+            json(&self.batch),
+            json(&self.ballots_digest),
+        )
+    }
+}
+
+/// A tablet session's result for the desk: the results module's input (its batch id the
+/// session's id) and its kind. Never its ballots: their order would reveal the order of
+/// voting.
+pub fn session_result(r: &ResultInput) -> String {
+    let base = r.json();
     format!(
-        r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{}}}"#,
-        template.canonical_json(),
-        json(fingerprint),
-        json(unit),
-        json(&category),
-        json(figures),
-        json(tally),
-        json(&corrections),
+        r#"{},"kind":"tablet"}}"#,
+        base.strip_suffix('}').unwrap_or(&base),
     )
 }
 
@@ -98,15 +103,17 @@ mod tests {
     fn the_desk_input_is_json_with_the_session_whole() {
         let t = &samples::all()[1];
         let tally = Tally::empty(t);
-        let one = session_result(
-            t,
-            "ABCD-EFGH",
-            "长乐居民区",
-            &Figures::default(),
-            &tally,
-            "c1",
-            Some("党员"),
-        );
+        let one = session_result(&ResultInput {
+            template: t,
+            fingerprint: "ABCD-EFGH",
+            unit: "长乐居民区",
+            category: Some("党员"),
+            figures: &Figures::default(),
+            tally: &tally,
+            corrections: &[],
+            batch: Some("c1"),
+            ballots_digest: None,
+        });
         let input = exchange_input(&["ABCD-EFGH"], Some(one));
         let v: serde_json::Value = serde_json::from_str(&input).expect("JSON");
         assert_eq!(v["page"], "exchange");

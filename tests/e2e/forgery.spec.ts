@@ -181,3 +181,46 @@ test('the printed report carries the result code the desk shows', async ({ page 
   expect(printed).toContain(`结果校验码 ${a.code}`);
   expect(printed?.indexOf('结果校验码')).toBeLessThan(printed!.indexOf('监票人（签名）'));
 });
+
+test('the signed paper report carries the result as a QR code, read back into a merge with the same code', async ({ page, browser, baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'counting happens on phones');
+  const a = await genuineFrom(page);
+  await page.getByRole('button', { name: /首页/ }).first().tap();
+  await page.getByRole('button', { name: '继续计票' }).tap();
+  await page.getByRole('tab', { name: '计票板' }).tap();
+  // The printed page, as the meeting signs it: its QR code(s), photographed close up.
+  await page.emulateMedia({ media: 'print' });
+  const codes = page.getByRole('img', { name: '本表结果的二维码' }).locator('.rk-qr-code svg');
+  await expect(codes.first()).toBeAttached();
+  await expect(page.locator('article.rk-print')).toContainText(`结果校验码 ${a.code}`);
+  const svgs = await codes.evaluateAll((all) => all.map((svg) => svg.outerHTML));
+  expect(svgs.length).toBeGreaterThan(0);
+  expect(svgs.length).toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: 'screen' });
+  const camera = await browser.newPage({ viewport: { width: 700, height: 700 } });
+  const photos: string[] = [];
+  for (const [i, svg] of svgs.entries()) {
+    await camera.setContent(`<body style="margin:40px;background:#fff">${svg.replace('<svg', '<svg style="width:600px;height:600px"')}</body>`);
+    photos.push(info.outputPath(`paper-qr-${i}.png`));
+    await camera.screenshot({ path: photos[i] });
+  }
+  await camera.close();
+
+  const desk = await otherPhone(browser, page, baseURL);
+  await openDesk(desk, '汇总');
+  await desk.getByRole('button', { name: '扫描二维码' }).tap();
+  for (const photo of photos) {
+    const [chooser] = await Promise.all([
+      desk.waitForEvent('filechooser'),
+      desk.getByRole('button', { name: '从照片读取二维码' }).tap(),
+    ]);
+    await chooser.setFiles(photo);
+  }
+  await expect(desk.getByRole('status').filter({ hasText: `已加入汇总：${UNIT}（3 张选票）` })).toBeVisible();
+  // The same 结果校验码 as on the paper, signed by A's device.
+  await expect(sources(desk).getByRole('row', { name: new RegExp(`^${UNIT}（党员）.*${a.code}\\s*✓ 设备码 ${a.device}`) })).toBeVisible();
+  // The paper and A's file are the same result: the file adds nothing.
+  await importFile(desk, a.path);
+  await expect(desk.getByRole('alert')).toContainText('（X11）');
+  await desk.context().close();
+});

@@ -126,7 +126,7 @@ impl Statement {
 
 /// The digest of a 唱票 count's ballots that its statement carries.
 pub fn ballots_digest(ballots: &[Ballot]) -> String {
-    hex(&Sha256::digest(json(&ballots).as_bytes()))
+    crate::ballot::ballots_digest(ballots)
 }
 
 /// The bytes a device signs for a merged result with this body text.

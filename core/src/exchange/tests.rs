@@ -252,3 +252,31 @@ fn a_result_too_large_for_codes_offers_the_file() {
     assert!(matches!(big.qr_codes(), Err(ExchangeError::TooManyCodes(n)) if n > limits::QR_CODES));
     assert_eq!(read(&big.file(), none), Ok(big));
 }
+
+/// The printed report's code: one counted result without its ballots, one QR code, read
+/// back with the same 结果校验码 and the same figures.
+#[test]
+fn the_paper_reports_code_carries_the_result_in_one_code() {
+    let r = paper("a1", "长乐居民区 · 第一支部", 400);
+    let statement = r.statement().expect("a count");
+    let sealed = seal::Sealed {
+        statement: statement.clone(),
+        seal: Some(seal::Seal {
+            key: "K".repeat(87),
+            sig: "S".repeat(86),
+        }),
+    };
+    let one = Received::one(sealed, r.template.clone());
+    let codes = one.qr_codes().expect("codes");
+    assert_eq!(codes.len(), 1, "one code on the paper");
+    let mut collect = Codes::new();
+    let Ok(Scanned::Complete(text)) = collect.add(&codes[0]) else {
+        panic!("one code completes");
+    };
+    let back = read(&text, |_| Some(r.template.clone())).expect("reads");
+    let leaves = back.leaves();
+    assert_eq!(leaves.len(), 1);
+    assert_eq!(leaves[0].statement, statement);
+    assert_eq!(leaves[0].statement.code(), r.code());
+    assert_eq!(back.body.tally, r.body.tally);
+}

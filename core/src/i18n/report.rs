@@ -70,6 +70,8 @@ pub struct ReportTexts {
     pub status_not_taken: &'static str,
     pub flags_heading: &'static str,
     pub corrections_heading: &'static str,
+    pub paper_code: &'static str,
+    pub paper_code_label: &'static str,
     pub correction: fn(&str, Option<u32>, Option<u32>, &str) -> String,
     pub corrected_flag: fn(&str) -> String,
     pub no_flags: &'static str,
@@ -158,6 +160,8 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     status_not_taken: "未列入",
     flags_heading: "说明",
     corrections_heading: "修改记录",
+    paper_code: "本表结果的二维码（带本机签名）：汇总时在“结果汇总与核对 → 汇总”中扫描或拍照读取，结果校验码应与上方相同。",
+    paper_code_label: "本表结果的二维码",
     correction: |figure, from, to, at| {
         let v = |n: Option<u32>| n.map_or_else(|| "未填".to_string(), |n| n.to_string());
         let at = if at.is_empty() {

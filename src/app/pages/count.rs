@@ -221,15 +221,20 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             }
         }
         Tab::Board => {
-            let input = crate::platform::module::input(
+            let corrections = super::results::timed(log.corrections().to_vec(), app.lang.tag());
+            let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
+            let input = crate::platform::module::ResultInput {
                 template,
-                &count.fingerprint,
-                &count.spec().unit_label(),
-                count.category_name(),
-                &figures,
-                log.tally(),
-                &super::results::timed(log.corrections().to_vec(), app.lang.tag()),
-            );
+                fingerprint: &count.fingerprint,
+                unit: &count.spec().unit_label(),
+                category: count.category_name(),
+                figures: &figures,
+                tally: log.tally(),
+                corrections: &corrections,
+                batch: Some(count.id()),
+                ballots_digest: Some(ballot_core::ballot::ballots_digest(&live)),
+            }
+            .json();
             html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
         }
         Tab::List => {

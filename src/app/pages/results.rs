@@ -41,15 +41,19 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         let id = id.to_string();
         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
-    let input = module::input(
+    let corrections = timed(session.log.corrections(session.spec()), app.lang.tag());
+    let input = module::ResultInput {
         template,
-        &session.fingerprint,
-        &session.record.spec.unit_label(),
-        session.fixed_category(),
-        &session.turnout().figures(),
+        fingerprint: &session.fingerprint,
+        unit: &session.record.spec.unit_label(),
+        category: session.fixed_category(),
+        figures: &session.turnout().figures(),
         tally,
-        &timed(session.log.corrections(session.spec()), app.lang.tag()),
-    );
+        corrections: &corrections,
+        batch: Some(id),
+        ballots_digest: None,
+    }
+    .json();
     let all = tally.combined();
     let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
     let retry = {

@@ -54,15 +54,17 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
         None => module::studio_input(&used, "library"),
         Some(focus) => {
             let session = focus.and_then(|id| app.session(id)).map(|s| {
-                module::session_result(
-                    &s.template,
-                    &s.fingerprint,
-                    &s.spec().unit_label(),
-                    &s.turnout().figures(),
-                    &s.tally,
-                    s.id(),
-                    s.fixed_category(),
-                )
+                module::session_result(&module::ResultInput {
+                    template: &s.template,
+                    fingerprint: &s.fingerprint,
+                    unit: &s.spec().unit_label(),
+                    category: s.fixed_category(),
+                    figures: &s.turnout().figures(),
+                    tally: &s.tally,
+                    corrections: &[],
+                    batch: Some(s.id()),
+                    ballots_digest: None,
+                })
             });
             module::exchange_input(&used, session)
         }
