@@ -333,16 +333,7 @@ pub fn open(text: &str) -> Result<Opened, BackupError> {
         return Err(BackupError::Damaged);
     }
     let body: Body = serde_json::from_str(e.body.get()).map_err(|_| BackupError::Damaged)?;
-    let seal = match e.seal {
-        Some(raw) => {
-            let s: Seal = serde_json::from_str(raw.get()).map_err(|_| BackupError::Damaged)?;
-            if !s.well_formed() {
-                return Err(BackupError::Damaged);
-            }
-            Some(s)
-        }
-        None => None,
-    };
+    let seal = e.seal().map_err(|()| BackupError::Damaged)?;
     for (name, rows) in &body.stores {
         if !STORES.contains(&name.as_str()) || rows.iter().any(|(k, _)| !key_ok(k)) {
             return Err(BackupError::BadKey);

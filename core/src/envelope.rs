@@ -53,6 +53,19 @@ pub(crate) struct Envelope<'a> {
 }
 
 impl Envelope<'_> {
+    /// The sender's seal, if the file carries one; `Err` when it is not a well-formed one.
+    pub fn seal(&self) -> Result<Option<crate::exchange::seal::Seal>, ()> {
+        let Some(raw) = self.seal else {
+            return Ok(None);
+        };
+        let s: crate::exchange::seal::Seal = serde_json::from_str(raw.get()).map_err(|_| ())?;
+        if s.well_formed() {
+            Ok(Some(s))
+        } else {
+            Err(())
+        }
+    }
+
     /// Whether the body is intact and of one of these versions.
     pub fn intact_in(&self, versions: std::ops::RangeInclusive<u32>) -> bool {
         versions.contains(&self.version) && checksum(self.body.get()) == self.checksum

@@ -461,16 +461,7 @@ pub fn read(
         return Err(ExchangeError::OldMerged);
     }
     check_body(&body)?;
-    let seal = match e.seal {
-        Some(raw) => {
-            let s: Seal = serde_json::from_str(raw.get()).map_err(|_| ExchangeError::Damaged)?;
-            if !s.well_formed() {
-                return Err(ExchangeError::Damaged);
-            }
-            Some(s)
-        }
-        None => None,
-    };
+    let seal = e.seal().map_err(|()| ExchangeError::Damaged)?;
     let template = match e.template {
         Some(raw) => {
             let t = Template::parse_with_rules(raw.get())

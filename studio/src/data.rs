@@ -37,7 +37,8 @@ struct Held {
     templates: usize,
     /// Sessions still taking ballots: a backup then needs each one's PIN.
     open: Vec<Holder>,
-    /// Every session's PIN, for a restore that adds records to it.
+    /// Every session's PIN, and every count's that has one, for a restore that adds
+    /// records to it.
     pins: Vec<Holder>,
     /// Deleted sessions and counts, kept for 30 days.
     deleted: Vec<Deleted>,
@@ -110,7 +111,19 @@ impl Held {
             .filter(|s| s.log.status() != Status::Closed)
             .map(holder)
             .collect();
-        let pins = device.sessions.iter().map(holder).collect();
+        let mut pins: Vec<Holder> = device.sessions.iter().map(holder).collect();
+        // A count started with a PIN is guarded the same way.
+        pins.extend(device.counts.iter().filter_map(|c| {
+            Some(Holder {
+                id: c.record.id.clone(),
+                label: format!(
+                    "{} · {}",
+                    c.record.spec.unit_label(),
+                    c.template.spec().title
+                ),
+                pin: c.record.pin.clone()?,
+            })
+        }));
         let head = |store: &str, id: &str| {
             let prefix = format!("{id}/");
             stores
@@ -340,12 +353,12 @@ impl Restore {
             .map_or(short, |(_, l)| l.clone())
     }
 
-    /// Sessions the restore adds records to: their PINs are asked.
-    fn completed_sessions(&self) -> impl Iterator<Item = &str> {
+    /// Sessions and counts the restore adds records to: their PINs are asked.
+    fn completed(&self) -> impl Iterator<Item = &str> {
         self.plan
             .groups
             .iter()
-            .filter(|g| g.kind == GroupKind::Session && g.outcome == Outcome::Completed)
+            .filter(|g| g.kind != GroupKind::Template && g.outcome == Outcome::Completed)
             .map(|g| g.id.as_str())
     }
 }
@@ -726,7 +739,7 @@ pub fn DataApp() -> Html {
                 </form>
             }
             if let Some(r) = &*restore {
-                { restore_view(r, &pins, on_restore, cancel_restore, *busy) }
+                { restore_view(r, &h.pins, &pins, on_restore, cancel_restore, *busy) }
             }
         </section>
     }
@@ -780,6 +793,7 @@ fn deleted_view(
 
 fn restore_view(
     r: &Restore,
+    guarded: &[Holder],
     pins: &UseStateHandle<Vec<(String, String)>>,
     on_restore: Callback<MouseEvent>,
     cancel: Callback<MouseEvent>,
@@ -793,9 +807,11 @@ fn restore_view(
         }
         _ => html! { <p class="field-error">{ t.made_unsigned }</p> },
     };
-    let asked: Vec<(String, String)> = r
-        .completed_sessions()
-        .map(|id| (id.to_string(), r.label(id)))
+    let completed: Vec<&str> = r.completed().collect();
+    let asked: Vec<(String, String)> = guarded
+        .iter()
+        .filter(|h| completed.contains(&h.id.as_str()))
+        .map(|h| (h.id.clone(), h.label.clone()))
         .collect();
     html! {
         <div class="restore-plan">
@@ -878,7 +894,7 @@ async fn plan_restore(h: &Held, text: &str) -> Result<Restore, BackupError> {
 async fn run_restore(h: &Held, r: &Restore, typed: &[(String, String)]) -> Result<usize, String> {
     let t = &ZH_CN;
     let app_texts = ballot_core::Lang::ZhCn.texts();
-    let completed: Vec<&str> = r.completed_sessions().collect();
+    let completed: Vec<&str> = r.completed().collect();
     let asked = h.pins.iter().filter(|p| completed.contains(&p.id.as_str()));
     match wrong_pin(asked, typed).await {
         Ok(None) => {}

@@ -242,13 +242,4 @@ export async function importFile(page: Page, path: string) {
   await chooser.setFiles(path);
 }
 
-const FIRST: Paper[] = [
-  { names: ['于建华', '王秀英'] },
-  { names: ['于建华'] },
-  { blank: true },
-];
-const SECOND: Paper[] = [
-  { names: ['王秀英', '朱丽萍'] },
-  { void: '无法辨认' },
-];
 

@@ -220,7 +220,7 @@ test('several sessions on one device, each with its count and state; deleting ne
   // Each session has its own PIN.
   await members.getByRole('button', { name: '管理' }).tap();
   await page.getByRole('button', { name: '删除场次' }).tap();
-  await expect(page.getByRole('dialog')).toContainText('将删除本场次和已投的 1 张票，删除后无法恢复。');
+  await expect(page.getByRole('dialog')).toContainText('将删除本场次和已投的 1 张票。删除后保留 30 天，可在“本机数据与备份”中恢复');
   await enterPin(page, '864297', '删除场次');
   await expect(page.getByText('密码不正确，请重新输入。')).toBeVisible();
   await enterPin(page, PIN, '删除场次');
