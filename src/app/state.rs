@@ -247,6 +247,13 @@ pub struct Prompt {
     pub answer: PinAnswer,
 }
 
+impl Prompt {
+    /// Which question this is: the session (or count) and what for.
+    pub fn asked(&self) -> (String, Intent) {
+        (self.session.clone(), self.intent)
+    }
+}
+
 /// How the last PIN entered was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PinAnswer {
@@ -321,7 +328,13 @@ pub enum AfterDerive {
     /// A new paper count, to be stored with the PIN derived.
     OpenCount(Box<CountRecord>),
     /// The PIN typed at the prompt, its try counted on disk already.
-    CheckPin { counted: PinGuard, now_ms: u64 },
+    CheckPin {
+        counted: PinGuard,
+        now_ms: u64,
+        /// The session (or count) and intent the PIN was typed for: the answer is for
+        /// that question only, never for one asked after it.
+        asked: (String, Intent),
+    },
 }
 
 /// Whether this window holds the session or count its page shows. A page of one session or
@@ -389,8 +402,8 @@ pub struct AppState {
     /// A session closed with the PIN whose close a full disk refused: its results are shown
     /// (nothing more can be stored anyway), said to be not stored, until the close is.
     pub unsaved_close: Option<String>,
-    /// The PIN typed, while its try is being stored.
-    pin_typed: Option<(String, u64)>,
+    /// The PIN typed, while its try is being stored, with the question it answers.
+    pin_typed: Option<(String, u64, (String, Intent))>,
     /// A PIN the browser is deriving.
     pub deriving: Option<Rc<Deriving>>,
     derive_round: u32,
@@ -867,9 +880,17 @@ impl AppState {
                 };
                 self.request(Write::Session(Rc::new(record)));
             }
-            (AfterDerive::CheckPin { counted, now_ms }, derived) => {
-                let Some(prompt) = self.prompt.clone() else {
-                    // Dismissed meanwhile: the try stays counted, as on disk.
+            (
+                AfterDerive::CheckPin {
+                    counted,
+                    now_ms,
+                    asked,
+                },
+                derived,
+            ) => {
+                let Some(prompt) = self.prompt.clone().filter(|p| p.asked() == asked) else {
+                    // Dismissed (or another question asked) meanwhile: the try stays
+                    // counted, as on disk.
                     self.pin_guard = counted;
                     return;
                 };
@@ -915,17 +936,20 @@ impl AppState {
             return;
         }
         prompt.answer = PinAnswer::Checking;
-        self.pin_typed = Some((pin, now_ms));
+        let asked = prompt.asked();
+        self.pin_typed = Some((pin, now_ms, asked));
         self.request(Write::PinGuard(self.pin_guard.wrong_try(now_ms)));
     }
 
     /// The try is on record (or could not be stored: a full disk must not keep the organiser
     /// out): now the PIN typed is checked.
     fn pin_counted(&mut self, counted: PinGuard) {
-        let Some((pin, now_ms)) = self.pin_typed.take() else {
+        let Some((pin, now_ms, asked)) = self.pin_typed.take() else {
             return;
         };
-        let Some(prompt) = self.prompt.clone() else {
+        let Some(prompt) = self.prompt.clone().filter(|p| p.asked() == asked) else {
+            // Dismissed (or another question asked) meanwhile: the try stays counted.
+            self.pin_guard = counted;
             return;
         };
         let Some(stored) = self.pin_of(&prompt.session) else {
@@ -935,7 +959,16 @@ impl AppState {
         match stored.check(&pin) {
             PinCheck::Done(matches) => self.pin_checked(matches, counted, now_ms),
             PinCheck::Derive(kdf) => {
-                self.derive(pin, kdf, AfterDerive::CheckPin { counted, now_ms })
+                let asked = prompt.asked();
+                self.derive(
+                    pin,
+                    kdf,
+                    AfterDerive::CheckPin {
+                        counted,
+                        now_ms,
+                        asked,
+                    },
+                )
             }
         }
     }

@@ -1414,3 +1414,56 @@ fn a_version_1_pin_still_opens_its_session() {
     let s = written(pin(s, Intent::Close, "2468"), Ok(()));
     assert_eq!(s.session("s1").map(|x| x.status()), Some(Status::Closed));
 }
+
+/// A PIN typed for one question never answers another asked while it was being checked:
+/// the right PIN for 查看结果, cancelled, then 删除场次 asked, deletes nothing.
+#[test]
+fn a_pin_answers_only_the_question_it_was_typed_for() {
+    let s = recommendation_session()
+        .reduce(Action::AskPin {
+            session: "s1".into(),
+            intent: Intent::Results,
+        })
+        .reduce(Action::EnterPin {
+            pin: PIN.into(),
+            now_ms: 2_000,
+        });
+    // While its try is stored, and again while it is derived, another question comes.
+    for stage in 0..2 {
+        let mut s = s.clone();
+        if stage == 1 {
+            let seq = s.pending.as_ref().map_or(0, |p| p.seq);
+            s = s.reduce(Action::Written {
+                seq,
+                result: Ok(()),
+            });
+            assert!(s.deriving.is_some());
+        }
+        let s = s.reduce(Action::CancelPin).reduce(Action::AskPin {
+            session: "s1".into(),
+            intent: Intent::Delete,
+        });
+        let s = settle(s);
+        let s = settle(s);
+        assert!(
+            s.session("s1")
+                .is_some_and(|x| x.log.deleted_ms().is_none()),
+            "stage {stage}"
+        );
+        assert!(
+            !matches!(
+                s.pending.as_ref().map(|p| &p.write),
+                Some(Write::Event { .. })
+            ),
+            "stage {stage}: nothing written for the delete"
+        );
+        // The try stays counted, as on disk; the delete question (asked once no write was
+        // pending) still waits for its own PIN.
+        assert_eq!(s.pin_guard.wrong, 1, "stage {stage}");
+        let waiting = s.prompt.as_ref().map(|p| (p.intent, &p.answer));
+        assert!(
+            waiting.is_none() || waiting == Some((Intent::Delete, &PinAnswer::None)),
+            "stage {stage}: {waiting:?}"
+        );
+    }
+}
