@@ -52,13 +52,24 @@ impl ResultInput<'_> {
     /// The module's input. The canonical template JSON is a JSON object already, so it is
     /// inserted as it is.
     pub fn json(&self) -> String {
-        let corrections: Vec<serde_json::Value> = self
+        // Typed, not `serde_json::json!`: a `Value` would bring its code into the first load.
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            figure: ballot_core::count::Figure,
+            from: Option<u32>,
+            to: Option<u32>,
+            at_ms: u64,
+            at: &'a str,
+        }
+        let corrections: Vec<Row> = self
             .corrections
             .iter()
-            .map(|(c, at)| {
-                serde_json::json!({
-                    "figure": c.figure, "from": c.from, "to": c.to, "at_ms": c.at_ms, "at": at,
-                })
+            .map(|(c, at)| Row {
+                figure: c.figure,
+                from: c.from,
+                to: c.to,
+                at_ms: c.at_ms,
+                at,
             })
             .collect();
         format!(
