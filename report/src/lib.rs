@@ -42,6 +42,9 @@ pub struct Input {
     /// A 唱票 count's ballots' digest (`ballot_core::ballot::ballots_digest`); `None` for a
     /// tablet session.
     pub ballots_digest: Option<String>,
+    /// A combined result's QR codes, signed by the desk that made it, for the printed
+    /// report (one counted result's are made here from [`Input::statement`]).
+    pub codes: Vec<String>,
 }
 
 /// One correction, with its time as the app writes it (「12月3日 10:02」).
@@ -111,6 +114,8 @@ struct InputFile<'a> {
     batch: Option<String>,
     #[serde(default)]
     ballots_digest: Option<String>,
+    #[serde(default)]
+    codes: Vec<String>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -160,6 +165,7 @@ impl Input {
             corrections: f.corrections,
             batch: f.batch,
             ballots_digest: f.ballots_digest,
+            codes: f.codes,
         })
     }
 

@@ -49,7 +49,9 @@ pub fn show(host: HtmlElement, input: &str, mode: &str) -> Result<(), JsValue> {
     let input = read(input)?;
     host.set_inner_html(&render(&input, mode));
     ON_CLICK.with(|h| host.set_onclick(Some(h.as_ref().unchecked_ref())));
-    if let Some(statement) = input.statement() {
+    if !input.codes.is_empty() {
+        draw_codes(&host, &input.codes);
+    } else if let Some(statement) = input.statement() {
         let (host, template) = (host.clone(), input.template.clone());
         wasm_bindgen_futures::spawn_local(async move {
             paper_codes(&host, statement, template).await;
@@ -72,9 +74,13 @@ async fn paper_codes(
         .ok()
         .map(|(key, sig)| Seal { key, sig });
     let one = ballot_core::exchange::Received::one(Sealed { statement, seal }, template);
-    let Ok(codes) = one.qr_codes() else {
-        return;
-    };
+    if let Ok(codes) = one.qr_codes() {
+        draw_codes(host, &codes);
+    }
+}
+
+/// Draws QR codes into the printed report's place for them.
+fn draw_codes(host: &HtmlElement, codes: &[String]) {
     let Some(place) = host.query_selector(".rk-qr-codes").ok().flatten() else {
         return;
     };

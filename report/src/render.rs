@@ -622,7 +622,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     // paper can be the input of a merge.
     code_line(h, input, t);
     h.el("p class=\"rk-code-hint\"", t.result_code_hint);
-    if input.batch.is_some() {
+    if input.batch.is_some() || !input.codes.is_empty() {
         h.raw("<figure class=\"rk-qr\"><div class=\"rk-qr-codes\" role=\"img\" aria-label=\"")
             .text(t.paper_code_label)
             .raw("\"></div><figcaption>")

@@ -80,6 +80,8 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
     await expect(row(other, name).first()).toHaveText(new RegExp(`^${spaced(name)}\\s*${votes}\\s`));
   }
   await expect(other.getByRole('button', { name: '打印报告单' })).toBeVisible();
+  // The combined result's printed report carries it, signed, as QR code(s), for the next desk.
+  await expect(other.locator('article.rk-print .rk-qr-code svg').first()).toBeAttached();
 
   // A's file holds the same count: refused, and the total is unchanged.
   await importFile(other, file);

@@ -414,7 +414,7 @@ fn merge_tab(desk: &DeskHandle) -> Html {
                 </div>
                 { codes_view(desk) }
                 <h2>{ t.combined_heading }</h2>
-                <ReportView input={AttrValue::from(report_input(&desk.merge, &m))} failed={t.report_failed} />
+                <ReportView input={AttrValue::from(report_input(&desk.merge, &m))} result={Rc::new(m.clone())} failed={t.report_failed} />
             } else if merge.unsettled() {
                 <p class="field-error" role="alert">{ t.unsettled }</p>
             }
@@ -583,6 +583,8 @@ fn report_input(merge: &ballot_core::merge::Merge, m: &Received) -> String {
 #[derive(Properties, PartialEq)]
 struct ReportViewProps {
     input: AttrValue,
+    /// The combined result: signed here, its QR codes go on the printed report.
+    result: Rc<Received>,
     failed: &'static str,
 }
 
@@ -591,11 +593,30 @@ struct ReportViewProps {
 fn ReportView(props: &ReportViewProps) -> Html {
     let host = use_node_ref();
     {
-        let (host, failed) = (host.clone(), props.failed);
+        let (host, failed, result) = (host.clone(), props.failed, props.result.clone());
         use_effect_with(props.input.clone(), move |input| {
-            if let Some(el) = host.cast::<web_sys::Element>() {
-                ballot_ui::modules::show(ballot_ui::modules::RESULTS, &el, input, "page", failed);
-            }
+            let input = input.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                // The printed report carries the combined result, signed by this device, as
+                // QR codes: the next desk up reads it from the signed paper.
+                let signed = sign((*result).clone()).await;
+                let input = match (signed.qr_codes(), serde_json::from_str(&input)) {
+                    (Ok(codes), Ok(serde_json::Value::Object(mut v))) => {
+                        v.insert("codes".into(), serde_json::json!(codes));
+                        serde_json::Value::Object(v).to_string()
+                    }
+                    _ => input,
+                };
+                if let Some(el) = host.cast::<web_sys::Element>() {
+                    ballot_ui::modules::show(
+                        ballot_ui::modules::RESULTS,
+                        &el,
+                        &input,
+                        "page",
+                        failed,
+                    );
+                }
+            });
         });
     }
     html! { <div class="report-host" ref={host}></div> }
