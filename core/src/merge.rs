@@ -56,6 +56,8 @@ pub struct Added {
     pub received: Received,
     /// [`Received::leaves`], made once.
     pub leaves: Vec<Sealed>,
+    /// Each leaf's [`Statement::digest`], made once (every view of the merge compares them).
+    digests: Vec<String>,
     pub signers: Vec<Signer>,
 }
 
@@ -127,10 +129,10 @@ impl Merge {
                 .map_or_else(|| r.body.unit.clone(), |l| l.statement.unit.clone());
             return Some(MergeRefused::SignatureBroken { unit });
         }
-        let present: Vec<String> = self.all().map(|(s, _, _)| s.statement.digest()).collect();
+        let present: Vec<&str> = self.all().map(|(_, _, d, _)| d).collect();
         leaves
             .iter()
-            .all(|l| present.contains(&l.statement.digest()))
+            .all(|l| present.contains(&l.statement.digest().as_str()))
             .then(|| MergeRefused::AlreadyAdded {
                 unit: r.body.unit.clone(),
             })
@@ -143,8 +145,10 @@ impl Merge {
         match self.refusal(&r, &signers) {
             Some(why) => Err(why),
             None => {
+                let leaves = r.leaves();
                 self.files.push(Added {
-                    leaves: r.leaves(),
+                    digests: leaves.iter().map(|l| l.statement.digest()).collect(),
+                    leaves,
                     received: r,
                     signers,
                 });
@@ -158,7 +162,7 @@ impl Merge {
         if file < self.files.len() {
             self.files.remove(file);
         }
-        let present: Vec<String> = self.all().map(|(s, _, _)| s.statement.digest()).collect();
+        let present: Vec<String> = self.all().map(|(_, _, d, _)| d.to_string()).collect();
         self.picks.retain(|p| present.contains(p));
     }
 
@@ -178,21 +182,22 @@ impl Merge {
         true
     }
 
-    /// Every counted result of every file, with its signer and file, duplicates included.
-    fn all(&self) -> impl Iterator<Item = (&Sealed, &Signer, usize)> {
+    /// Every counted result of every file, with its signer, digest and file, duplicates
+    /// included.
+    fn all(&self) -> impl Iterator<Item = (&Sealed, &Signer, &str, usize)> {
         self.files.iter().enumerate().flat_map(|(i, f)| {
             f.leaves
                 .iter()
                 .zip(&f.signers)
-                .map(move |(s, signer)| (s, signer, i))
+                .zip(&f.digests)
+                .map(move |((s, signer), d)| (s, signer, d.as_str(), i))
         })
     }
 
     /// The distinct counted results, in the order they were first added.
     pub fn counted_results(&self) -> Vec<Counted<'_>> {
         let mut out: Vec<Counted<'_>> = Vec::new();
-        for (sealed, signer, file) in self.all() {
-            let digest = sealed.statement.digest();
+        for (sealed, signer, digest, file) in self.all() {
             match out.iter_mut().find(|c| c.digest == digest) {
                 Some(c) => {
                     if !c.files.contains(&file) {
@@ -208,7 +213,7 @@ impl Merge {
                 None => out.push(Counted {
                     sealed,
                     signer,
-                    digest,
+                    digest: digest.to_string(),
                     files: vec![file],
                 }),
             }

@@ -68,6 +68,14 @@ pub struct SessionSpec {
 /// removes it for good.
 pub const DELETED_KEPT_MS: u64 = 30 * 24 * 60 * 60 * 1000;
 
+/// Whole days a session or count deleted at `deleted_ms` is still kept at `now_ms`; 0: it
+/// may be removed for good.
+pub fn kept_days_left(deleted_ms: u64, now_ms: u64) -> u64 {
+    DELETED_KEPT_MS
+        .saturating_sub(now_ms.saturating_sub(deleted_ms))
+        .div_ceil(24 * 60 * 60 * 1000)
+}
+
 /// A voter who has not tapped for this long has most likely walked away.
 pub const IDLE_MINUTES_DEFAULT: u32 = 3;
 /// How long 「还在投票吗？」 waits for an answer before the ballot is discarded.
@@ -1020,6 +1028,17 @@ mod tests {
         assert_eq!(log.status(), Status::Open);
         log.push(at(EventKind::IssuedSet { issued: None }));
         assert_eq!(log.issued(&s), None);
+    }
+
+    #[test]
+    fn a_deleted_session_is_kept_thirty_days() {
+        let day = 24 * 60 * 60 * 1000;
+        assert_eq!(kept_days_left(5, 5), 30);
+        assert_eq!(kept_days_left(5, 5 + day), 29);
+        assert_eq!(kept_days_left(5, 5 + 30 * day - 1), 1);
+        assert_eq!(kept_days_left(5, 5 + 30 * day), 0);
+        // A clock set back keeps it, never removes it early.
+        assert_eq!(kept_days_left(5 + day, 5), 30);
     }
 
     #[test]

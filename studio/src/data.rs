@@ -11,11 +11,12 @@
 use std::rc::Rc;
 
 use ballot_core::backup::{self, BackupError, GroupKind, Outcome, Plan, Provenance, Stores};
+use ballot_core::count::StoredCount;
 use ballot_core::damage::Damage;
 use ballot_core::exchange::seal::{device_code, Seal, Signer};
 use ballot_core::i18n::data::ZH_CN;
 use ballot_core::library::Origin;
-use ballot_core::session::{Pin, PinCheck, Status};
+use ballot_core::session::{Pin, PinCheck, Status, StoredSession};
 use ballot_ui::idb::{self, StoreError};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -98,13 +99,11 @@ struct Holder {
 impl Held {
     fn read(stores: Stores) -> Held {
         let device = backup::Device::read(&stores);
-        let holder = |s: &ballot_core::session::StoredSession| Holder {
+        let session_label = |s: &StoredSession| label(&s.record.spec.unit_label(), &s.template);
+        let count_label = |c: &StoredCount| label(&c.record.spec.unit_label(), &c.template);
+        let holder = |s: &StoredSession| Holder {
             id: s.record.id.clone(),
-            label: format!(
-                "{} · {}",
-                s.record.spec.unit_label(),
-                s.template.spec().title
-            ),
+            label: session_label(s),
             pin: s.record.pin.clone(),
         };
         let open = (device.sessions.iter())
@@ -116,11 +115,7 @@ impl Held {
         pins.extend(device.counts.iter().filter_map(|c| {
             Some(Holder {
                 id: c.record.id.clone(),
-                label: format!(
-                    "{} · {}",
-                    c.record.spec.unit_label(),
-                    c.template.spec().title
-                ),
+                label: count_label(c),
                 pin: c.record.pin.clone()?,
             })
         }));
@@ -132,39 +127,44 @@ impl Held {
                 .map(|(k, _)| k.clone())
                 .unwrap_or_default()
         };
+        let deleted_of = |id: &str, label: String, at_ms, next, session: bool| {
+            let (record_store, log_store, entry_stores) = if session {
+                ("sessions", "events", "events,ballots")
+            } else {
+                ("counts", "count_entries", "count_entries")
+            };
+            Deleted {
+                id: id.to_string(),
+                label,
+                at_ms,
+                record_store,
+                log_store,
+                entry_stores,
+                next,
+                head: head(log_store, id),
+            }
+        };
         let mut deleted: Vec<Deleted> = (device.sessions.iter())
             .filter_map(|s| {
-                Some(Deleted {
-                    id: s.record.id.clone(),
-                    label: format!(
-                        "{} · {}",
-                        s.record.spec.unit_label(),
-                        s.template.spec().title
-                    ),
-                    at_ms: s.log.deleted_ms()?,
-                    record_store: "sessions",
-                    log_store: "events",
-                    entry_stores: "events,ballots",
-                    next: s.next_event,
-                    head: head("events", &s.record.id),
-                })
+                let at = s.log.deleted_ms()?;
+                Some(deleted_of(
+                    &s.record.id,
+                    session_label(s),
+                    at,
+                    s.next_event,
+                    true,
+                ))
             })
             .collect();
         deleted.extend(device.counts.iter().filter_map(|c| {
-            Some(Deleted {
-                id: c.record.id.clone(),
-                label: format!(
-                    "{} · {}",
-                    c.record.spec.unit_label(),
-                    c.template.spec().title
-                ),
-                at_ms: c.log.deleted_ms()?,
-                record_store: "counts",
-                log_store: "count_entries",
-                entry_stores: "count_entries",
-                next: c.next_key,
-                head: head("count_entries", &c.record.id),
-            })
+            let at = c.log.deleted_ms()?;
+            Some(deleted_of(
+                &c.record.id,
+                count_label(c),
+                at,
+                c.next_key,
+                false,
+            ))
         }));
         Held {
             ballots: device
@@ -177,7 +177,7 @@ impl Held {
             templates: (device.library.entries.iter())
                 .filter(|e| matches!(e.origin, Origin::Stored { .. }))
                 .count(),
-            owners: labels(&stores),
+            owners: labels(&device),
             damaged: device.damaged,
             open,
             pins,
@@ -199,24 +199,25 @@ impl Held {
     }
 }
 
-/// Session and count ids with the label a person knows them by (「长乐居民区 · 推荐票」).
-fn labels(stores: &Stores) -> Vec<(String, String)> {
-    let device = backup::Device::read(stores);
-    let label = |id: &str, unit: String, title: &str| (id.to_string(), format!("{unit} · {title}"));
+/// 「长乐居民区 · 推荐票」: how a person knows a session or count.
+fn label(unit: &str, template: &ballot_core::Template) -> String {
+    format!("{unit} · {}", template.spec().title)
+}
+
+/// Session, count and library template ids with the label a person knows them by.
+fn labels(device: &backup::Device) -> Vec<(String, String)> {
     let mut owners: Vec<(String, String)> = (device.sessions.iter())
         .map(|s| {
-            label(
-                &s.record.id,
-                s.record.spec.unit_label(),
-                &s.template.spec().title,
+            (
+                s.record.id.clone(),
+                label(&s.record.spec.unit_label(), &s.template),
             )
         })
         .collect();
     owners.extend(device.counts.iter().map(|c| {
-        label(
-            &c.record.id,
-            c.record.spec.unit_label(),
-            &c.template.spec().title,
+        (
+            c.record.id.clone(),
+            label(&c.record.spec.unit_label(), &c.template),
         )
     }));
     owners.extend(
@@ -242,7 +243,7 @@ async fn read_device() -> Result<Held, StoreError> {
 async fn purge(h: &Held, now_ms: u64) -> usize {
     let mut n = 0;
     for d in &h.deleted {
-        if now_ms.saturating_sub(d.at_ms) < ballot_core::session::DELETED_KEPT_MS {
+        if ballot_core::session::kept_days_left(d.at_ms, now_ms) > 0 {
             continue;
         }
         if !hold(&d.id).await {
@@ -760,8 +761,7 @@ fn deleted_view(
             <p class="hint">{ t.deleted_hint }</p>
             <ul class="results-list">
                 { for deleted.iter().map(|d| {
-                    let kept = ballot_core::session::DELETED_KEPT_MS;
-                    let left = kept.saturating_sub(now.saturating_sub(d.at_ms)).div_ceil(86_400_000);
+                    let left = ballot_core::session::kept_days_left(d.at_ms, now);
                     let when = String::from(
                         js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d.at_ms as f64))
                             .to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED),
@@ -880,7 +880,7 @@ async fn plan_restore(h: &Held, text: &str) -> Result<Restore, BackupError> {
         signer,
         own: ballot_ui::device::key().await.ok(),
     };
-    let mut labels = labels(&opened.body.stores);
+    let mut labels = labels(&backup::Device::read(&opened.body.stores));
     labels.extend(h.owners.iter().cloned());
     Ok(Restore {
         plan: backup::plan(&h.stores, &opened.body, &made_by),
