@@ -129,6 +129,10 @@ pub fn App() -> Html {
         });
     }
 
+    // A new page starts at its top, not where the last page's tap left the scroll (the
+    // counting screen once opened 738 px down, below its first ballot).
+    use_effect_with(app.page.clone(), |_| page::scroll_to_top());
+
     // On the voter screen the back button stays there. (A reload comes back to it through
     // the stored `Write::Voting` marker.)
     let voting = matches!(app.page, Page::Vote(_));

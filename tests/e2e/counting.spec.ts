@@ -2,7 +2,8 @@
 // each ballot shows, the app checks it before it is committed and keeps the board.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  EVALUATION, PIN, RECOMMENDATION, card, enter, enterPin, evalRow, fillDisk, openCount, row, spaced, type Paper,
+  EVALUATION, PIN, RECOMMENDATION, card, enter, enterPin, evalRow, fillDisk, importTemplate, openCount,
+  recommendationTemplate, row, spaced, type Paper,
 } from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
@@ -77,7 +78,7 @@ test('a stack of 30 paper ballots, over-marked, blank, void and write-ins includ
     if (i === 9) {
       await page.getByRole('checkbox', { name: '陈国强', exact: true }).tap();
       await page.getByLabel('另选他人 1').fill('王秀英');
-      await expect(page.getByRole('status')).toContainText('另选“王秀英”是名单上的人，这一栏不计');
+      await expect(page.getByRole('status').filter({ hasText: '另选“王秀英”是名单上的人，这一栏不计' })).toBeVisible();
       await page.getByRole('button', { name: '下一张' }).tap();
       continue;
     }
@@ -112,17 +113,18 @@ test('undo and correct: every change is kept in the audit log; a reload mid-stac
   await expect(page.getByText('已录入 3 张（收回张数未填）')).toBeVisible();
 
   // Undo asks first, and names the ballot.
-  await page.getByRole('button', { name: '撤销上一张' }).tap();
-  const ask = page.getByRole('alertdialog', { name: '撤销第 3 张？' });
+  await page.getByRole('button', { name: '划去上一张' }).tap();
+  const ask = page.getByRole('alertdialog', { name: '划去上一张（第 3 张）？' });
   await expect(ask).toContainText('有效票：朱丽萍');
   await ask.getByRole('button', { name: '取消' }).tap();
   await expect(page.getByText('已录入 3 张')).toBeVisible();
-  await page.getByRole('button', { name: '撤销上一张' }).tap();
-  await ask.getByRole('button', { name: '撤销上一张' }).tap();
+  await page.getByRole('button', { name: '划去上一张' }).tap();
+  await ask.getByRole('button', { name: '划去上一张' }).tap();
   await expect(page.getByText('已录入 2 张（收回张数未填）')).toBeVisible();
 
-  // The list in reading order: the struck one is still there and can be restored.
-  await tab(page, '已录入 3');
+  // The list in reading order: the struck one is still there and can be restored. The tab
+  // counts what the status line counts: the ballots that stand.
+  await tab(page, '已录入 2');
   const third = page.getByRole('listitem').filter({ hasText: /^第 3 张/ });
   await expect(third).toContainText('已划去');
   await page.getByRole('button', { name: '恢复第 3 张' }).tap();
@@ -162,7 +164,7 @@ test('undo and correct: every change is kept in the audit log; a reload mid-stac
   await page.getByRole('checkbox', { name: '徐红梅', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 3 张')).toBeVisible();
-  await tab(page, '已录入 4');
+  await tab(page, '已录入 3');
   await expect(page.getByRole('region', { name: '修改记录' }).getByRole('listitem')).toHaveCount(4);
 });
 
@@ -220,7 +222,7 @@ test('paper evaluation forms: two levels on one subject void that subject only',
   await item('王秀英').getByRole('checkbox', { name: '满意', exact: true }).tap();
   await item('朱建国').getByRole('checkbox', { name: '满意', exact: true }).tap();
   await item('朱建国').getByRole('checkbox', { name: '不满意', exact: true }).tap();
-  await expect(page.getByRole('status')).toContainText('「朱建国」选了多个等次，这一项不计');
+  await expect(page.getByRole('status').filter({ hasText: '「朱建国」选了多个等次，这一项不计' })).toBeVisible();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 1 张')).toBeVisible();
   await tab(page, '计票板');
@@ -247,6 +249,82 @@ test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, 
   await expect(page.getByText('已录入 2 张')).toBeVisible();
   await page.reload();
   await expect(card(page, /长乐居民区 · 党员/)).toContainText('已录入 2 张');
+});
+
+/** The page itself does not scroll: everything below is on the one screen. */
+async function pageDoesNotScroll(page: Page) {
+  expect(await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight - window.innerHeight]))
+    .toEqual([0, 0]);
+}
+
+/** Everything a counter touches for one ballot, wholly on screen. */
+async function padOnOneScreen(page: Page, names: string[], heading: string) {
+  await pageDoesNotScroll(page);
+  for (const target of [
+    page.getByRole('heading', { level: 2, name: heading }),
+    ...names.map((name) => page.getByRole('checkbox', { name, exact: true })),
+    page.getByLabel('另选他人 1'),
+    page.getByLabel('另选他人 2'),
+    page.getByRole('button', { name: '下一张' }),
+    page.getByRole('button', { name: '空白票', exact: true }),
+    page.getByRole('button', { name: '废票', exact: true }),
+  ]) {
+    await expect(target).toBeInViewport({ ratio: 1 });
+  }
+}
+
+test('on a phone one ballot of up to 12 names and 2 write-in cells is one screen, before and after 下一张', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'the phone is the small screen');
+  // The sample: 7 names.
+  await openCount(page, { returned: '30' });
+  await padOnOneScreen(page, NAMES, '第 1 张');
+  await enter(page, { names: ['王秀英'], writeIns: ['赵六'] });
+  await padOnOneScreen(page, NAMES, '第 2 张');
+  await expect(page.getByRole('status').filter({ hasText: '第 1 张已保存' })).toBeInViewport();
+
+  // Twelve names, one of them four characters long.
+  const twelve = ['丁一', '于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周敏', '徐红梅', '欧阳建国', '黄小燕', '曹明', '潘立新'];
+  await page.getByRole('button', { name: '‹ 返回首页' }).tap();
+  await importTemplate(page, recommendationTemplate('十二人推荐票', twelve, 7));
+  await openCount(page, { template: '十二人推荐票' });
+  await padOnOneScreen(page, twelve, '第 1 张');
+  for (let n = 1; n <= 3; n++) {
+    await enter(page, { names: [twelve[n], twelve[11]], writeIns: n === 1 ? ['赵六'] : [] });
+    await padOnOneScreen(page, twelve, `第 ${n + 1} 张`);
+    await expect(page.getByRole('status').filter({ hasText: `第 ${n} 张已保存` })).toBeInViewport();
+  }
+  // A strike and a correction say so in the same place, and it is what a reload reads.
+  await page.getByRole('button', { name: '划去上一张' }).tap();
+  await page.getByRole('alertdialog', { name: '划去上一张（第 3 张）？' }).getByRole('button', { name: '划去上一张' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '第 3 张已划去' })).toBeInViewport();
+  await page.reload();
+  await card(page, /十二人推荐票/).getByRole('button', { name: '继续计票' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '第 3 张已划去' })).toBeInViewport();
+  await padOnOneScreen(page, twelve, '第 4 张');
+});
+
+test('an evaluation form scrolls only its marks: the bar stays, and each ballot starts at its top', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'the phone is the small screen');
+  await openCount(page, { template: EVALUATION, category: '群众代表' });
+  const bar = [
+    page.getByRole('heading', { level: 2, name: '第 1 张' }),
+    page.getByRole('button', { name: '下一张' }),
+    page.getByRole('button', { name: '空白票', exact: true }),
+    page.getByRole('button', { name: '废票', exact: true }),
+  ];
+  const groups = page.getByRole('group', { name: /^(?!这张票)/ });
+  const first = groups.first();
+  const last = groups.last();
+  await expect(first).toBeInViewport();
+  await expect(last).not.toBeInViewport();
+  await last.getByRole('checkbox', { name: '满意', exact: true }).tap();
+  await expect(last).toBeInViewport();
+  await pageDoesNotScroll(page);
+  for (const target of bar) await expect(target).toBeInViewport({ ratio: 1 });
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByRole('heading', { level: 2, name: '第 2 张' })).toBeInViewport({ ratio: 1 });
+  await expect(first).toBeInViewport();
+  await pageDoesNotScroll(page);
 });
 
 test('counting screen: large touch targets', async ({ page }) => {

@@ -234,6 +234,32 @@ export async function saveResult(page: Page, unit: string): Promise<string> {
   return download.path();
 }
 
+/** From the home screen: imports a template file into the library and comes back home. */
+export async function importTemplate(page: Page, template: object) {
+  await page.getByRole('button', { name: '模板库' }).tap();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '导入模板文件' }).tap(),
+  ]);
+  await chooser.setFiles({ name: 'template.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)) });
+  await page.getByRole('button', { name: '导入', exact: true }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '已导入：' })).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).first().tap();
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+}
+
+/** A recommendation template with `names` listed (two write-in cells, two categories). */
+export function recommendationTemplate(title: string, names: string[], max = 5) {
+  return {
+    format: 'ballot-kit/template', version: 1, title, issuer: '××街道党工委', notes: '',
+    marking: { symbol: '○', unmarked: 'not_recommended' }, categories: ['党员', '群众代表'],
+    sections: [{
+      kind: 'recommendation', title: '委员候选人初步人选', candidates: names.map((name) => ({ name })),
+      max_marks: max, write_in_slots: 2, write_in_may_repeat_listed: false, over_marked: 'void_ballot',
+    }],
+  };
+}
+
 export async function importFile(page: Page, path: string) {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),

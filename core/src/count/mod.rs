@@ -256,6 +256,15 @@ pub struct Entered {
     pub corrections: u32,
 }
 
+/// A step of the log that changed one ballot, with the ballot's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BallotStep {
+    Added(u32),
+    Corrected(u32),
+    Struck(u32),
+    Restored(u32),
+}
+
 /// A count's log and what follows from it.
 ///
 /// Invariants (tested in `tests/count_props.rs`): every entry in the log passed
@@ -339,6 +348,20 @@ impl CountLog {
     /// The last ballot not struck: what "undo" strikes.
     pub fn last_live(&self) -> Option<u32> {
         self.entered.iter().rev().find(|e| !e.struck).map(|e| e.seq)
+    }
+
+    /// The last step that changed a ballot, from the log itself: what the pad says was
+    /// saved ("第 7 张已保存"), and the same after a reload.
+    pub fn last_step(&self) -> Option<BallotStep> {
+        // A ballot added is the last one entered: every later entry changed no ballot.
+        let added = u32::try_from(self.entered.len()).unwrap_or(u32::MAX);
+        self.entries.iter().rev().find_map(|e| match e.op {
+            CountOp::Add { .. } => Some(BallotStep::Added(added)),
+            CountOp::Replace { seq, .. } => Some(BallotStep::Corrected(seq)),
+            CountOp::Strike { seq } => Some(BallotStep::Struck(seq)),
+            CountOp::Restore { seq } => Some(BallotStep::Restored(seq)),
+            CountOp::SetFigures { .. } | CountOp::Deleted(_) => None,
+        })
     }
 
     /// The number the next ballot read will get.
@@ -651,6 +674,50 @@ mod tests {
         assert!(b.set_paper_write_in(&t, 0, 1, "x\u{7}").is_err());
         let c = check(&t, &b).expect("fits");
         assert_eq!(c.verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn the_last_ballot_step_is_read_from_the_log() {
+        let t = recommendation();
+        let mut log = CountLog::new(&t, figures(9, 9));
+        assert_eq!(log.last_step(), None);
+        let add = |n| {
+            at(CountOp::Add {
+                ballot: marked(&t, &[n]),
+            })
+        };
+        log.apply(&t, add(0)).expect("1");
+        log.apply(&t, add(1)).expect("2");
+        assert_eq!(log.last_step(), Some(BallotStep::Added(2)));
+        log.apply(
+            &t,
+            at(CountOp::SetFigures {
+                figures: figures(9, 8),
+            }),
+        )
+        .expect("figures");
+        assert_eq!(
+            log.last_step(),
+            Some(BallotStep::Added(2)),
+            "figures change no ballot"
+        );
+        log.apply(&t, at(CountOp::Strike { seq: 2 }))
+            .expect("strike");
+        assert_eq!(log.last_step(), Some(BallotStep::Struck(2)));
+        log.apply(
+            &t,
+            at(CountOp::Replace {
+                seq: 1,
+                ballot: marked(&t, &[2]),
+            }),
+        )
+        .expect("replace");
+        assert_eq!(log.last_step(), Some(BallotStep::Corrected(1)));
+        log.apply(&t, at(CountOp::Restore { seq: 2 }))
+            .expect("restore");
+        assert_eq!(log.last_step(), Some(BallotStep::Restored(2)));
+        log.apply(&t, add(3)).expect("3");
+        assert_eq!(log.last_step(), Some(BallotStep::Added(3)));
     }
 
     #[test]

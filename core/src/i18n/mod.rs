@@ -17,7 +17,7 @@ mod zh_cn;
 
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
-use crate::count::{CountOp, CountRefused, FigureFlag};
+use crate::count::{BallotStep, CountOp, CountRefused, FigureFlag};
 use crate::session::{EventKind, SessionError, Turnout};
 use crate::template::{Item, Section, Template};
 
@@ -209,10 +209,13 @@ pub struct Texts {
     // Paper count: the counting screen
     pub tab_entry: &'static str,
     pub tab_board: &'static str,
-    pub tab_list: fn(usize) -> String,
+    /// The ballots that stand, as the status line counts them.
+    pub tab_list: fn(u32) -> String,
     pub tab_figures: &'static str,
     pub entering: fn(u32) -> String,
     pub correcting: fn(u32) -> String,
+    /// The last ballot step stored: always in view above the pad.
+    pub saved_step: fn(BallotStep) -> String,
     pub cancel_correction: &'static str,
     pub paper_marked: fn(usize, u16) -> String,
     pub write_in_suggestions: &'static str,

@@ -3,7 +3,7 @@
 use super::Texts;
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::VoidReason;
-use crate::count::{CountOp, CountRefused, FigureFlag};
+use crate::count::{BallotStep, CountOp, CountRefused, FigureFlag};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::session::{EventKind, SessionError};
 
@@ -205,6 +205,12 @@ pub static TEXTS: Texts = Texts {
     tab_figures: "人数张数",
     entering: |n| format!("第 {n} 张"),
     correcting: |n| format!("正在更正第 {n} 张"),
+    saved_step: |s| match s {
+        BallotStep::Added(n) => format!("第 {n} 张已保存"),
+        BallotStep::Corrected(n) => format!("第 {n} 张已更正"),
+        BallotStep::Struck(n) => format!("第 {n} 张已划去"),
+        BallotStep::Restored(n) => format!("第 {n} 张已恢复"),
+    },
     cancel_correction: "取消更正",
     paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
     write_in_suggestions: "已写过的姓名（点一下填入）：",
@@ -220,7 +226,7 @@ pub static TEXTS: Texts = Texts {
         DeclaredVoid::Other => "其他",
     },
     clear_ballot: "清空本张",
-    undo_last: "撤销上一张",
+    undo_last: "划去上一张",
     not_saved: |why| format!("这张票没有保存：{why}"),
     verdict_valid: "有效票",
     verdict_blank: "空白票（没有任何标记）",
@@ -247,7 +253,7 @@ pub static TEXTS: Texts = Texts {
     audit_entry,
     figures_heading: "人数和张数",
     save: "保存",
-    ask_undo_title: |n| format!("撤销第 {n} 张？"),
+    ask_undo_title: |n| format!("划去上一张（第 {n} 张）？"),
     ask_strike_title: |n| format!("划去第 {n} 张？"),
     ask_strike_body: "划去后这张票不再计入，可在「已录入」里恢复；这一操作记入修改记录。",
     ask_delete_title: "删除本次计票？",

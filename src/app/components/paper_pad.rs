@@ -75,6 +75,7 @@ fn recommendation(
                     Some(paper_mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
                 }) }
             </div>
+            <div class="write-ins">
             { for (0..usize::from(spec.write_in_slots)).map(|slot| {
                 let id = format!("pad-write-in-{i}-{slot}");
                 let oninput = on.reform(move |e: InputEvent| PadAction::WriteIn {
@@ -89,6 +90,7 @@ fn recommendation(
                     </div>
                 }
             }) }
+            </div>
             if let (Some(slot), false) = (empty_slot, offered.is_empty()) {
                 <p class="suggestions">
                     <span>{ t.write_in_suggestions }</span>

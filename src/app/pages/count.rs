@@ -3,7 +3,7 @@
 //! the figures. Every rule is the core's; every step goes through the reducer, which
 //! stores it before the screen moves on.
 
-use ballot_core::ballot::MarkRefused;
+use ballot_core::ballot::{DeclaredVoid, MarkRefused};
 use ballot_core::check::check;
 use ballot_core::session::SessionField;
 use yew::prelude::*;
@@ -37,6 +37,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let t = app.lang.texts();
     let tab = use_state(|| Tab::Entry);
     let choosing_void = use_state(|| false);
+    let pad_scroll = use_node_ref();
     let figures_form =
         use_state(|| FiguresForm::of(app.count(id).map(|c| c.log.figures()).unwrap_or_default()));
     // A keyboard does what the taps do on the pad: 1–9 and a–z mark, Enter commits.
@@ -65,11 +66,25 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             move || drop(guard)
         });
     }
+    // Each ballot starts at the top of the marking area: the position never drifts.
+    {
+        let scroll = pad_scroll.clone();
+        let ballot = (
+            app.count(id).map(|c| c.log.next_seq()),
+            app.counting.as_ref().and_then(|c| c.correcting),
+        );
+        use_effect_with(ballot, move |_| {
+            if let Some(el) = scroll.cast::<web_sys::Element>() {
+                el.set_scroll_top(0);
+            }
+        });
+    }
     let (Some(count), Some(c)) = (app.count(id), app.counting.as_ref()) else {
         return html! {};
     };
     let template = &count.template;
     let log = &count.log;
+
     let figures = log.figures();
     let busy = app.pending.is_some();
     let send = |make: fn(u64) -> Action| {
@@ -91,22 +106,20 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             })
         })
     };
-    let on_pad = {
-        let app = app.clone();
-        Callback::from(move |p: PadAction| app.dispatch(Action::Pad(p)))
-    };
     let part = log.tally().combined();
     let unit = match count.category_name() {
         Some(c) => format!("{} · {c}", count.spec().unit_label()),
         None => count.spec().unit_label(),
     };
 
+    // Compact: on a phone the pad below needs the height.
     let header = html! {
-        <header class="form-header">
+        <header class="count-header">
             <button class="link" onclick={send(|_| Action::GoHome)}>{ "‹ " }{ t.back_home }</button>
-            <h1>{ &template.spec().title }</h1>
-            <p class="unit-line">{ unit }</p>
-            <p class="meta">{ (t.template_header)(&template.spec().issuer, &count.fingerprint) }</p>
+            <div class="titles">
+                <h1>{ &template.spec().title }</h1>
+                <p class="unit-line">{ unit }</p>
+            </div>
         </header>
     };
     let flags = figures.flags();
@@ -116,7 +129,10 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(count.unreadable) }</p>
             }
             <p class="count" aria-live="polite">{ (t.count_progress)(log.live_count(), figures.returned) }</p>
-            <p class="meta">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
+            if *tab != Tab::Entry {
+                <p class="meta">{ (t.totals)(part.total(), part.valid, part.blank, part.void) }</p>
+                <p class="meta">{ (t.template_header)(&template.spec().issuer, &count.fingerprint) }</p>
+            }
             { for flags.iter().map(|&f| html! {
                 <p class="flag" data-blocking={f.is_blocking().then_some("")} role="alert">{ (t.figure_flag)(f) }</p>
             }) }
@@ -125,7 +141,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let tabs = [
         (Tab::Entry, t.tab_entry.to_string()),
         (Tab::Board, t.tab_board.to_string()),
-        (Tab::List, (t.tab_list)(log.entered().len())),
+        (Tab::List, (t.tab_list)(log.live_count())),
         (Tab::Figures, t.tab_figures.to_string()),
     ];
     let tab_bar = html! {
@@ -142,84 +158,14 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     };
 
     let body = match *tab {
-        Tab::Entry => {
-            let checked = check(template, &c.ballot).ok();
-            let verdict_class = checked.as_ref().map(|k| match k.verdict {
-                ballot_core::Verdict::Valid => "valid",
-                ballot_core::Verdict::Blank => "blank",
-                ballot_core::Verdict::Void(_) => "void",
-            });
-            let problem = c.problem.as_ref().map(|p| match p {
-                PadProblem::Refused(r) => (t.count_refused)(*r),
-                PadProblem::NotStored(e) => (t.not_saved)(e.message(t)),
-                PadProblem::BadWriteIn => (t.mark_refused)(&MarkRefused::WriteInInvalid),
-            });
-            let full = c.correcting.is_none() && log.room().is_err();
-            let suggestions = log.write_in_names();
-            let void_choice = {
-                let set = choosing_void.setter();
-                Callback::from(move |_| set.set(true))
-            };
-            html! {
-                <>
-                    <div class="pad-heading">
-                        <h2>{ match c.correcting {
-                            Some(seq) => (t.correcting)(seq),
-                            None => (t.entering)(log.next_seq()),
-                        } }</h2>
-                        if c.correcting.is_some() {
-                            <button onclick={send(|_| Action::CancelCorrection)} disabled={busy}>{ t.cancel_correction }</button>
-                        }
-                    </div>
-                    if full {
-                        <p class="notice" role="status">{ (t.all_entered)(figures.returned.unwrap_or(0)) }</p>
-                    }
-                    <fieldset class="sections" disabled={busy}>
-                        { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
-                    </fieldset>
-                    if let Some(k) = &checked {
-                        <div class="verdict" data-verdict={verdict_class} role="status">
-                            <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
-                            { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
-                        </div>
-                    }
-                    if let Some(msg) = problem {
-                        <p class="refusal" role="alert">{ msg }</p>
-                    }
-                    <div class="pad-actions">
-                        <button class="primary huge" disabled={busy} onclick={send(|now_ms| Action::Commit { now_ms })}>
-                            { if busy { t.saving } else if c.correcting.is_some() { t.save_correction } else { t.next_ballot } }
-                        </button>
-                        if *choosing_void {
-                            <div class="void-reasons" role="group" aria-labelledby="void-prompt">
-                                <p id="void-prompt">{ t.void_reason_prompt }</p>
-                                { for [ballot_core::ballot::DeclaredVoid::Unreadable, ballot_core::ballot::DeclaredVoid::NonStandardMark, ballot_core::ballot::DeclaredVoid::Other].into_iter().map(|reason| {
-                                    let app = app.clone();
-                                    let set = choosing_void.setter();
-                                    let onclick = Callback::from(move |_| {
-                                        set.set(false);
-                                        app.dispatch(Action::CommitVoid { reason, now_ms: page::now_ms() });
-                                    });
-                                    html! { <button class="danger" disabled={busy} {onclick}>{ (t.void_reason)(reason) }</button> }
-                                }) }
-                                <button onclick={{ let set = choosing_void.setter(); Callback::from(move |_| set.set(false)) }}>{ t.cancel }</button>
-                            </div>
-                        } else {
-                            <div class="actions">
-                                <button disabled={busy} onclick={send(|now_ms| Action::CommitBlank { now_ms })}>{ t.blank_ballot }</button>
-                                <button class="danger" disabled={busy} onclick={void_choice}>{ t.void_ballot }</button>
-                            </div>
-                        }
-                        <div class="actions">
-                            <button disabled={busy} onclick={send(|_| Action::Pad(PadAction::Clear))}>{ t.clear_ballot }</button>
-                            if let (None, Some(seq)) = (c.correcting, log.last_live()) {
-                                <button disabled={busy} onclick={ask(CountAsk::Strike { seq, undo: true })}>{ t.undo_last }</button>
-                            }
-                        </div>
-                    </div>
-                </>
-            }
-        }
+        Tab::Entry => entry_tab(&EntryView {
+            app,
+            count,
+            c,
+            busy,
+            choosing_void: &choosing_void,
+            scroll: &pad_scroll,
+        }),
         Tab::Board => {
             let corrections = super::results::timed(log.corrections().to_vec(), app.lang.tag());
             let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
@@ -392,7 +338,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     });
 
     html! {
-        <main class="page count">
+        <main class="page count" data-pad={(*tab == Tab::Entry).then_some("")}>
             { header }
             if let Some(e) = app.notice {
                 <p class="notice" role="alert">{ e.message(t) }</p>
@@ -402,5 +348,131 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             <div role="tabpanel">{ body }</div>
             { for question }
         </main>
+    }
+}
+
+/// What the entry tab reads.
+struct EntryView<'a> {
+    app: &'a AppHandle,
+    count: &'a crate::app::state::Count,
+    c: &'a crate::app::state::Counting,
+    busy: bool,
+    choosing_void: &'a UseStateHandle<bool>,
+    /// The marking area: the only part of the pad that scrolls.
+    scroll: &'a NodeRef,
+}
+
+/// The pad, laid out for one screen of a phone: the ballot's number and the last step saved
+/// at the top, the marks in a grid in between (the only part that scrolls, and only when a
+/// ballot has more than fits), and a bar at the bottom for the thumb with 下一张, 空白票 and
+/// 废票 and what the ballot counts as.
+fn entry_tab(v: &EntryView) -> Html {
+    let EntryView {
+        app,
+        count,
+        c,
+        busy,
+        choosing_void,
+        scroll,
+    } = *v;
+    let t = app.lang.texts();
+    let template = &count.template;
+    let log = &count.log;
+    let send = |make: fn(u64) -> Action| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(make(page::now_ms())))
+    };
+    let on_pad = {
+        let app = app.clone();
+        Callback::from(move |p: PadAction| app.dispatch(Action::Pad(p)))
+    };
+    let checked = check(template, &c.ballot).ok();
+    let verdict_class = checked.as_ref().map(|k| match k.verdict {
+        ballot_core::Verdict::Valid => "valid",
+        ballot_core::Verdict::Blank => "blank",
+        ballot_core::Verdict::Void(_) => "void",
+    });
+    let problem = c.problem.as_ref().map(|p| match p {
+        PadProblem::Refused(r) => (t.count_refused)(*r),
+        PadProblem::NotStored(e) => (t.not_saved)(e.message(t)),
+        PadProblem::BadWriteIn => (t.mark_refused)(&MarkRefused::WriteInInvalid),
+    });
+    let full = c.correcting.is_none() && log.room().is_err();
+    let suggestions = log.write_in_names();
+    let void_choice = {
+        let set = choosing_void.setter();
+        Callback::from(move |_| set.set(true))
+    };
+    let strike_last = log
+        .last_live()
+        .filter(|_| c.correcting.is_none())
+        .map(|seq| {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::Ask(CountAsk::Strike { seq, undo: true }))
+            })
+        });
+    html! {
+        <div class="pad">
+            <div class="pad-heading">
+                <h2>{ match c.correcting {
+                    Some(seq) => (t.correcting)(seq),
+                    None => (t.entering)(log.next_seq()),
+                } }</h2>
+                if c.correcting.is_some() {
+                    <button onclick={send(|_| Action::CancelCorrection)} disabled={busy}>{ t.cancel_correction }</button>
+                } else {
+                    <p class="saved" role="status">{ for log.last_step().map(t.saved_step) }</p>
+                }
+            </div>
+            <div class="pad-scroll" ref={scroll.clone()}>
+                if full {
+                    <p class="notice" role="status">{ (t.all_entered)(log.figures().returned.unwrap_or(0)) }</p>
+                }
+                <fieldset class="sections" disabled={busy}>
+                    { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
+                </fieldset>
+                <div class="actions">
+                    <button disabled={busy} onclick={send(|_| Action::Pad(PadAction::Clear))}>{ t.clear_ballot }</button>
+                    if let Some(onclick) = strike_last {
+                        <button disabled={busy} {onclick}>{ t.undo_last }</button>
+                    }
+                </div>
+            </div>
+            <div class="pad-bar">
+                if let Some(k) = &checked {
+                    <div class="verdict" data-verdict={verdict_class} role="status">
+                        <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
+                        { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
+                    </div>
+                }
+                if let Some(msg) = problem {
+                    <p class="refusal" role="alert">{ msg }</p>
+                }
+                if **choosing_void {
+                    <div class="void-reasons" role="group" aria-labelledby="void-prompt">
+                        <p id="void-prompt">{ t.void_reason_prompt }</p>
+                        { for [DeclaredVoid::Unreadable, DeclaredVoid::NonStandardMark, DeclaredVoid::Other].into_iter().map(|reason| {
+                            let app = app.clone();
+                            let set = choosing_void.setter();
+                            let onclick = Callback::from(move |_| {
+                                set.set(false);
+                                app.dispatch(Action::CommitVoid { reason, now_ms: page::now_ms() });
+                            });
+                            html! { <button class="danger" disabled={busy} {onclick}>{ (t.void_reason)(reason) }</button> }
+                        }) }
+                        <button onclick={{ let set = choosing_void.setter(); Callback::from(move |_| set.set(false)) }}>{ t.cancel }</button>
+                    </div>
+                } else {
+                    <div class="bar-buttons">
+                        <button disabled={busy} onclick={send(|now_ms| Action::CommitBlank { now_ms })}>{ t.blank_ballot }</button>
+                        <button class="danger" disabled={busy} onclick={void_choice}>{ t.void_ballot }</button>
+                        <button class="primary next" disabled={busy} onclick={send(|now_ms| Action::Commit { now_ms })}>
+                            { if busy { t.saving } else if c.correcting.is_some() { t.save_correction } else { t.next_ballot } }
+                        </button>
+                    </div>
+                }
+            </div>
+        </div>
     }
 }

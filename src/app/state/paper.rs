@@ -118,7 +118,7 @@ pub enum PadAction {
 /// A step on a count that the counter confirms first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountAsk {
-    /// Strike ballot `seq`; `undo` when it is "撤销上一张".
+    /// Strike ballot `seq`; `undo` when it is "划去上一张".
     Strike {
         seq: u32,
         undo: bool,
