@@ -182,9 +182,17 @@ pub struct ItemResult {
     pub role: String,
     pub dimension: Option<String>,
     pub levels: Vec<u32>,
+    /// Valid forms that left this item unrated (blank forms are not among them: they are
+    /// in no item's base when the base is the valid forms).
     pub unrated: u32,
+    /// Valid forms that marked two or more levels for this item.
     pub spoiled: u32,
+    /// Void forms (the whole form).
     pub void: u32,
+    /// The part of the base that is none of the counts above (blank and void forms, ballots
+    /// not returned), when the base is not the valid forms: with it, the levels in the
+    /// base, 未评 and 多选作废 add up to `base`.
+    pub outside: u32,
     /// Forms at a positive level.
     pub positive: u32,
     /// The base of this item's rates (excluded levels taken off), when known.
@@ -561,6 +569,13 @@ fn evaluation(
                     .fold(0u32, |s, (&n, _)| s.saturating_add(n))
             };
             let base = whole.map(|b| b.saturating_sub(sum_of(&excluded)));
+            // A blank form rates nothing, and the tally counts it unrated in every item;
+            // a row counts only valid forms as 未评, so that its parts add up to its base.
+            let unrated = t.unrated.saturating_sub(part.blank);
+            let included: Vec<bool> = excluded.iter().map(|e| !e).collect();
+            let in_base = sum_of(&included)
+                .saturating_add(unrated)
+                .saturating_add(t.spoiled);
             let mut met = Vec::new();
             if let (true, Some(b)) = (judge, base) {
                 for (a, alert) in alerts.iter().enumerate() {
@@ -584,9 +599,10 @@ fn evaluation(
                 role: item.role.to_string(),
                 dimension: item.dimension.map(str::to_string),
                 levels: t.levels.clone(),
-                unrated: t.unrated,
+                unrated,
                 spoiled: t.spoiled,
                 void: t.void,
+                outside: base.map_or(0, |b| b.saturating_sub(in_base)),
                 positive: sum_of(&positive),
                 base,
                 alerts: if category.is_some() { Vec::new() } else { met },

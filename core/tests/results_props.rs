@@ -66,3 +66,64 @@ proptest! {
         }
     }
 }
+
+fn evaluation(rules: &str) -> Template {
+    let json = format!(
+        r#"{{"format":"ballot-kit/template","version":1,"title":"测评表","issuer":"某街道",
+        "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}},{{"name":"李四"}},{{"name":"王五"}}],
+        "levels":["称职","基本称职","不称职","不了解"],"rules":[{rules}]}}]}}"#
+    );
+    Template::parse_with_rules(&json).expect("template")
+}
+
+/// One paper form: declared void, or per item the levels marked (none, one or several).
+fn form() -> impl Strategy<Value = Option<Vec<Vec<usize>>>> {
+    prop_oneof![
+        1 => Just(None),
+        6 => prop::collection::vec(prop::collection::vec(0usize..4, 0..3), 3).prop_map(Some),
+    ]
+}
+
+proptest! {
+    /// Each evaluation row adds up to the base it states: the levels in the base, 未评,
+    /// 多选作废 and the rest of the base (blank and void forms, ballots not returned) —
+    /// whatever the forms, blank ones included, and whichever base the rules name.
+    #[test]
+    fn each_evaluation_row_adds_up_to_its_base(
+        rules in prop_oneof![Just(""), Just(r#""exclude 不了解""#), Just(r#""rate_base present""#), Just(r#""rate_base present","exclude 不了解""#)],
+        forms in prop::collection::vec(form(), 0..30),
+        absent in 0u32..5,
+    ) {
+        let t = evaluation(rules);
+        let mut tally = Tally::empty(&t);
+        for f in &forms {
+            let ballot = match f {
+                None => ballot_core::Ballot::declared_void(None, ballot_core::ballot::DeclaredVoid::Unreadable),
+                Some(items) => {
+                    let mut b = ballot_core::Ballot::empty(&t, None);
+                    for (item, levels) in items.iter().enumerate() {
+                        for &l in levels {
+                            b.toggle_paper_level(0, item, l);
+                        }
+                    }
+                    b
+                }
+            };
+            tally.add(&t, &ballot).expect("fits");
+        }
+        let returned = u32::try_from(forms.len()).expect("small");
+        let figures = Figures { present: Some(returned + absent), returned: Some(returned), issued: Some(returned), due: None };
+        let results = Results::compute(&t, &tally, figures, View::Combined);
+        let Some(SectionResult::Evaluation(e)) = results.sections.first() else {
+            panic!("an evaluation section");
+        };
+        for item in &e.items {
+            let in_base: u32 = item.levels.iter().zip(&e.excluded).filter(|(_, &x)| !x).map(|(n, _)| n).sum();
+            let base = item.base.expect("a known base");
+            prop_assert_eq!(in_base + item.unrated + item.spoiled + item.outside, base, "{:?}", item);
+            // And every form is somewhere in the row: rated, 未评, 多选作废, blank or void.
+            let all: u32 = item.levels.iter().sum::<u32>() + item.unrated + item.spoiled + item.void;
+            prop_assert_eq!(all + results.blank, returned);
+        }
+    }
+}

@@ -157,7 +157,8 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                         [
                             t.col_unrated,
                             t.col_spoiled,
-                            t.col_void,
+                            t.col_outside,
+                            t.col_base,
                             t.col_positive_rate,
                         ]
                         .map(s),
@@ -170,7 +171,8 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                             item.dimension.as_deref(),
                         ))];
                         cells.extend(item.levels.iter().map(|&v| n(v)));
-                        cells.extend([item.unrated, item.spoiled, item.void].map(n));
+                        cells.extend([item.unrated, item.spoiled, item.outside].map(n));
+                        cells.push(s(item.base.map(|b| b.to_string()).unwrap_or_default()));
                         cells.push(s(item
                             .base
                             .and_then(|b| percent(u64::from(item.positive), u64::from(b)))

@@ -61,6 +61,21 @@ impl Html {
         self
     }
 
+    /// `<td data-label="…">` opened: each cell carries its column's name, so a narrow
+    /// screen can show a row as a card of named values (report.css) and hide no column.
+    pub fn td(&mut self, label: &str, class: &str) -> &mut Self {
+        self.raw("<td data-label=\"").text(label).raw("\"");
+        if !class.is_empty() {
+            self.raw(" class=\"").raw(class).raw("\"");
+        }
+        self.raw(">")
+    }
+
+    /// A whole cell of text with its column's name (see [`Html::td`]).
+    pub fn cell(&mut self, label: &str, class: &str, text: &str) -> &mut Self {
+        self.td(label, class).text(text).raw("</td>\n")
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

@@ -252,33 +252,36 @@ fn recommendation_table(
         }
         h.raw("</th>\n");
         if zheng_column {
-            h.el("td class=\"zheng\" aria-hidden=\"true\"", &zheng(row.votes));
+            h.raw("<td data-label=\"")
+                .text(t.col_tally)
+                .raw("\" class=\"zheng\" aria-hidden=\"true\">")
+                .text(&zheng(row.votes))
+                .raw("</td>\n");
         }
-        for v in &row.per_category {
-            h.raw("<td class=\"num\">").num(v).raw("</td>\n");
+        for (c, v) in r.categories.iter().zip(&row.per_category) {
+            h.td(c, "num").num(v).raw("</td>\n");
         }
-        h.raw("<td class=\"num\">").num(row.votes).raw("</td>\n");
+        h.td(t.col_votes, "num").num(row.votes).raw("</td>\n");
         if weighted {
-            h.el("td class=\"num\"", &score_text(row.score, r.score_den));
+            h.cell(t.col_score, "num", &score_text(row.score, r.score_den));
         }
         let rate = r
             .base
             .and_then(|b| percent(u64::from(row.votes), u64::from(b)))
             .unwrap_or_default();
-        h.el("td class=\"num\"", &rate);
-        h.raw("<td class=\"num\">").num(row.rank).raw("</td>\n");
+        h.cell(t.col_rate, "num", &rate);
+        h.td(t.col_rank, "num").num(row.rank).raw("</td>\n");
         if majority {
-            h.el(
-                "td",
-                match row.majority {
-                    Some(true) => t.yes,
-                    Some(false) => t.no,
-                    None => "",
-                },
-            );
+            let text = match row.majority {
+                Some(true) => t.yes,
+                Some(false) => t.no,
+                None => "",
+            };
+            h.cell(t.col_majority, "", text);
         }
         if status {
-            h.el("td", row.status.map(|s| status_text(s, t)).unwrap_or(""));
+            let text = row.status.map(|s| status_text(s, t)).unwrap_or("");
+            h.cell(t.col_status, "", text);
         }
         h.raw("</tr>");
     }
@@ -287,48 +290,36 @@ fn recommendation_table(
     h.raw("</section>");
 }
 
-/// A horizontal bar per name, longest for the most votes. The numbers are in the table; the
-/// chart is the picture a room understands at a glance, so it is hidden from screen readers'
-/// reading order only through its label (role img).
+/// A bar per name, longest for the most votes, with its number beside it. HTML, not a
+/// drawing: long names wrap instead of being cut off. The numbers are in the table too; to
+/// screen readers the chart is one labelled picture (role img).
 fn votes_chart(h: &mut Html, title: &str, r: &RecommendationResult, t: &ReportTexts) {
     let rows: Vec<_> = r.rows.iter().filter(|x| x.votes > 0).collect();
     if rows.is_empty() {
         return;
     }
     let max = rows.iter().map(|x| x.votes).max().unwrap_or(1).max(1);
-    let bar = 30;
-    let height = rows.len() * bar + 8;
-    h.raw("<svg class=\"rk-chart\" role=\"img\" viewBox=\"0 0 640 ")
-        .num(height)
-        .raw("\" aria-label=\"")
+    h.raw("<div class=\"rk-chart\" role=\"img\" aria-label=\"")
         .text(&(t.chart_label)(title))
         .raw("\">");
-    for (i, row) in rows.iter().enumerate() {
-        let y = i * bar + 4;
-        let w = u64::from(row.votes) * 400 / u64::from(max);
-        h.raw("<text x=\"150\" y=\"")
-            .num(y + 21)
-            .raw("\" text-anchor=\"end\">")
+    for row in rows {
+        // Bars up to 85% of the track: the number after the longest still fits.
+        let w = u64::from(row.votes) * 85 / u64::from(max);
+        h.raw("<span class=\"rk-bar-name\">")
             .user(&row.name)
-            .raw("</text>");
-        h.raw("<rect x=\"160\" y=\"")
-            .num(y + 3)
-            .raw("\" height=\"22\" width=\"")
-            .num(w.max(2))
+            .raw("</span><span class=\"rk-bar\"><span class=\"rk-fill\"")
             .raw(if row.status == Some(Status::Taken) {
-                "\" data-status=\"taken\"></rect>"
+                " data-status=\"taken\""
             } else {
-                "\"></rect>"
-            });
-        h.raw("<text x=\"")
-            .num(w.max(2) + 168)
-            .raw("\" y=\"")
-            .num(y + 21)
-            .raw("\">")
+                ""
+            })
+            .raw(" style=\"width:")
+            .num(w.max(1))
+            .raw("%\"></span>")
             .num(row.votes)
-            .raw("</text>");
+            .raw("</span>");
     }
-    h.raw("</svg>");
+    h.raw("</div>");
 }
 
 fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts) {
@@ -347,14 +338,20 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
         .raw("；")
         .text(&(t.rate_base_is)(e.rate_base))
         .raw("</p>");
-    h.raw("<div class=\"rk-scroll\"><table class=\"rk-table\"><thead><tr>");
+    // Each row adds up to its base: the levels in the base, 未评, 多选作废 and, when the base
+    // is not the valid forms, the rest of it.
+    let outside = e.items.iter().any(|i| i.outside > 0);
+    h.raw("<div class=\"rk-scroll\"><table class=\"rk-table rk-eval\"><thead><tr>");
     h.el("th scope=\"col\"", t.col_subject);
     for l in &e.levels {
         h.el("th scope=\"col\" class=\"num\"", l);
     }
     h.el("th scope=\"col\" class=\"num\"", t.col_unrated);
     h.el("th scope=\"col\" class=\"num\"", t.col_spoiled);
-    h.el("th scope=\"col\" class=\"num\"", t.col_void);
+    if outside {
+        h.el("th scope=\"col\" class=\"num\"", t.col_outside);
+    }
+    h.el("th scope=\"col\" class=\"num\"", t.col_base);
     h.el("th scope=\"col\" class=\"num\"", t.col_positive_rate);
     h.el("th scope=\"col\"", t.col_alert);
     h.raw("</tr></thead><tbody>");
@@ -369,23 +366,35 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
             &(t.item)(&item.name, &item.role, item.dimension.as_deref()),
         );
         // Each level's count with its share of the item's base (% of valid forms by default).
-        for (n, excluded) in item.levels.iter().zip(&e.excluded) {
-            h.raw("<td class=\"num\">").num(n);
+        for ((n, excluded), level) in item.levels.iter().zip(&e.excluded).zip(&e.levels) {
+            h.td(level, "num").num(n);
             let rate = item.base.filter(|_| !excluded);
             if let Some(r) = rate.and_then(|b| percent(u64::from(*n), u64::from(b))) {
                 h.raw(" <small>").text(&r).raw("</small>");
             }
             h.raw("</td>\n");
         }
-        h.raw("<td class=\"num\">").num(item.unrated).raw("</td>\n");
-        h.raw("<td class=\"num\">").num(item.spoiled).raw("</td>\n");
-        h.raw("<td class=\"num\">").num(item.void).raw("</td>\n");
+        h.td(t.col_unrated, "num").num(item.unrated).raw("</td>\n");
+        h.td(t.col_spoiled, "num").num(item.spoiled).raw("</td>\n");
+        if outside {
+            h.td(t.col_outside, "num").num(item.outside).raw("</td>\n");
+        }
+        h.cell(
+            t.col_base,
+            "num",
+            &item.base.map(|b| b.to_string()).unwrap_or_default(),
+        );
         let rate = item
             .base
             .and_then(|b| percent(u64::from(item.positive), u64::from(b)))
             .unwrap_or_default();
-        h.el("td class=\"num\"", &rate);
-        h.el("td", if item.alerts.is_empty() { "" } else { "⚠" });
+        h.cell(t.col_positive_rate, "num", &rate);
+        let alert = if item.alerts.is_empty() {
+            ""
+        } else {
+            t.alert_mark
+        };
+        h.cell(t.col_alert, "", alert);
         h.raw("</tr>");
     }
     h.raw("</tbody></table></div>");
@@ -393,67 +402,40 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
     h.raw("</section>");
 }
 
-/// One bar per item, split into its levels: the share of each level at a glance. Each
-/// segment is labelled (its <title>) and the legend names the levels in order, so colour is
-/// never the only cue; the numbers are in the table.
+/// One bar per item, split into its levels, each part with its number. Levels differ by
+/// pattern as well as colour, and the legend names them in order: colour is never the only
+/// cue. HTML, so a long item name wraps instead of being cut off.
 fn levels_chart(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportTexts) {
-    let bar = 30;
-    let height = e.items.len() * bar + 40;
-    h.raw("<svg class=\"rk-chart\" role=\"img\" viewBox=\"0 0 640 ")
-        .num(height)
-        .raw("\" aria-label=\"")
+    h.raw("<div class=\"rk-chart rk-levels\" role=\"img\" aria-label=\"")
         .text(&(t.levels_chart_label)(title))
         .raw("\">");
-    for (i, item) in e.items.iter().enumerate() {
-        let y = i * bar + 4;
-        let label = (t.item)(&item.name, "", item.dimension.as_deref());
-        h.raw("<text x=\"150\" y=\"")
-            .num(y + 21)
-            .raw("\" text-anchor=\"end\">")
-            .text(&label)
-            .raw("</text>");
-        let total: u64 = item.levels.iter().map(|&n| u64::from(n)).sum();
-        let mut x = 160u64;
+    for item in &e.items {
+        h.raw("<span class=\"rk-bar-name\">")
+            .text(&(t.item)(&item.name, "", item.dimension.as_deref()))
+            .raw("</span><span class=\"rk-bar rk-stack\">");
         for (l, &n) in item.levels.iter().enumerate() {
-            if total == 0 || n == 0 {
+            if n == 0 {
                 continue;
             }
-            let w = u64::from(n) * 460 / total;
-            h.raw("<rect x=\"")
-                .num(x)
-                .raw("\" y=\"")
-                .num(y + 3)
-                .raw("\" height=\"22\" width=\"")
-                .num(w.max(1))
-                .raw("\" data-level=\"")
+            h.raw("<span data-level=\"")
                 .num(l.min(7))
-                .raw("\"><title>")
-                .text(e.levels.get(l).map(String::as_str).unwrap_or(""))
-                .raw(" ")
+                .raw("\" style=\"flex-grow:")
                 .num(n)
-                .raw("</title></rect>");
-            x += w;
+                .raw("\"><b>")
+                .num(n)
+                .raw("</b></span>");
         }
+        h.raw("</span>");
     }
-    let y = e.items.len() * bar + 30;
-    let mut x = 160;
+    h.raw("<p class=\"rk-legend\">");
     for (l, name) in e.levels.iter().enumerate() {
-        h.raw("<rect x=\"")
-            .num(x)
-            .raw("\" y=\"")
-            .num(y - 14)
-            .raw("\" width=\"16\" height=\"16\" data-level=\"")
+        h.raw("<span><i data-level=\"")
             .num(l.min(7))
-            .raw("\"></rect><text x=\"")
-            .num(x + 22)
-            .raw("\" y=\"")
-            .num(y)
-            .raw("\">")
+            .raw("\"></i>")
             .text(name)
-            .raw("</text>");
-        x += 40 + 20 * name.chars().count();
+            .raw("</span>");
     }
-    h.raw("</svg>");
+    h.raw("</p></div>");
 }
 
 fn sections(h: &mut Html, input: &Input, r: &Results, zheng_column: bool, t: &ReportTexts) {
@@ -495,14 +477,17 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
         })
         .user(unit)
         .raw("</th>");
-        for v in [f.due, f.present, f.issued, f.returned] {
-            h.el("td class=\"num\"", &figure(v));
+        for (name, v) in [t.due, t.present, t.issued, t.returned]
+            .into_iter()
+            .zip([f.due, f.present, f.issued, f.returned])
+        {
+            h.cell(name, "num", &figure(v));
         }
-        for v in counts {
-            h.raw("<td class=\"num\">").num(v).raw("</td>");
+        for (name, v) in [t.valid, t.blank, t.void].into_iter().zip(counts) {
+            h.td(name, "num").num(v).raw("</td>");
         }
         if codes {
-            h.el("td class=\"rk-code-cell\"", code.unwrap_or(""));
+            h.cell(t.result_code, "rk-code-cell", code.unwrap_or(""));
         }
         h.raw("</tr>");
     };

@@ -46,7 +46,7 @@ fn the_screen_and_the_report_show_the_count_and_escape_ballot_text() {
     );
     assert!(!html.contains("<b>=1+1"), "and never markup");
     assert!(html.contains(
-        "<th scope=\"row\"><bdi>于建华</bdi></th>\n<td class=\"num\">2</td>\n<td class=\"num\">100.0%</td>"
+        "<th scope=\"row\"><bdi>于建华</bdi></th>\n<td data-label=\"得票\" class=\"num\">2</td>\n<td data-label=\"得票率\" class=\"num\">100.0%</td>"
     ));
     for who in ["监票人", "计票人", "唱票人"] {
         assert!(html.contains(&format!("{who}（签名）：")), "{who}");
@@ -61,7 +61,7 @@ fn the_screen_and_the_report_show_the_count_and_escape_ballot_text() {
         .expect("the code before the signatures");
     assert!(html[beside..signatures].contains("rk-code"));
     let board = render(&input, Mode::Board);
-    assert!(board.contains("<td class=\"zheng\" aria-hidden=\"true\">丅</td>"));
+    assert!(board.contains("<td data-label=\"正字\" class=\"zheng\" aria-hidden=\"true\">丅</td>"));
     let announce = render(&input, Mode::Announce);
     assert!(announce.contains("于建华"));
 }

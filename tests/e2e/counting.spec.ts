@@ -226,9 +226,9 @@ test('paper evaluation forms: two levels on one subject void that subject only',
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 1 张')).toBeVisible();
   await tab(page, '计票板');
-  // Columns: 满意, 基本满意, 不满意, 未评, 多选作废, 废票.
-  await expect(row(page, '王秀英')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 0]));
-  await expect(row(page, '朱建国')).toHaveText(evalRow('朱建国（副书记）', [0, 0, 0], [0, 1, 0]));
+  // Columns: 满意, 基本满意, 不满意, 未评, 多选作废, 基数.
+  await expect(row(page, '王秀英')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 1]));
+  await expect(row(page, '朱建国')).toHaveText(evalRow('朱建国（副书记）', [0, 0, 0], [0, 1, 1]));
 });
 
 test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, and nothing earlier is lost', async ({ page }) => {

@@ -50,11 +50,34 @@ const EXPECTED: [string, number, string, string][] = [
   ['周 敏', 1, '33.3%', '并列，需再次投票'],
   ['徐红梅', 1, '33.3%', '并列，需再次投票'],
 ];
+/** Every cell of every results table and every chart label, wholly inside the screen's
+ *  width: nothing scrolled off to the side, nothing cut off. Returns what is not. */
+async function cutOff(page: Page): Promise<string[]> {
+  await expect(page.locator('.rk-screen table:visible').first()).toBeVisible();
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const width = document.documentElement.clientWidth;
+    for (const el of document.querySelectorAll<HTMLElement>('.rk-screen th, .rk-screen td, .rk-screen .rk-bar-name')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || el.closest('thead')) continue;
+      if (r.left < -0.5 || r.right > width + 0.5 || el.scrollWidth > el.clientWidth + 1) out.push(el.textContent ?? '');
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('.rk-screen .rk-scroll')) {
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`scrolls: ${el.textContent?.slice(0, 20)}`);
+    }
+    if (document.documentElement.scrollWidth > width) out.push('the page scrolls sideways');
+    return out;
+  });
+}
+
 const R01 = '[R01] 实到 8 人，未超过应到 10 人的 4/5：会议无效。';
 const R04 = '[R04] 党组织委员候选人初步人选：陈国强、周  敏、徐红梅 得票相同，并列争 1 个名额，需再次投票。';
 
 test('the board judges a known stack under the template rules: rates, ranks, a tie at the cut, the quorum', async ({ page }) => {
   await countThreeBallots(page);
+  // Every column a meeting announces (名次, 结果 …) in view at this width: a table on a
+  // tablet, a card per name on a phone.
+  expect(await cutOff(page)).toEqual([]);
   for (const [name, votes, rate, status] of EXPECTED) {
     const rank = EXPECTED.filter(([, v]) => v > votes).length + 1;
     await expect(row(page, name)).toHaveText(
@@ -161,16 +184,46 @@ test('a tablet session with two categories: combined and per-category results, r
   await expect(views.getByRole('radio')).toHaveCount(3);
   for (const name of ['合计', '党员', '群众代表']) await expect(views.getByRole('radio', { name })).toBeVisible();
   await expect(views.getByRole('radio', { name: '合计' })).toBeChecked();
-  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 2], [0, 0, 0]));
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 2], [0, 0, 3]));
   await expect(row(page, '王秀英（书记）')).toContainText('66.7%');
+  await expect(row(page, '王秀英（书记）')).toContainText('⚠ 预警');
   await expect(page.locator('.rk-screen .rk-view').first()).toContainText(
     '[R06] 班子及成员民主测评：王秀英 不满意 2 票，占 3 的 66.7%，超过规定的 1/3。',
   );
   await views.getByRole('radio', { name: '群众代表' }).check();
-  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 0]));
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 1]));
   await views.getByRole('radio', { name: '党员' }).check();
-  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [0, 0, 2], [0, 0, 0]));
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [0, 0, 2], [0, 0, 2]));
   await expect(page.getByRole('img', { name: '班子及成员民主测评：各等次比例图' })).toBeVisible();
+  // 满意率 and 提示 in view too, and the chart's long labels whole (「班子整体 · 政治素质」).
+  expect(await cutOff(page)).toEqual([]);
+});
+
+test('an evaluation row adds up to its base: a blank form is not 未评, and the chart gives its numbers', async ({ page }) => {
+  await page.getByRole('button', { name: '新建计票' }).tap();
+  await page.getByRole('radio', { name: new RegExp(`^${EVALUATION}`) }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByRole('radio', { name: '党员', exact: true }).check();
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
+  await page.getByLabel('再输入一遍密码').fill(PIN);
+  await page.getByRole('button', { name: '开始计票' }).tap();
+  const item = (name: string) => page.getByRole('group', { name: new RegExp(`^${name}`) }).first();
+  await item('王秀英').getByRole('checkbox', { name: '满意', exact: true }).tap();
+  await item('朱建国').getByRole('checkbox', { name: '不满意', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await item('王秀英').getByRole('checkbox', { name: '基本满意', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await page.getByRole('button', { name: '空白票', exact: true }).tap();
+  await expect(page.getByText('已录入 3 张')).toBeVisible();
+  await page.getByRole('tab', { name: '计票板' }).tap();
+  await expect(page.getByText('共 3 张：有效 2 张，空白 1 张，无效 0 张')).toBeVisible();
+  await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 1, 0], [0, 0, 2]));
+  await expect(row(page, '朱建国（副书记）')).toHaveText(evalRow('朱建国（副书记）', [0, 0, 1], [1, 0, 2]));
+  await expect(row(page, '李 敏（委员）')).toHaveText(evalRow('李 敏（委员）', [0, 0, 0], [2, 0, 2]));
+  const chart = page.getByRole('img', { name: '班子及成员民主测评：各等次比例图' });
+  await expect(chart).toContainText('王秀英11');
+  await expect(chart).toContainText('满意基本满意不满意');
+  expect(await cutOff(page)).toEqual([]);
 });
 
 test('a 发出 corrected after the close stays on the results and the printed report, with the finding it hid', async ({ page }) => {

@@ -1,0 +1,20 @@
+import { test, expect } from '@playwright/test';
+import { openCount, enter, EVALUATION } from './helpers';
+test('shot board', async ({ page }, info) => {
+  await page.goto('/');
+  await openCount(page, { template: EVALUATION, category: '群众代表', due: '10', present: '8', issued: '8', returned: '8' });
+  const item = (name: string) => page.getByRole('group', { name: new RegExp(`^${name}`) }).first();
+  await item('王秀英').getByRole('checkbox', { name: '满意', exact: true }).tap();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await page.getByRole('button', { name: '空白票', exact: true }).tap();
+  await page.getByRole('tab', { name: '计票板' }).tap();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `.tmp/board-eval-${info.project.name}.png`, fullPage: true });
+  await page.getByRole('button', { name: '‹ 返回首页' }).tap();
+  await openCount(page, { returned: '8' });
+  await enter(page, { names: ['王秀英', '于建华'] });
+  await enter(page, { names: ['王秀英', '朱丽萍'], writeIns: ['赵六'] });
+  await page.getByRole('tab', { name: '计票板' }).tap();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `.tmp/board-rec-${info.project.name}.png`, fullPage: true });
+});
