@@ -57,6 +57,12 @@ pub struct SessionSpec {
     /// 发出: forms issued, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<u32>,
+    /// 应到: persons entitled to vote, when known (at the opening, as a paper count asks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<u32>,
+    /// 实到: persons present, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<u32>,
     /// Minutes without a tap after which a half-filled ballot on the voter screen is hidden
     /// behind 「还在投票吗？」 (and discarded a minute later if nobody answers); `None`:
     /// [`IDLE_MINUTES_DEFAULT`].
@@ -220,8 +226,14 @@ impl SessionSpec {
             }
             _ => {}
         }
-        if self.issued.is_some_and(|n| n > limits::ISSUED_MAX) {
-            errors.push((SessionField::Issued, SessionError::NumberInvalid));
+        for (field, n) in [
+            (SessionField::Due, self.due),
+            (SessionField::Present, self.present),
+            (SessionField::Issued, self.issued),
+        ] {
+            if n.is_some_and(|n| n > limits::ISSUED_MAX) {
+                errors.push((field, SessionError::NumberInvalid));
+            }
         }
         if (self.idle_minutes).is_some_and(|m| m == 0 || m > limits::IDLE_MINUTES_MAX) {
             errors.push((SessionField::Idle, SessionError::NumberInvalid));
@@ -486,6 +498,11 @@ pub enum EventKind {
     IssuedSet {
         issued: Option<u32>,
     },
+    /// 应到 and 实到 set or corrected (both stated: one step, one line in the log).
+    AttendanceSet {
+        due: Option<u32>,
+        present: Option<u32>,
+    },
     /// The organiser's decision (with the PIN) after a record of the log could not be read:
     /// whether the session is closed, and 发出. It settles both, whatever came before.
     Decided {
@@ -574,26 +591,50 @@ impl SessionLog {
         }
     }
 
-    /// 发出 changed from a known value after the session was first closed (修改记录), oldest
-    /// first. Setting it while voting runs is preparing the meeting, not correcting it.
+    /// 应到 and 实到 as last set, else as given when the session was opened. When a record
+    /// that cannot be read comes after the last setting (it could have changed them), both
+    /// are unknown: the results then say they are not entered and judge nothing by them,
+    /// until the organiser sets them again.
+    pub fn attendance(&self, spec: &SessionSpec) -> (Option<u32>, Option<u32>) {
+        match self.last(|k| matches!(k, EventKind::AttendanceSet { .. })) {
+            (_, true) => (None, None),
+            (Some(EventKind::AttendanceSet { due, present }), false) => (due, present),
+            _ => (spec.due, spec.present),
+        }
+    }
+
+    /// 应到, 实到 and 发出 changed from a known value after the session was first closed
+    /// (修改记录), oldest first. Setting them while voting runs is preparing the meeting,
+    /// not correcting it.
     pub fn corrections(&self, spec: &SessionSpec) -> Vec<crate::count::Correction> {
-        let mut issued = spec.issued;
+        use crate::count::Figure;
+        let mut figures = [
+            (Figure::Due, spec.due),
+            (Figure::Present, spec.present),
+            (Figure::Issued, spec.issued),
+        ];
         let mut closed_once = false;
         let mut out = Vec::new();
         for e in &self.events {
-            let next = match e.kind {
-                EventKind::IssuedSet { issued } | EventKind::Decided { issued, .. } => issued,
-                _ => issued,
+            let next = |f: Figure, now: Option<u32>| match (f, e.kind) {
+                (Figure::Issued, EventKind::IssuedSet { issued })
+                | (Figure::Issued, EventKind::Decided { issued, .. }) => issued,
+                (Figure::Due, EventKind::AttendanceSet { due, .. }) => due,
+                (Figure::Present, EventKind::AttendanceSet { present, .. }) => present,
+                _ => now,
             };
-            if closed_once && issued.is_some() && next != issued {
-                out.push(crate::count::Correction {
-                    figure: crate::count::Figure::Issued,
-                    from: issued,
-                    to: next,
-                    at_ms: e.at_ms,
-                });
+            for (figure, value) in &mut figures {
+                let to = next(*figure, *value);
+                if closed_once && value.is_some() && to != *value {
+                    out.push(crate::count::Correction {
+                        figure: *figure,
+                        from: *value,
+                        to,
+                        at_ms: e.at_ms,
+                    });
+                }
+                *value = to;
             }
-            issued = next;
             if matches!(
                 e.kind,
                 EventKind::Closed | EventKind::Decided { closed: true, .. }
@@ -646,25 +687,32 @@ impl SessionLog {
             EventKind::Closed => self.status() == Status::Open,
             EventKind::Reopened => self.status() == Status::Closed,
             EventKind::IssuedSet { issued } => issued != self.issued(spec) && in_range(issued),
+            EventKind::AttendanceSet { due, present } => {
+                (due, present) != self.attendance(spec) && in_range(due) && in_range(present)
+            }
         }
     }
 }
 
-/// Ballots filled against forms issued.
+/// Ballots filled against forms issued, and who came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Turnout {
     pub filled: u32,
     pub issued: Option<u32>,
+    /// 应到 and 实到, as the organiser entered them.
+    pub due: Option<u32>,
+    pub present: Option<u32>,
 }
 
 impl Turnout {
-    /// The session's figures for its results: 发出 as entered, and the forms filled in as
-    /// 收回 (a tablet hands out no paper; 应到 and 实到 are not asked for).
+    /// The session's figures for its results: 应到, 实到 and 发出 as entered, and the forms
+    /// filled in as 收回 (a tablet hands out no paper).
     pub fn figures(self) -> crate::count::Figures {
         crate::count::Figures {
+            due: self.due,
+            present: self.present,
             issued: self.issued,
             returned: Some(self.filled),
-            ..Default::default()
         }
     }
 
@@ -858,6 +906,8 @@ mod tests {
             branch: String::new(),
             category,
             issued: Some(40),
+            due: None,
+            present: None,
             idle_minutes: None,
         }
     }
@@ -876,6 +926,8 @@ mod tests {
             branch: "x".repeat(41),
             category: CategoryRule::Fixed { index: 9 },
             issued: Some(limits::ISSUED_MAX + 1),
+            due: Some(limits::ISSUED_MAX + 1),
+            present: None,
             idle_minutes: Some(0),
         }
         .checked(t)
@@ -886,6 +938,7 @@ mod tests {
                 (SessionField::Area, SessionError::AreaMissing),
                 (SessionField::Branch, SessionError::UnitNameInvalid),
                 (SessionField::Category, SessionError::CategoryUnknown),
+                (SessionField::Due, SessionError::NumberInvalid),
                 (SessionField::Issued, SessionError::NumberInvalid),
                 (SessionField::Idle, SessionError::NumberInvalid),
             ]
@@ -1065,6 +1118,60 @@ mod tests {
     }
 
     #[test]
+    fn attendance_is_taken_at_the_opening_and_corrected_on_record() {
+        let s = SessionSpec {
+            due: Some(50),
+            present: Some(45),
+            ..spec(CategoryRule::VoterChooses)
+        };
+        let at = |at_ms, kind| SessionEvent { at_ms, kind };
+        let set = |due, present| EventKind::AttendanceSet { due, present };
+        let mut log = SessionLog::default();
+        assert_eq!(log.attendance(&s), (Some(50), Some(45)));
+        assert!(
+            !log.allows(&s, set(Some(50), Some(45))),
+            "a change, or nothing"
+        );
+        assert!(!log.allows(&s, set(Some(limits::ISSUED_MAX + 1), Some(45))));
+        log.push(at(1, set(Some(50), Some(46))));
+        assert_eq!(log.attendance(&s), (Some(50), Some(46)));
+        log.push(at(2, EventKind::Closed));
+        assert!(
+            log.corrections(&s).is_empty(),
+            "set before the close: preparing"
+        );
+        assert!(
+            log.allows(&s, set(Some(52), Some(46))),
+            "correctable once closed"
+        );
+        log.push(at(3, set(Some(52), Some(46))));
+        let c = log.corrections(&s);
+        assert_eq!(c.len(), 1, "only the figure that changed: {c:?}");
+        assert_eq!(
+            (c[0].figure, c[0].from, c[0].to, c[0].at_ms),
+            (crate::count::Figure::Due, Some(50), Some(52), 3)
+        );
+        // The results take them as 应到 and 实到.
+        let t = Turnout {
+            filled: 40,
+            issued: log.issued(&s),
+            due: log.attendance(&s).0,
+            present: log.attendance(&s).1,
+        };
+        let f = t.figures();
+        assert_eq!(
+            (f.due, f.present, f.issued, f.returned),
+            (Some(52), Some(46), Some(40), Some(40))
+        );
+        // A record that cannot be read after the last setting could have changed them:
+        // unknown (and so judged by nothing), never the old value silently.
+        log.push_unreadable();
+        assert_eq!(log.attendance(&s), (None, None));
+        log.push(at(4, set(Some(52), Some(47))));
+        assert_eq!(log.attendance(&s), (Some(52), Some(47)));
+    }
+
+    #[test]
     fn an_unreadable_record_leaves_what_it_could_change_uncertain_until_decided() {
         let s = spec(CategoryRule::VoterChooses);
         let at = |kind| SessionEvent { at_ms: 1, kind };
@@ -1129,7 +1236,15 @@ mod tests {
 
     #[test]
     fn more_filled_than_issued_is_an_error_and_equal_is_not() {
-        let t = |filled, issued| Turnout { filled, issued }.exceeds_issued();
+        let t = |filled, issued| {
+            Turnout {
+                filled,
+                issued,
+                due: None,
+                present: None,
+            }
+            .exceeds_issued()
+        };
         assert!(!t(40, Some(40)));
         assert!(t(41, Some(40)));
         assert!(!t(41, None));

@@ -127,9 +127,12 @@ impl Session {
     }
 
     pub fn turnout(&self) -> Turnout {
+        let (due, present) = self.log.attendance(&self.record.spec);
         Turnout {
             filled: self.tally.total(),
             issued: self.log.issued(&self.record.spec),
+            due,
+            present,
         }
     }
 }
@@ -228,6 +231,11 @@ pub enum Intent {
     Close,
     Reopen,
     SetIssued(Option<u32>),
+    /// 应到 and 实到 set or corrected.
+    SetAttendance {
+        due: Option<u32>,
+        present: Option<u32>,
+    },
     /// The organiser's decision after a record of the log could not be read.
     Decide {
         closed: bool,
@@ -358,6 +366,9 @@ pub struct SessionForm {
     pub area: String,
     pub branch: String,
     pub category: Option<CategoryRule>,
+    /// 应到 and 实到, as a paper count takes them; empty: not known yet.
+    pub due: String,
+    pub present: String,
     pub issued: String,
     /// Minutes before an unattended ballot is cleared; empty: the default.
     pub idle: String,
@@ -787,6 +798,8 @@ impl AppState {
         // Problems are listed in the form's field order.
         let mut errors = Vec::new();
         let issued = ballot_core::session::parse_number(&form.issued);
+        let due = ballot_core::session::parse_number(&form.due);
+        let present = ballot_core::session::parse_number(&form.present);
         let rule = form
             .category
             .unwrap_or(if entry.template.categories().is_empty() {
@@ -800,6 +813,8 @@ impl AppState {
             branch: form.branch,
             category: rule,
             issued: *issued.as_ref().unwrap_or(&None),
+            due: *due.as_ref().unwrap_or(&None),
+            present: *present.as_ref().unwrap_or(&None),
             idle_minutes: *idle.as_ref().unwrap_or(&None),
         }
         .checked(&entry.template);
@@ -810,8 +825,14 @@ impl AppState {
                 None
             }
         };
-        if let Err(e) = issued {
-            errors.push((SessionField::Issued, e));
+        for (field, n) in [
+            (SessionField::Due, due),
+            (SessionField::Present, present),
+            (SessionField::Issued, issued),
+        ] {
+            if let Err(e) = n {
+                errors.push((field, e));
+            }
         }
         if let Err(e) = idle {
             errors.push((SessionField::Idle, e));
@@ -1033,6 +1054,9 @@ impl AppState {
             Intent::Close => Some(EventKind::Closed),
             Intent::Reopen => Some(EventKind::Reopened),
             Intent::SetIssued(issued) => Some(EventKind::IssuedSet { issued }),
+            Intent::SetAttendance { due, present } => {
+                Some(EventKind::AttendanceSet { due, present })
+            }
             Intent::Decide { closed, issued } => Some(EventKind::Decided { closed, issued }),
             Intent::Delete => Some(EventKind::Deleted),
             _ => None,
@@ -1051,6 +1075,7 @@ impl AppState {
             Intent::Close
             | Intent::Reopen
             | Intent::SetIssued(_)
+            | Intent::SetAttendance { .. }
             | Intent::Decide { .. }
             | Intent::Delete => {
                 if let Some(kind) = kind {

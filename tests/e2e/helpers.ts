@@ -13,6 +13,8 @@ export interface SessionOptions {
   /** A category name, or '身份由投票人自选'. */
   category?: string;
   issued?: string;
+  due?: string;
+  present?: string;
   pin?: string;
 }
 
@@ -24,6 +26,8 @@ export async function openSession(page: Page, o: SessionOptions) {
   await page.getByLabel('居民区', { exact: true }).fill(o.area ?? '长乐居民区');
   if (o.branch) await page.getByLabel('支部（可不填）').fill(o.branch);
   if (o.category) await page.getByRole('radio', { name: o.category, exact: true }).check();
+  if (o.due) await page.getByLabel('应到人数', { exact: true }).fill(o.due);
+  if (o.present) await page.getByLabel('实到人数', { exact: true }).fill(o.present);
   if (o.issued) await page.getByLabel('发出张数（不知道可先不填）').fill(o.issued);
   await page.getByLabel('工作人员密码（6–12 位数字）').fill(o.pin ?? PIN);
   await page.getByLabel('再输入一遍密码').fill(o.pin ?? PIN);

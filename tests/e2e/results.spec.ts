@@ -226,6 +226,36 @@ test('an evaluation row adds up to its base: a blank form is not 未评, and the
   expect(await cutOff(page)).toEqual([]);
 });
 
+test('a tablet session takes 应到 and 实到 at its opening, judges the quorum by them, and corrects them with the PIN on record', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '3', due: '10', present: '8' });
+  await startVoting(page);
+  await page.getByRole('checkbox', { name: '于建华' }).tap();
+  await submit(page);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  const screen = page.locator('.rk-screen');
+  await expect(screen.getByRole('alert').filter({ hasText: R01 })).toBeVisible();
+  await expect(screen).not.toContainText('[R02]');
+
+  // 实到 was 9: corrected with the PIN, on the session's record and the results'.
+  await page.getByRole('button', { name: '‹ 返回场次' }).tap();
+  const form = page.getByRole('form', { name: '应到、实到人数' });
+  await expect(form.getByLabel('应到人数', { exact: true })).toHaveValue('10');
+  await form.getByLabel('实到人数', { exact: true }).fill('九');
+  await form.getByRole('button', { name: '确定' }).tap();
+  await expect(form.getByRole('alert')).toContainText('[S05]');
+  await form.getByLabel('实到人数', { exact: true }).fill('9');
+  await form.getByRole('button', { name: '确定' }).tap();
+  await expect(page.getByRole('dialog')).toContainText('应到、实到人数改为：应到 10 人，实到 9 人。记入工作记录。');
+  await enterPin(page);
+  await expect(page.getByRole('listitem').filter({ hasText: '应到、实到人数改为：应到 10 人，实到 9 人' })).toBeVisible();
+  await page.getByRole('button', { name: '查看结果' }).tap();
+  await enterPin(page, PIN, '查看结果');
+  await expect(screen.locator('.rk-figs')).toContainText('实到9人');
+  await expect(screen).not.toContainText('[R01]');
+  await expect(screen.getByText(/^实到：8 → 9（/)).toBeVisible();
+});
+
 test('a 发出 corrected after the close stays on the results and the printed report, with the finding it hid', async ({ page }) => {
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '1' });
   await startVoting(page);

@@ -16,6 +16,8 @@ fn session(id: &str, t: &Template) -> (String, String) {
             branch: String::new(),
             category: CategoryRule::VoterChooses,
             issued: None,
+            due: None,
+            present: None,
             idle_minutes: None,
         },
         pin: Pin::v1("2468", [1; 16]),

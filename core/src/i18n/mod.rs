@@ -121,6 +121,8 @@ pub struct Texts {
     pub view_results: &'static str,
     pub results_after_close: &'static str,
     pub set_issued: &'static str,
+    pub set_attendance: &'static str,
+    pub attendance_hint: &'static str,
     pub delete_session: &'static str,
 
     // The PIN question
@@ -147,6 +149,7 @@ pub struct Texts {
     pub pin_close_body: fn(u32) -> String,
     pub pin_reopen_body: &'static str,
     pub pin_issued_body: fn(Option<u32>) -> String,
+    pub pin_attendance_body: fn(Option<u32>, Option<u32>) -> String,
     pub pin_delete_body: fn(u32) -> String,
 
     // Voter form
@@ -580,6 +583,8 @@ mod tests {
         let known = Turnout {
             filled: 41,
             issued: Some(40),
+            due: None,
+            present: None,
         };
         assert_eq!((t.turnout)(known), "已投 41 张 / 发出 40 张");
         assert_eq!(
@@ -589,6 +594,8 @@ mod tests {
         let unknown = Turnout {
             filled: 3,
             issued: None,
+            due: None,
+            present: None,
         };
         assert_eq!((t.turnout)(unknown), "已投 3 张（发出张数未填）");
     }

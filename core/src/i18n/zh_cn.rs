@@ -81,6 +81,9 @@ pub static TEXTS: Texts = Texts {
         EventKind::Reopened => "重新开启投票".into(),
         EventKind::IssuedSet { issued: Some(n) } => format!("发出张数改为 {n}"),
         EventKind::IssuedSet { issued: None } => "发出张数改为未填".into(),
+        EventKind::AttendanceSet { due, present } => {
+            format!("应到、实到人数改为：{}", attendance(*due, *present))
+        }
         EventKind::Decided { closed, issued } => format!(
             "记录损坏后由工作人员确认：{}，发出张数{}",
             if *closed { "投票已结束" } else { "投票仍在进行" },
@@ -94,6 +97,8 @@ pub static TEXTS: Texts = Texts {
     view_results: "查看结果",
     results_after_close: "结束投票后才能查看计票结果。",
     set_issued: "修改发出张数",
+    set_attendance: "应到、实到人数",
+    attendance_hint: "与纸质计票一样填写；计票结果按模板的规则判断会议是否有效。不知道可先不填，之后可凭密码修改。",
     delete_session: "删除场次",
 
     pin_label: "工作人员密码",
@@ -115,6 +120,9 @@ pub static TEXTS: Texts = Texts {
     pin_issued_body: |n| match n {
         Some(n) => format!("发出张数改为 {n}，记入工作记录。"),
         None => "发出张数改为未填，记入工作记录。".into(),
+    },
+    pin_attendance_body: |due, present| {
+        format!("应到、实到人数改为：{}。记入工作记录。", attendance(due, present))
     },
     pin_delete_body: |n| format!("将删除本场次和已投的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，工作记录一并保留。"),
 
@@ -473,4 +481,10 @@ fn problem(kind: &TemplateErrorKind) -> String {
         K::BadRule { example } => format!("写法有误，应写成如“{example}”"),
         K::UnknownRule { key } => format!("“{key}”不是这里可用的规则"),
     }
+}
+
+/// 「应到 50 人，实到 45 人」, a figure not entered as 未填.
+fn attendance(due: Option<u32>, present: Option<u32>) -> String {
+    let v = |n: Option<u32>| n.map_or_else(|| "未填".to_string(), |n| format!("{n} 人"));
+    format!("应到 {}，实到 {}", v(due), v(present))
 }

@@ -38,6 +38,11 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
         Intent::Close => (t.close_session, (t.pin_close_body)(filled), t.close_session),
         Intent::Reopen => (t.reopen_session, t.pin_reopen_body.into(), t.reopen_session),
         Intent::SetIssued(n) => (t.set_issued, (t.pin_issued_body)(n), t.confirm),
+        Intent::SetAttendance { due, present } => (
+            t.set_attendance,
+            (t.pin_attendance_body)(due, present),
+            t.confirm,
+        ),
         Intent::Decide { closed, issued } => (
             t.pin_decide_title,
             (t.pin_decide_body)(closed, issued),

@@ -22,6 +22,9 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
     let t = app.lang.texts();
     let issued_input = use_node_ref();
     let issued_error = use_state(|| None::<String>);
+    let due_input = use_node_ref();
+    let present_input = use_node_ref();
+    let attendance_error = use_state(|| None::<String>);
     let Some(s) = app.session(id) else {
         return html! {};
     };
@@ -80,6 +83,33 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
         with_issued(|issued, closed| Intent::Decide { closed, issued }, closed)
             .reform(|_: MouseEvent| ())
     };
+    // 应到 and 实到 as typed, asked with the PIN as one step.
+    let set_attendance = {
+        let app = app.clone();
+        let id = id.to_string();
+        let (due, present) = (due_input.clone(), present_input.clone());
+        let error = attendance_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let read = |r: &NodeRef| {
+                parse_number(
+                    &r.cast::<HtmlInputElement>()
+                        .map(|el| el.value())
+                        .unwrap_or_default(),
+                )
+            };
+            match (read(&due), read(&present)) {
+                (Ok(due), Ok(present)) => {
+                    error.set(None);
+                    app.dispatch(Action::AskPin {
+                        session: id.clone(),
+                        intent: Intent::SetAttendance { due, present },
+                    });
+                }
+                (Err(e), _) | (_, Err(e)) => error.set(Some((app.lang.texts().session_error)(e))),
+            }
+        })
+    };
     let uncertain = s.log.uncertain();
     let turnout = s.turnout();
     let tag = app.lang.tag();
@@ -125,6 +155,26 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                 </label>
                 <button type="submit" disabled={busy}>{ t.confirm }</button>
                 if let Some(e) = &*issued_error {
+                    <p class="field-error" role="alert">{ e }</p>
+                }
+            </form>
+            <form class="attendance" onsubmit={set_attendance} aria-labelledby="attendance-heading">
+                <h2 id="attendance-heading">{ t.set_attendance }</h2>
+                <p class="hint">{ t.attendance_hint }</p>
+                <div class="inline-form">
+                    <label class="field">
+                        <span>{ t.field_due }</span>
+                        <input ref={due_input} type="text" inputmode="numeric" autocomplete="off"
+                            value={turnout.due.map(|n| n.to_string()).unwrap_or_default()} />
+                    </label>
+                    <label class="field">
+                        <span>{ t.field_present }</span>
+                        <input ref={present_input} type="text" inputmode="numeric" autocomplete="off"
+                            value={turnout.present.map(|n| n.to_string()).unwrap_or_default()} />
+                    </label>
+                    <button type="submit" disabled={busy}>{ t.confirm }</button>
+                </div>
+                if let Some(e) = &*attendance_error {
                     <p class="field-error" role="alert">{ e }</p>
                 }
             </form>

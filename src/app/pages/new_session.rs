@@ -122,6 +122,8 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                         { problems(SessionField::Category, &problems_of(&app.form_errors, SessionField::Category, t)) }
                     </fieldset>
                 }
+                { field(SessionField::Due, t.field_due, &form.due, InputKind::Number, |f, v| f.due = v) }
+                { field(SessionField::Present, t.field_present, &form.present, InputKind::Number, |f, v| f.present = v) }
                 { field(SessionField::Issued, t.field_issued, &form.issued, InputKind::Number, |f, v| f.issued = v) }
                 { field(SessionField::Idle, t.field_idle, &form.idle, InputKind::Number, |f, v| f.idle = v) }
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }

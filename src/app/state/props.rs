@@ -74,6 +74,10 @@ fn act() -> impl Strategy<Value = Act> {
             Just(Intent::LeaveVoting),
             Just(Intent::Results),
             Just(Intent::SetIssued(Some(3))),
+            Just(Intent::SetAttendance {
+                due: Some(10),
+                present: Some(8)
+            }),
             any::<bool>().prop_map(|closed| Intent::Decide {
                 closed,
                 issued: Some(2)

@@ -10,6 +10,8 @@ fn form(template: usize, category: Option<CategoryRule>) -> SessionForm {
         area: "长乐居民区".into(),
         branch: String::new(),
         category,
+        due: String::new(),
+        present: String::new(),
         issued: "3".into(),
         idle: String::new(),
         pin: PIN.into(),
@@ -455,6 +457,22 @@ fn a_refused_organiser_write_is_reported_and_changes_nothing() {
     assert_eq!(s.session("s1").and_then(|x| x.turnout().issued), Some(40));
 }
 
+#[test]
+fn attendance_is_set_with_the_pin_and_reaches_the_results_figures() {
+    let s = recommendation_session();
+    let intent = Intent::SetAttendance {
+        due: Some(50),
+        present: Some(45),
+    };
+    // Refused by the store: nothing changes.
+    let failed = written(pin(s.clone(), intent, PIN), Err(StoreError::Failed));
+    let figures = |s: &AppState| s.session("s1").map(|x| x.turnout().figures());
+    assert_eq!(figures(&failed).and_then(|f| f.present), None);
+    let s = written(pin(s, intent, PIN), Ok(()));
+    let f = figures(&s).expect("the session");
+    assert_eq!((f.due, f.present), (Some(50), Some(45)));
+}
+
 pub(super) fn stored_session(
     id: &str,
     template: &Template,
@@ -469,6 +487,8 @@ pub(super) fn stored_session(
             branch: "第一支部".into(),
             category,
             issued: Some(2),
+            due: None,
+            present: None,
             idle_minutes: None,
         },
         pin: harness::pin(PIN),
@@ -1401,6 +1421,8 @@ fn a_version_1_pin_still_opens_its_session() {
             branch: String::new(),
             category: CategoryRule::Fixed { index: 0 },
             issued: None,
+            due: None,
+            present: None,
             idle_minutes: None,
         },
         pin: Pin::v1("2468", [1; 16]),
