@@ -143,6 +143,34 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// A file name from its parts (template, unit, category, kind, date, what it is), joined
+/// with "-": no spaces, no middle dots, nothing a file system refuses, empty parts left
+/// out. 「居民区党组织委员候选人初步人选推荐票-长乐居民区-第一支部-党员-纸质计票-2026-12-03-计票结果.csv」
+pub fn file_name(parts: &[&str], ext: &str) -> String {
+    let mut name = String::new();
+    for part in parts {
+        let mut piece = String::new();
+        for c in part.chars() {
+            match c {
+                '·' | '・' | '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => {
+                    piece.push('-')
+                }
+                c if c.is_whitespace() || c.is_control() || is_hidden(c) => {}
+                c => piece.push(c),
+            }
+        }
+        // "长乐居民区 · 第一支部" gives one "-", never "--".
+        let piece: Vec<&str> = piece.split('-').filter(|p| !p.is_empty()).collect();
+        if !piece.is_empty() {
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.push_str(&piece.join("-"));
+        }
+    }
+    format!("{name}.{ext}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +231,24 @@ mod tests {
         assert!(has_control_chars("王\u{0}芳"));
         assert!(has_control_chars("王\n芳"));
         assert!(!has_control_chars("王芳（女）"));
+    }
+
+    #[test]
+    fn file_names_say_what_the_file_is_without_spaces_or_dots() {
+        assert_eq!(
+            file_name(
+                &[
+                    "推荐票",
+                    "长乐居民区 · 第一支部",
+                    "党员",
+                    "",
+                    "2026-12-03",
+                    "计票结果"
+                ],
+                "csv"
+            ),
+            "推荐票-长乐居民区-第一支部-党员-2026-12-03-计票结果.csv"
+        );
+        assert_eq!(file_name(&["a/b: c?", " "], "json"), "a-b-c.json");
     }
 }

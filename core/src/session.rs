@@ -961,7 +961,7 @@ mod tests {
         );
         assert_eq!(
             (crate::Lang::default().texts().session_error)(SessionError::BadCharacter('\u{202E}')),
-            "[S08] 含有看不见或写法不标准的字符 U+202E：看起来一样的名称会被当成不同的单位，请删去后重新输入"
+            "含有看不见或写法不标准的字符 U+202E：看起来一样的名称会被当成不同的单位，请删去后重新输入（S08）"
         );
     }
 

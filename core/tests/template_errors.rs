@@ -36,7 +36,11 @@ fn broken_json_reports_line_and_column() {
         "{errors:?}"
     );
     let msg = (ballot_core::i18n::studio::ZH_CN.template_error)(&errors[0]);
-    assert!(msg.starts_with("[T01] 文件内容有误（第 2 行"), "{msg}");
+    assert!(msg.starts_with("文件内容有误（第 2 行"), "{msg}");
+    assert!(
+        msg.ends_with("（T01）"),
+        "the code after the sentence: {msg}"
+    );
 }
 
 #[test]

@@ -133,7 +133,13 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                     head.push(s(t.col_status));
                     out.push(head);
                     for row in &x.rows {
-                        let mut cells = vec![n(row.rank), s(&row.name)];
+                        // A write-in keeps its （另选） mark, as on the screen and the paper.
+                        let name = if row.listed {
+                            row.name.clone()
+                        } else {
+                            format!("{}{}", row.name, t.write_in_mark)
+                        };
+                        let mut cells = vec![n(row.rank), s(name)];
                         cells.extend(row.per_category.iter().map(|&v| n(v)));
                         cells.push(n(row.votes));
                         if weighted {

@@ -45,6 +45,9 @@ pub struct Input {
     /// A combined result's QR codes, signed by the desk that made it, for the printed
     /// report (one counted result's are made here from [`Input::statement`]).
     pub codes: Vec<String>,
+    /// A count's ballots struck, restored or corrected, each with its time, oldest first:
+    /// on the printed report's 修改记录 with the figures corrected.
+    pub audit: Vec<String>,
 }
 
 /// One correction, with its time as the app writes it (「12月3日 10:02」).
@@ -116,6 +119,8 @@ struct InputFile<'a> {
     ballots_digest: Option<String>,
     #[serde(default)]
     codes: Vec<String>,
+    #[serde(default)]
+    audit: Vec<String>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -166,7 +171,32 @@ impl Input {
             batch: f.batch,
             ballots_digest: f.ballots_digest,
             codes: f.codes,
+            audit: f.audit,
         })
+    }
+
+    /// The name of an export of these results made on `date` (2026-12-03): template,
+    /// unit, category, what they are and the date, so two exports never share a name.
+    pub fn file_name(&self, date: &str, ext: &str) -> String {
+        let t = &ballot_core::i18n::report::ZH_CN;
+        let kind = if !self.sources.is_empty() {
+            t.kind_merged
+        } else if self.ballots_digest.is_some() {
+            t.kind_paper
+        } else {
+            t.kind_tablet
+        };
+        let category = self.category.as_deref().unwrap_or("");
+        (t.results_file)(
+            &[
+                &self.template.spec().title,
+                &self.unit,
+                category,
+                kind,
+                date,
+            ],
+            ext,
+        )
     }
 
     /// What the device signs for this result, when it is one counted result: the same

@@ -108,12 +108,12 @@ fn on_click(e: Event) {
             .ok_or_else(|| JsValue::from_str("no window"))
             .and_then(|w| w.print()),
         ("csv", Some(input)) => {
-            download_csv(input).map(|name| status(&button, &(ZH_CN.file_saved)(&name)))
+            download_csv(input).map(|name| status(&button, &(ZH_CN.file_saved)(&name), Said::Done))
         }
         ("xlsx", Some(input)) => {
             let rows = serde_json::to_string(&export::rows(input)).unwrap_or_default();
-            let name = (ZH_CN.xlsx_name)(&input.template.spec().title);
-            status(&button, ZH_CN.xlsx_preparing);
+            let name = input.file_name(&ballot_ui::files::today(), "xlsx");
+            status(&button, ZH_CN.xlsx_preparing, Said::Progress);
             let button = button.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = async {
@@ -121,8 +121,8 @@ fn on_click(e: Event) {
                     ballot_ui::files::save(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
                 };
                 match saved.await {
-                    Ok(()) => status(&button, &(ZH_CN.file_saved)(&name)),
-                    Err(why) => status(&button, &(ZH_CN.failed)(&message(&why))),
+                    Ok(()) => status(&button, &(ZH_CN.file_saved)(&name), Said::Done),
+                    Err(why) => status(&button, &(ZH_CN.failed)(&message(&why)), Said::Failed),
                 }
             });
             Ok(())
@@ -130,7 +130,7 @@ fn on_click(e: Event) {
         _ => Ok(()),
     });
     if let Err(why) = done {
-        status(&button, &(ZH_CN.failed)(&message(&why)));
+        status(&button, &(ZH_CN.failed)(&message(&why)), Said::Failed);
     }
 }
 
@@ -146,14 +146,30 @@ fn message(e: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Writes a message into the host's status line (read out by screen readers).
-fn status(from: &Element, text: &str) {
+/// What a status line says: done (✓, green), under way, or failed (read out at once, red).
+#[derive(Clone, Copy)]
+enum Said {
+    Done,
+    Progress,
+    Failed,
+}
+
+/// Writes a message into the host's status line (read out by screen readers); a success
+/// and a failure never look alike (app.css styles `data-said`).
+fn status(from: &Element, text: &str, said: Said) {
     if let Some(p) = from
         .closest(".report-host")
         .ok()
         .flatten()
         .and_then(|host| host.query_selector(".rk-status").ok().flatten())
     {
+        let (kind, role) = match said {
+            Said::Done => ("ok", "status"),
+            Said::Progress => ("", "status"),
+            Said::Failed => ("error", "alert"),
+        };
+        let _ = p.set_attribute("data-said", kind);
+        let _ = p.set_attribute("role", role);
         p.set_text_content(Some(text));
     }
 }
@@ -213,7 +229,7 @@ fn close(button: &Element) -> Result<(), JsValue> {
 /// Saves the results as a CSV file (the browser's download); returns the file name.
 fn download_csv(input: &Input) -> Result<String, JsValue> {
     let text = export::csv(input);
-    let name = (ZH_CN.csv_name)(&input.template.spec().title);
+    let name = input.file_name(&ballot_ui::files::today(), "csv");
     ballot_ui::files::save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")?;
     Ok(name)
 }

@@ -156,10 +156,10 @@ fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print:
     h.raw("</ul>");
 }
 
-/// 修改记录: each figure corrected after it was known, and each finding that held before a
-/// correction, marked as corrected.
+/// 修改记录: each figure corrected after it was known, each finding that held before a
+/// correction, marked as corrected, and a count's ballots struck, restored or corrected.
 fn corrections(h: &mut Html, input: &Input, t: &ReportTexts) {
-    if input.corrections.is_empty() {
+    if input.corrections.is_empty() && input.audit.is_empty() {
         return;
     }
     h.raw("<section class=\"rk-corrections\"><h3>")
@@ -174,6 +174,9 @@ fn corrections(h: &mut Html, input: &Input, t: &ReportTexts) {
     for f in input.corrected_flags() {
         let text = (t.flag)(&Flag::Figures(f), &[]);
         h.el("li class=\"rk-corrected\"", &(t.corrected_flag)(&text));
+    }
+    for line in &input.audit {
+        h.el("li", line);
     }
     h.raw("</ul></section>");
 }

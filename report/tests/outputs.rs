@@ -95,10 +95,11 @@ fn the_csv_has_a_bom_the_numbers_and_no_formula() {
             "列入".into()
         ])
     );
-    // The write-in is kept as text: a spreadsheet shows it, never runs it.
+    // The write-in is kept as text, with its （另选） mark: a spreadsheet shows it, never
+    // runs it.
     assert!(lines
         .iter()
-        .any(|l| l.get(1).map(String::as_str) == Some("<b>=1+1</b>")));
+        .any(|l| l.get(1).map(String::as_str) == Some("<b>=1+1</b>（另选）")));
     let formulas = lines
         .iter()
         .flatten()
@@ -132,7 +133,7 @@ fn a_damaged_input_is_refused_with_its_code() {
     let e = Input::read(&bad_rules).err().expect("refused");
     assert_eq!(
         e.message(),
-        "[E02] 结果所用的模板有误：[T18] 第1部分 › 第1条规则：写法有误，应写成如“seats 5”"
+        "结果所用的模板有误：第1部分 › 第1条规则：写法有误，应写成如“seats 5”（T18）（E02）"
     );
     let other = Template::parse(samples::EVALUATION_JSON).expect("sample");
     let wrong = format!(

@@ -202,23 +202,59 @@ pub struct Draft {
     pub session: String,
     pub ballot: Ballot,
     pub stage: Stage,
-    /// The last refused mark, shown until the next mark.
+    /// The last refused tap on a name, shown at its section until the next mark.
     pub refusal: Option<(usize, MarkRefused)>,
-    /// Bumped when a write-in is refused, so its input is re-created with the stored text.
-    pub write_in_generation: u32,
+    /// Write-ins the rules do not take (a listed name, a repeat, one past the limit): each
+    /// kept in its cell as typed, the reason beside it, and never in the ballot.
+    pub held: Vec<HeldWriteIn>,
     /// Bumped by every tap of the voter: the idle timer runs from the last one.
     pub activity: u32,
     /// 「还在投票吗？」 is shown over the ballot.
     pub asked_idle: bool,
 }
 
+/// A write-in shown in its cell but not on the ballot, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldWriteIn {
+    pub section: usize,
+    pub slot: usize,
+    pub text: String,
+    pub reason: MarkRefused,
+}
+
 impl Draft {
+    /// Offers the held write-ins to the ballot again, in cell order (after a name is
+    /// unmarked or a cell changed, one may now be allowed): each is taken when the rules
+    /// allow it, held with its present reason otherwise.
+    fn retry_held(&mut self, template: &Template) {
+        let mut held = std::mem::take(&mut self.held);
+        held.sort_by_key(|h| (h.section, h.slot));
+        for h in held {
+            if let Err(reason) = self
+                .ballot
+                .set_write_in(template, h.section, h.slot, &h.text)
+            {
+                self.held.push(HeldWriteIn { reason, ..h });
+            }
+        }
+    }
+
+    /// The write-in held in a cell, if any.
+    #[cfg(test)]
+    pub fn held_in(&self, section: usize, slot: usize) -> Option<&HeldWriteIn> {
+        self.held
+            .iter()
+            .find(|h| (h.section, h.slot) == (section, slot))
+    }
+
     /// Whether something of a voter is on screen: a mark, a category picked, the review, a
     /// ballot not recorded. Such a ballot is cleared when left unattended.
     pub fn unattended_matters(&self, session: &Session) -> bool {
         matches!(self.stage, Stage::Review | Stage::NotRecorded)
             || (matches!(self.stage, Stage::Filling)
-                && (!self.ballot.has_no_marks() || session.spec().voters_choose()))
+                && (!self.ballot.has_no_marks()
+                    || !self.held.is_empty()
+                    || session.spec().voters_choose()))
     }
 }
 
@@ -736,7 +772,7 @@ impl AppState {
                 Stage::Filling
             },
             refusal: None,
-            write_in_generation: 0,
+            held: Vec::new(),
             activity: 0,
             asked_idle: false,
         }
@@ -1120,6 +1156,7 @@ impl AppState {
                         d.ballot = Ballot::empty(&template, None);
                         d.stage = Stage::Recorded;
                         d.refusal = None;
+                        d.held.clear();
                     }
                 }
             }
@@ -1468,6 +1505,7 @@ fn reduce_draft(d: &mut Draft, session: &Session, action: Action) {
                 .toggle_candidate(t, section, candidate)
                 .err()
                 .map(|r| (section, r));
+            d.retry_held(t);
             d.stage = Stage::Filling;
         }
         Action::SetWriteIn {
@@ -1475,13 +1513,23 @@ fn reduce_draft(d: &mut Draft, session: &Session, action: Action) {
             slot,
             text,
         } if editable => {
-            d.refusal = d
-                .ballot
-                .set_write_in(t, section, slot, &text)
-                .err()
-                .map(|r| (section, r));
-            if d.refusal.is_some() {
-                d.write_in_generation = d.write_in_generation.wrapping_add(1);
+            // The cell is changed: what it held is replaced by what is typed now.
+            d.held.retain(|h| (h.section, h.slot) != (section, slot));
+            d.refusal = None;
+            match d.ballot.set_write_in(t, section, slot, &text) {
+                Ok(()) => d.retry_held(t),
+                // Refused: the cell keeps the text and shows why; on the ballot the cell is
+                // empty (a write-in that does not count is not on the ballot).
+                Err(reason) => {
+                    let _ = d.ballot.set_write_in(t, section, slot, "");
+                    d.retry_held(t);
+                    d.held.push(HeldWriteIn {
+                        section,
+                        slot,
+                        text,
+                        reason,
+                    });
+                }
             }
             d.stage = Stage::Filling;
         }

@@ -46,6 +46,8 @@ pub struct ResultInput<'a> {
     pub batch: Option<&'a str>,
     /// A 唱票 count's ballots' digest (`ballot_core::ballot::ballots_digest`).
     pub ballots_digest: Option<String>,
+    /// A count's ballots struck, restored or corrected, each with its time (修改记录).
+    pub audit: &'a [String],
 }
 
 impl ResultInput<'_> {
@@ -73,7 +75,7 @@ impl ResultInput<'_> {
             })
             .collect();
         format!(
-            r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{},"batch":{},"ballots_digest":{}}}"#,
+            r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{},"batch":{},"ballots_digest":{},"audit":{}}}"#,
             self.template.canonical_json(),
             json(self.fingerprint),
             json(self.unit),
@@ -83,6 +85,7 @@ impl ResultInput<'_> {
             json(&corrections),
             json(&self.batch),
             json(&self.ballots_digest),
+            json(self.audit),
         )
     }
 }
@@ -124,6 +127,7 @@ mod tests {
             corrections: &[],
             batch: Some("c1"),
             ballots_digest: None,
+            audit: &[],
         });
         let input = exchange_input(&["ABCD-EFGH"], Some(one));
         let v: serde_json::Value = serde_json::from_str(&input).expect("JSON");

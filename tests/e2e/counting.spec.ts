@@ -89,7 +89,7 @@ test('a stack of 30 paper ballots, over-marked, blank, void and write-ins includ
   // One more is refused, and nothing is stored.
   await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
-  await expect(page.getByRole('alert')).toHaveText('[C10] 已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。');
+  await expect(page.getByRole('alert')).toHaveText('已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。（C10）');
 
   const want = expected(stack);
   await tab(page, '计票板');
@@ -170,7 +170,7 @@ test('undo and correct: every change is kept in the audit log; a reload mid-stac
 
 test('收回 more than 发出 is flagged as voiding the vote, and figures can be corrected later', async ({ page }) => {
   await openCount(page, { issued: '30', returned: '31' });
-  const c01 = '[C01] 收回 31 张多于发出 30 张：本次投票无效，应重新投票。';
+  const c01 = '收回 31 张多于发出 30 张：本次投票无效，应重新投票。（C01）';
   await expect(page.getByRole('alert').filter({ hasText: c01 })).toBeVisible();
   await page.getByRole('checkbox', { name: '于建华', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
@@ -184,10 +184,10 @@ test('收回 more than 发出 is flagged as voiding the vote, and figures can be
   await tab(page, '人数张数');
   await page.getByLabel('收回张数', { exact: true }).fill('三十');
   await page.getByRole('button', { name: '保存' }).tap();
-  await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
+  await expect(page.getByText('请填写 0 到 100000 之间的整数，或留空（S05）')).toBeVisible();
   await page.getByLabel('收回张数', { exact: true }).fill('1');
   await page.getByRole('button', { name: '保存' }).tap();
-  await expect(page.getByText('[C15] 人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。')).toBeVisible();
+  await expect(page.getByText('人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。（C15）')).toBeVisible();
   await page.getByLabel('收回张数', { exact: true }).fill('30');
   await page.getByRole('button', { name: '保存' }).tap();
   await expect(page.getByText('已录入 2 张 / 收回 30 张')).toBeVisible();

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   EVALUATION, RECOMMENDATION, closeAndCount, countStack, enter, importFile, leaveVoting, openCount,
-  openDesk, openSession, otherPhone, row, saveResult, spaced, startVoting, voteFor, type Paper,
+  openDesk, openSession, otherPhone, row, saveResult, spaced, startVoting, today, voteFor, type Paper,
 } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -34,7 +34,7 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
   await countStack(page, '第一支部', FIRST);
   await openDesk(page, '发送结果');
   const file = await saveResult(page, '长乐居民区 · 第一支部');
-  await expect(page.getByRole('status').filter({ hasText: '已保存：计票结果-长乐居民区 · 第一支部.json' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `已保存：${RECOMMENDATION}-长乐居民区-第一支部-党员-纸质计票-${today()}-计票结果.json` })).toBeVisible();
   // A's result code and device code, as A's screen shows them.
   const codeOfA = (await page.getByRole('listitem').filter({ hasText: '第一支部' }).getByText(/^结果校验码 /).textContent())!.slice(6);
   const deviceOfA = (await page.getByText(/^本机设备码 /).textContent())!.slice(6, 15);
@@ -49,7 +49,9 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
   await expect(page.getByText('第 1 个，共 1 个')).toBeVisible();
   const photo = info.outputPath('result-qr.png');
   const code = page.getByRole('img', { name: /^结果二维码：长乐居民区 · 第一支部/ });
-  await code.scrollIntoViewIfNeeded();
+  // Shown where it is drawn, whole: no scrolling to find it on a phone.
+  await expect(code).toBeInViewport({ ratio: 1 });
+  await expect(page.getByText('第 1 个，共 1 个')).toBeInViewport();
   // A photo of a screen that has finished drawing the code (two frames), as a person takes it.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await code.screenshot({ path: photo });

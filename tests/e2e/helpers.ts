@@ -228,6 +228,18 @@ export async function openDesk(page: Page, tab: '发送结果' | '汇总' | '双
   await page.getByRole('tab', { name: tab }).tap();
 }
 
+/** Today as the app dates a file (the browser's time zone is this machine's). */
+export function today(): string {
+  return new Date().toLocaleDateString('sv-SE');
+}
+
+/** A results file's name: template, unit, category and kind, today's date; no spaces or
+ *  middle dots. */
+export function resultsFile(unit: string, ext: string): RegExp {
+  const u = unit.replace(' · ', '-');
+  return new RegExp(`^[^ ·]+-${u}(-[^ ·]+)?-(纸质计票|平板投票|汇总)-${today()}-计票结果\\.${ext}$`);
+}
+
 /** From the 发送结果 tab: saves the result of `unit` and returns the file's path. */
 export async function saveResult(page: Page, unit: string): Promise<string> {
   const item = page.getByRole('listitem').filter({ hasText: unit });
@@ -235,7 +247,7 @@ export async function saveResult(page: Page, unit: string): Promise<string> {
     page.waitForEvent('download'),
     item.getByRole('button', { name: '保存结果文件' }).tap(),
   ]);
-  expect(download.suggestedFilename()).toBe(`计票结果-${unit}.json`);
+  expect(download.suggestedFilename()).toMatch(resultsFile(unit, 'json'));
   return download.path();
 }
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import {
   EVALUATION, PIN, RECOMMENDATION, closeAndCount, enterPin, evalRow, leaveVoting, openSession, row,
-  startVoting, submit,
+  startVoting, submit, today,
 } from './helpers';
 import { sheetRows } from './xlsx';
 
@@ -70,8 +70,8 @@ async function cutOff(page: Page): Promise<string[]> {
   });
 }
 
-const R01 = '[R01] 实到 8 人，未超过应到 10 人的 4/5：会议无效。';
-const R04 = '[R04] 党组织委员候选人初步人选：陈国强、周  敏、徐红梅 得票相同，并列争 1 个名额，需再次投票。';
+const R01 = '实到 8 人，未超过应到 10 人的 4/5：会议无效。（R01）';
+const R04 = '党组织委员候选人初步人选：陈国强、周  敏、徐红梅 得票相同，并列争 1 个名额，需再次投票。（R04）';
 
 test('the board judges a known stack under the template rules: rates, ranks, a tie at the cut, the quorum', async ({ page }) => {
   await countThreeBallots(page);
@@ -135,8 +135,11 @@ test('the CSV export opens in Excel/WPS as UTF-8 and has the numbers of the scre
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出 CSV' }).tap(),
   ]);
-  expect(download.suggestedFilename()).toBe('居民区党组织委员候选人初步人选推荐票-计票结果.csv');
-  await expect(page.getByText('已导出：居民区党组织委员候选人初步人选推荐票-计票结果.csv')).toBeVisible();
+  // Template, unit, category, what it is and the date: a tablet session's export of the
+  // same template never has the same name.
+  const name = `${RECOMMENDATION}-长乐居民区-党员-纸质计票-${today()}-计票结果`;
+  expect(download.suggestedFilename()).toBe(`${name}.csv`);
+  await expect(page.getByText(`已导出：${name}.csv`)).toBeVisible();
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split(/\r?\n/).map((l) => l.split(','));
@@ -155,8 +158,9 @@ test('the XLSX export (a module loaded on demand) has the numbers of the screen'
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出 Excel' }).tap(),
   ]);
-  expect(download.suggestedFilename()).toBe('居民区党组织委员候选人初步人选推荐票-计票结果.xlsx');
-  await expect(page.getByText('已导出：居民区党组织委员候选人初步人选推荐票-计票结果.xlsx')).toBeVisible();
+  const name = `${RECOMMENDATION}-长乐居民区-党员-纸质计票-${today()}-计票结果`;
+  expect(download.suggestedFilename()).toBe(`${name}.xlsx`);
+  await expect(page.getByText(`已导出：${name}.xlsx`)).toBeVisible();
   const rows = sheetRows(readFileSync(await download.path()));
   expect(rows[0]).toEqual(['计票结果报告单']);
   const figures = rows.findIndex((r) => r[0] === '应到');
@@ -188,7 +192,7 @@ test('a tablet session with two categories: combined and per-category results, r
   await expect(row(page, '王秀英（书记）')).toContainText('66.7%');
   await expect(row(page, '王秀英（书记）')).toContainText('⚠ 预警');
   await expect(page.locator('.rk-screen .rk-view').first()).toContainText(
-    '[R06] 班子及成员民主测评：王秀英 不满意 2 票，占 3 的 66.7%，超过规定的 1/3。',
+    '班子及成员民主测评：王秀英 不满意 2 票，占 3 的 66.7%，超过规定的 1/3。（R06）',
   );
   await views.getByRole('radio', { name: '群众代表' }).check();
   await expect(row(page, '王秀英（书记）')).toHaveText(evalRow('王秀英（书记）', [1, 0, 0], [0, 0, 1]));
@@ -235,7 +239,7 @@ test('a tablet session takes 应到 and 实到 at its opening, judges the quorum
   await closeAndCount(page);
   const screen = page.locator('.rk-screen');
   await expect(screen.getByRole('alert').filter({ hasText: R01 })).toBeVisible();
-  await expect(screen).not.toContainText('[R02]');
+  await expect(screen).not.toContainText('（R02）');
 
   // 实到 was 9: corrected with the PIN, on the session's record and the results'.
   await page.getByRole('button', { name: '‹ 返回场次' }).tap();
@@ -243,7 +247,7 @@ test('a tablet session takes 应到 and 实到 at its opening, judges the quorum
   await expect(form.getByLabel('应到人数', { exact: true })).toHaveValue('10');
   await form.getByLabel('实到人数', { exact: true }).fill('九');
   await form.getByRole('button', { name: '确定' }).tap();
-  await expect(form.getByRole('alert')).toContainText('[S05]');
+  await expect(form.getByRole('alert')).toContainText('（S05）');
   await form.getByLabel('实到人数', { exact: true }).fill('9');
   await form.getByRole('button', { name: '确定' }).tap();
   await expect(page.getByRole('dialog')).toContainText('应到、实到人数改为：应到 10 人，实到 9 人。记入工作记录。');
@@ -252,7 +256,7 @@ test('a tablet session takes 应到 and 实到 at its opening, judges the quorum
   await page.getByRole('button', { name: '查看结果' }).tap();
   await enterPin(page, PIN, '查看结果');
   await expect(screen.locator('.rk-figs')).toContainText('实到9人');
-  await expect(screen).not.toContainText('[R01]');
+  await expect(screen).not.toContainText('（R01）');
   await expect(screen.getByText(/^实到：8 → 9（/)).toBeVisible();
 });
 
@@ -264,13 +268,14 @@ test('a 发出 corrected after the close stays on the results and the printed re
   await submit(page, '确认提交空白票');
   await leaveVoting(page);
   await closeAndCount(page);
-  await expect(page.getByText('[C01]').first()).toBeVisible();
+  await expect(page.getByText('（C01）').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: '修改记录' })).toHaveCount(0);
 
   // After the close, 发出 becomes 2 (with the PIN): C01 no longer holds…
   await page.getByRole('button', { name: '返回场次' }).tap();
-  await page.getByLabel('修改发出张数').fill('2');
-  await page.getByRole('button', { name: '确定' }).tap();
+  const issued = page.getByRole('form', { name: '修改发出张数' });
+  await issued.getByLabel('修改发出张数').fill('2');
+  await issued.getByRole('button', { name: '确定' }).tap();
   await enterPin(page);
   await expect(page.getByText('已投 2 张 / 发出 2 张')).toBeVisible();
   await page.getByRole('button', { name: '查看结果' }).tap();
@@ -279,8 +284,8 @@ test('a 发出 corrected after the close stays on the results and the printed re
   const record = page.locator('.rk-screen .rk-corrections');
   await expect(record.getByRole('heading', { name: '修改记录' })).toBeVisible();
   await expect(record).toContainText(/发出：1 → 2（.+ 修改）/);
-  await expect(record).toContainText(/修改前：.*\[C01\].*（已修改）/);
+  await expect(record).toContainText(/修改前：.*（C01）.*（已修改）/);
   const printed = await page.locator('article.rk-print').textContent();
-  expect(printed).toMatch(/修改记录.*发出：1 → 2（.+ 修改）.*修改前：.*\[C01\].*（已修改）/s);
+  expect(printed).toMatch(/修改记录.*发出：1 → 2（.+ 修改）.*修改前：.*（C01）.*（已修改）/s);
   expect(printed?.indexOf('修改记录')).toBeLessThan(printed!.indexOf('监票人（签名）'));
 });

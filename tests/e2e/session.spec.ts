@@ -188,8 +188,9 @@ test('more ballots than forms issued is shown as an error until 发出 is correc
   await submit(page, '确认提交空白票');
   await leaveVoting(page);
   await expect(page.getByRole('alert')).toHaveText('已投票数 2 张多于发出的 1 张，结果不能成立。请核查发出张数。');
-  await page.getByLabel('修改发出张数').fill('2');
-  await page.getByRole('button', { name: '确定' }).tap();
+  const issued = page.getByRole('form', { name: '修改发出张数' });
+  await issued.getByLabel('修改发出张数').fill('2');
+  await issued.getByRole('button', { name: '确定' }).tap();
   await expect(page.getByRole('dialog', { name: '修改发出张数' })).toContainText('发出张数改为 2');
   await enterPin(page);
   await expect(page.getByText('已投 2 张 / 发出 2 张')).toBeVisible();

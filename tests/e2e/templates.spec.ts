@@ -68,14 +68,14 @@ test('edit a template: problems next to their fields, a live preview, stroke ord
   await expect(first).toHaveValue('于建华');
   await first.fill('');
   await expect(first).toHaveAttribute('aria-invalid', 'true');
-  await expect(first).toHaveAccessibleDescription('[T05] 不能为空');
+  await expect(first).toHaveAccessibleDescription('不能为空（T05）');
   await expect(page.getByText('模板校验码 改正全部问题后生成')).toBeVisible();
   await expect(page.getByText('草稿：有 1 处问题，改正前不能用于投票')).toBeVisible();
 
   // 应推荐人数 above what the ballot offers: the problem under that field.
   const max = page.getByLabel('最多可推荐人数（应推荐人数）');
   await max.fill('12');
-  await expect(max).toHaveAccessibleDescription('[T14] 12 人超过了票上可选的 9 人（名单加另选他人栏）');
+  await expect(max).toHaveAccessibleDescription('12 人超过了票上可选的 9 人（名单加另选他人栏）（T14）');
   await max.fill('3');
   await expect(max).toHaveAttribute('aria-invalid', 'false');
 
@@ -180,6 +180,9 @@ test('a file exported on one device imports on another with the same fingerprint
   await chooser.setFiles(file);
   await expect(other.getByRole('heading', { level: 1, name: '导入模板' })).toBeVisible();
   await expect(other.getByText(`模板校验码 ${code}`)).toBeVisible();
+  // Every name is in the preview, not only how many.
+  await expect(other.getByRole('article', { name: '将导入的模板' }))
+    .toContainText('名单：于建华、王秀英、朱丽萍、李卫东、陈国强、周  敏、徐红梅');
   // The same title as the built-in sample: both fingerprints are shown and nothing is
   // replaced without asking (a sample cannot be replaced at all).
   const conflict = other.getByRole('alert');
@@ -209,7 +212,7 @@ test('a broken file is refused with its reason and changes nothing', async ({ pa
   ]);
   await chooser.setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ballot-kit/template","version":1,"title":"<b>x</b>"') });
   await expect(page.getByRole('heading', { level: 1, name: '无法导入' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('[T01] 文件内容有误');
+  await expect(page.getByRole('alert')).toContainText(/文件内容有误.*（T01）/);
   await page.getByRole('button', { name: '返回模板库' }).tap();
   await expect(page.getByRole('article')).toHaveCount(2);
 });
@@ -261,12 +264,14 @@ test('a link and its QR code open the template on another device; a tampered lin
   const cut = link.slice(0, link.length - 10);
   await other.goto(cut);
   await expect(other.getByRole('heading', { level: 1, name: '无法导入' })).toBeVisible();
-  await expect(other.getByRole('alert')).toContainText('[L02] 链接已损坏或不完整');
+  await expect(other.getByRole('alert')).toContainText(/链接已损坏或不完整.*（L02）/);
+  // The advice is said once: in the message, not again below it.
+  await expect(other.getByText('请让对方重新发送')).toHaveCount(1);
   await other.getByRole('button', { name: '返回模板库' }).tap();
   await expect(other.getByRole('article')).toHaveCount(2);
   await other.getByLabel('收到的模板链接（粘贴到这里）').fill('http://127.0.0.1/#t1.<script>alert(1)</script>');
   await other.getByRole('button', { name: '打开链接' }).tap();
-  await expect(other.getByRole('alert')).toContainText('[L02]');
+  await expect(other.getByRole('alert')).toContainText('（L02）');
 
   // The link itself: offered with the same fingerprint, and imported.
   await other.goto('about:blank');

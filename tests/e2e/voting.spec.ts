@@ -22,9 +22,9 @@ test('a new session is checked field by field, then listed on the home screen', 
   await page.getByLabel('发出张数（不知道可先不填）').fill('三十');
   await page.getByLabel('工作人员密码（6–12 位数字）').fill('12');
   await page.getByRole('button', { name: '创建场次' }).tap();
-  await expect(page.getByText('[S01] 请填写居民区名称')).toBeVisible();
-  await expect(page.getByText('[S05] 请填写 0 到 100000 之间的整数，或留空')).toBeVisible();
-  await expect(page.getByText('[S06] 密码须为 6–12 位数字')).toBeVisible();
+  await expect(page.getByText('请填写居民区名称（S01）')).toBeVisible();
+  await expect(page.getByText('请填写 0 到 100000 之间的整数，或留空（S05）')).toBeVisible();
+  await expect(page.getByText('密码须为 6–12 位数字（S06）')).toBeVisible();
   // The form is not a login: no password field for the browser to offer to save (with the
   // 居民区 as a user name), the PIN shown as dots all the same.
   await expect(page.locator('input[type="password"]')).toHaveCount(0);
@@ -42,8 +42,8 @@ test('a new session is checked field by field, then listed on the home screen', 
   await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
   await page.getByLabel('再输入一遍密码').fill('2469');
   await page.getByRole('button', { name: '创建场次' }).tap();
-  await expect(page.getByText('[S07] 两次输入的密码不一样')).toBeVisible();
-  await expect(page.getByText('[S01]')).toHaveCount(0);
+  await expect(page.getByText('两次输入的密码不一样（S07）')).toBeVisible();
+  await expect(page.getByText('（S01）')).toHaveCount(0);
   await page.getByLabel('再输入一遍密码').fill(PIN);
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: RECOMMENDATION })).toBeVisible();
@@ -127,16 +127,29 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   await page.getByLabel('另选他人 1').fill('赵  六');
   await page.getByLabel('另选他人 1').press('Tab');
   await expect(page.getByText('已选 5 / 5')).toBeVisible();
-  // A listed name written in is refused and its cell cleared.
-  await page.getByLabel('另选他人 2').fill('徐红梅');
-  await page.getByLabel('另选他人 2').press('Tab');
-  await expect(page.getByRole('alert')).toHaveText('“徐红梅”已在名单中，请直接在名单里选择。');
-  await expect(page.getByLabel('另选他人 2')).toHaveValue('');
+  // A listed name written in is not counted: the cell keeps what was typed, and the
+  // reason is beside it (its description), not at the top of the section.
+  const second = page.getByLabel('另选他人 2');
+  await second.fill('徐红梅');
+  await second.press('Tab');
+  await expect(second).toHaveValue('徐红梅');
+  await expect(second).toHaveAttribute('aria-invalid', 'true');
+  await expect(second).toHaveAccessibleDescription('这一栏不计入：“徐红梅”已在名单中，请直接在名单里选择。');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  // Past the limit too: kept, and taken as soon as a name is unmarked.
+  await second.fill('孙七');
+  await second.press('Tab');
+  await expect(second).toHaveAccessibleDescription('这一栏不计入：最多推荐 5 人。如要改选，请先取消一人。');
+  await expect(page.getByText('已选 5 / 5')).toBeVisible();
+  await page.getByRole('checkbox', { name: '李卫东' }).tap();
+  await expect(second).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('已选 5 / 5')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   await page.getByRole('button', { name: '提交', exact: true }).tap();
   const review = page.getByRole('region', { name: '请核对您的选择' });
   await expect(review).toContainText('推荐 5 人（最多 5 人）');
-  await expect(review.getByRole('listitem')).toHaveText(['于建华', '王秀英', '朱丽萍', '李卫东', '赵六（另选他人）']);
+  await expect(review.getByRole('listitem')).toHaveText(['于建华', '王秀英', '朱丽萍', '孙七（另选他人）', '赵六（另选他人）']);
   await review.getByRole('button', { name: '确认提交' }).tap();
   await page.getByRole('button', { name: '下一位开始投票' }).tap();
 
@@ -144,7 +157,7 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   await closeAndCount(page);
   await expect(page.getByText('共 1 张：有效 1 张，空白 0 张，无效 0 张')).toBeVisible();
   for (const [name, votes] of [
-    ['于建华', 1], ['王秀英', 1], ['朱丽萍', 1], ['李卫东', 1], ['陈国强', 0], ['周 敏', 0], ['徐红梅', 0], ['赵六', 1],
+    ['于建华', 1], ['王秀英', 1], ['朱丽萍', 1], ['李卫东', 0], ['陈国强', 0], ['周 敏', 0], ['徐红梅', 0], ['赵六', 1], ['孙七', 1],
   ] as const) {
     await expect(row(page, name)).toHaveText(new RegExp(`^${spaced(name)}(（另选）)?\\s*${votes}\\s`));
   }

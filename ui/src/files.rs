@@ -20,3 +20,14 @@ pub fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
+
+/// Today's date as a file name carries it, 2026-12-03, in the browser's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

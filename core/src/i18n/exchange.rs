@@ -26,7 +26,6 @@ pub struct ExchangeTexts {
     pub save_file: &'static str,
     pub show_codes: &'static str,
     pub file_saved: fn(&str) -> String,
-    pub file_name: fn(&str) -> String,
     pub codes_heading: fn(&str) -> String,
     pub code_of: fn(usize, usize) -> String,
     pub codes_hint: fn(usize) -> String,
@@ -207,7 +206,6 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     save_file: "保存结果文件",
     show_codes: "显示二维码",
     file_saved: |name| format!("已保存：{name}。可用微信、U盘等发给汇总的人。"),
-    file_name: |unit| format!("计票结果-{unit}.json"),
     codes_heading: |unit| format!("结果二维码：{unit}"),
     code_of: |k, n| format!("第 {k} 个，共 {n} 个"),
     codes_hint: |n| {

@@ -222,6 +222,8 @@ pub struct Texts {
     pub cancel_correction: &'static str,
     pub paper_marked: fn(usize, u16) -> String,
     pub write_in_suggestions: &'static str,
+    /// Beside a write-in cell whose text the rules do not take (on the voter's screen).
+    pub write_in_not_counted: fn(&str) -> String,
     pub fill_in: fn(&str) -> String,
     pub next_ballot: &'static str,
     pub save_correction: &'static str,
@@ -398,25 +400,25 @@ mod tests {
         let cases = [
             (
                 msg(root.clone(), TemplateErrorKind::Json { line: 3, column: 7 }),
-                "[T01] 文件内容有误（第 3 行第 7 列），不是有效的模板文件",
+                "文件内容有误（第 3 行第 7 列），不是有效的模板文件（T01）",
             ),
             (
                 msg(root.clone(), TemplateErrorKind::NotATemplate),
-                "[T02] 这不是本应用的模板文件",
+                "这不是本应用的模板文件（T02）",
             ),
             (
                 msg(
                     root.clone(),
                     TemplateErrorKind::UnsupportedVersion { found: Some(2) },
                 ),
-                "[T03] 模板版本 2 无法读取（本应用读取版本 1），请更新应用",
+                "模板版本 2 无法读取（本应用读取版本 1），请更新应用（T03）",
             ),
             (
                 msg(
                     root.clone(),
                     TemplateErrorKind::UnsupportedVersion { found: None },
                 ),
-                "[T03] 模板缺少版本号",
+                "模板缺少版本号（T03）",
             ),
             (
                 msg(
@@ -426,44 +428,44 @@ mod tests {
                         limit: 256 * 1024,
                     },
                 ),
-                "[T04] 文件太大（300 KB），模板文件最大 256 KB",
+                "文件太大（300 KB），模板文件最大 256 KB（T04）",
             ),
             (
                 msg(root.field(Field::Title), TemplateErrorKind::Empty),
-                "[T05] 表格标题：不能为空",
+                "表格标题：不能为空（T05）",
             ),
             (
                 msg(cand.clone(), TemplateErrorKind::Empty),
-                "[T05] 第1部分 › 第3位人选 › 姓名：不能为空",
+                "第1部分 › 第3位人选 › 姓名：不能为空（T05）",
             ),
             (
                 msg(cand.clone(), TemplateErrorKind::TooLong { max: 60 }),
-                "[T06] 第1部分 › 第3位人选 › 姓名：太长，最多 60 个字",
+                "第1部分 › 第3位人选 › 姓名：太长，最多 60 个字（T06）",
             ),
             (
                 msg(cand.clone(), TemplateErrorKind::ControlCharacter),
-                "[T07] 第1部分 › 第3位人选 › 姓名：含有不可见的控制字符",
+                "第1部分 › 第3位人选 › 姓名：含有不可见的控制字符（T07）",
             ),
             (
                 msg(
                     root.field(Field::Sections).index(0).field(Field::Levels),
                     TemplateErrorKind::TooFew { min: 2 },
                 ),
-                "[T08] 第1部分 › 等次：至少要有 2 项",
+                "第1部分 › 等次：至少要有 2 项（T08）",
             ),
             (
                 msg(
                     root.field(Field::Sections),
                     TemplateErrorKind::TooFew { min: 1 },
                 ),
-                "[T08] 表格内容：至少要有 1 项",
+                "表格内容：至少要有 1 项（T08）",
             ),
             (
                 msg(
                     root.field(Field::Categories),
                     TemplateErrorKind::TooMany { max: 10 },
                 ),
-                "[T09] 投票人类别：最多 10 项",
+                "投票人类别：最多 10 项（T09）",
             ),
             (
                 msg(
@@ -472,7 +474,7 @@ mod tests {
                         .field(Field::WriteInSlots),
                     TemplateErrorKind::NumberTooHigh { max: 20 },
                 ),
-                "[T10] 第1部分 › 另选他人栏数：最多为 20",
+                "第1部分 › 另选他人栏数：最多为 20（T10）",
             ),
             (
                 msg(
@@ -482,7 +484,7 @@ mod tests {
                         first: 0,
                     },
                 ),
-                "[T11] 第1部分 › 第3位人选 › 姓名：“王芳”与第1项重复；同名的请用备注区分",
+                "第1部分 › 第3位人选 › 姓名：“王芳”与第1项重复；同名的请用备注区分（T11）",
             ),
             (
                 msg(
@@ -491,11 +493,11 @@ mod tests {
                         .field(Field::Candidates),
                     TemplateErrorKind::NothingToMark,
                 ),
-                "[T12] 第1部分 › 人选名单：既没有名单也没有另选他人栏，无从推荐",
+                "第1部分 › 人选名单：既没有名单也没有另选他人栏，无从推荐（T12）",
             ),
             (
                 msg(max.clone(), TemplateErrorKind::MaxMarksZero),
-                "[T13] 第2部分 › 应推荐人数：不能为 0",
+                "第2部分 › 应推荐人数：不能为 0（T13）",
             ),
             (
                 msg(
@@ -505,7 +507,7 @@ mod tests {
                         available: 8,
                     },
                 ),
-                "[T14] 第2部分 › 应推荐人数：9 人超过了票上可选的 8 人（名单加另选他人栏）",
+                "第2部分 › 应推荐人数：9 人超过了票上可选的 8 人（名单加另选他人栏）（T14）",
             ),
         ];
         for (got, want) in cases {
@@ -557,19 +559,19 @@ mod tests {
         use crate::session::SessionError as E;
         let t = Lang::ZhCn.texts();
         let cases = [
-            (E::AreaMissing, "[S01] 请填写居民区名称"),
+            (E::AreaMissing, "请填写居民区名称（S01）"),
             (
                 E::UnitNameInvalid,
-                "[S02] 名称太长（最多 40 个字）或含有特殊字符",
+                "名称太长（最多 40 个字）或含有特殊字符（S02）",
             ),
-            (E::CategoryUnknown, "[S03] 表格里没有这个身份"),
-            (E::CategoryRuleMismatch, "[S04] 请选择本场投票人的身份"),
+            (E::CategoryUnknown, "表格里没有这个身份（S03）"),
+            (E::CategoryRuleMismatch, "请选择本场投票人的身份（S04）"),
             (
                 E::NumberInvalid,
-                "[S05] 请填写 0 到 100000 之间的整数，或留空",
+                "请填写 0 到 100000 之间的整数，或留空（S05）",
             ),
-            (E::PinFormat, "[S06] 密码须为 6–12 位数字"),
-            (E::PinMismatch, "[S07] 两次输入的密码不一样"),
+            (E::PinFormat, "密码须为 6–12 位数字（S06）"),
+            (E::PinMismatch, "两次输入的密码不一样（S07）"),
         ];
         for (e, text) in cases {
             assert_eq!((t.session_error)(e), text);
@@ -610,21 +612,21 @@ mod tests {
                     returned: 43,
                     issued: 42,
                 },
-                "[C01] 收回 43 张多于发出 42 张：本次投票无效，应重新投票。",
+                "收回 43 张多于发出 42 张：本次投票无效，应重新投票。（C01）",
             ),
             (
                 F::PresentExceedsDue {
                     present: 41,
                     due: 40,
                 },
-                "[C02] 实到 41 人多于应到 40 人，请核对。",
+                "实到 41 人多于应到 40 人，请核对。（C02）",
             ),
             (
                 F::IssuedExceedsPresent {
                     issued: 42,
                     present: 41,
                 },
-                "[C03] 发出 42 张多于实到 41 人，请核对。",
+                "发出 42 张多于实到 41 人，请核对。（C03）",
             ),
         ];
         for (f, text) in flags {
@@ -633,15 +635,18 @@ mod tests {
         let refusals = [
             (
                 R::AllReturnedEntered { returned: 30 },
-                "[C10] 已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。",
+                "已录入 30 张，与收回张数相同，不能再录入。如收回张数有误，请先更正。（C10）",
             ),
-            (R::WrongShape, "[C11] 这张票与表格不符，无法录入。"),
-            (R::NoSuchBallot { seq: 9 }, "[C12] 没有第 9 张票。"),
-            (R::Struck { seq: 3 }, "[C13] 第 3 张已划去，请先恢复。"),
-            (R::NotStruck { seq: 3 }, "[C14] 第 3 张没有划去，无需恢复。"),
+            (R::WrongShape, "这张票与表格不符，无法录入。（C11）"),
+            (R::NoSuchBallot { seq: 9 }, "没有第 9 张票。（C12）"),
+            (R::Struck { seq: 3 }, "第 3 张已划去，请先恢复。（C13）"),
+            (
+                R::NotStruck { seq: 3 },
+                "第 3 张没有划去，无需恢复。（C14）",
+            ),
             (
                 R::FiguresInvalid,
-                "[C15] 人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。",
+                "人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。（C15）",
             ),
         ];
         for (r, text) in refusals {

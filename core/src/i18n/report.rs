@@ -23,7 +23,6 @@ pub struct ReportTexts {
     pub export_csv: &'static str,
     pub export_xlsx: &'static str,
     pub xlsx_preparing: &'static str,
-    pub xlsx_name: fn(&str) -> String,
     pub file_saved: fn(&str) -> String,
     pub failed: fn(&str) -> String,
     pub results_heading: &'static str,
@@ -96,7 +95,13 @@ pub struct ReportTexts {
     pub positive_levels: fn(&[&str]) -> String,
     pub base_name: fn(Base) -> &'static str,
     pub flag: fn(&Flag, &[String]) -> String,
-    pub csv_name: fn(&str) -> String,
+    /// A results file's name from its parts (template, unit, category, kind, date) and its
+    /// extension: 「…推荐票-长乐居民区-第一支部-党员-纸质计票-2026-12-03-计票结果.csv」.
+    pub results_file: fn(&[&str], &str) -> String,
+    /// What a result is, in its file name.
+    pub kind_tablet: &'static str,
+    pub kind_paper: &'static str,
+    pub kind_merged: &'static str,
 }
 
 pub static ZH_CN: ReportTexts = ReportTexts {
@@ -105,17 +110,16 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     votes_of: |n| format!("{n} 票"),
     signature: |who| format!("{who}（签名）："),
     date_of: |y, m, d| format!("{y}年{m}月{d}日"),
-    input_unreadable: |detail| format!("[E01] 结果数据无法读取：{detail}"),
-    input_template: |problems| format!("[E02] 结果所用的模板有误：{}", problems.join("；")),
+    input_unreadable: |detail| format!("结果数据无法读取：{detail}（E01）"),
+    input_template: |problems| format!("结果所用的模板有误：{}（E02）", problems.join("；")),
     template_error: super::zh_cn::template_error,
-    input_shape: "[E03] 计数与模板不符",
+    input_shape: "计数与模板不符（E03）",
     announce: "公布结果",
     close_announce: "关闭公布",
     print_report: "打印报告单",
     export_csv: "导出 CSV",
     export_xlsx: "导出 Excel",
     xlsx_preparing: "正在生成 Excel 文件…",
-    xlsx_name: |title| format!("{title}-计票结果.xlsx"),
     file_saved: |name| format!("已导出：{name}"),
     failed: |why| format!("操作没有完成：{why}"),
     results_heading: "计票结果",
@@ -201,7 +205,14 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     positive_levels: |levels| format!("满意率 = ({}) ÷ 基数", levels.join(" + ")),
     base_name,
     flag,
-    csv_name: |title| format!("{title}-计票结果.csv"),
+    results_file: |parts, ext| {
+        let mut all = parts.to_vec();
+        all.push("计票结果");
+        crate::names::file_name(&all, ext)
+    },
+    kind_tablet: "平板投票",
+    kind_paper: "纸质计票",
+    kind_merged: "汇总",
 };
 
 /// An evaluation item as the app's catalogue names it (「班子整体 · 政治素质」), with the
@@ -243,7 +254,7 @@ fn compare_words(c: Compare) -> &'static str {
 
 /// One message per flag code. `sections` are the section titles, for messages that name one.
 fn flag(f: &Flag, sections: &[String]) -> String {
-    format!("[{}] {}", f.code(), flag_text(f, sections))
+    super::zh_cn::coded(&flag_text(f, sections), f.code())
 }
 
 fn flag_text(f: &Flag, sections: &[String]) -> String {
@@ -325,7 +336,7 @@ mod tests {
         let cases = [
             (
                 Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned: 43, issued: 42 }),
-                "[C01] 收回 43 张多于发出 42 张：本次投票无效，应重新投票。",
+                "收回 43 张多于发出 42 张：本次投票无效，应重新投票。（C01）",
             ),
             (
                 Flag::QuorumNotMet {
@@ -333,20 +344,20 @@ mod tests {
                     due: 50,
                     rule: Quorum { compare: Compare::Above, share: r("4/5") },
                 },
-                "[R01] 实到 40 人，未超过应到 50 人的 4/5：会议无效。",
+                "实到 40 人，未超过应到 50 人的 4/5：会议无效。（R01）",
             ),
             (
                 Flag::FigureMissing { base: Base::Due },
-                "[R02] 未填写应到人数，与它有关的规则未判断。",
+                "未填写应到人数，与它有关的规则未判断。（R02）",
             ),
-            (Flag::ZeroBase { base: Base::Valid }, "[R03] 有效票数为 0，无法计算比例。"),
+            (Flag::ZeroBase { base: Base::Valid }, "有效票数为 0，无法计算比例。（R03）"),
             (
                 Flag::TieAtCut { section: 0, names: vec!["丁".into(), "戊".into()], places: 1 },
-                "[R04] 党组织委员候选人初步人选：丁、戊 得票相同，并列争 1 个名额，需再次投票。",
+                "党组织委员候选人初步人选：丁、戊 得票相同，并列争 1 个名额，需再次投票。（R04）",
             ),
             (
                 Flag::TooFewQualify { section: 0, needed: 6, qualified: 4 },
-                "[R05] 党组织委员候选人初步人选：应取 6 名，符合条件的只有 4 名，差额不足，需另行投票。",
+                "党组织委员候选人初步人选：应取 6 名，符合条件的只有 4 名，差额不足，需另行投票。（R05）",
             ),
             (
                 Flag::Alert {
@@ -358,7 +369,7 @@ mod tests {
                     count: 11,
                     base: 30,
                 },
-                "[R06] 党组织委员候选人初步人选：张三（党员） 不称职 11 票，占 30 的 36.7%，超过规定的 1/3。",
+                "党组织委员候选人初步人选：张三（党员） 不称职 11 票，占 30 的 36.7%，超过规定的 1/3。（R06）",
             ),
         ];
         for (f, want) in cases {

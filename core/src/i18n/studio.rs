@@ -148,6 +148,8 @@ pub struct StudioTexts {
     pub import_title: &'static str,
     pub import_refused_title: &'static str,
     pub import_refused_hint: &'static str,
+    /// After a refused file (a refused link's message already says what to do).
+    pub import_refused_file_hint: &'static str,
     pub from_file: &'static str,
     pub from_link: &'static str,
     pub file_unreadable: &'static str,
@@ -156,6 +158,8 @@ pub struct StudioTexts {
     pub summary_recommendation: fn(&str, usize, u16, u16) -> String,
     pub summary_evaluation: fn(&str, usize, &[String]) -> String,
     pub summary_categories: fn(&[String]) -> String,
+    /// The names of a section, in order, each with its note or role.
+    pub summary_names: fn(&[String]) -> String,
     pub import_compare_hint: &'static str,
     pub import_already_there: fn(&str) -> String,
     pub import_same_title: fn(&str) -> String,
@@ -356,11 +360,12 @@ pub static ZH_CN: StudioTexts = StudioTexts {
 
     import_title: "导入模板",
     import_refused_title: "无法导入",
-    import_refused_hint: "本设备的模板库没有任何改动。请让对方重新发送，或改用模板文件。",
+    import_refused_hint: "本设备的模板库没有任何改动。",
+    import_refused_file_hint: "请让对方重新发送模板文件。",
     from_file: "来自模板文件",
     from_link: "来自模板链接",
-    file_unreadable: "[T01] 文件无法读取，不是有效的模板文件",
-    file_not_text: "[T01] 这个文件不是文本（不是 UTF-8 编码），不是有效的模板文件",
+    file_unreadable: "文件无法读取，不是有效的模板文件（T01）",
+    file_not_text: "这个文件不是文本（不是 UTF-8 编码），不是有效的模板文件（T01）",
     import_preview: "将导入的模板",
     summary_recommendation: |title, names, max, slots| {
         let slots = if slots > 0 {
@@ -374,6 +379,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
         format!("{title}：测评对象 {subjects} 个，等次 {}", levels.join("/"))
     },
     summary_categories: |c| format!("投票人类别：{}", c.join("、")),
+    summary_names: |n| format!("名单：{}", n.join("、")),
     import_compare_hint: "请与发来模板的单位核对校验码。",
     import_already_there: |name| format!("本设备已有这个模板（校验码相同）：{name}。无需导入。"),
     import_same_title: |name| {
@@ -441,7 +447,7 @@ fn share_error(e: &ShareError) -> String {
             format!("链接中的模板有误：{}", list.join("；"))
         }
     };
-    format!("[{}] {text}", e.code())
+    super::zh_cn::coded(&text, e.code())
 }
 
 /// The printed instructions of a 推荐票 section, from its rules and the marking scheme:
@@ -474,18 +480,18 @@ mod tests {
     #[test]
     fn every_link_error_has_one_exact_message() {
         let cases = [
-            (ShareError::NotALink, "[L01] 这不是本应用的模板链接。"),
+            (ShareError::NotALink, "这不是本应用的模板链接。（L01）"),
             (
                 ShareError::Damaged,
-                "[L02] 链接已损坏或不完整，请让对方重新发送，或改用模板文件。",
+                "链接已损坏或不完整，请让对方重新发送，或改用模板文件。（L02）",
             ),
             (
                 ShareError::TooLarge,
-                "[L03] 链接中的内容超过模板文件的大小上限，已拒绝。",
+                "链接中的内容超过模板文件的大小上限，已拒绝。（L03）",
             ),
             (
                 ShareError::Invalid(vec![TemplateError::root(TemplateErrorKind::NotATemplate)]),
-                "[L04] 链接中的模板有误：[T02] 这不是本应用的模板文件",
+                "链接中的模板有误：这不是本应用的模板文件（T02）（L04）",
             ),
         ];
         for (e, want) in cases {
@@ -524,7 +530,7 @@ mod tests {
     fn a_problem_next_to_its_field_has_no_location() {
         assert_eq!(
             (ZH_CN.template_problem)(&TemplateErrorKind::Empty),
-            "[T05] 不能为空"
+            "不能为空（T05）"
         );
     }
 

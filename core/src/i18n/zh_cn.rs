@@ -222,6 +222,7 @@ pub static TEXTS: Texts = Texts {
     cancel_correction: "取消更正",
     paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
     write_in_suggestions: "已写过的姓名（点一下填入）：",
+    write_in_not_counted: |why| format!("这一栏不计入：{why}"),
     fill_in: |name| format!("填入 {name}"),
     next_ballot: "下一张",
     save_correction: "保存更正",
@@ -284,7 +285,7 @@ fn figure_flag(f: FigureFlag) -> String {
             format!("发出 {issued} 张多于实到 {present} 人，请核对。")
         }
     };
-    format!("[{}] {what}", f.code())
+    coded(&what, f.code())
 }
 
 fn figure(n: Option<u32>) -> String {
@@ -323,17 +324,17 @@ fn count_refused(r: CountRefused) -> String {
             "人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。".into()
         }
     };
-    format!("[{}] {what}", r.code())
+    coded(&what, r.code())
 }
 
 fn session_error(e: SessionError) -> String {
     let what = match e {
         SessionError::BadCharacter(c) => {
-            return format!(
-                "[{}] 含有看不见或写法不标准的字符 {}：看起来一样的名称会被当成不同的单位，请删去后重新输入",
-                e.code(),
+            let what = format!(
+                "含有看不见或写法不标准的字符 {}：看起来一样的名称会被当成不同的单位，请删去后重新输入",
                 crate::names::code_point(c)
-            )
+            );
+            return coded(&what, e.code());
         }
         SessionError::AreaMissing => "请填写居民区名称",
         SessionError::UnitNameInvalid => "名称太长（最多 40 个字）或含有特殊字符",
@@ -343,7 +344,7 @@ fn session_error(e: SessionError) -> String {
         SessionError::PinFormat => "密码须为 6–12 位数字",
         SessionError::PinMismatch => "两次输入的密码不一样",
     };
-    format!("[{}] {what}", e.code())
+    coded(what, e.code())
 }
 
 fn mark_refused(r: &MarkRefused) -> String {
@@ -421,15 +422,15 @@ pub(crate) fn template_error(e: &TemplateError) -> String {
     let what = problem(&e.kind);
     let code = e.kind.code();
     if e.path.0.is_empty() {
-        format!("[{code}] {what}")
+        coded(&what, code)
     } else {
-        format!("[{code}] {}：{what}", location(&e.path.0))
+        coded(&format!("{}：{what}", location(&e.path.0)), code)
     }
 }
 
 /// A problem without where it is: shown next to its field in the editor.
 pub(crate) fn template_problem(kind: &TemplateErrorKind) -> String {
-    format!("[{}] {}", kind.code(), problem(kind))
+    coded(&problem(kind), kind.code())
 }
 
 fn problem(kind: &TemplateErrorKind) -> String {
@@ -487,4 +488,10 @@ fn problem(kind: &TemplateErrorKind) -> String {
 fn attendance(due: Option<u32>, present: Option<u32>) -> String {
     let v = |n: Option<u32>| n.map_or_else(|| "未填".to_string(), |n| format!("{n} 人"));
     format!("应到 {}，实到 {}", v(due), v(present))
+}
+
+/// A message with its code after it, in brackets: the sentence first, for the person who
+/// reads it; the code for whoever helps them (every message of the app ends the same way).
+pub(crate) fn coded(what: &str, code: &str) -> String {
+    format!("{what}（{code}）")
 }

@@ -5,6 +5,7 @@
 
 use ballot_core::ballot::{DeclaredVoid, MarkRefused};
 use ballot_core::check::check;
+use ballot_core::count::CountOp;
 use ballot_core::session::SessionField;
 use yew::prelude::*;
 
@@ -169,6 +170,25 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         Tab::Board => {
             let corrections = super::results::timed(log.corrections().to_vec(), app.lang.tag());
             let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
+            // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
+            // corrections go as figures).
+            let audit: Vec<String> = log
+                .entries()
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.op,
+                        CountOp::Strike { .. } | CountOp::Restore { .. } | CountOp::Replace { .. }
+                    )
+                })
+                .map(|e| {
+                    format!(
+                        "{} {}",
+                        page::format_time(e.at_ms, app.lang.tag()),
+                        (t.audit_entry)(&e.op)
+                    )
+                })
+                .collect();
             let input = crate::platform::module::ResultInput {
                 template,
                 fingerprint: &count.fingerprint,
@@ -179,6 +199,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 corrections: &corrections,
                 batch: Some(count.id()),
                 ballots_digest: Some(ballot_core::ballot::ballots_digest(&live)),
+                audit: &audit,
             }
             .json();
             html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
@@ -188,7 +209,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             let audit: Vec<Html> = log
                 .entries()
                 .iter()
-                .filter(|e| !matches!(e.op, ballot_core::count::CountOp::Add { .. }))
+                .filter(|e| !matches!(e.op, CountOp::Add { .. }))
                 .map(|e| html! { <li>{ time(e.at_ms) }{ " " }{ (t.audit_entry)(&e.op) }</li> })
                 .collect();
             html! {

@@ -147,7 +147,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                     <p class="hint">{ t.results_after_close }</p>
                 }
             </section>
-            <form class="inline-form" onsubmit={set_issued}>
+            <form class="inline-form" onsubmit={set_issued} aria-label={t.set_issued}>
                 <label class="field">
                     <span>{ t.set_issued }</span>
                     <input ref={issued_input} type="text" inputmode="numeric" autocomplete="off"

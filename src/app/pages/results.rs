@@ -52,6 +52,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         corrections: &corrections,
         batch: Some(id),
         ballots_digest: None,
+        audit: &[],
     }
     .json();
     let all = tally.combined();

@@ -64,6 +64,7 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
                     corrections: &[],
                     batch: Some(s.id()),
                     ballots_digest: None,
+                    audit: &[],
                 })
             });
             module::exchange_input(&used, session)

@@ -121,7 +121,8 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                                 marks: m,
                                 symbol: template.spec().marking.symbol,
                                 refusal: refusal.as_deref(),
-                                generation: draft.write_in_generation,
+                                held: draft.held.iter().filter(|h| h.section == i)
+                                    .map(|h| (h.slot, h.text.as_str(), (t.write_in_not_counted)(&(t.mark_refused)(&h.reason)))).collect(),
                                 on_toggle: Callback::from(move |candidate| app_t.dispatch(Action::ToggleCandidate { section: i, candidate })),
                                 on_write_in: Callback::from(move |(slot, text)| app_w.dispatch(Action::SetWriteIn { section: i, slot, text })),
                                 lang: app.lang,

@@ -403,7 +403,7 @@ fn voters_choose_their_category_when_the_session_says_so() {
 }
 
 #[test]
-fn a_refused_write_in_is_reported_and_resets_its_cell() {
+fn a_refused_write_in_keeps_its_text_in_its_cell_and_never_reaches_the_ballot() {
     let s = start(recommendation_session());
     let s = s.reduce(Action::SetWriteIn {
         section: 0,
@@ -411,12 +411,63 @@ fn a_refused_write_in_is_reported_and_resets_its_cell() {
         text: "王秀英".into(),
     });
     let d = s.draft.as_ref().expect("draft");
-    assert!(matches!(
-        d.refusal,
-        Some((0, MarkRefused::WriteInIsListed { .. }))
-    ));
-    assert_eq!(d.write_in_generation, 1);
+    assert_eq!(
+        d.refusal, None,
+        "the reason is beside the cell, not at the section"
+    );
+    let held = d.held_in(0, 0).expect("held");
+    assert_eq!(held.text, "王秀英");
+    assert!(matches!(held.reason, MarkRefused::WriteInIsListed { .. }));
     assert!(d.ballot.has_no_marks());
+    // Typed again: replaced.
+    let s = s.reduce(Action::SetWriteIn {
+        section: 0,
+        slot: 0,
+        text: "赵六".into(),
+    });
+    let d = s.draft.as_ref().expect("draft");
+    assert!(d.held.is_empty());
+    assert!(!d.ballot.has_no_marks());
+}
+
+#[test]
+fn a_write_in_past_the_limit_is_held_and_taken_once_a_name_is_unmarked() {
+    let mut s = start(recommendation_session());
+    for candidate in 0..5 {
+        s = s.reduce(Action::ToggleCandidate {
+            section: 0,
+            candidate,
+        });
+    }
+    s = s.reduce(Action::SetWriteIn {
+        section: 0,
+        slot: 1,
+        text: "赵六".into(),
+    });
+    let written = |s: &AppState| match &s.draft.as_ref().expect("draft").ballot.content {
+        ballot_core::ballot::BallotContent::Marked(m) => match &m[0] {
+            ballot_core::ballot::SectionMarks::Recommendation(r) => r.write_ins.join(","),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let d = s.draft.as_ref().expect("draft");
+    assert!(matches!(
+        d.held_in(0, 1).map(|h| &h.reason),
+        Some(MarkRefused::LimitReached { max: 5 })
+    ));
+    assert_eq!(written(&s).trim_matches(','), "");
+    s = s.reduce(Action::ToggleCandidate {
+        section: 0,
+        candidate: 4,
+    });
+    let d = s.draft.as_ref().expect("draft");
+    assert!(
+        d.held.is_empty(),
+        "room again: what the cell shows is on the ballot"
+    );
+    assert_eq!(written(&s).trim_matches(','), "赵六");
+    // Recorded or not, nothing of it stays for the next voter: the draft is wiped whole.
 }
 
 #[test]

@@ -117,6 +117,22 @@ pub fn DeskApp(props: &DeskProps) -> Html {
             });
         });
     }
+    // The codes drawn for another phone's camera come into view whole: on a phone they are
+    // drawn below the list, off the bottom of the screen.
+    use_effect_with(
+        desk.codes.as_ref().map(|c| (c.unit.clone(), c.at)),
+        |shown| {
+            let codes = shown.as_ref().and_then(|_| {
+                web_sys::window()?
+                    .document()?
+                    .query_selector(".codes")
+                    .ok()?
+            });
+            if let Some(el) = codes {
+                el.scroll_into_view();
+            }
+        },
+    );
     let t = desk.t;
     let tab = |which: Tab, label: &'static str| {
         let desk = desk.clone();
@@ -182,12 +198,33 @@ fn describe(t: &ExchangeTexts, r: &Received) -> Html {
     }
 }
 
+/// A results file's name: template, unit, category, what it is and today's date, named as
+/// the results module names its exports.
+fn file_name(r: &Received) -> String {
+    use ballot_core::exchange::Kind;
+    let t = &ballot_core::i18n::report::ZH_CN;
+    let kind = match r.body.kind {
+        Kind::Tablet => t.kind_tablet,
+        Kind::Paper => t.kind_paper,
+        Kind::Merged => t.kind_merged,
+    };
+    let date = ballot_ui::files::today();
+    let parts = [
+        r.template.spec().title.as_str(),
+        &r.body.unit,
+        r.body.category.as_deref().unwrap_or(""),
+        kind,
+        &date,
+    ];
+    (t.results_file)(&parts, "json")
+}
+
 /// Saves `r` as a results file; `sign_first`: sign it with this device's key first (a
 /// combined result; this device's own results are signed when the desk opens).
 fn save_file(desk: &DeskHandle, r: &Received, sign_first: bool) -> Callback<MouseEvent> {
     let t = desk.t;
     let desk = desk.clone();
-    let name = (t.file_name)(&r.body.unit);
+    let name = file_name(r);
     let r = r.clone();
     Callback::from(move |_: MouseEvent| {
         let (desk, name, r) = (desk.clone(), name.clone(), r.clone());

@@ -469,7 +469,7 @@ fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
                     marks: m,
                     symbol,
                     refusal: why.as_deref(),
-                    generation: 0,
+                    held: Vec::new(),
                     on_toggle,
                     on_write_in,
                     index: i,

@@ -37,7 +37,10 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                 <ul class="problems" role="alert">
                     { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
                 </ul>
-                <p>{ t.import_refused_hint }</p>
+                <p>
+                    { t.import_refused_hint }
+                    if *source == Source::File { { t.import_refused_file_hint } }
+                </p>
                 <div class="actions"><button class="primary" onclick={back}>{ t.back_to_library }</button></div>
             </section>
         },
@@ -57,11 +60,30 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                         <h2>{ &spec.title }</h2>
                         <p>{ &spec.issuer }</p>
                         <ul>
-                            { for spec.sections.iter().map(|s| html! {
-                                <li>{ match s {
-                                    Section::Recommendation(r) => (t.summary_recommendation)(&r.title, r.candidates.len(), r.max_marks, r.write_in_slots),
-                                    Section::Evaluation(e) => (t.summary_evaluation)(&e.title, e.subjects.len(), &e.levels),
-                                } }</li>
+                            { for spec.sections.iter().map(|s| {
+                                // Every name as it will be printed, so a wrong or missing one
+                                // is seen before the import (a note or role in brackets).
+                                let with = |name: &str, extra: &str| if extra.is_empty() {
+                                    name.to_string()
+                                } else {
+                                    format!("{name}（{extra}）")
+                                };
+                                let (summary, names): (String, Vec<String>) = match s {
+                                    Section::Recommendation(r) => (
+                                        (t.summary_recommendation)(&r.title, r.candidates.len(), r.max_marks, r.write_in_slots),
+                                        r.candidates.iter().map(|c| with(&c.name, &c.note)).collect(),
+                                    ),
+                                    Section::Evaluation(e) => (
+                                        (t.summary_evaluation)(&e.title, e.subjects.len(), &e.levels),
+                                        e.subjects.iter().map(|x| with(&x.name, &x.role)).collect(),
+                                    ),
+                                };
+                                html! {
+                                    <li>
+                                        { summary }
+                                        if !names.is_empty() { <p class="name-list">{ (t.summary_names)(&names) }</p> }
+                                    </li>
+                                }
                             }) }
                         </ul>
                         if !spec.categories.is_empty() {

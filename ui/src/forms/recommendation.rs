@@ -12,10 +12,11 @@ pub struct RecommendationForm<'a> {
     pub spec: &'a RecommendationSection,
     pub marks: &'a RecommendationMarks,
     pub symbol: MarkSymbol,
-    /// Why the last mark in this section was refused, already in words.
+    /// Why the last tap on a name in this section was refused, already in words.
     pub refusal: Option<&'a str>,
-    /// Changes when a write-in was refused, to re-create the inputs with the stored text.
-    pub generation: u32,
+    /// Write-in cells whose text the rules do not take: (cell, text as typed, why), shown
+    /// in the cell with the reason beside it.
+    pub held: Vec<(usize, &'a str, String)>,
     pub on_toggle: Callback<u16>,
     pub on_write_in: Callback<(usize, String)>,
     /// The section's position, to keep element ids unique.
@@ -57,7 +58,11 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
             if p.spec.write_in_slots > 0 {
                 <div class="write-ins">
                     { for (0..usize::from(p.spec.write_in_slots)).map(|slot| {
-                        let value = p.marks.write_ins.get(slot).cloned().unwrap_or_default();
+                        let held = p.held.iter().find(|(s, _, _)| *s == slot);
+                        let value = match held {
+                            Some((_, text, _)) => text.to_string(),
+                            None => p.marks.write_ins.get(slot).cloned().unwrap_or_default(),
+                        };
                         let emit = p.on_write_in.clone();
                         let onchange = Callback::from(move |e: Event| {
                             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
@@ -65,11 +70,17 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
                             }
                         });
                         let id = format!("write-in-{}-{slot}", p.index);
+                        let why = format!("{id}-why");
                         html! {
-                            <div class="write-in" key={format!("{slot}-{}", p.generation)}>
+                            <div class="write-in" key={slot}>
                                 <label for={id.clone()}>{ (t.write_in_label)(slot + 1) }</label>
                                 <input {id} type="text" autocomplete="off" spellcheck="false" placeholder={t.write_in_placeholder}
+                                    aria-invalid={held.is_some().then_some("true")}
+                                    aria-describedby={held.is_some().then(|| why.clone())}
                                     {value} {onchange} />
+                                if let Some((_, _, msg)) = held {
+                                    <p class="field-error" id={why} role="alert">{ msg }</p>
+                                }
                             </div>
                         }
                     }) }
