@@ -151,6 +151,9 @@ test('undo and correct: every change is kept in the audit log; a reload mid-stac
 
   await tab(page, '计票板');
   await expect(page.getByText('共 2 张：有效 2 张，空白 0 张，无效 0 张').first()).toBeVisible();
+  // The printed 报告单 lists them too, before the signatures.
+  const printed = await page.locator('article.rk-print').textContent();
+  expect(printed).toMatch(/修改记录.*第 3 张划去.*第 3 张恢复.*第 1 张更正.*第 2 张划去.*监票人（签名）/s);
   for (const [name, n] of [['于建华', 0], ['王秀英', 0], ['朱丽萍', 1], ['李卫东', 1]] as const) {
     await expect(row(page, name)).toHaveText(new RegExp(`^${name}\\s*${zheng(n)}\\s*${n}\\s`));
   }
