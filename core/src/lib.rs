@@ -43,6 +43,7 @@ pub mod paper;
 pub mod qr;
 pub mod result_code;
 pub mod results;
+pub mod rule_form;
 pub mod rules;
 pub mod samples;
 pub mod session;

@@ -111,6 +111,13 @@ pub enum Compare {
 }
 
 impl Compare {
+    pub const ALL: [Compare; 4] = [
+        Compare::Above,
+        Compare::AtLeast,
+        Compare::Below,
+        Compare::AtMost,
+    ];
+
     /// `count / base  ⋚  share`, exactly: `count × den ⋚ num × base`. A base of 0 compares
     /// `0 ⋚ 0`, so "more than" never holds and "at least" always does; callers that need a
     /// rate report a zero base separately (rule R03).
@@ -127,7 +134,7 @@ impl Compare {
 
     /// Splits a rule text at its operator: `"不满意 > 1/3"` → `("不满意", Above, "1/3")`.
     /// The full-width `＞ ≥ ＜ ≤` are read too (typed on a Chinese keyboard).
-    fn split(text: &str) -> Option<(&str, Compare, &str)> {
+    pub fn split(text: &str) -> Option<(&str, Compare, &str)> {
         let at = text.find(['>', '<', '＞', '＜', '≥', '≤'])?;
         let (left, rest) = text.split_at(at);
         let mut chars = rest.chars();
@@ -145,6 +152,16 @@ impl Compare {
             _ => return None,
         };
         Some((left.trim(), compare, right.trim()))
+    }
+
+    /// The operator as a statement writes it: `>`, `>=`, `<`, `<=`.
+    pub fn ascii(self) -> &'static str {
+        match self {
+            Compare::Above => ">",
+            Compare::AtLeast => ">=",
+            Compare::Below => "<",
+            Compare::AtMost => "<=",
+        }
     }
 
     pub fn symbol(self) -> &'static str {

@@ -177,14 +177,15 @@ mod tests {
         // Where the two sources disagree on the count, no order is used.
         assert_eq!(stroke_order('皙'), None);
         assert_eq!(order_index().len(), 6939);
-        assert!(order_index().windows(2).all(|w| w[0].0 < w[1].0), "code point order");
         assert!(
-            order_index()
-                .iter()
-                .all(|&(o, _, n)| {
-                    let c = char::from_u32(FIRST + u32::from(o)).unwrap_or('A');
-                    strokes(c).is_some_and(|s| s == n || c == '皙' || c == '囍')
-                }),
+            order_index().windows(2).all(|w| w[0].0 < w[1].0),
+            "code point order"
+        );
+        assert!(
+            order_index().iter().all(|&(o, _, n)| {
+                let c = char::from_u32(FIRST + u32::from(o)).unwrap_or('A');
+                strokes(c).is_some_and(|s| s == n || c == '皙' || c == '囍')
+            }),
             "the counts agree with Unihan but for 皙 and 囍"
         );
     }
@@ -196,9 +197,25 @@ mod tests {
     #[test]
     fn an_official_list_comes_out_in_its_published_order() {
         let published = [
-            "丁薛祥", "习近平", "马兴瑞", "王毅", "尹力", "石泰峰", "刘国中", "李干杰", "何卫东",
-            "何立峰", "张又侠", "张国清", "陈文清", "陈吉宁", "陈敏尔", "赵乐际", "袁家军",
-            "黄坤明", "蔡奇",
+            "丁薛祥",
+            "习近平",
+            "马兴瑞",
+            "王毅",
+            "尹力",
+            "石泰峰",
+            "刘国中",
+            "李干杰",
+            "何卫东",
+            "何立峰",
+            "张又侠",
+            "张国清",
+            "陈文清",
+            "陈吉宁",
+            "陈敏尔",
+            "赵乐际",
+            "袁家军",
+            "黄坤明",
+            "蔡奇",
         ];
         let mut names = published.to_vec();
         names.reverse();

@@ -118,6 +118,39 @@ test('edit a template: problems next to their fields, a live preview, stroke ord
   await expect(page.getByRole('radio', { name: new RegExp(`^${NEW_VERSION}`) })).toBeVisible();
 });
 
+test('result rules are set with Chinese form controls, and saved as the file’s statements', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '编辑' }).tap();
+  // The sample's rule, as a 街道 staff member reads it: 应选人数 4.
+  const first = page.getByRole('group', { name: '规则 1', exact: true }).first();
+  await expect(first.getByLabel('规则', { exact: true })).toHaveValue('seats');
+  await expect(first.getByRole('combobox', { name: '规则' })).toContainText('应选人数');
+  await first.getByLabel('应选人数（如 5）').fill('2');
+  // A second rule: 得票须过半数, of 实到人数.
+  await page.getByRole('button', { name: '+ 添加规则' }).first().tap();
+  const second = page.getByRole('group', { name: '规则 2', exact: true }).first();
+  await second.getByLabel('规则', { exact: true }).selectOption({ label: '得票须过半数' });
+  await expect(second.getByLabel('比较')).toHaveValue('>');
+  await expect(second.getByLabel('比例（如 1/2、4/5、0.8）')).toHaveValue('1/2');
+  await second.getByLabel('基数').selectOption({ label: '实到人数' });
+  // A share half typed: its problem under the rule, nothing lost.
+  await second.getByLabel('比例（如 1/2、4/5、0.8）').fill('1/');
+  await expect(second.getByText(/（T1[89]）/)).toBeVisible();
+  await second.getByLabel('比例（如 1/2、4/5、0.8）').fill('2/3');
+  await second.getByLabel('比较').selectOption({ label: '不少于' });
+  await expect(second.getByText(/（T1[89]）/)).toHaveCount(0);
+  await page.getByRole('button', { name: '另存为新版本' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: `已保存：${NEW_VERSION}` })).toBeVisible();
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await templateCard(page, NEW_VERSION).getByRole('button', { name: '分享' }).tap();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载模板文件' }).tap(),
+  ]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(file.sections[0].rules).toEqual(['seats 2', 'majority >= 2/3 present']);
+});
+
 test('leaving the editor with unsaved changes asks; rename and delete ask too', async ({ page }) => {
   await openStudio(page);
   await templateCard(page, RECOMMENDATION).getByRole('button', { name: '复制' }).tap();

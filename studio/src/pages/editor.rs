@@ -9,13 +9,15 @@ use ballot_core::edit::{Edit, List, Number, Text};
 use ballot_core::error::{Path, TemplateError};
 use ballot_core::i18n::studio::StudioTexts;
 use ballot_core::library::EntryState;
+use ballot_core::rule_form::{kinds, RuleForm};
+use ballot_core::rules::{Base, Compare, RuleList};
 use ballot_core::template::{
     EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Unmarked,
 };
 use ballot_core::{Ballot, Lang, Section, Template};
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
 use ballot_ui::forms::recommendation::{recommendation_form, RecommendationForm};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::{with_stamp, StudioHandle, ViewProps};
@@ -223,6 +225,240 @@ fn text_list(
     }
 }
 
+/// A list of result rules, each as form controls with Chinese labels: the kind of rule,
+/// then its parts (a number, a share, a comparison, a base, levels). Every change writes
+/// the rule's statement (`seats 5`), the file's format; a statement the editor has no
+/// controls for shows as text, with its problem, to be fixed or removed.
+fn rules_list(
+    c: &Ctx,
+    list: List,
+    kind: RuleList,
+    items: &[String],
+    text: impl Fn(usize) -> Text,
+    levels: &[String],
+) -> Html {
+    let t = c.t;
+    let len = items.len();
+    let path = list.path();
+    let messages = c.problems(&path);
+    html! {
+        <div class="edit-list rules">
+            <ol>
+                { for items.iter().enumerate().map(|(i, value)| {
+                    let form = RuleForm::read(value);
+                    let what = if value.trim().is_empty() { (t.rule_n)(i + 1) } else { value.clone() };
+                    drag_row(c, list, i, html! {
+                        <>
+                            { rule_controls(c, kind, text(i), i, &form, value, levels) }
+                            { item_buttons(c, list, i, len, &what) }
+                        </>
+                    })
+                }) }
+            </ol>
+            { problems_html(&id_of(&path), &messages) }
+            <button type="button" onclick={c.send(Edit::Add(list))}>{ "+ " }{ t.add_rule }</button>
+        </div>
+    }
+}
+
+/// How a control changes one part of a rule, from the value it reads.
+type PartChange = dyn Fn(&mut RuleForm, String);
+
+/// One rule's controls.
+fn rule_controls(
+    c: &Ctx,
+    kind: RuleList,
+    text: Text,
+    i: usize,
+    form: &RuleForm,
+    value: &str,
+    levels: &[String],
+) -> Html {
+    let t = c.t;
+    let id = id_of(&text.path());
+    let messages = c.problems(&text.path());
+    let bad = !messages.is_empty();
+    // Writes the statement of `form` changed by `change`.
+    let set = |change: Rc<PartChange>| {
+        let studio = c.studio.clone();
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut f = form.clone();
+            change(&mut f, v);
+            studio.dispatch(Action::Change(Edit::SetText(text, f.statement())));
+        })
+    };
+    let select_value = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
+    let input_value = |e: InputEvent| {
+        ballot_ui::text::typed(e.target_unchecked_into::<HtmlInputElement>().value())
+    };
+    let choose_kind = {
+        let studio = c.studio.clone();
+        Callback::from(move |e: Event| {
+            let key = select_value(e);
+            if let Some(f) = RuleForm::new(kind, &key) {
+                studio.dispatch(Action::Change(Edit::SetText(text, f.statement())));
+            }
+        })
+    };
+    let known = form.known(kind);
+    let kind_id = format!("{id}-kind");
+    let part = |suffix: &str| format!("{id}-{suffix}");
+    let compare_select = {
+        let onchange = set(Rc::new(|f: &mut RuleForm, v: String| {
+            f.compare = Compare::ALL
+                .into_iter()
+                .find(|c| c.ascii() == v)
+                .unwrap_or(f.compare);
+        }))
+        .reform(select_value);
+        html! {
+            <div class="field">
+                <label for={part("compare")}>{ t.rule_compare_label }</label>
+                <select id={part("compare")} {onchange}>
+                    { for Compare::ALL.into_iter().map(|x| html! {
+                        <option value={x.ascii()} selected={x == form.compare}>{ (t.rule_compare)(x) }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let share_field = {
+        let oninput = set(Rc::new(|f: &mut RuleForm, v: String| f.share = v)).reform(input_value);
+        html! {
+            <div class="field">
+                <label for={part("share")}>{ t.rule_share_label }</label>
+                <input id={part("share")} type="text" inputmode="decimal" autocomplete="off" value={form.share.clone()} {oninput}
+                    aria-invalid={if bad { "true" } else { "false" }} />
+            </div>
+        }
+    };
+    let base_select = {
+        let onchange = set(Rc::new(|f: &mut RuleForm, v: String| {
+            f.base = Base::parse(&v).unwrap_or(f.base);
+        }))
+        .reform(select_value);
+        html! {
+            <div class="field">
+                <label for={part("base")}>{ t.rule_base_label }</label>
+                <select id={part("base")} {onchange}>
+                    { for Base::ALL.into_iter().map(|b| html! {
+                        <option value={b.key()} selected={b == form.base}>{ (t.rule_base)(b) }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let level_boxes = {
+        html! {
+            <fieldset class="field levels-choice">
+                <legend>{ t.rule_levels_label }</legend>
+                { for levels.iter().map(|level| {
+                    let on = form.levels.contains(level);
+                    let name = level.clone();
+                    let onchange = set(Rc::new(move |f: &mut RuleForm, _: String| {
+                        if let Some(at) = f.levels.iter().position(|l| *l == name) {
+                            f.levels.remove(at);
+                        } else {
+                            f.levels.push(name.clone());
+                        }
+                    }))
+                    .reform(|_: Event| String::new());
+                    html! {
+                        <label class="option"><input type="checkbox" checked={on} {onchange} />{ level }</label>
+                    }
+                }) }
+            </fieldset>
+        }
+    };
+    let controls = match form.key.as_str() {
+        _ if !known => {
+            let studio = c.studio.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                studio.dispatch(Action::Change(Edit::SetText(text, input_value(e))))
+            });
+            html! {
+                <div class="field">
+                    <label for={id.clone()}>{ t.rule_text_label }</label>
+                    <input id={id.clone()} type="text" value={value.to_string()} {oninput} autocomplete="off"
+                        aria-invalid={if bad { "true" } else { "false" }}
+                        aria-describedby={bad.then(|| format!("{id}-error"))} />
+                </div>
+            }
+        }
+        "seats" | "extra_min" => {
+            let oninput =
+                set(Rc::new(|f: &mut RuleForm, v: String| f.number = v)).reform(input_value);
+            html! {
+                <div class="field">
+                    <label for={part("number")}>{ (t.rule_number_label)(&form.key) }</label>
+                    <input id={part("number")} type="text" inputmode="numeric" autocomplete="off" value={form.number.clone()} {oninput}
+                        aria-invalid={if bad { "true" } else { "false" }} />
+                </div>
+            }
+        }
+        "extra" => share_field,
+        "majority" => html! { <>{ compare_select }{ share_field }{ base_select }</> },
+        "rate_base" => base_select,
+        "positive" | "exclude" => level_boxes,
+        "alert" => html! { <>{ level_boxes }{ compare_select }{ share_field }</> },
+        "alert_scope" => {
+            let onchange = set(Rc::new(|f: &mut RuleForm, v: String| {
+                f.scope = ballot_core::rules::Scope::parse(&v).unwrap_or(f.scope);
+            }))
+            .reform(select_value);
+            html! {
+                <div class="field">
+                    <label for={part("scope")}>{ t.rule_scope_label }</label>
+                    <select id={part("scope")} {onchange}>
+                        { for [("combined", ballot_core::rules::Scope::Combined), ("each_category", ballot_core::rules::Scope::EachCategory)].into_iter().map(|(k, s)| html! {
+                            <option value={k} selected={s == form.scope}>{ (t.rule_scope)(s) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+        }
+        "quorum" => {
+            let onchange = set(Rc::new(|f: &mut RuleForm, _: String| f.none = !f.none))
+                .reform(|_: Event| String::new());
+            html! {
+                <>
+                    <label class="option"><input type="checkbox" checked={form.none} {onchange} />{ t.rule_quorum_none }</label>
+                    if !form.none { { compare_select }{ share_field } }
+                </>
+            }
+        }
+        _ => {
+            let oninput =
+                set(Rc::new(|f: &mut RuleForm, v: String| f.weights = v)).reform(input_value);
+            html! {
+                <div class="field">
+                    <label for={part("weights")}>{ t.rule_weights_label }</label>
+                    <input id={part("weights")} type="text" autocomplete="off" value={form.weights.clone()} {oninput}
+                        aria-invalid={if bad { "true" } else { "false" }} />
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class="rule-row" role="group" aria-label={(t.rule_n)(i + 1)}>
+            <div class="field">
+                <label for={kind_id.clone()}>{ t.rule_kind_label }</label>
+                <select id={kind_id} onchange={choose_kind}>
+                    if !known {
+                        <option value="" selected=true>{ if value.trim().is_empty() { t.rule_choose } else { (t.rule_kind)("") } }</option>
+                    }
+                    { for kinds(kind).iter().map(|(k, _)| html! {
+                        <option value={*k} selected={known && form.key == *k}>{ (t.rule_kind)(k) }</option>
+                    }) }
+                </select>
+            </div>
+            { controls }
+            { problems_html(&id, &messages) }
+        </div>
+    }
+}
+
 /// 「批量添加」: names pasted or typed one per line, added at the end.
 #[derive(Properties, PartialEq)]
 struct BulkProps {
@@ -381,7 +617,10 @@ fn section_fields(c: &Ctx, s: usize, section: &Section, count: usize) -> Html {
             } }
             <h4>{ t.section_rules_heading }</h4>
             <p class="hint">{ example }</p>
-            { text_list(c, List::SectionRules(s), rules, |i| Text::SectionRule(s, i), |i| (t.rule_n)(i + 1), t.add_rule) }
+            { match section {
+                Section::Recommendation(_) => rules_list(c, List::SectionRules(s), RuleList::Recommendation, rules, |i| Text::SectionRule(s, i), &[]),
+                Section::Evaluation(e) => rules_list(c, List::SectionRules(s), RuleList::Evaluation, rules, |i| Text::SectionRule(s, i), &e.levels),
+            } }
         </fieldset>
     }
 }
@@ -628,7 +867,7 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
                     <fieldset class="edit-section">
                         <legend>{ t.template_rules_legend }</legend>
                         <p class="hint">{ t.rules_example_template }</p>
-                        { text_list(&c, List::Rules, &spec.rules, Text::Rule, |i| (t.rule_n)(i + 1), t.add_rule) }
+                        { rules_list(&c, List::Rules, RuleList::Template, &spec.rules, Text::Rule, &[]) }
                     </fieldset>
                 </form>
                 <Preview spec={Rc::clone(editor)} />
