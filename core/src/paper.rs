@@ -7,10 +7,10 @@ use crate::template::{RecommendationSection, Section, Template};
 /// Forms per A4 sheet the studio offers: one, two (one above the other) or four (two by two).
 pub const LAYOUTS: [u8; 3] = [1, 2, 4];
 
-/// Lines of small type a form may take when it shares a sheet (half its height, at the
-/// smaller type of a shared sheet). One form per sheet has no limit: it runs on to further
-/// pages, breaking between rows.
-pub const SHARED_FORM_LINES: usize = 22;
+/// Lines a form may take when it shares a sheet (half its height, at the 10.5 pt (五号)
+/// of a shared sheet: no smaller type a voter reads). One form per sheet has no limit: it
+/// runs on to further pages, breaking between rows.
+pub const SHARED_FORM_LINES: usize = 20;
 
 /// Names per row of the name grid: a four-up form is half as wide.
 pub fn columns(per_page: u8) -> usize {
@@ -49,7 +49,21 @@ pub fn lines(template: &Template, per_page: u8) -> usize {
         n += 3;
         n += match s {
             Section::Recommendation(r) => 2 * name_rows(r, columns(per_page)).len(),
-            Section::Evaluation(e) => 1 + e.item_count(),
+            Section::Evaluation(e) => {
+                // The subject column is one of (levels + 1) equal columns; a label longer
+                // than it holds takes more lines (the role or aspect prints after the name).
+                let width_mm = if per_page >= 4 { 88 } else { 186 };
+                let holds = (width_mm / (e.levels.len() + 1) * 10 / 39).max(1);
+                1 + e
+                    .items()
+                    .map(|it| {
+                        let chars = it.subject_name.chars().count()
+                            + it.role.chars().count()
+                            + it.dimension.map_or(0, |d| d.chars().count() + 3);
+                        chars.div_ceil(holds).max(1)
+                    })
+                    .sum::<usize>()
+            }
         };
     }
     n
@@ -92,6 +106,15 @@ mod tests {
             ]
         );
         assert_eq!(rows[2], [Cell::WriteIn(1)]);
+    }
+
+    #[test]
+    fn an_evaluation_form_shares_a_sheet_only_where_its_labels_fit() {
+        // The sample: 8 items, labels like 「班子整体 · 政治素质」. Two to a sheet (full
+        // width) they take a line each; four to a sheet the narrow column wraps every one.
+        let t = samples::all()[0].clone();
+        assert!(fits(&t, 2));
+        assert!(!fits(&t, 4));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 // Runs at a tablet and a phone viewport.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
-import { PIN, RECOMMENDATION, startVoting, submit, leaveVoting } from './helpers';
+import { EVALUATION, PIN, RECOMMENDATION, startVoting, submit, leaveVoting } from './helpers';
 
 const NEW_VERSION = `${RECOMMENDATION}（新版本）`;
 
@@ -375,6 +375,45 @@ test('blank paper forms print on A4, one, two or four to a sheet', async ({ page
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   // Four small forms fill one sheet: the PDF has one page.
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+
+  // No printed text a voter reads is below 10.5 pt (14 px), four, two or one to a sheet;
+  // one form a sheet uses the page, not its top third.
+  for (const layout of ['4 张票', '2 张票', '1 张票']) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('radio', { name: layout }).check();
+    await page.emulateMedia({ media: 'print' });
+    const smallest = await sheet.getByRole('article').first().evaluate((form) => {
+      let min = Infinity;
+      const walk = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (!n.textContent?.trim()) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(n.parentElement!).fontSize));
+      }
+      return min;
+    });
+    expect(smallest, layout).toBeGreaterThanOrEqual(14);
+    // And nothing of a form is cut off at the edge of its share of the sheet.
+    const cut = await sheet.getByRole('article').evaluateAll((forms) => forms.map((f) => f.scrollHeight - f.clientHeight));
+    expect(Math.max(...cut), layout).toBeLessThanOrEqual(1);
+  }
+  const form1 = sheet.getByRole('article').first();
+  const formBox = (await form1.boundingBox())!;
+  const gridBox = (await form1.getByRole('table').last().boundingBox())!;
+  // The names and marks reach past the middle of the page; the fingerprint is at its foot.
+  expect(gridBox.y + gridBox.height - formBox.y).toBeGreaterThan(0.5 * formBox.height);
+  const code = (await form1.getByText(/模板校验码/).boundingBox())!;
+  expect(code.y + code.height).toBeGreaterThan(formBox.y + 0.9 * formBox.height);
+
+  // The evaluation form's labels do not fit a quarter sheet at 10.5 pt: four to a sheet is
+  // not offered; two to a sheet fits whole.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: '返回模板库' }).tap();
+  await templateCard(page, EVALUATION).getByRole('button', { name: '打印空白票' }).tap();
+  await expect(page.getByRole('radio', { name: '4 张票' })).toBeDisabled();
+  await page.getByRole('radio', { name: '2 张票' }).check();
+  await page.emulateMedia({ media: 'print' });
+  const cut = await sheet.getByRole('article').evaluateAll((forms) => forms.map((f) => f.scrollHeight - f.clientHeight));
+  expect(cut).toEqual([0, 0]);
 });
 
 /** The QR code on the share screen as a PNG file, and the link it holds. */

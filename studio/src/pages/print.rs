@@ -27,7 +27,8 @@ fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTe
                     <section class="pf-section">
                         <h3>{ &r.title }</h3>
                         <p class="pf-instructions">{ (t.paper_recommendation)(r, spec.marking) }</p>
-                        <table class="pf-grid">
+                        // The number of rows, for one form a sheet to size its cells to the page.
+                        <table class="pf-grid" style={format!("--rows: {}", paper::name_rows(r, paper::columns(per_page)).len())}>
                             { for paper::name_rows(r, paper::columns(per_page)).into_iter().map(|row| html! {
                                 <tbody class="pf-row">
                                     <tr class="pf-names">
@@ -49,7 +50,7 @@ fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTe
                     <section class="pf-section">
                         <h3>{ &e.title }</h3>
                         <p class="pf-instructions">{ (t.paper_evaluation)(spec.marking.symbol) }</p>
-                        <table class="pf-table">
+                        <table class="pf-table" style={format!("--rows: {}", e.item_count())}>
                             <thead>
                                 <tr>
                                     <th scope="col">{ t.paper_subject }</th>
