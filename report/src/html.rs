@@ -43,6 +43,18 @@ impl Html {
         self.raw("<bdi>").text(s).raw("</bdi>")
     }
 
+    /// A message: the sentence, then its codes quieter (`small.code`, styled by app.css).
+    pub fn coded(&mut self, s: &str) -> &mut Self {
+        let (sentence, code) = ballot_ui::text::split_code(s);
+        self.text(sentence);
+        if !code.is_empty() {
+            self.raw("<small class=\"code\">")
+                .text(code)
+                .raw("</small>");
+        }
+        self
+    }
+
     pub fn num(&mut self, n: impl std::fmt::Display) -> &mut Self {
         let _ = write!(self.0, "{n}");
         self

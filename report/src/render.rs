@@ -150,7 +150,7 @@ fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print:
         })
         .text(if blocking { t.blocking } else { t.warning })
         .raw("</strong> ")
-        .text(&(t.flag)(f, sections))
+        .coded(&(t.flag)(f, sections))
         .raw("</li>");
     }
     h.raw("</ul>");

@@ -223,13 +223,11 @@ pub struct HeldWriteIn {
 }
 
 impl Draft {
-    /// Offers the held write-ins to the ballot again, in cell order (after a name is
-    /// unmarked or a cell changed, one may now be allowed): each is taken when the rules
-    /// allow it, held with its present reason otherwise.
+    /// Offers the held write-ins to the ballot again, in the order they were typed (after
+    /// a name is unmarked or a cell changed, one may now be allowed): each is taken when
+    /// the rules allow it, held with its present reason otherwise.
     fn retry_held(&mut self, template: &Template) {
-        let mut held = std::mem::take(&mut self.held);
-        held.sort_by_key(|h| (h.section, h.slot));
-        for h in held {
+        for h in std::mem::take(&mut self.held) {
             if let Err(reason) = self
                 .ballot
                 .set_write_in(template, h.section, h.slot, &h.text)

@@ -164,7 +164,7 @@ pub fn StudioApp(props: &StudioProps) -> Html {
 pub fn notice_box(text: &str, alert: bool, dismiss: Callback<MouseEvent>) -> Html {
     html! {
         <div class="notice" role={if alert { "alert" } else { "status" }}>
-            <p>{ text }</p>
+            <p>{ ballot_ui::text::coded(text) }</p>
             <button onclick={dismiss}>{ ZH_CN.dismiss }</button>
         </div>
     }

@@ -243,6 +243,7 @@ test('a ballot the phone cannot store is said to be NOT saved, keeps its marks, 
   await page.getByRole('checkbox', { name: '王秀英', exact: true }).tap();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByRole('alert')).toContainText('这张票没有保存：设备存储空间已满');
+  await expect(page.getByRole('alert')).toHaveCSS('border-left-color', 'rgb(168, 23, 27)');
   await expect(page.getByRole('heading', { level: 2, name: '第 2 张' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: '王秀英', exact: true })).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByText('已录入 1 张')).toBeVisible();

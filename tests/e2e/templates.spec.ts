@@ -106,7 +106,10 @@ test('edit a template: problems next to their fields, a live preview, stroke ord
   // The fingerprint of the valid template; saved as a new version, the sample untouched.
   await expect(page.getByText(/^模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4}$/)).toBeVisible();
   await page.getByRole('button', { name: '另存为新版本' }).tap();
-  await expect(page.getByRole('status').filter({ hasText: `已保存：${NEW_VERSION}` })).toBeVisible();
+  const saved = page.getByRole('status').filter({ hasText: `已保存：${NEW_VERSION}` });
+  await expect(saved).toBeVisible();
+  // A success is not dressed as a refusal: green (the app's --ok), where a refusal is red.
+  await expect(saved).toHaveCSS('border-left-color', 'rgb(29, 107, 51)');
   await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '返回模板库' }).tap();
   await expect(templateCard(page, RECOMMENDATION)).toBeVisible();

@@ -10,3 +10,57 @@ pub fn typed(s: String) -> String {
     }
     String::from(js_sys::JsString::from(s.as_str()).normalize("NFC"))
 }
+
+/// Splits a message at the codes that end it: 「请填写居民区名称（S01）」 gives
+/// (「请填写居民区名称」, 「（S01）」); several codes stay together (「…（T18）（E02）」); a
+/// message without one gives it whole and "".
+pub fn split_code(text: &str) -> (&str, &str) {
+    let mut at = text.len();
+    while let Some(open) = text[..at].strip_suffix('）').and_then(|s| s.rfind('（')) {
+        let code = text[open..at]
+            .trim_start_matches('（')
+            .trim_end_matches('）')
+            .as_bytes();
+        let is_code = code.len() == 3
+            && code[0].is_ascii_uppercase()
+            && code[1..].iter().all(u8::is_ascii_digit);
+        if !is_code {
+            break;
+        }
+        at = open;
+    }
+    text.split_at(at)
+}
+
+/// A message as people read it: the sentence, then its code, quieter (`small.code`); the
+/// code helps whoever supports them, and is still read out.
+pub fn coded(text: &str) -> yew::Html {
+    let (sentence, code) = split_code(text);
+    if code.is_empty() {
+        return yew::html! { { sentence.to_string() } };
+    }
+    yew::html! { <>{ sentence.to_string() }<small class="code">{ code.to_string() }</small></> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_code;
+
+    #[test]
+    fn the_code_is_split_off_the_end_only() {
+        assert_eq!(
+            split_code("请填写居民区名称（S01）"),
+            ("请填写居民区名称", "（S01）")
+        );
+        assert_eq!(
+            split_code("模板有误：写法有误（T18）（E02）"),
+            ("模板有误：写法有误", "（T18）（E02）")
+        );
+        assert_eq!(
+            split_code("最多 40 个字（名称）"),
+            ("最多 40 个字（名称）", "")
+        );
+        assert_eq!(split_code("（"), ("（", ""));
+        assert_eq!(split_code(""), ("", ""));
+    }
+}

@@ -40,7 +40,9 @@ pub fn problems(field: SessionField, messages: &[String]) -> Html {
         return html! {};
     }
     html! {
-        <p class="field-error" id={format!("{}-error", field_id(field))} role="alert">{ messages.join(" ") }</p>
+        <p class="field-error" id={format!("{}-error", field_id(field))} role="alert">
+            { for messages.iter().enumerate().map(|(i, m)| html! { <>{ if i > 0 { " " } else { "" } }{ ballot_ui::text::coded(m) }</> }) }
+        </p>
     }
 }
 

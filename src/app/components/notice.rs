@@ -8,7 +8,7 @@ pub fn notice(
 ) -> Html {
     html! {
         <div class="notice" role="alert">
-            <p>{ text.into() }</p>
+            <p>{ ballot_ui::text::coded(&text.into()) }</p>
             <button onclick={on_action}>{ action }</button>
         </div>
     }

@@ -135,7 +135,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 <p class="meta">{ (t.template_header)(&template.spec().issuer, &count.fingerprint) }</p>
             }
             { for flags.iter().map(|&f| html! {
-                <p class="flag" data-blocking={f.is_blocking().then_some("")} role="alert">{ (t.figure_flag)(f) }</p>
+                <p class="flag" data-blocking={f.is_blocking().then_some("")} role="alert">{ ballot_ui::text::coded(&(t.figure_flag)(f)) }</p>
             }) }
         </div>
     };
@@ -468,7 +468,7 @@ fn entry_tab(v: &EntryView) -> Html {
                     </div>
                 }
                 if let Some(msg) = problem {
-                    <p class="refusal" role="alert">{ msg }</p>
+                    <p class="refusal" role="alert">{ ballot_ui::text::coded(&msg) }</p>
                 }
                 if **choosing_void {
                     <div class="void-reasons" role="group" aria-labelledby="void-prompt">

@@ -60,7 +60,11 @@ fn problems_html(id: &str, messages: &[String]) -> Html {
     if messages.is_empty() {
         return html! {};
     }
-    html! { <p class="field-error" id={format!("{id}-error")}>{ messages.join("；") }</p> }
+    html! {
+        <p class="field-error" id={format!("{id}-error")}>
+            { for messages.iter().enumerate().map(|(i, m)| html! { <>{ if i > 0 { "；" } else { "" } }{ ballot_ui::text::coded(m) }</> }) }
+        </p>
+    }
 }
 
 /// A labelled text field bound to one text of the spec, with its problems under it.

@@ -35,7 +35,7 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                 <h1 id="import-title">{ t.import_refused_title }</h1>
                 <p>{ from(source) }</p>
                 <ul class="problems" role="alert">
-                    { for problems.iter().map(|p| html! { <li>{ p }</li> }) }
+                    { for problems.iter().map(|p| html! { <li>{ ballot_ui::text::coded(p) }</li> }) }
                 </ul>
                 <p>
                     { t.import_refused_hint }
