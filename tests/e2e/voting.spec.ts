@@ -136,6 +136,12 @@ test('a recommendation ballot cannot be over-marked and takes write-ins', async 
   await expect(second).toHaveAttribute('aria-invalid', 'true');
   await expect(second).toHaveAccessibleDescription('这一栏不计入：“徐红梅”已在名单中，请直接在名单里选择。');
   await expect(page.getByRole('alert')).toHaveCount(1);
+  // Said again on the review, before the voter confirms.
+  await page.getByRole('button', { name: '提交', exact: true }).tap();
+  await expect(page.getByRole('region', { name: '请核对您的选择' }).getByRole('alert'))
+    .toHaveText('另选他人栏里写的“徐红梅”不计入这张票（原因见该栏下方）。如要改，请点「返回修改」。');
+  await page.getByRole('button', { name: '返回修改' }).tap();
+  await expect(second).toHaveValue('徐红梅');
   // Past the limit too: kept, and taken as soon as a name is unmarked.
   await second.fill('孙七');
   await second.press('Tab');

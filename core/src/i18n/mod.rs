@@ -224,6 +224,8 @@ pub struct Texts {
     pub write_in_suggestions: &'static str,
     /// Beside a write-in cell whose text the rules do not take (on the voter's screen).
     pub write_in_not_counted: fn(&str) -> String,
+    /// On the review: typed write-ins that are not counted.
+    pub review_not_counted: fn(&[&str]) -> String,
     pub fill_in: fn(&str) -> String,
     pub next_ballot: &'static str,
     pub save_correction: &'static str,

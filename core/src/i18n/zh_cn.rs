@@ -223,6 +223,10 @@ pub static TEXTS: Texts = Texts {
     paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
     write_in_suggestions: "已写过的姓名（点一下填入）：",
     write_in_not_counted: |why| format!("这一栏不计入：{why}"),
+    review_not_counted: |names| {
+        let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+        format!("另选他人栏里写的{}不计入这张票（原因见该栏下方）。如要改，请点「返回修改」。", names.join("、"))
+    },
     fill_in: |name| format!("填入 {name}"),
     next_ballot: "下一张",
     save_correction: "保存更正",

@@ -9,6 +9,8 @@ use yew::prelude::*;
 pub fn review(
     template: &Template,
     ballot: &Ballot,
+    // Write-ins typed but not counted (held in their cells): said again before confirming.
+    not_counted: &[&str],
     on_confirm: Callback<MouseEvent>,
     on_back: Callback<MouseEvent>,
     lang: Lang,
@@ -82,6 +84,9 @@ pub fn review(
     html! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">{ t.review_title }</h2>
+            if !not_counted.is_empty() {
+                <p class="warning" role="alert">{ (t.review_not_counted)(not_counted) }</p>
+            }
             if blank {
                 <p class="warning" role="alert">{ t.blank_warning }</p>
             } else if !unrated.is_empty() {

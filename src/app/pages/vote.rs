@@ -90,7 +90,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             }
         }
         Stage::Review => html! {
-            { review(template, &draft.ballot, send(|| Action::ConfirmSubmit), send(|| Action::BackToForm), app.lang) }
+            { review(template, &draft.ballot, &draft.held.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), send(|| Action::ConfirmSubmit), send(|| Action::BackToForm), app.lang) }
         },
         Stage::Recorded => html! {
             <section class="recorded" aria-live="polite">
