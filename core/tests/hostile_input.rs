@@ -52,16 +52,41 @@ fn every_input_in_the_corpus_is_refused() {
     assert!(seen >= 30, "the corpus is there ({seen} files)");
 }
 
+/// A document of `format`, `bytes` long: only its size is wrong.
+fn padded(format: &str, bytes: usize) -> String {
+    let head = format!("{{\"format\":\"{format}\",\"version\":1,\"pad\":\"");
+    let pad = bytes.saturating_sub(head.len() + 2);
+    format!("{head}{}\"}}", "x".repeat(pad))
+}
+
+/// Each decoder refuses a document of its own format one byte over its own limit, with its
+/// own size code: not for its format (a backup offered to the results reader would be
+/// refused whatever its size).
 #[test]
 fn oversize_input_is_refused_before_it_is_read() {
-    let huge = format!(
-        "{{\"format\":\"ballot-kit/backup\",\"pad\":\"{}\"}}",
-        "x".repeat(70 << 20)
+    let over = |limit: usize| limit + 1;
+    let backup_doc = padded("ballot-kit/backup", over(backup::limits::MAX_FILE_BYTES));
+    let e = backup::read(&backup_doc).expect_err("too large");
+    assert_eq!(e.code(), "B01");
+
+    let results = padded("ballot-kit/results", over(exchange::limits::MAX_FILE_BYTES));
+    let e = exchange::read(&results, |_| None).expect_err("too large");
+    assert_eq!(e.code(), "X04");
+
+    let template = padded(
+        "ballot-kit/template",
+        over(ballot_core::template::limits::MAX_FILE_BYTES),
     );
-    assert_eq!(backup::read(&huge), Err(backup::BackupError::TooLarge));
-    assert!(exchange::read(&huge, |_| None).is_err());
-    assert!(Template::parse(&huge).is_err());
-    assert!(share::read(&format!("#t1.{}", "A".repeat(1 << 20))).is_err());
+    let errors = Template::parse(&template).expect_err("too large");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].kind.code(), "T04");
+
+    let link = format!(
+        "#t1.{}",
+        "A".repeat(over(2 * ballot_core::template::limits::MAX_FILE_BYTES))
+    );
+    let e = share::read(&link).expect_err("too large");
+    assert_eq!(e.code(), "L03");
 }
 
 #[test]
