@@ -179,13 +179,7 @@ impl Input {
     /// unit, category, what they are and the date, so two exports never share a name.
     pub fn file_name(&self, date: &str, ext: &str) -> String {
         let t = &ballot_core::i18n::report::ZH_CN;
-        let kind = if !self.sources.is_empty() {
-            t.kind_merged
-        } else if self.ballots_digest.is_some() {
-            t.kind_paper
-        } else {
-            t.kind_tablet
-        };
+        let kind = t.kind(self.kind());
         let category = self.category.as_deref().unwrap_or("");
         (t.results_file)(
             &[
@@ -199,17 +193,25 @@ impl Input {
         )
     }
 
+    /// What a result this is: a combined one (it has sources), a 唱票 count (it has its
+    /// ballots' digest) or a tablet session.
+    pub fn kind(&self) -> ballot_core::exchange::Kind {
+        use ballot_core::exchange::Kind;
+        if !self.sources.is_empty() {
+            Kind::Merged
+        } else if self.ballots_digest.is_some() {
+            Kind::Paper
+        } else {
+            Kind::Tablet
+        }
+    }
+
     /// What the device signs for this result, when it is one counted result: the same
     /// statement its results file carries (`ballot_core::exchange::seal`).
     pub fn statement(&self) -> Option<ballot_core::exchange::seal::Statement> {
-        use ballot_core::exchange::Kind;
         Some(ballot_core::exchange::seal::Statement {
             batch: self.batch.clone()?,
-            kind: if self.ballots_digest.is_some() {
-                Kind::Paper
-            } else {
-                Kind::Tablet
-            },
+            kind: self.kind(),
             fingerprint: self.fingerprint.clone(),
             unit: self.unit.clone(),
             category: self.category.clone(),

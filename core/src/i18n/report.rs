@@ -215,6 +215,20 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     kind_merged: "汇总",
 };
 
+#[cfg(feature = "exchange")]
+impl ReportTexts {
+    /// What a result is, in its file name: one word per kind, for the results module's
+    /// exports and the desk's results files alike.
+    pub fn kind(&self, kind: crate::exchange::Kind) -> &'static str {
+        use crate::exchange::Kind;
+        match kind {
+            Kind::Tablet => self.kind_tablet,
+            Kind::Paper => self.kind_paper,
+            Kind::Merged => self.kind_merged,
+        }
+    }
+}
+
 /// An evaluation item as the app's catalogue names it (「班子整体 · 政治素质」), with the
 /// subject's role when there is one (「王秀英（书记）」).
 fn item(name: &str, role: &str, dimension: Option<&str>) -> String {

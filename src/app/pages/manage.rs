@@ -60,21 +60,15 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
         let id = id.to_string();
         let input = issued_input.clone();
         let error = issued_error.clone();
-        Callback::from(move |()| {
-            let text = input
-                .cast::<HtmlInputElement>()
-                .map(|el| el.value())
-                .unwrap_or_default();
-            match parse_number(&text) {
-                Ok(issued) => {
-                    error.set(None);
-                    app.dispatch(Action::AskPin {
-                        session: id.clone(),
-                        intent: intent(issued, closed),
-                    });
-                }
-                Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
+        Callback::from(move |()| match read_number(&input) {
+            Ok(issued) => {
+                error.set(None);
+                app.dispatch(Action::AskPin {
+                    session: id.clone(),
+                    intent: intent(issued, closed),
+                });
             }
+            Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
         })
     };
     let set_issued = with_issued(|issued, _| Intent::SetIssued(issued), false)
@@ -91,14 +85,7 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
         let error = attendance_error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let read = |r: &NodeRef| {
-                parse_number(
-                    &r.cast::<HtmlInputElement>()
-                        .map(|el| el.value())
-                        .unwrap_or_default(),
-                )
-            };
-            match (read(&due), read(&present)) {
+            match (read_number(&due), read_number(&present)) {
                 (Ok(due), Ok(present)) => {
                     error.set(None);
                     app.dispatch(Action::AskPin {
@@ -148,34 +135,22 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                 }
             </section>
             <form class="inline-form" onsubmit={set_issued} aria-label={t.set_issued}>
-                <label class="field">
-                    <span>{ t.set_issued }</span>
-                    <input ref={issued_input} type="text" inputmode="numeric" autocomplete="off"
-                        value={turnout.issued.map(|n| n.to_string()).unwrap_or_default()} />
-                </label>
+                { number_input(t.set_issued, issued_input, turnout.issued) }
                 <button type="submit" disabled={busy}>{ t.confirm }</button>
                 if let Some(e) = &*issued_error {
-                    <p class="field-error" role="alert">{ e }</p>
+                    <p class="field-error" role="alert">{ ballot_ui::text::coded(e) }</p>
                 }
             </form>
             <form class="attendance" onsubmit={set_attendance} aria-labelledby="attendance-heading">
                 <h2 id="attendance-heading">{ t.set_attendance }</h2>
                 <p class="hint">{ t.attendance_hint }</p>
                 <div class="inline-form">
-                    <label class="field">
-                        <span>{ t.field_due }</span>
-                        <input ref={due_input} type="text" inputmode="numeric" autocomplete="off"
-                            value={turnout.due.map(|n| n.to_string()).unwrap_or_default()} />
-                    </label>
-                    <label class="field">
-                        <span>{ t.field_present }</span>
-                        <input ref={present_input} type="text" inputmode="numeric" autocomplete="off"
-                            value={turnout.present.map(|n| n.to_string()).unwrap_or_default()} />
-                    </label>
+                    { number_input(t.field_due, due_input, turnout.due) }
+                    { number_input(t.field_present, present_input, turnout.present) }
                     <button type="submit" disabled={busy}>{ t.confirm }</button>
                 </div>
                 if let Some(e) = &*attendance_error {
-                    <p class="field-error" role="alert">{ e }</p>
+                    <p class="field-error" role="alert">{ ballot_ui::text::coded(e) }</p>
                 }
             </form>
             <section>
@@ -192,4 +167,24 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             </div>
         </main>
     }
+}
+
+/// A figure's field (发出, 应到, 实到), read when its form is sent.
+fn number_input(label: &'static str, node: NodeRef, value: Option<u32>) -> Html {
+    html! {
+        <label class="field">
+            <span>{ label }</span>
+            <input ref={node} type="text" inputmode="numeric" autocomplete="off"
+                value={value.map(|n| n.to_string()).unwrap_or_default()} />
+        </label>
+    }
+}
+
+/// What a figure's field holds: a number, nothing (unknown), or why it is not one.
+fn read_number(node: &NodeRef) -> Result<Option<u32>, ballot_core::session::SessionError> {
+    let text = node
+        .cast::<HtmlInputElement>()
+        .map(|el| el.value())
+        .unwrap_or_default();
+    parse_number(&text)
 }

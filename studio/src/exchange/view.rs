@@ -201,13 +201,8 @@ fn describe(t: &ExchangeTexts, r: &Received) -> Html {
 /// A results file's name: template, unit, category, what it is and today's date, named as
 /// the results module names its exports.
 fn file_name(r: &Received) -> String {
-    use ballot_core::exchange::Kind;
     let t = &ballot_core::i18n::report::ZH_CN;
-    let kind = match r.body.kind {
-        Kind::Tablet => t.kind_tablet,
-        Kind::Paper => t.kind_paper,
-        Kind::Merged => t.kind_merged,
-    };
+    let kind = t.kind(r.body.kind);
     let date = ballot_ui::files::today();
     let parts = [
         r.template.spec().title.as_str(),
