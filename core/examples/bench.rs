@@ -7,7 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ballot_core::count::{CountEntry, CountLog, CountOp, Figures};
+use ballot_core::count::{CountEntry, CountLog, CountOp};
+use ballot_core::figures::Figures;
 use ballot_core::{samples, Ballot, Tally, Template};
 
 /// Mean time of `f` over enough runs to last about 200 ms.

@@ -393,7 +393,7 @@ impl Ballot {
 pub fn ballots_digest(ballots: &[Ballot]) -> String {
     use sha2::Digest;
     let json = serde_json::to_string(ballots).unwrap_or_default();
-    crate::session::hex(&sha2::Sha256::digest(json.as_bytes()))
+    crate::fingerprint::hex(&sha2::Sha256::digest(json.as_bytes()))
 }
 
 fn write_in_text_ok(text: &str) -> bool {

@@ -14,8 +14,8 @@
 //! one difference.
 
 use crate::ballot::Ballot;
-use crate::count::Figures;
 use crate::exchange::{Kind, Received};
+use crate::figures::Figures;
 
 /// The largest middle part (ballots of one list times ballots of the other) aligned by edit
 /// distance: 16 million cells, one byte each.
@@ -37,7 +37,7 @@ impl Difference {
 }
 
 /// A figure that the two counters entered differently.
-pub use crate::count::Figure;
+pub use crate::figures::Figure;
 
 /// Why two results cannot be compared. Codes X20–X22, one message each in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]

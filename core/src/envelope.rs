@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use crate::session::hex;
+use crate::fingerprint::hex;
 
 pub(crate) fn checksum(body: &str) -> String {
     hex(&Sha256::digest(body.as_bytes())[..16])

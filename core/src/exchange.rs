@@ -31,9 +31,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::ballot::Ballot;
-use crate::count::{Figures, StoredCount};
+use crate::count::StoredCount;
 use crate::envelope::{self, checksum, Envelope};
-use crate::session::hex;
+use crate::figures::Figures;
+use crate::fingerprint::hex;
 use crate::tally::Tally;
 use crate::template::Template;
 use seal::{Seal, Sealed, Signer, Statement, ToVerify};
@@ -464,8 +465,7 @@ pub fn read(
     let seal = e.seal().map_err(|()| ExchangeError::Damaged)?;
     let template = match e.template {
         Some(raw) => {
-            let t = Template::parse_with_rules(raw.get())
-                .map_err(|_| ExchangeError::TemplateInvalid)?;
+            let t = Template::parse(raw.get()).map_err(|_| ExchangeError::TemplateInvalid)?;
             if crate::fingerprint(&t) != body.fingerprint {
                 return Err(ExchangeError::TemplateInvalid);
             }

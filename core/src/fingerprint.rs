@@ -35,6 +35,17 @@ pub(crate) fn short_code(digest: &[u8], groups: usize) -> String {
     out
 }
 
+/// Lower-case hex of `bytes`: how digests, salts and random keys are written.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,11 @@
 //! - [`ballot`]: what a voter or a paper ballot marked; the tablet's marking operations.
 //! - [`check`]: validity (valid / blank / void) per the template's rules.
 //! - [`tally`]: counting per category, merging.
-//! - [`count`]: entering paper ballots as read aloud: the log, corrections, 收回 checks.
-//! - [`session`]: a voting session on a device: unit, category rule, 发出, PIN, log.
+//! - [`count`]: entering paper ballots as read aloud: the log, its corrections and strikes.
+//! - [`session`]: a voting session on a device: category rule, log, turnout.
+//! - [`figures`]: 应到, 实到, 发出, 收回, their rules (C01–C03) and corrections; [`unit`](mod@unit):
+//!   the 居民区 · 支部 counted; [`form`]: what an organiser types and its problems (S codes);
+//!   [`pin`]: the organiser's PIN. Shared by sessions and counts.
 //! - [`exchange`], [`merge`], [`crosscheck`]: results files and QR codes between devices,
 //!   adding results up, comparing two counters' counts.
 //! - [`backup`]: every record of a device in one file, and restoring it without overwriting.
@@ -32,7 +35,9 @@ mod envelope;
 pub mod error;
 #[cfg(feature = "exchange")]
 pub mod exchange;
+pub mod figures;
 pub mod fingerprint;
+pub mod form;
 pub mod header;
 pub mod i18n;
 pub mod library;
@@ -40,6 +45,7 @@ pub mod library;
 pub mod merge;
 pub mod names;
 pub mod paper;
+pub mod pin;
 pub mod qr;
 pub mod result_code;
 pub mod results;
@@ -52,6 +58,7 @@ pub mod sorted;
 pub mod strokes;
 pub mod tally;
 pub mod template;
+pub mod unit;
 mod unit_enum;
 
 pub use ballot::{Ballot, MarkRefused};

@@ -169,17 +169,10 @@ impl LibraryEntry {
 /// Every check, result rules included: what a library entry must pass to be used.
 pub fn check_all(spec: &TemplateSpec) -> EntryState {
     match spec.clone().check() {
-        Ok(t) => {
-            let errors = t.rule_errors();
-            if errors.is_empty() {
-                EntryState::Ready {
-                    fingerprint: fingerprint(&t),
-                    template: t,
-                }
-            } else {
-                EntryState::Draft(errors)
-            }
-        }
+        Ok(t) => EntryState::Ready {
+            fingerprint: fingerprint(&t),
+            template: t,
+        },
         Err(errors) => EntryState::Draft(errors),
     }
 }

@@ -21,9 +21,9 @@
 //! - A counted result whose signature does not verify is refused ([`MergeRefused`] X12).
 //! - Every counted result is made with the same template (same fingerprint).
 
-use crate::count::Figures;
 use crate::exchange::seal::{Sealed, Signer, Statement};
 use crate::exchange::{merged_batch, Body, Kind, Received, SourceLine};
+use crate::figures::Figures;
 use crate::tally::Tally;
 use crate::template::Template;
 

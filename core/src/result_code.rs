@@ -19,7 +19,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::count::Figures;
+use crate::figures::Figures;
 use crate::fingerprint::short_code;
 use crate::tally::Tally;
 

@@ -13,8 +13,8 @@
 //! - With a shortlist of `k`, exactly `min(k, qualified)` rows are `Taken`, unless a tie at
 //!   the cut leaves fewer; `Taken + Tied ≥ k` whenever at least `k` qualify.
 
-use crate::count::{FigureFlag, Figures};
-use crate::rules::{Alert, Base, Quorum, Ratio, Scope};
+use crate::figures::{FigureFlag, Figures};
+use crate::rules::{Alert, Base, Quorum, Ratio, RuleSet, Scope};
 use crate::tally::{EvaluationTally, Part, RecommendationTally, SectionTally, Tally};
 use crate::template::{EvaluationSection, RecommendationSection, Section, Template};
 
@@ -304,7 +304,8 @@ impl Results {
             figures,
             flags: figures.flags().into_iter().map(Flag::Figures).collect(),
         };
-        let rules = template.spec().rule_set();
+        let judged = template.judged();
+        let rules = &judged.template;
         if let Some(rule) = rules.quorum {
             match (figures.present, figures.due) {
                 (Some(present), Some(due)) => {
@@ -320,9 +321,14 @@ impl Results {
         }
         let categories = template.categories();
         let per_category = view == View::Combined && !categories.is_empty();
-        let weights = if per_category { rules.weights } else { None };
+        let weights = if per_category {
+            rules.weights.as_deref()
+        } else {
+            None
+        };
         let mut sections = Vec::new();
-        for (i, (spec, tallied)) in template.sections().iter().zip(&part.sections).enumerate() {
+        let specs = judged.sections(template);
+        for (i, ((spec, rules), tallied)) in specs.zip(&part.sections).enumerate() {
             let r = match (spec, tallied) {
                 (Section::Recommendation(s), SectionTally::Recommendation(r)) => {
                     let parts: Vec<&RecommendationTally> = if per_category {
@@ -340,21 +346,35 @@ impl Results {
                     };
                     SectionResult::Recommendation(recommendation(
                         &mut ctx,
-                        i,
-                        s,
+                        Judging {
+                            index: i,
+                            spec: s,
+                            rules,
+                        },
                         r,
                         &part,
                         &parts,
-                        weights.as_deref(),
+                        weights,
                     ))
                 }
                 (Section::Evaluation(s), SectionTally::Evaluation(e)) => {
-                    let scope = s.rule_set().alert_scope;
+                    let scope = rules.alert_scope;
                     let judge = match scope {
                         Scope::Combined => view == View::Combined,
                         Scope::EachCategory => view != View::Combined,
                     };
-                    let result = evaluation(&mut ctx, i, s, e, &part, judge, None);
+                    let result = evaluation(
+                        &mut ctx,
+                        Judging {
+                            index: i,
+                            spec: s,
+                            rules,
+                        },
+                        e,
+                        &part,
+                        judge,
+                        None,
+                    );
                     if scope == Scope::EachCategory && view == View::Combined {
                         // Judged per category: the combined view lists each category's alerts.
                         for (c, name) in categories.iter().enumerate() {
@@ -365,7 +385,18 @@ impl Results {
                             if let Some(SectionTally::Evaluation(e)) = p.sections.get(i) {
                                 let meeting = ctx.figures;
                                 ctx.figures = figures_of(p, tally, meeting);
-                                evaluation(&mut ctx, i, s, e, p, true, Some(name));
+                                evaluation(
+                                    &mut ctx,
+                                    Judging {
+                                        index: i,
+                                        spec: s,
+                                        rules,
+                                    },
+                                    e,
+                                    p,
+                                    true,
+                                    Some(name),
+                                );
                                 ctx.figures = meeting;
                             }
                         }
@@ -391,16 +422,21 @@ impl Results {
     }
 }
 
+/// One section of the template as it is judged: its place, its spec and its rules.
+struct Judging<'a, S> {
+    index: usize,
+    spec: &'a S,
+    rules: &'a RuleSet,
+}
+
 fn recommendation(
     ctx: &mut Ctx,
-    index: usize,
-    spec: &RecommendationSection,
+    Judging { index, spec, rules }: Judging<RecommendationSection>,
     tally: &RecommendationTally,
     part: &Part,
     per_category: &[&RecommendationTally],
     weights: Option<&[Ratio]>,
 ) -> RecommendationResult {
-    let rules = spec.rule_set();
     let rate_base = rules.rate_base;
     let base = ctx.base(rate_base, part);
 
@@ -544,19 +580,17 @@ fn recommendation(
 
 fn evaluation(
     ctx: &mut Ctx,
-    index: usize,
-    spec: &EvaluationSection,
+    Judging { index, spec, rules }: Judging<EvaluationSection>,
     tally: &EvaluationTally,
     part: &Part,
     judge: bool,
     category: Option<&String>,
 ) -> EvaluationResult {
-    let rules = spec.rule_set();
     let rate_base = rules.rate_base;
     let whole = ctx.base(rate_base, part);
-    let positive = spec.positive_levels(&rules);
+    let positive = spec.positive_levels(rules);
     let excluded = spec.level_set(&rules.exclude);
-    let alerts = rules.alerts;
+    let alerts = &rules.alerts;
     let items = spec
         .items()
         .zip(&tally.items)

@@ -486,10 +486,10 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The rules of a checked list. A text that does not read can only come from an
-    /// unchecked template (the check refuses it, see `Template::rule_errors`); it is
-    /// skipped, so its default applies.
-    pub fn read(list: RuleList, texts: &[String]) -> RuleSet {
+    /// The set of rules read from one list, each default kept where the list has none.
+    /// Only the template check builds one (`Template::judged`), from rules that all read:
+    /// a text that does not read never falls back to a default, it makes the template fail.
+    pub(crate) fn of(rules: impl IntoIterator<Item = Rule>) -> RuleSet {
         let mut set = RuleSet {
             quorum: Some(DEFAULT_QUORUM),
             weights: None,
@@ -502,7 +502,7 @@ impl RuleSet {
             alert_scope: Scope::Combined,
         };
         let (mut seats, mut extra, mut extra_min) = (None, DEFAULT_EXTRA, DEFAULT_EXTRA_MIN);
-        for rule in texts.iter().filter_map(|t| Rule::parse(list, t).ok()) {
+        for rule in rules {
             match rule {
                 Rule::Quorum(q) => set.quorum = q,
                 Rule::Weights(w) => set.weights = Some(w),

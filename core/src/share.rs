@@ -77,7 +77,7 @@ pub fn read(link: &str) -> Result<Template, ShareError> {
         Unpack::Damaged => ShareError::Damaged,
         Unpack::TooLarge => ShareError::TooLarge,
     })?;
-    Template::parse_with_rules(&json).map_err(ShareError::Invalid)
+    Template::parse(&json).map_err(ShareError::Invalid)
 }
 
 /// Why packed text did not unpack.

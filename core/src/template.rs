@@ -278,12 +278,7 @@ pub struct RecommendationSection {
     pub rules: Vec<String>,
 }
 
-// The typed rules of a checked template (see `RuleSet::read`).
 impl RecommendationSection {
-    pub fn rule_set(&self) -> RuleSet {
-        RuleSet::read(RuleList::Recommendation, &self.rules)
-    }
-
     /// The editor's 「按姓氏笔画排序」: listed names in 姓氏笔画 order (see
     /// [`crate::strokes`]); names that compare equal keep their order.
     pub fn sort_by_strokes(&mut self) {
@@ -292,10 +287,6 @@ impl RecommendationSection {
 }
 
 impl EvaluationSection {
-    pub fn rule_set(&self) -> RuleSet {
-        RuleSet::read(RuleList::Evaluation, &self.rules)
-    }
-
     /// Per level: whether it counts as positive (default: every level but the last).
     pub fn positive_levels(&self, rules: &RuleSet) -> Vec<bool> {
         match &rules.positive {
@@ -316,13 +307,6 @@ impl EvaluationSection {
                 names.iter().any(|n| normalize_name(n) == l)
             })
             .collect()
-    }
-}
-
-impl TemplateSpec {
-    /// The template's own rules: quorum and category weights.
-    pub fn rule_set(&self) -> RuleSet {
-        RuleSet::read(RuleList::Template, &self.rules)
     }
 }
 
@@ -398,16 +382,44 @@ impl Candidate {
     }
 }
 
-/// A template that passed every check. Construct with [`Template::parse`] or
-/// [`TemplateSpec::check`].
+/// A template that passed every check, its result rules included, with those rules read.
+/// Construct with [`Template::parse`] or [`TemplateSpec::check`]: there is no other way, so a
+/// template whose rules do not read can be neither voted nor counted with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     spec: TemplateSpec,
+    /// Boxed: a template is moved around whole, its rules are read only by results.
+    judged: Box<Judged>,
+}
+
+/// The result rules of a checked template, read once when it was checked: the template's own
+/// list, then one list per section in section order. Every rule a list leaves out has its
+/// documented default ([`RuleSet`]); a rule that is written is never replaced by a default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// `quorum` and `weights`.
+    pub template: RuleSet,
+    sections: Vec<RuleSet>,
+}
+
+impl Judged {
+    /// Each section with its rules, in section order.
+    pub fn sections<'a>(
+        &'a self,
+        template: &'a Template,
+    ) -> impl Iterator<Item = (&'a Section, &'a RuleSet)> {
+        template.spec.sections.iter().zip(&self.sections)
+    }
+
+    /// The rules of section `index`, if there is such a section.
+    pub fn section(&self, index: usize) -> Option<&RuleSet> {
+        self.sections.get(index)
+    }
 }
 
 impl Template {
-    /// Reads a template file: size, JSON syntax, format and version, then every rule.
-    /// Returns all problems found, never panics.
+    /// Reads a template file: size, JSON syntax, format and version, then every rule, the
+    /// result rules included. Returns all problems found, never panics.
     pub fn parse(json: &str) -> Result<Template, Vec<TemplateError>> {
         if json.len() > limits::MAX_FILE_BYTES {
             return Err(vec![TemplateError::root(TemplateErrorKind::FileTooLarge {
@@ -433,57 +445,9 @@ impl Template {
         spec.check()
     }
 
-    /// Reads a template file and checks its result rules too: what an import or the
-    /// results module uses (see [`Template::rule_errors`]).
-    pub fn parse_with_rules(json: &str) -> Result<Template, Vec<TemplateError>> {
-        let t = Template::parse(json)?;
-        let errors = t.rule_errors();
-        if errors.is_empty() {
-            Ok(t)
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// The problems of the result rules (`rules` of the template and of each section).
-    ///
-    /// Kept apart from [`TemplateSpec::check`] on purpose: voting and counting never read the
-    /// result rules, so the first-load app does not carry their checks (about 2 KB). Every
-    /// place that reads rules or brings a template in checks them: the results module refuses
-    /// a template whose rules do not read, and an import shows them like any other problem.
-    pub fn rule_errors(&self) -> Vec<TemplateError> {
-        let mut v = Checker::default();
-        let root = Path::root();
-        let spec = &self.spec;
-        for (r, i) in v.rules(
-            root.field(Field::Rules),
-            RuleList::Template,
-            &spec.rules,
-            None,
-        ) {
-            if let Rule::Weights(w) = r {
-                if w.len() != spec.categories.len() {
-                    v.push(
-                        root.field(Field::Rules).index(i),
-                        TemplateErrorKind::WeightsPerCategory {
-                            categories: spec.categories.len(),
-                        },
-                    );
-                }
-            }
-        }
-        for (i, section) in spec.sections.iter().enumerate() {
-            let path = root.field(Field::Sections).index(i).field(Field::Rules);
-            match section {
-                Section::Evaluation(s) => {
-                    v.rules(path, RuleList::Evaluation, &s.rules, Some(&s.levels));
-                }
-                Section::Recommendation(s) => {
-                    v.rules(path, RuleList::Recommendation, &s.rules, None);
-                }
-            }
-        }
-        v.errors
+    /// The result rules, as read when the template was checked.
+    pub fn judged(&self) -> &Judged {
+        &self.judged
     }
 
     pub fn spec(&self) -> &TemplateSpec {
@@ -529,8 +493,17 @@ impl TemplateSpec {
     pub fn check(self) -> Result<Template, Vec<TemplateError>> {
         let mut v = Checker::default();
         v.check_spec(&self);
+        // The result rules name levels and categories: read them once those are sound, so a
+        // broken list of levels is not reported a second time through every rule naming one.
+        if !v.errors.is_empty() {
+            return Err(v.errors);
+        }
+        let judged = v.judge(&self);
         if v.errors.is_empty() {
-            Ok(Template { spec: self })
+            Ok(Template {
+                spec: self,
+                judged: Box::new(judged),
+            })
         } else {
             Err(v.errors)
         }
@@ -678,6 +651,47 @@ impl Checker {
     /// Reads a `rules` list: each text must read as a rule of this list, a key other than
     /// `alert` appears once, shares are at most 1, and named levels exist (`levels`, when
     /// the section's levels are themselves right). Returns the rules read, with their index.
+    /// Reads the result rules of every list, pushing the problems of those that do not read.
+    /// What it returns is kept only when no problem was found.
+    fn judge(&mut self, spec: &TemplateSpec) -> Judged {
+        let root = Path::root();
+        let own = self.rules(
+            root.field(Field::Rules),
+            RuleList::Template,
+            &spec.rules,
+            None,
+        );
+        for (r, i) in &own {
+            if let Rule::Weights(w) = r {
+                if w.len() != spec.categories.len() {
+                    self.push(
+                        root.field(Field::Rules).index(*i),
+                        TemplateErrorKind::WeightsPerCategory {
+                            categories: spec.categories.len(),
+                        },
+                    );
+                }
+            }
+        }
+        let mut sections = Vec::with_capacity(spec.sections.len());
+        for (i, section) in spec.sections.iter().enumerate() {
+            let path = root.field(Field::Sections).index(i).field(Field::Rules);
+            let read = match section {
+                Section::Evaluation(s) => {
+                    self.rules(path, RuleList::Evaluation, &s.rules, Some(&s.levels))
+                }
+                Section::Recommendation(s) => {
+                    self.rules(path, RuleList::Recommendation, &s.rules, None)
+                }
+            };
+            sections.push(RuleSet::of(read.into_iter().map(|(r, _)| r)));
+        }
+        Judged {
+            template: RuleSet::of(own.into_iter().map(|(r, _)| r)),
+            sections,
+        }
+    }
+
     fn rules(
         &mut self,
         path: Path,
@@ -997,5 +1011,43 @@ mod tests {
         assert_eq!(r.write_in_slots, 0);
         assert!(!r.write_in_may_repeat_listed);
         assert_eq!(r.over_marked, OverMarkedRule::VoidBallot);
+    }
+
+    #[test]
+    fn the_result_rules_are_read_once_and_a_rule_that_does_not_read_refuses_the_template() {
+        let with = |root: &str, section: &str| {
+            format!(
+                r#"{{"format":"ballot-kit/template","version":1,"title":"推荐票","issuer":"某街道",
+                "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}}],
+                "max_marks":1,"rules":[{section}]}}],"rules":[{root}]}}"#
+            )
+        };
+        let t = Template::parse(&with(
+            r#""quorum none""#,
+            r#""seats 3","majority > 1/2 present""#,
+        ))
+        .expect("valid");
+        let judged = t.judged();
+        assert_eq!(judged.template.quorum, None);
+        let rules: Vec<_> = judged.sections(&t).map(|(_, r)| r.clone()).collect();
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].shortlist.map(|s| s.seats), Some(3));
+        assert!(rules[0].majority.is_some());
+        assert_eq!(judged.section(1), None);
+        // Left out, a rule has its default; written, it is never replaced by one.
+        let plain = Template::parse(&with("", "")).expect("valid");
+        assert_eq!(
+            plain.judged().template.quorum,
+            Some(crate::rules::DEFAULT_QUORUM)
+        );
+        for (root, section) in [(r#""quorum 过半""#, ""), ("", r#""seats three""#)] {
+            let errors = Template::parse(&with(root, section)).expect_err("refused");
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.path.to_string().contains("rules[0]")),
+                "{errors:?}"
+            );
+        }
     }
 }

@@ -2,7 +2,8 @@
 //! log stays consistent and replaying it gives the same count.
 
 use ballot_core::ballot::Ballot;
-use ballot_core::count::{CountEntry, CountLog, CountOp, Figures};
+use ballot_core::count::{CountEntry, CountLog, CountOp};
+use ballot_core::figures::Figures;
 use ballot_core::samples;
 use ballot_core::Tally;
 use proptest::prelude::*;

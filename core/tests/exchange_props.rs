@@ -4,10 +4,10 @@
 mod common;
 
 use ballot_core::ballot::{Ballot, BallotContent, DeclaredVoid};
-use ballot_core::count::Figures;
 use ballot_core::crosscheck::{align, compare};
 use ballot_core::exchange::seal::Signer;
 use ballot_core::exchange::{read, Body, Codes, Kind, Received, Scanned};
+use ballot_core::figures::Figures;
 use ballot_core::merge::{Merge, MergeRefused};
 use ballot_core::tally::Tally;
 use ballot_core::template::Template;

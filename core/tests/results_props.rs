@@ -1,7 +1,7 @@
 //! Properties of the shortlist (初步人选) for any votes: the cut never splits equal scores,
 //! it takes exactly as many names as it should, and ranks follow the scores.
 
-use ballot_core::count::Figures;
+use ballot_core::figures::Figures;
 use ballot_core::results::{Flag, Results, SectionResult, Status, View};
 use ballot_core::tally::{SectionTally, Tally};
 use ballot_core::Template;
@@ -13,7 +13,7 @@ fn template(seats: u16) -> Template {
         "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}},{{"name":"乙"}},{{"name":"丙"}},{{"name":"丁"}},{{"name":"戊"}},{{"name":"己"}}],
         "max_marks":3,"rules":["seats {seats}"]}}]}}"#
     );
-    Template::parse_with_rules(&json).expect("template")
+    Template::parse(&json).expect("template")
 }
 
 proptest! {
@@ -73,7 +73,7 @@ fn evaluation(rules: &str) -> Template {
         "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三"}},{{"name":"李四"}},{{"name":"王五"}}],
         "levels":["称职","基本称职","不称职","不了解"],"rules":[{rules}]}}]}}"#
     );
-    Template::parse_with_rules(&json).expect("template")
+    Template::parse(&json).expect("template")
 }
 
 /// One paper form: declared void, or per item the levels marked (none, one or several).

@@ -11,7 +11,7 @@ mod html;
 mod render;
 pub mod xlsx;
 
-use ballot_core::count::{Correction, Figure, FigureFlag, Figures};
+use ballot_core::figures::{Correction, Figure, FigureFlag, Figures};
 use ballot_core::results::{Flag, Results, View};
 use ballot_core::{Tally, Template};
 use serde::Deserialize;
@@ -153,8 +153,7 @@ impl Input {
     pub fn read(json: &str) -> Result<Input, InputError> {
         let f: InputFile =
             serde_json::from_str(json).map_err(|e| InputError::Json(e.to_string()))?;
-        let template =
-            Template::parse_with_rules(f.template.get()).map_err(InputError::Template)?;
+        let template = Template::parse(f.template.get()).map_err(InputError::Template)?;
         // Merging into an empty tally of the template checks the shape, part by part.
         let mut tally = Tally::empty(&template);
         tally.merge(&f.tally).map_err(|_| InputError::Shape)?;

@@ -2,7 +2,8 @@
 //! 公布 mode, and the printed 计票结果报告单. Styles come with the markup, so none of this
 //! costs the first load.
 
-use ballot_core::count::{zheng, Figures};
+use ballot_core::count::zheng;
+use ballot_core::figures::Figures;
 use ballot_core::i18n::report::{ReportTexts, ZH_CN};
 use ballot_core::results::{
     percent, score_text, EvaluationResult, Flag, RecommendationResult, Results, SectionResult,
@@ -181,8 +182,8 @@ fn corrections(h: &mut Html, input: &Input, t: &ReportTexts) {
     h.raw("</ul></section>");
 }
 
-pub(crate) fn figure_name(f: ballot_core::count::Figure, t: &ReportTexts) -> &'static str {
-    use ballot_core::count::Figure;
+pub(crate) fn figure_name(f: ballot_core::figures::Figure, t: &ReportTexts) -> &'static str {
+    use ballot_core::figures::Figure;
     match f {
         Figure::Due => t.due,
         Figure::Present => t.present,

@@ -3,7 +3,7 @@
 //! a damaged input is refused with its code.
 
 use ballot_core::ballot::Ballot;
-use ballot_core::count::Figures;
+use ballot_core::figures::Figures;
 use ballot_core::{samples, Tally, Template};
 use ballot_report::export::{csv, rows, Cell};
 use ballot_report::{render, Input, InputError, Mode};

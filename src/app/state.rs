@@ -15,9 +15,11 @@ use std::rc::Rc;
 
 use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountRecord};
+use ballot_core::form::{SessionError, SessionField};
+use ballot_core::pin::{Kdf, Pin, PinCheck, PinGuard};
 use ballot_core::session::{
-    CategoryRule, EventKind, Kdf, Pin, PinCheck, PinGuard, SessionError, SessionEvent,
-    SessionField, SessionLog, SessionRecord, SessionSpec, Status, StoredSession, Turnout,
+    CategoryRule, EventKind, SessionEvent, SessionLog, SessionRecord, SessionSpec, Status,
+    StoredSession, Turnout,
 };
 use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
@@ -831,9 +833,9 @@ impl AppState {
         };
         // Problems are listed in the form's field order.
         let mut errors = Vec::new();
-        let issued = ballot_core::session::parse_number(&form.issued);
-        let due = ballot_core::session::parse_number(&form.due);
-        let present = ballot_core::session::parse_number(&form.present);
+        let issued = ballot_core::figures::parse_number(&form.issued);
+        let due = ballot_core::figures::parse_number(&form.due);
+        let present = ballot_core::figures::parse_number(&form.present);
         let rule = form
             .category
             .unwrap_or(if entry.template.categories().is_empty() {
@@ -841,7 +843,7 @@ impl AppState {
             } else {
                 CategoryRule::VoterChooses
             });
-        let idle = ballot_core::session::parse_number(&form.idle);
+        let idle = ballot_core::figures::parse_number(&form.idle);
         let spec = SessionSpec {
             area: form.area,
             branch: form.branch,

@@ -14,9 +14,9 @@
 //! one small transaction, whatever number of records exist, and completes only when the
 //! browser has flushed it to disk (durability "strict").
 
+use ballot_core::fingerprint::hex;
 use ballot_core::header::copy_key;
-use ballot_core::session::hex;
-use ballot_core::session::PinGuard;
+use ballot_core::pin::PinGuard;
 pub use ballot_ui::idb::random_bytes;
 use ballot_ui::idb::{self, pairs, Guard};
 use wasm_bindgen::JsCast;

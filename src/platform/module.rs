@@ -3,7 +3,7 @@
 //! (`studio/`) the fingerprints this device has recorded ballots with. Each draws into the
 //! element it is handed and answers its buttons.
 
-use ballot_core::count::{Correction, Figures};
+use ballot_core::figures::{Correction, Figures};
 use ballot_core::{Tally, Template};
 
 pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
@@ -57,7 +57,7 @@ impl ResultInput<'_> {
         // Typed, not `serde_json::json!`: a `Value` would bring its code into the first load.
         #[derive(serde::Serialize)]
         struct Row<'a> {
-            figure: ballot_core::count::Figure,
+            figure: ballot_core::figures::Figure,
             from: Option<u32>,
             to: Option<u32>,
             at_ms: u64,

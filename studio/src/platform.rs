@@ -51,7 +51,7 @@ pub fn read_context(json: &str) -> Context {
 /// module's input plus `batch`, `kind` and `category`. The app's own record, but read as
 /// carefully as a file: one that does not fit is left out.
 fn local_result(v: &serde_json::Value) -> Option<Received> {
-    let template = Template::parse_with_rules(&v["template"].to_string()).ok()?;
+    let template = Template::parse(&v["template"].to_string()).ok()?;
     let batch = v["batch"].as_str()?.to_string();
     let kind = serde_json::from_value(v["kind"].clone()).ok()?;
     let body = Body {
@@ -75,7 +75,7 @@ fn local_result(v: &serde_json::Value) -> Option<Received> {
 /// A fresh random id and the time.
 pub fn stamp() -> Result<Stamp, StoreError> {
     Ok(Stamp {
-        id: ballot_core::session::hex(&random_bytes()?),
+        id: ballot_core::fingerprint::hex(&random_bytes()?),
         now_ms: js_sys::Date::now() as u64,
     })
 }

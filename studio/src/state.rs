@@ -258,7 +258,7 @@ impl Studio {
     fn offer(&self, source: Source, text: &str) -> Offer {
         let t = self.t;
         let read = match source {
-            Source::File => Template::parse_with_rules(text.trim_start_matches('\u{feff}'))
+            Source::File => Template::parse(text.trim_start_matches('\u{feff}'))
                 .map_err(|errors| errors.iter().map(|e| (t.template_error)(e)).collect()),
             Source::Link => share::read(text).map_err(|e| vec![(t.share_error)(&e)]),
         };

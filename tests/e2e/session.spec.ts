@@ -187,7 +187,8 @@ test('more ballots than forms issued is shown as an error until 发出 is correc
   await submit(page);
   await submit(page, '确认提交空白票');
   await leaveVoting(page);
-  await expect(page.getByRole('alert')).toHaveText('已投票数 2 张多于发出的 1 张，结果不能成立。请核查发出张数。');
+  // The one message of C01, as the results and a paper count's board say it.
+  await expect(page.getByRole('alert')).toHaveText('收回 2 张多于发出 1 张：本次投票无效，应重新投票。（C01）');
   const issued = page.getByRole('form', { name: '修改发出张数' });
   await issued.getByLabel('修改发出张数').fill('2');
   await issued.getByRole('button', { name: '确定' }).tap();

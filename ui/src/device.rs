@@ -1,6 +1,6 @@
 //! This device's signing key, checking other devices' signatures, and deriving PINs:
 //! WebCrypto through `idb.js` (the key pair lives in its store "keys"). What is signed or
-//! derived, and why, is the core's (`ballot_core::exchange::seal`, `session::Kdf`).
+//! derived, and why, is the core's (`ballot_core::exchange::seal`, `pin::Kdf`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,9 +1,10 @@
 use super::*;
 use crate::ballot::Ballot;
 use crate::exchange::seal::{Seal, Signer};
+use crate::fingerprint::hex;
+use crate::pin::Pin;
 use crate::samples;
-use crate::session::hex;
-use crate::session::{CategoryRule, Pin, SessionRecord, SessionSpec};
+use crate::session::{CategoryRule, SessionRecord, SessionSpec};
 use crate::template::Template;
 
 fn session(id: &str, t: &Template) -> (String, String) {

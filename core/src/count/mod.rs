@@ -11,98 +11,20 @@
 //! whether an over-marked ballot or section is void, and the screen says so before the
 //! ballot is committed.
 
-mod corrections;
 mod record;
 mod stored;
 
-pub use corrections::{Correction, Figure};
-pub use record::{parse_figures, CountRecord, CountSpec};
+pub use record::{CountRecord, CountSpec};
 pub use stored::{read_stored, StoredCount};
 
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, BallotContent, SectionMarks};
+use crate::figures::{Correction, Figures};
 use crate::names::normalize_name;
-use crate::session::limits::ISSUED_MAX;
 use crate::sorted::SortedMap;
 use crate::tally::{by_votes, Tally};
 use crate::template::{limits, Section, Template};
-
-/// The meeting's figures (选票分发/收回情况). Each may be unknown while counting starts and
-/// be entered or corrected later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Figures {
-    /// 应到: voters due.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<u32>,
-    /// 实到: voters present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub present: Option<u32>,
-    /// 发出: ballots issued.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issued: Option<u32>,
-    /// 收回: ballots returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub returned: Option<u32>,
-}
-
-/// A problem with the figures. Codes C01–C03; one message each in the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FigureFlag {
-    /// C01: 收回 > 发出: the vote is void and must be repeated (blocking).
-    ReturnedExceedsIssued { returned: u32, issued: u32 },
-    /// C02: 实到 > 应到 (a typing mistake, or the roll is wrong).
-    PresentExceedsDue { present: u32, due: u32 },
-    /// C03: 发出 > 实到: more ballots handed out than voters present.
-    IssuedExceedsPresent { issued: u32, present: u32 },
-}
-
-impl FigureFlag {
-    pub fn code(self) -> &'static str {
-        match self {
-            FigureFlag::ReturnedExceedsIssued { .. } => "C01",
-            FigureFlag::PresentExceedsDue { .. } => "C02",
-            FigureFlag::IssuedExceedsPresent { .. } => "C03",
-        }
-    }
-
-    /// Blocking: the count cannot stand; the others are warnings to check.
-    pub fn is_blocking(self) -> bool {
-        matches!(self, FigureFlag::ReturnedExceedsIssued { .. })
-    }
-}
-
-impl Figures {
-    /// Every figure in range (0 to 100 000).
-    pub fn in_range(&self) -> bool {
-        [self.due, self.present, self.issued, self.returned]
-            .iter()
-            .flatten()
-            .all(|&n| n <= ISSUED_MAX)
-    }
-
-    /// What is wrong between the figures known, blocking problems first.
-    pub fn flags(&self) -> Vec<FigureFlag> {
-        let mut flags = Vec::new();
-        if let (Some(returned), Some(issued)) = (self.returned, self.issued) {
-            if returned > issued {
-                flags.push(FigureFlag::ReturnedExceedsIssued { returned, issued });
-            }
-        }
-        if let (Some(present), Some(due)) = (self.present, self.due) {
-            if present > due {
-                flags.push(FigureFlag::PresentExceedsDue { present, due });
-            }
-        }
-        if let (Some(issued), Some(present)) = (self.issued, self.present) {
-            if issued > present {
-                flags.push(FigureFlag::IssuedExceedsPresent { issued, present });
-            }
-        }
-        flags
-    }
-}
 
 /// One step of a count. `seq` numbers refer to the order in which ballots were added
 /// (1 = the first ballot read). Stored as part of a [`CountEntry`].
@@ -883,38 +805,6 @@ mod tests {
         }
         let part = log.tally().combined();
         assert_eq!((part.valid, part.blank, part.void), (1, 1, 3));
-    }
-
-    #[test]
-    fn the_figures_are_checked_against_each_other() {
-        assert_eq!(figures(40, 40).flags(), vec![]);
-        let bad = Figures {
-            due: Some(40),
-            present: Some(41),
-            issued: Some(42),
-            returned: Some(43),
-        };
-        let flags = bad.flags();
-        assert_eq!(
-            flags,
-            vec![
-                FigureFlag::ReturnedExceedsIssued {
-                    returned: 43,
-                    issued: 42
-                },
-                FigureFlag::PresentExceedsDue {
-                    present: 41,
-                    due: 40
-                },
-                FigureFlag::IssuedExceedsPresent {
-                    issued: 42,
-                    present: 41
-                },
-            ]
-        );
-        assert!(flags[0].is_blocking() && !flags[1].is_blocking());
-        // Unknown figures raise nothing.
-        assert_eq!(Figures::default().flags(), vec![]);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Figures;
-use crate::session::{check_unit, parse_number, unit_label, SessionError, SessionField};
+use crate::figures::Figures;
+use crate::form::{SessionError, SessionField};
 use crate::template::Template;
 
 /// What the counter sets when starting a count.
@@ -37,7 +37,7 @@ impl CountSpec {
         template: &Template,
     ) -> Result<CountSpec, Vec<(SessionField, SessionError)>> {
         let mut errors = Vec::new();
-        check_unit(&mut self.area, &mut self.branch, &mut errors);
+        crate::unit::check(&mut self.area, &mut self.branch, &mut errors);
         let categories = template.categories().len();
         match self.category {
             None if categories > 0 => {
@@ -57,35 +57,7 @@ impl CountSpec {
 
     /// 居民区 · 支部.
     pub fn unit_label(&self) -> String {
-        unit_label(&self.area, &self.branch)
-    }
-}
-
-/// The four figures as typed (应到, 实到, 发出, 收回); each may be left empty (unknown).
-/// Every field that is not a whole number from 0 to 100 000 is named (S05).
-pub fn parse_figures(
-    due: &str,
-    present: &str,
-    issued: &str,
-    returned: &str,
-) -> Result<Figures, Vec<(SessionField, SessionError)>> {
-    let mut errors = Vec::new();
-    let mut read = |field, text: &str| {
-        parse_number(text).unwrap_or_else(|e| {
-            errors.push((field, e));
-            None
-        })
-    };
-    let figures = Figures {
-        due: read(SessionField::Due, due),
-        present: read(SessionField::Present, present),
-        issued: read(SessionField::Issued, issued),
-        returned: read(SessionField::Returned, returned),
-    };
-    if errors.is_empty() {
-        Ok(figures)
-    } else {
-        Err(errors)
+        crate::unit::label(&self.area, &self.branch)
     }
 }
 
@@ -107,7 +79,7 @@ pub struct CountRecord {
     pub opened_ms: u64,
     /// The PIN that deleting the count needs (counts started before PINs have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pin: Option<crate::session::Pin>,
+    pub pin: Option<crate::pin::Pin>,
 }
 
 #[cfg(test)]
@@ -163,27 +135,6 @@ mod tests {
             Err(vec![
                 (SessionField::Area, SessionError::AreaMissing),
                 (SessionField::Branch, SessionError::UnitNameInvalid),
-            ])
-        );
-    }
-
-    #[test]
-    fn figures_are_read_field_by_field() {
-        assert_eq!(
-            parse_figures("50", " 45 ", "", "45"),
-            Ok(Figures {
-                due: Some(50),
-                present: Some(45),
-                issued: None,
-                returned: Some(45),
-            })
-        );
-        assert_eq!(
-            parse_figures("五十", "45", "-1", "100001"),
-            Err(vec![
-                (SessionField::Due, SessionError::NumberInvalid),
-                (SessionField::Issued, SessionError::NumberInvalid),
-                (SessionField::Returned, SessionError::NumberInvalid),
             ])
         );
     }

@@ -23,9 +23,9 @@ use sha2::{Digest, Sha256};
 
 use super::Kind;
 use crate::ballot::Ballot;
-use crate::count::Figures;
+use crate::figures::Figures;
+use crate::fingerprint::hex;
 use crate::fingerprint::short_code;
-use crate::session::hex;
 use crate::tally::Tally;
 
 /// What a device's signature is over: this line, a newline, then the statement's JSON (or,

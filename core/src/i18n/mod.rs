@@ -17,8 +17,10 @@ mod zh_cn;
 
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
-use crate::count::{BallotStep, CountOp, CountRefused, FigureFlag};
-use crate::session::{EventKind, SessionError, Turnout};
+use crate::count::{BallotStep, CountOp, CountRefused};
+use crate::figures::FigureFlag;
+use crate::form::SessionError;
+use crate::session::{EventKind, Turnout};
 use crate::template::{Item, Section, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,7 +87,6 @@ pub struct Texts {
     pub pin_decide_title: &'static str,
     pub pin_decide_body: fn(bool, Option<u32>) -> String,
     pub turnout: fn(Turnout) -> String,
-    pub turnout_exceeds: fn(Turnout) -> String,
     pub voters_choose: &'static str,
     pub start_voting: &'static str,
     pub manage: &'static str,
@@ -558,7 +559,7 @@ mod tests {
     /// Each session problem has one message, with its code; these are the exact texts.
     #[test]
     fn session_error_messages_are_exact() {
-        use crate::session::SessionError as E;
+        use crate::form::SessionError as E;
         let t = Lang::ZhCn.texts();
         let cases = [
             (E::AreaMissing, "请填写居民区名称（S01）"),
@@ -591,10 +592,6 @@ mod tests {
             present: None,
         };
         assert_eq!((t.turnout)(known), "已投 41 张 / 发出 40 张");
-        assert_eq!(
-            (t.turnout_exceeds)(known),
-            "已投票数 41 张多于发出的 40 张，结果不能成立。请核查发出张数。"
-        );
         let unknown = Turnout {
             filled: 3,
             issued: None,
@@ -606,7 +603,8 @@ mod tests {
 
     #[test]
     fn count_messages_are_exact() {
-        use crate::count::{CountRefused as R, FigureFlag as F};
+        use crate::count::CountRefused as R;
+        use crate::figures::FigureFlag as F;
         let t = Lang::ZhCn.texts();
         let flags = [
             (
@@ -742,7 +740,7 @@ mod tests {
 
     #[test]
     fn audit_entries_are_exact() {
-        use crate::count::Figures;
+        use crate::figures::Figures;
         let t = Lang::ZhCn.texts();
         assert_eq!((t.audit_entry)(&CountOp::Strike { seq: 4 }), "第 4 张划去");
         assert_eq!((t.audit_entry)(&CountOp::Restore { seq: 4 }), "第 4 张恢复");

@@ -2,7 +2,6 @@
 //! its own, so that none of it reaches the first-load app, which never refers to it.
 //! The flag messages (codes C01–C03, R01–R06) are here, one per code.
 
-use crate::count::FigureFlag;
 use crate::results::Flag;
 use crate::rules::{Base, Compare};
 
@@ -274,17 +273,9 @@ fn flag(f: &Flag, sections: &[String]) -> String {
 fn flag_text(f: &Flag, sections: &[String]) -> String {
     let title = |i: &usize| sections.get(*i).cloned().unwrap_or_default();
     match f {
-        Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned, issued }) => {
-            format!("收回 {returned} 张多于发出 {issued} 张：本次投票无效，应重新投票。")
-        }
-        Flag::Figures(FigureFlag::PresentExceedsDue { present, due }) => {
-            format!("实到 {present} 人多于应到 {due} 人，请核对。")
-        }
-        Flag::Figures(FigureFlag::IssuedExceedsPresent { issued, present }) => {
-            format!("发出 {issued} 张多于实到 {present} 人，请核对。")
-        }
+        Flag::Figures(f) => super::zh_cn::figure_flag_text(*f),
         Flag::Source { unit, flag: f } => {
-            format!("{unit}：{}", flag_text(&Flag::Figures(*f), sections))
+            format!("{unit}：{}", super::zh_cn::figure_flag_text(*f))
         }
         Flag::QuorumNotMet { present, due, rule } => format!(
             "实到 {present} 人，未{}应到 {due} 人的 {}：会议无效。",
@@ -349,7 +340,7 @@ mod tests {
         let r = |t: &str| Ratio::parse(t).expect("ratio");
         let cases = [
             (
-                Flag::Figures(FigureFlag::ReturnedExceedsIssued { returned: 43, issued: 42 }),
+                Flag::Figures(crate::figures::FigureFlag::ReturnedExceedsIssued { returned: 43, issued: 42 }),
                 "收回 43 张多于发出 42 张：本次投票无效，应重新投票。（C01）",
             ),
             (

@@ -3,9 +3,11 @@
 use super::Texts;
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::VoidReason;
-use crate::count::{BallotStep, CountOp, CountRefused, FigureFlag};
+use crate::count::{BallotStep, CountOp, CountRefused};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
-use crate::session::{EventKind, SessionError};
+use crate::figures::FigureFlag;
+use crate::form::SessionError;
+use crate::session::EventKind;
 
 pub static TEXTS: Texts = Texts {
     app_title: "测评推荐助手",
@@ -43,13 +45,6 @@ pub static TEXTS: Texts = Texts {
     turnout: |t| match t.issued {
         Some(issued) => format!("已投 {} 张 / 发出 {issued} 张", t.filled),
         None => format!("已投 {} 张（发出张数未填）", t.filled),
-    },
-    turnout_exceeds: |t| {
-        format!(
-            "已投票数 {} 张多于发出的 {} 张，结果不能成立。请核查发出张数。",
-            t.filled,
-            t.issued.unwrap_or(0)
-        )
     },
     voters_choose: "身份由投票人自选",
     start_voting: "开始投票",
@@ -278,7 +273,13 @@ pub static TEXTS: Texts = Texts {
 };
 
 fn figure_flag(f: FigureFlag) -> String {
-    let what = match f {
+    coded(&figure_flag_text(f), f.code())
+}
+
+/// The one message of each figure finding (C01–C03), without its code: the app's screens and
+/// the results module's say the same.
+pub(super) fn figure_flag_text(f: FigureFlag) -> String {
+    match f {
         FigureFlag::ReturnedExceedsIssued { returned, issued } => {
             format!("收回 {returned} 张多于发出 {issued} 张：本次投票无效，应重新投票。")
         }
@@ -288,8 +289,7 @@ fn figure_flag(f: FigureFlag) -> String {
         FigureFlag::IssuedExceedsPresent { issued, present } => {
             format!("发出 {issued} 张多于实到 {present} 人，请核对。")
         }
-    };
-    coded(&what, f.code())
+    }
 }
 
 fn figure(n: Option<u32>) -> String {

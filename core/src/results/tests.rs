@@ -1,7 +1,7 @@
 //! Table-driven tests of every result rule, at its boundaries.
 
 use super::*;
-use crate::count::Figures;
+use crate::figures::Figures;
 use crate::tally::Tally;
 
 fn template(rec_rules: &str, root_rules: &str) -> Template {
@@ -11,7 +11,7 @@ fn template(rec_rules: &str, root_rules: &str) -> Template {
         "sections":[{{"kind":"recommendation","title":"推荐","candidates":[{{"name":"甲"}},{{"name":"乙"}},{{"name":"丙"}},{{"name":"丁"}},{{"name":"戊"}}],
         "max_marks":3,"write_in_slots":1{rec_rules}}}]{root_rules}}}"#
     );
-    Template::parse_with_rules(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
+    Template::parse(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
 }
 
 /// A tally with `valid` valid ballots in category `cat` and these votes per listed name.
@@ -328,7 +328,7 @@ fn evaluation_template(rules: &str) -> Template {
         "sections":[{{"kind":"evaluation","title":"测评","subjects":[{{"name":"张三","role":"书记"}},{{"name":"李四"}}],
         "levels":["称职","基本称职","不称职","不了解"]{rules}}}]}}"#
     );
-    Template::parse_with_rules(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
+    Template::parse(&json).unwrap_or_else(|e| panic!("{e:?}\n{json}"))
 }
 
 /// Valid forms per category and level counts per item.
@@ -451,7 +451,7 @@ fn zero_valid_forms_raise_no_alert() {
 
 /// Every problem of a template's result rules, as (path, code).
 fn rule_problems(json: &str) -> Vec<(String, &'static str)> {
-    match Template::parse_with_rules(json) {
+    match Template::parse(json) {
         Ok(_) => Vec::new(),
         Err(errs) => errs
             .iter()

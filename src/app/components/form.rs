@@ -1,7 +1,7 @@
 //! Form pieces shared by the organiser's and the counter's forms: a labelled text field
 //! with its problems, and the choice of template.
 
-use ballot_core::session::{SessionError, SessionField};
+use ballot_core::form::{SessionError, SessionField};
 use ballot_core::{Section, Texts};
 use yew::prelude::*;
 

@@ -6,7 +6,7 @@
 use ballot_core::ballot::{DeclaredVoid, MarkRefused};
 use ballot_core::check::check;
 use ballot_core::count::CountOp;
-use ballot_core::session::SessionField;
+use ballot_core::form::SessionField;
 use yew::prelude::*;
 
 use crate::app::components::dialog;

@@ -1,6 +1,7 @@
 //! The start screen: the voting sessions on this device, with counts and state. It is an
 //! organiser screen: the voter screen cannot reach it without the PIN.
 
+use ballot_core::figures::Figures;
 use ballot_core::session::{CategoryRule, Status};
 use yew::prelude::*;
 
@@ -36,13 +37,21 @@ pub fn session_status(s: &Session, t: &Texts) -> Html {
                 <span class="status" data-open={open.then_some("")}>{ status }</span>
                 { " " }{ (t.turnout)(turnout) }
             </p>
-            if turnout.exceeds_issued() {
-                <p class="field-error" role="alert">{ (t.turnout_exceeds)(turnout) }</p>
-            }
+            { blocking(turnout.figures(), t) }
             if s.failures > 0 {
                 <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
             }
         </>
+    }
+}
+
+/// The findings between a session's or a count's figures that void its vote (C01), one
+/// message each, as the results and the board say them.
+fn blocking(figures: Figures, t: &Texts) -> Html {
+    html! {
+        { for figures.flags().into_iter().filter(|f| f.is_blocking()).map(|f| html! {
+            <p class="field-error" role="alert">{ (t.figure_flag)(f) }</p>
+        }) }
     }
 }
 
@@ -140,9 +149,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                                 <h3 id={heading}>{ &c.template.spec().title }</h3>
                                 <p id={line}>{ unit }</p>
                                 <p class="count">{ (t.count_progress)(c.log.live_count(), figures.returned) }</p>
-                                { for figures.flags().into_iter().filter(|f| f.is_blocking()).map(|f| html! {
-                                    <p class="field-error" role="alert">{ (t.figure_flag)(f) }</p>
-                                }) }
+                                { blocking(figures, t) }
                                 <div class="actions">
                                     <button class="primary" onclick={open}>{ t.continue_count }</button>
                                 </div>

@@ -1,7 +1,7 @@
 //! The organiser's view of one session: what it is, how many ballots, its log, and the
 //! actions (each behind the PIN). No results here: they follow the close.
 
-use ballot_core::session::parse_number;
+use ballot_core::figures::parse_number;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -181,7 +181,7 @@ fn number_input(label: &'static str, node: NodeRef, value: Option<u32>) -> Html 
 }
 
 /// What a figure's field holds: a number, nothing (unknown), or why it is not one.
-fn read_number(node: &NodeRef) -> Result<Option<u32>, ballot_core::session::SessionError> {
+fn read_number(node: &NodeRef) -> Result<Option<u32>, ballot_core::form::SessionError> {
     let text = node
         .cast::<HtmlInputElement>()
         .map(|el| el.value())

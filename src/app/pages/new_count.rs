@@ -2,7 +2,7 @@
 //! (应到, 实到, 发出, 收回) as far as they are known. Checking is the core's
 //! (`CountSpec::checked`, `parse_figures`), through the reducer.
 
-use ballot_core::session::SessionField;
+use ballot_core::form::SessionField;
 use yew::prelude::*;
 
 use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
@@ -48,7 +48,7 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
             match (db::random_bytes(), db::random_bytes()) {
                 (Ok(id), Ok(salt)) => app.dispatch(Action::CreateCount {
                     form: (*form).clone(),
-                    id: ballot_core::session::hex(&id),
+                    id: ballot_core::fingerprint::hex(&id),
                     salt,
                     now_ms: page::now_ms(),
                 }),

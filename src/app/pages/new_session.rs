@@ -2,7 +2,8 @@
 //! lives here; checking it is the core's (`SessionSpec::checked`, `Pin::new`), through the
 //! reducer, and each problem is shown under its field.
 
-use ballot_core::session::{CategoryRule, SessionField};
+use ballot_core::form::SessionField;
+use ballot_core::session::CategoryRule;
 use yew::prelude::*;
 
 use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
@@ -55,7 +56,7 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
             };
             app.dispatch(Action::CreateSession {
                 form: (*form).clone(),
-                id: ballot_core::session::hex(&id),
+                id: ballot_core::fingerprint::hex(&id),
                 salt,
                 now_ms: page::now_ms(),
             });

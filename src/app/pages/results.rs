@@ -2,7 +2,7 @@
 //! template's result rules. Reached only through the PIN, once the session is closed. The
 //! tables, 公布 mode, report and export come from the results module (loaded on demand).
 
-use ballot_core::count::Correction;
+use ballot_core::figures::Correction;
 use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;

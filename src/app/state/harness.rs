@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ballot_core::session::{hex, Kdf, Pin, PinGuard};
+use ballot_core::fingerprint::hex;
+use ballot_core::pin::{Kdf, Pin, PinGuard};
 use sha2::{Digest, Sha256};
 
 use yew::Reducible;

@@ -10,10 +10,11 @@ use std::rc::Rc;
 
 use ballot_core::ballot::{BallotContent, DeclaredVoid};
 use ballot_core::count::{
-    parse_figures, read_stored, CountEntry, CountLog, CountOp, CountRecord, CountRefused,
-    CountSpec, Figures,
+    read_stored, CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec,
 };
-use ballot_core::session::{Kdf, Pin, SessionError, SessionField};
+use ballot_core::figures::{parse_figures, Figures};
+use ballot_core::form::{SessionError, SessionField};
+use ballot_core::pin::{Kdf, Pin};
 use ballot_core::{fingerprint, Ballot, Section, Template};
 
 use super::{AfterDerive, AppState, Dump, Page, StoreError, Write};

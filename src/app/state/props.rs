@@ -174,7 +174,7 @@ fn seeded_with(rule: CategoryRule, damaged: bool) -> harness::Device {
             branch: String::new(),
             category: Some(0),
         },
-        figures: ballot_core::count::Figures {
+        figures: ballot_core::figures::Figures {
             returned: Some(4),
             ..Default::default()
         },

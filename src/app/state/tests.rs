@@ -1,6 +1,6 @@
 use super::*;
+use ballot_core::fingerprint::hex;
 use ballot_core::samples;
-use ballot_core::session::hex;
 
 const PIN: &str = "246813";
 
@@ -180,7 +180,7 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
     // The PIN is derived by the browser first (slowly, on purpose); nothing is stored yet.
     let d = s.deriving.clone().expect("deriving the PIN");
     assert_eq!(d.pin, PIN);
-    assert_eq!(d.kdf, ballot_core::session::Kdf::new([0; 16]));
+    assert_eq!(d.kdf, ballot_core::pin::Kdf::new([0; 16]));
     assert!(s.pending.is_none());
     // A late answer to another round changes nothing.
     let same = s.clone().reduce(Action::Derived {
@@ -204,7 +204,7 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
     let session = s.session("s1").expect("created");
     // The PIN is stored derived, and the same PIN typed later matches it.
     let kdf = match session.record.pin.check(PIN) {
-        ballot_core::session::PinCheck::Derive(kdf) => kdf,
+        ballot_core::pin::PinCheck::Derive(kdf) => kdf,
         other => panic!("a derived PIN, not {other:?}"),
     };
     assert!(session
@@ -707,7 +707,7 @@ fn a_device_that_cannot_store_the_voting_marker_is_not_handed_to_voters() {
 
 #[test]
 fn wrong_pins_pause_the_pin_longer_each_round_and_the_pause_survives_a_reload() {
-    use ballot_core::session::PIN_PAUSES_MS;
+    use ballot_core::pin::PIN_PAUSES_MS;
     let s = start(recommendation_session());
     let ask = Action::AskPin {
         session: "s1".into(),
@@ -896,7 +896,8 @@ fn a_damaged_session_record_hides_none_of_its_ballots() {
 
 use super::paper::mark_at;
 use ballot_core::ballot::DeclaredVoid;
-use ballot_core::count::{CountEntry, CountOp, CountRecord, CountRefused, CountSpec, Figures};
+use ballot_core::count::{CountEntry, CountOp, CountRecord, CountRefused, CountSpec};
+use ballot_core::figures::Figures;
 
 fn figures(returned: &str) -> FiguresForm {
     FiguresForm {
@@ -1357,10 +1358,15 @@ fn library_dump() -> Dump {
     let mut spec = samples::all()[1].clone().into_spec();
     spec.issuer = "长乐街道党工委".into();
     let changed = serde_json::to_string(&spec).unwrap();
+    // Sound in every field but one result rule, which does not read: never offered, so
+    // nobody votes or counts with a template its results cannot be judged under.
+    spec.rules = vec!["quorum 过半".into()];
+    let rules_do_not_read = serde_json::to_string(&spec).unwrap();
     Dump {
         templates: vec![
             ("长乐推荐票".into(), changed),
             ("坏的".into(), "{\"format\":\"ballot-kit/template\"".into()),
+            ("规则读不懂".into(), rules_do_not_read),
         ],
         ..Dump::default()
     }

@@ -2,9 +2,9 @@
 
 use super::*;
 use ballot_core::ballot::{Ballot, BallotContent, DeclaredVoid};
-use ballot_core::count::Figures;
 use ballot_core::exchange::seal::Signer;
 use ballot_core::exchange::{Body, Kind};
+use ballot_core::figures::Figures;
 use ballot_core::i18n::exchange::ZH_CN;
 use ballot_core::samples;
 use ballot_core::tally::Tally;
