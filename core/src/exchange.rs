@@ -62,41 +62,8 @@ pub mod limits {
     pub const QR_CODES: usize = 12;
 }
 
-/// What made the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// A voting session on a tablet: the tally only.
-    Tablet,
-    /// A 唱票 count: the tally and the ballots in reading order.
-    Paper,
-    /// Several results added up (支部 → 居民区, 居民区 → 街道).
-    Merged,
-}
-
-/// One counted unit inside a merged result, with its figures: each unit's own 发出/收回
-/// check is carried up to every combined report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceLine {
-    pub unit: String,
-    #[serde(default)]
-    pub figures: Figures,
-}
-
-impl SourceLine {
-    /// This unit's own figure checks (C01–C03), each named with the unit.
-    pub fn flags(&self) -> Vec<crate::results::Flag> {
-        self.figures
-            .flags()
-            .into_iter()
-            .map(|flag| crate::results::Flag::Source {
-                unit: self.unit.clone(),
-                flag,
-            })
-            .collect()
-    }
-}
+// What made a result, and the units inside a merged one: shared with the modules' input.
+pub use crate::handover::{Kind, SourceLine};
 
 /// The checksummed content of a results file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -38,6 +38,7 @@ pub mod exchange;
 pub mod figures;
 pub mod fingerprint;
 pub mod form;
+pub mod handover;
 pub mod header;
 pub mod i18n;
 pub mod library;

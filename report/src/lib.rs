@@ -11,17 +11,15 @@ mod html;
 mod render;
 pub mod xlsx;
 
-use ballot_core::figures::{Correction, Figure, FigureFlag, Figures};
+use ballot_core::figures::{Correction, FigureFlag, Figures};
+pub use ballot_core::handover::{CorrectionRow, ResultInput, SourceRow};
 use ballot_core::results::{Flag, Results, View};
 use ballot_core::{Tally, Template};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 pub use render::{render, Mode};
 
-/// What the app hands over (JSON):
-/// `{"template": {…canonical template…}, "fingerprint": "…", "unit": "…",
-///   "category": "…"?, "figures": {"due": …}, "tally": {…}, "date": "2026年11月22日"}`.
+/// What the app hands over ([`ResultInput`], as JSON), checked: the template passed every
+/// check and the tally fits it.
 pub struct Input {
     pub template: Template,
     pub fingerprint: String,
@@ -48,79 +46,6 @@ pub struct Input {
     /// A count's ballots struck, restored or corrected, each with its time, oldest first:
     /// on the printed report's 修改记录 with the figures corrected.
     pub audit: Vec<String>,
-}
-
-/// One correction, with its time as the app writes it (「12月3日 10:02」).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CorrectionRow {
-    pub figure: Figure,
-    pub from: Option<u32>,
-    pub to: Option<u32>,
-    pub at_ms: u64,
-    #[serde(default)]
-    pub at: String,
-}
-
-/// One source of a combined result: its unit, figures and ballot totals, and, for a source
-/// that is itself combined, the units inside it with their figures (whose checks are shown
-/// too).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRow {
-    pub unit: String,
-    #[serde(default)]
-    pub figures: Figures,
-    pub valid: u32,
-    pub blank: u32,
-    pub void: u32,
-    #[serde(default)]
-    pub lines: Vec<ballot_core::exchange::SourceLine>,
-    /// Its 结果校验码, as the desk computed it.
-    #[serde(default)]
-    pub code: String,
-}
-
-impl SourceRow {
-    /// The figure checks of this source, or of each unit inside it.
-    pub fn flags(&self) -> Vec<Flag> {
-        if self.lines.is_empty() {
-            let own = ballot_core::exchange::SourceLine {
-                unit: self.unit.clone(),
-                figures: self.figures,
-            };
-            return own.flags();
-        }
-        self.lines.iter().flat_map(|l| l.flags()).collect()
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InputFile<'a> {
-    #[serde(borrow)]
-    template: &'a RawValue,
-    fingerprint: String,
-    unit: String,
-    #[serde(default)]
-    category: Option<String>,
-    #[serde(default)]
-    figures: Figures,
-    tally: Tally,
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    sources: Vec<SourceRow>,
-    #[serde(default)]
-    corrections: Vec<CorrectionRow>,
-    #[serde(default)]
-    batch: Option<String>,
-    #[serde(default)]
-    ballots_digest: Option<String>,
-    #[serde(default)]
-    codes: Vec<String>,
-    #[serde(default)]
-    audit: Vec<String>,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -151,9 +76,9 @@ impl InputError {
 
 impl Input {
     pub fn read(json: &str) -> Result<Input, InputError> {
-        let f: InputFile =
+        let f: ResultInput =
             serde_json::from_str(json).map_err(|e| InputError::Json(e.to_string()))?;
-        let template = Template::parse(f.template.get()).map_err(InputError::Template)?;
+        let template = f.template.check().map_err(InputError::Template)?;
         // Merging into an empty tally of the template checks the shape, part by part.
         let mut tally = Tally::empty(&template);
         tally.merge(&f.tally).map_err(|_| InputError::Shape)?;
@@ -226,12 +151,7 @@ impl Input {
         let corrections: Vec<Correction> = self
             .corrections
             .iter()
-            .map(|c| Correction {
-                figure: c.figure,
-                from: c.from,
-                to: c.to,
-                at_ms: c.at_ms,
-            })
+            .map(CorrectionRow::correction)
             .collect();
         self.figures.corrected_flags(&corrections)
     }

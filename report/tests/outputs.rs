@@ -3,7 +3,9 @@
 //! a damaged input is refused with its code.
 
 use ballot_core::ballot::Ballot;
+use ballot_core::exchange::SourceLine;
 use ballot_core::figures::Figures;
+use ballot_core::handover::{ResultInput, SourceRow};
 use ballot_core::{samples, Tally, Template};
 use ballot_report::export::{csv, rows, Cell};
 use ballot_report::{render, Input, InputError, Mode};
@@ -14,6 +16,11 @@ fn recommendation() -> Template {
 
 /// 党员 ballots: 于建华 + 王秀英; 于建华 + a write-in that tries to be markup and a formula.
 fn input() -> String {
+    result().to_json()
+}
+
+/// The same, as the app writes it.
+fn result() -> ResultInput {
     let t = recommendation();
     let mut a = Ballot::empty(&t, Some(0));
     a.toggle_candidate(&t, 0, 0).expect("room");
@@ -28,12 +35,15 @@ fn input() -> String {
         issued: Some(3),
         returned: Some(2),
     };
-    format!(
-        r#"{{"template":{},"fingerprint":"ABCD-EFGH","unit":"长乐居民区","figures":{},"tally":{},"date":"2026年11月22日"}}"#,
-        t.canonical_json(),
-        serde_json::to_string(&figures).expect("figures"),
-        serde_json::to_string(&tally).expect("tally"),
-    )
+    let mut r = ResultInput::new(
+        t.spec().clone(),
+        "ABCD-EFGH".into(),
+        "长乐居民区".into(),
+        tally,
+    );
+    r.figures = figures;
+    r.date = "2026年11月22日".into();
+    r
 }
 
 #[test]
@@ -136,20 +146,45 @@ fn a_damaged_input_is_refused_with_its_code() {
         "结果所用的模板有误：第1部分 › 第1条规则：写法有误，应写成如“seats 5”（T18）（E02）"
     );
     let other = Template::parse(samples::EVALUATION_JSON).expect("sample");
-    let wrong = format!(
-        r#"{{"template":{},"fingerprint":"x","unit":"x","tally":{}}}"#,
-        recommendation().canonical_json(),
-        serde_json::to_string(&Tally::empty(&other)).expect("tally")
-    );
+    let wrong = ResultInput::new(
+        recommendation().spec().clone(),
+        "x".into(),
+        "x".into(),
+        Tally::empty(&other),
+    )
+    .to_json();
     assert_eq!(Input::read(&wrong).err(), Some(InputError::Shape));
 }
 
 #[test]
 fn a_combined_result_shows_each_source_and_carries_its_checks() {
-    let base = input();
-    let sources = r#","sources":[{"unit":"长乐居民区 · 第一支部","figures":{"issued":1,"returned":1},"valid":1,"blank":0,"void":0},{"unit":"长乐居民区 · 第二支部","figures":{"issued":1,"returned":2},"valid":1,"blank":0,"void":0,"lines":[{"unit":"第二支部 · 平板1","figures":{"issued":0,"returned":1}}]}]}"#;
-    let json = format!("{}{sources}", &base[..base.len() - 1]);
-    let input = Input::read(&json).expect("input");
+    let figures = |issued, returned| Figures {
+        issued: Some(issued),
+        returned: Some(returned),
+        ..Figures::default()
+    };
+    let source = |unit: &str, f: Figures, lines: Vec<SourceLine>| SourceRow {
+        unit: unit.into(),
+        figures: f,
+        valid: 1,
+        blank: 0,
+        void: 0,
+        lines,
+        code: String::new(),
+    };
+    let mut combined = result();
+    combined.sources = vec![
+        source("长乐居民区 · 第一支部", figures(1, 1), Vec::new()),
+        source(
+            "长乐居民区 · 第二支部",
+            figures(1, 2),
+            vec![SourceLine {
+                unit: "第二支部 · 平板1".into(),
+                figures: figures(0, 1),
+            }],
+        ),
+    ];
+    let input = Input::read(&combined.to_json()).expect("input");
     let html = render(&input, Mode::Page);
     assert!(html.contains("<th scope=\"row\"><bdi>长乐居民区 · 第一支部</bdi></th>"));
     // The second source's own check comes from the unit inside it, first, as blocking.

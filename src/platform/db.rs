@@ -18,8 +18,7 @@ use ballot_core::fingerprint::hex;
 use ballot_core::header::copy_key;
 use ballot_core::pin::PinGuard;
 pub use ballot_ui::idb::random_bytes;
-use ballot_ui::idb::{self, pairs, Guard};
-use wasm_bindgen::JsCast;
+use ballot_ui::idb::{self, Guard};
 
 use crate::app::state::{Dump, Pending, StoreError, Write};
 
@@ -153,7 +152,7 @@ pub async fn perform(pending: &Pending) -> Result<(), StoreError> {
 /// Everything stored, still as raw records: reading them is the pure `AppState::loaded`.
 pub async fn load_all() -> Result<Dump, StoreError> {
     let all = idb::load_all().await?;
-    let device = pairs(all.get(3));
+    let device = all.pairs("device");
     let setting = |name: &str| {
         device
             .iter()
@@ -161,23 +160,21 @@ pub async fn load_all() -> Result<Dump, StoreError> {
             .map(|(_, v)| v.clone())
     };
     Ok(Dump {
-        sessions: pairs(all.get(0)),
-        events: pairs(all.get(1)),
-        ballots: pairs(all.get(2)),
+        sessions: all.pairs("sessions"),
+        events: all.pairs("events"),
+        ballots: all.pairs("ballots"),
         voting: setting(VOTING),
         pin_guard: setting(PIN_GUARD),
-        counts: pairs(all.get(4)),
-        count_entries: pairs(all.get(5)),
-        templates: pairs(all.get(6)),
+        counts: all.pairs("counts"),
+        count_entries: all.pairs("count_entries"),
+        templates: all.pairs("templates"),
         shared_link: crate::platform::module::shared_link(),
         // Records as the studio's data page counts them: the device's own settings (not
         // records, never backed up) are not among them.
-        corrupt: all.get(7).dyn_into::<js_sys::Array>().map_or(0, |a| {
-            a.iter()
-                .filter(|pair| {
-                    js_sys::Array::from(pair).get(0).as_string().as_deref() != Some("device")
-                })
-                .count()
-        }),
+        corrupt: all
+            .corrupt()
+            .iter()
+            .filter(|(store, _)| store != "device")
+            .count(),
     })
 }

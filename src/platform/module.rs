@@ -4,106 +4,67 @@
 //! element it is handed and answers its buttons.
 
 use ballot_core::figures::{Correction, Figures};
+use ballot_core::handover::Kind;
+pub use ballot_core::handover::{CorrectionRow, ResultInput, StudioInput, StudioPage};
 use ballot_core::{Tally, Template};
 
 pub use ballot_ui::modules::{shared_link, show, RESULTS, STUDIO};
 
-/// The studio's input: `{"used": [fingerprint, …], "page": page}`, the templates this device
-/// has recorded ballots with (the studio keeps them frozen), and the page to show: `library`
-/// (it reads a shared link from the address), or `data` (it reads the store itself).
-pub fn studio_input(used: &[&str], page: &str) -> String {
-    // Fingerprints are Crockford base32 and a hyphen: nothing in them needs escaping, and
-    // writing them by hand keeps serde's list writer out of the first load.
-    let list: Vec<String> = used.iter().map(|f| format!("\"{f}\"")).collect();
-    format!(r#"{{"used":[{}],"page":"{page}"}}"#, list.join(","))
+/// The studio's input: the templates this device has recorded ballots with (the studio
+/// keeps them frozen) and the page to show.
+pub fn studio_input(used: &[&str], page: StudioPage) -> String {
+    studio(used, page, Vec::new()).to_json()
 }
 
-/// The results desk's input: `{"used": […], "page": "exchange", "local": […]}`. The desk
-/// reads this device's paper counts from the store itself; `local` holds at most the tablet
-/// session it was opened from (see `session_result`).
-pub fn exchange_input(used: &[&str], session: Option<String>) -> String {
-    format!(
-        r#"{},"local":[{}]}}"#,
-        studio_input(used, "exchange")
-            .strip_suffix('}')
-            .unwrap_or_default(),
-        session.unwrap_or_default()
-    )
-}
-
-/// One result as the results module takes it (documented in `report/src/lib.rs`).
-pub struct ResultInput<'a> {
-    pub template: &'a Template,
-    pub fingerprint: &'a str,
-    pub unit: &'a str,
-    pub category: Option<&'a str>,
-    pub figures: &'a Figures,
-    pub tally: &'a Tally,
-    /// 修改记录, each with its time as people read it.
-    pub corrections: &'a [(Correction, String)],
-    /// The session's or count's id: the printed report then carries the result as a signed
-    /// QR code.
-    pub batch: Option<&'a str>,
-    /// A 唱票 count's ballots' digest (`ballot_core::ballot::ballots_digest`).
-    pub ballots_digest: Option<String>,
-    /// A count's ballots struck, restored or corrected, each with its time (修改记录).
-    pub audit: &'a [String],
-}
-
-impl ResultInput<'_> {
-    /// The module's input. The canonical template JSON is a JSON object already, so it is
-    /// inserted as it is.
-    pub fn json(&self) -> String {
-        // Typed, not `serde_json::json!`: a `Value` would bring its code into the first load.
-        #[derive(serde::Serialize)]
-        struct Row<'a> {
-            figure: ballot_core::figures::Figure,
-            from: Option<u32>,
-            to: Option<u32>,
-            at_ms: u64,
-            at: &'a str,
-        }
-        let corrections: Vec<Row> = self
-            .corrections
-            .iter()
-            .map(|(c, at)| Row {
-                figure: c.figure,
-                from: c.from,
-                to: c.to,
-                at_ms: c.at_ms,
-                at,
-            })
-            .collect();
-        format!(
-            r#"{{"template":{},"fingerprint":{},"unit":{},"category":{},"figures":{},"tally":{},"corrections":{},"batch":{},"ballots_digest":{},"audit":{}}}"#,
-            self.template.canonical_json(),
-            json(self.fingerprint),
-            json(self.unit),
-            json(&self.category),
-            json(self.figures),
-            json(self.tally),
-            json(&corrections),
-            json(&self.batch),
-            json(&self.ballots_digest),
-            json(self.audit),
-        )
+fn studio(used: &[&str], page: StudioPage, local: Vec<ResultInput>) -> StudioInput {
+    StudioInput {
+        used: used.iter().map(|f| f.to_string()).collect(),
+        page,
+        local,
     }
+}
+
+/// The results desk's input: the desk reads this device's paper counts from the store
+/// itself; `session` is at most the tablet session it was opened from (see
+/// `session_result`).
+pub fn exchange_input(used: &[&str], session: Option<ResultInput>) -> String {
+    studio(used, StudioPage::Exchange, session.into_iter().collect()).to_json()
+}
+
+/// A result's input for the results module, with what every result has; the caller adds
+/// what its kind has (corrections, batch, digest, audit).
+pub fn result_input(
+    template: &Template,
+    fingerprint: &str,
+    unit: String,
+    category: Option<&str>,
+    figures: Figures,
+    tally: &Tally,
+) -> ResultInput {
+    let mut r = ResultInput::new(
+        template.spec().clone(),
+        fingerprint.to_string(),
+        unit,
+        tally.clone(),
+    );
+    r.category = category.map(str::to_string);
+    r.figures = figures;
+    r
+}
+
+/// 修改记录 as the module takes it: each correction with its time as people read it.
+pub fn timed(corrections: &[Correction], lang: &str) -> Vec<CorrectionRow> {
+    (corrections.iter())
+        .map(|c| CorrectionRow::new(c, crate::platform::page::format_time(c.at_ms, lang)))
+        .collect()
 }
 
 /// A tablet session's result for the desk: the results module's input (its batch id the
 /// session's id) and its kind. Never its ballots: their order would reveal the order of
 /// voting.
-pub fn session_result(r: &ResultInput) -> String {
-    let base = r.json();
-    format!(
-        r#"{},"kind":"tablet"}}"#,
-        base.strip_suffix('}').unwrap_or(&base),
-    )
-}
-
-fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    // Plain data (strings, numbers, maps with string keys) always serializes.
-    serde_json::to_string(v).unwrap_or_default()
+pub fn session_result(mut r: ResultInput) -> ResultInput {
+    r.kind = Some(Kind::Tablet);
+    r
 }
 
 #[cfg(test)]
@@ -117,29 +78,29 @@ mod tests {
     fn the_desk_input_is_json_with_the_session_whole() {
         let t = &samples::all()[1];
         let tally = Tally::empty(t);
-        let one = session_result(&ResultInput {
-            template: t,
-            fingerprint: "ABCD-EFGH",
-            unit: "长乐居民区",
-            category: Some("党员"),
-            figures: &Figures::default(),
-            tally: &tally,
-            corrections: &[],
-            batch: Some("c1"),
-            ballots_digest: None,
-            audit: &[],
-        });
-        let input = exchange_input(&["ABCD-EFGH"], Some(one));
+        let mut one = result_input(
+            t,
+            "ABCD-EFGH",
+            "长乐居民区".into(),
+            Some("党员"),
+            Figures::default(),
+            &tally,
+        );
+        one.batch = Some("c1".into());
+        let one = session_result(one);
+        let input = exchange_input(&["ABCD-EFGH"], Some(one.clone()));
+        let read = StudioInput::read(&input).expect("the studio reads it");
+        assert_eq!(read.page, StudioPage::Exchange);
+        assert_eq!(read.used, ["ABCD-EFGH"]);
+        assert_eq!(read.local, [one]);
+        let r = &read.local[0];
+        assert_eq!(r.kind, Some(Kind::Tablet));
+        assert_eq!(r.category.as_deref(), Some("党员"));
+        assert_eq!(r.tally, tally, "the tally whole");
+        // Never the ballots: a result input has no place for them.
         let v: serde_json::Value = serde_json::from_str(&input).expect("JSON");
-        assert_eq!(v["page"], "exchange");
-        let r = &v["local"][0];
-        assert_eq!(r["kind"], "tablet");
-        assert_eq!(r["category"], "党员");
-        assert_eq!(r["ballots"], serde_json::Value::Null);
-        let back: Tally = serde_json::from_value(r["tally"].clone()).expect("the tally whole");
-        assert_eq!(back, tally);
-        let none: serde_json::Value =
-            serde_json::from_str(&exchange_input(&[], None)).expect("JSON");
-        assert_eq!(none["local"], serde_json::json!([]));
+        assert_eq!(v["local"][0]["ballots"], serde_json::Value::Null);
+        let none = StudioInput::read(&exchange_input(&[], None)).expect("reads");
+        assert!(none.local.is_empty());
     }
 }

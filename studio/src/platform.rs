@@ -5,12 +5,12 @@ use ballot_ui::idb::{random_bytes, StoreError};
 use wasm_bindgen::JsValue;
 
 use ballot_core::exchange::{Body, Received};
-use ballot_core::Template;
+use ballot_core::handover::{ResultInput, StudioInput, StudioPage};
 
 use crate::state::{Context, FileError, Stamp};
 
-/// Reads the context the app hands over (`{"used": […]}`; anything unreadable is left
-/// empty), and from the address bar the app's address and a shared link, if any.
+/// Reads the context the app hands over ([`StudioInput`]; unreadable, it is left empty and
+/// the library shows), and from the address bar the app's address and a shared link, if any.
 pub fn read_context(json: &str) -> Context {
     let location = web_sys::window().map(|w| w.location());
     let hash = location
@@ -24,45 +24,34 @@ pub fn read_context(json: &str) -> Context {
     let app_url = location
         .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
         .unwrap_or_default();
-    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-    let used = v["used"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|f| f.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let local = v["local"]
-        .as_array()
-        .map(|a| a.iter().filter_map(local_result).collect())
-        .unwrap_or_default();
+    let input = StudioInput::read(json);
+    let page = input.as_ref().map(|i| i.page);
+    let (used, local) = input.map(|i| (i.used, i.local)).unwrap_or_default();
     Context {
         used,
         app_url,
         link,
-        exchange: v["page"].as_str() == Some("exchange"),
-        data: v["page"].as_str() == Some("data"),
-        local,
+        exchange: page == Some(StudioPage::Exchange),
+        data: page == Some(StudioPage::Data),
+        local: local.into_iter().filter_map(local_result).collect(),
     }
 }
 
 /// The tablet session the app hands over (`platform/module.rs` in the app): the results
-/// module's input plus `batch`, `kind` and `category`. The app's own record, but read as
-/// carefully as a file: one that does not fit is left out.
-fn local_result(v: &serde_json::Value) -> Option<Received> {
-    let template = Template::parse(&v["template"].to_string()).ok()?;
-    let batch = v["batch"].as_str()?.to_string();
-    let kind = serde_json::from_value(v["kind"].clone()).ok()?;
+/// module's input with its `batch` and `kind`. The app's own record, but read as carefully
+/// as a file: one that does not fit is left out.
+fn local_result(r: ResultInput) -> Option<Received> {
+    let template = r.template.check().ok()?;
+    let batch = r.batch?;
     let body = Body {
         batches: vec![batch.clone()],
         batch,
-        kind,
+        kind: r.kind?,
         fingerprint: ballot_core::fingerprint(&template),
-        unit: v["unit"].as_str()?.to_string(),
-        category: v["category"].as_str().map(str::to_string),
-        figures: serde_json::from_value(v["figures"].clone()).unwrap_or_default(),
-        tally: serde_json::from_value(v["tally"].clone()).ok()?,
+        unit: r.unit,
+        category: r.category,
+        figures: r.figures,
+        tally: r.tally,
         ballots: Vec::new(),
         sources: Vec::new(),
         leaves: Vec::new(),

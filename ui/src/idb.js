@@ -346,10 +346,10 @@ function offered(rows, corrupt) {
 }
 
 /**
- * Everything stored: one [[key, data], …] per store of STORES, in that order, each in key
- * order, a record whose checksum failed with "" for its data; for "templates", the offered
- * [[name, template], …] instead (see offered()); then the [store, key] of every template
- * or device record whose checksum failed.
+ * Everything stored, by store name: { sessions: [[key, data], …], events, …, templates },
+ * each in key order, a record whose checksum failed with "" for its data; for "templates",
+ * the offered [[name, template], …] instead (see offered()); and "corrupt": the [store, key]
+ * of every template or device record whose checksum failed.
  */
 export async function loadAll() {
   const db = await open();
@@ -359,10 +359,11 @@ export async function loadAll() {
   // its reader names it and knows what it could have changed (a damaged close must not read
   // as an open session). The library and the device's settings are left out and counted.
   const inPlace = (s) => s !== "templates" && s !== "device";
-  const all = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
-  all[6] = offered(all[6], corrupt);
-  all.push(corrupt);
-  await keep(all[0].length > 0 || all[4].length > 0);
+  const read = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
+  const all = Object.fromEntries(STORES.map((s, i) => [s, read[i]]));
+  all.templates = offered(all.templates, corrupt);
+  all.corrupt = corrupt;
+  await keep(all.sessions.length > 0 || all.counts.length > 0);
   return all;
 }
 

@@ -157,12 +157,33 @@ pub fn pairs(list: JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every store's `[[key, data], …]`, in the order of `STORES` in `idb.js`, then the
-/// `[store, key]` of each record whose checksum failed.
-pub async fn load_all() -> Result<js_sys::Array, StoreError> {
+/// Everything stored, by store name (`loadAll` in `idb.js`): [`Stores::pairs`] of a store,
+/// [`Stores::corrupt`] for the records whose checksum failed.
+pub async fn load_all() -> Result<Stores, StoreError> {
     let all = js_load_all().await.map_err(|e| error_of(&e))?;
-    all.dyn_into::<js_sys::Array>()
-        .map_err(|_| StoreError::Failed)
+    if !all.is_object() {
+        return Err(StoreError::Failed);
+    }
+    Ok(Stores(all))
+}
+
+/// What [`load_all`] read.
+pub struct Stores(JsValue);
+
+impl Stores {
+    fn get(&self, name: &str) -> JsValue {
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The store's `(key, data)` pairs in key order; empty for a store not read.
+    pub fn pairs(&self, store: &str) -> Vec<(String, String)> {
+        pairs(self.get(store))
+    }
+
+    /// The `(store, key)` of each record whose checksum failed (left out of its store).
+    pub fn corrupt(&self) -> Vec<(String, String)> {
+        pairs(self.get("corrupt"))
+    }
 }
 
 /// One store's records, in key order.

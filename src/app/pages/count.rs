@@ -168,7 +168,6 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             scroll: &pad_scroll,
         }),
         Tab::Board => {
-            let corrections = super::results::timed(log.corrections().to_vec(), app.lang.tag());
             let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
             // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
             // corrections go as figures).
@@ -189,19 +188,20 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                     )
                 })
                 .collect();
-            let input = crate::platform::module::ResultInput {
+            use crate::platform::module;
+            let mut input = module::result_input(
                 template,
-                fingerprint: &count.fingerprint,
-                unit: &count.spec().unit_label(),
-                category: count.category_name(),
-                figures: &figures,
-                tally: log.tally(),
-                corrections: &corrections,
-                batch: Some(count.id()),
-                ballots_digest: Some(ballot_core::ballot::ballots_digest(&live)),
-                audit: &audit,
-            }
-            .json();
+                &count.fingerprint,
+                count.spec().unit_label(),
+                count.category_name(),
+                figures,
+                log.tally(),
+            );
+            input.corrections = module::timed(log.corrections(), app.lang.tag());
+            input.batch = Some(count.id().to_string());
+            input.ballots_digest = Some(ballot_core::ballot::ballots_digest(&live));
+            input.audit = audit;
+            let input = input.to_json();
             html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
         }
         Tab::List => {

@@ -2,7 +2,6 @@
 //! template's result rules. Reached only through the PIN, once the session is closed. The
 //! tables, 公布 mode, report and export come from the results module (loaded on demand).
 
-use ballot_core::figures::Correction;
 use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
@@ -18,16 +17,6 @@ pub struct ResultsProps {
 }
 
 /// Corrections with their times as people read them.
-pub fn timed(corrections: Vec<Correction>, lang: &str) -> Vec<(Correction, String)> {
-    corrections
-        .into_iter()
-        .map(|c| {
-            let at = crate::platform::page::format_time(c.at_ms, lang);
-            (c, at)
-        })
-        .collect()
-}
-
 #[component]
 pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     let t = app.lang.texts();
@@ -41,20 +30,17 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
         let id = id.to_string();
         Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
     };
-    let corrections = timed(session.log.corrections(session.spec()), app.lang.tag());
-    let input = module::ResultInput {
+    let mut input = module::result_input(
         template,
-        fingerprint: &session.fingerprint,
-        unit: &session.record.spec.unit_label(),
-        category: session.fixed_category(),
-        figures: &session.turnout().figures(),
+        &session.fingerprint,
+        session.record.spec.unit_label(),
+        session.fixed_category(),
+        session.turnout().figures(),
         tally,
-        corrections: &corrections,
-        batch: Some(id),
-        ballots_digest: None,
-        audit: &[],
-    }
-    .json();
+    );
+    input.corrections = module::timed(&session.log.corrections(session.spec()), app.lang.tag());
+    input.batch = Some(id.to_string());
+    let input = input.to_json();
     let all = tally.combined();
     let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
     let retry = {

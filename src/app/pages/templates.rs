@@ -50,22 +50,20 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
         t.back_home
     };
     let input = match exchange {
-        None if page == Studio::Data => module::studio_input(&used, "data"),
-        None => module::studio_input(&used, "library"),
+        None if page == Studio::Data => module::studio_input(&used, module::StudioPage::Data),
+        None => module::studio_input(&used, module::StudioPage::Library),
         Some(focus) => {
             let session = focus.and_then(|id| app.session(id)).map(|s| {
-                module::session_result(&module::ResultInput {
-                    template: &s.template,
-                    fingerprint: &s.fingerprint,
-                    unit: &s.spec().unit_label(),
-                    category: s.fixed_category(),
-                    figures: &s.turnout().figures(),
-                    tally: &s.tally,
-                    corrections: &[],
-                    batch: Some(s.id()),
-                    ballots_digest: None,
-                    audit: &[],
-                })
+                let mut r = module::result_input(
+                    &s.template,
+                    &s.fingerprint,
+                    s.spec().unit_label(),
+                    s.fixed_category(),
+                    s.turnout().figures(),
+                    &s.tally,
+                );
+                r.batch = Some(s.id().to_string());
+                module::session_result(r)
             });
             module::exchange_input(&used, session)
         }

@@ -584,32 +584,31 @@ fn sources_table(desk: &DeskHandle) -> Html {
 
 /// The results module's input for the combined result, with its counted results.
 fn report_input(merge: &ballot_core::merge::Merge, m: &Received) -> String {
-    let sources: Vec<serde_json::Value> = merge
-        .standing()
-        .iter()
+    use ballot_core::handover::{ResultInput, SourceRow};
+    let sources = (merge.standing().iter())
         .map(|c| {
             let st = &c.sealed.statement;
             let all = st.tally.combined();
-            serde_json::json!({
-                "unit": st.unit,
-                "figures": st.figures,
-                "valid": all.valid,
-                "blank": all.blank,
-                "void": all.void,
-                "lines": serde_json::Value::Array(Vec::new()),
-                "code": st.code(),
-            })
+            SourceRow {
+                unit: st.unit.clone(),
+                figures: st.figures,
+                valid: all.valid,
+                blank: all.blank,
+                void: all.void,
+                lines: Vec::new(),
+                code: st.code(),
+            }
         })
         .collect();
-    serde_json::json!({
-        "template": serde_json::from_str::<serde_json::Value>(&m.template.canonical_json()).unwrap_or_default(),
-        "fingerprint": m.body.fingerprint,
-        "unit": m.body.unit,
-        "figures": m.body.figures,
-        "tally": m.body.tally,
-        "sources": sources,
-    })
-    .to_string()
+    let mut input = ResultInput::new(
+        m.template.spec().clone(),
+        m.body.fingerprint.clone(),
+        m.body.unit.clone(),
+        m.body.tally.clone(),
+    );
+    input.figures = m.body.figures;
+    input.sources = sources;
+    input.to_json()
 }
 
 #[derive(Properties, PartialEq)]
@@ -632,10 +631,11 @@ fn ReportView(props: &ReportViewProps) -> Html {
                 // The printed report carries the combined result, signed by this device, as
                 // QR codes: the next desk up reads it from the signed paper.
                 let signed = sign((*result).clone()).await;
-                let input = match (signed.qr_codes(), serde_json::from_str(&input)) {
-                    (Ok(codes), Ok(serde_json::Value::Object(mut v))) => {
-                        v.insert("codes".into(), serde_json::json!(codes));
-                        serde_json::Value::Object(v).to_string()
+                let read = serde_json::from_str::<ballot_core::handover::ResultInput>(&input);
+                let input = match (signed.qr_codes(), read) {
+                    (Ok(codes), Ok(mut v)) => {
+                        v.codes = codes;
+                        v.to_json()
                     }
                     _ => input,
                 };
