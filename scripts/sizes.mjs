@@ -1,11 +1,20 @@
 // Prints the size of every file under a folder: raw, gzip -9, brotli 11, and totals
-// against the first-load budget. Used by scripts/bench.
+// against the first-load budget. Used by scripts/bench, and with --gate by scripts/test:
+// then it fails when the first load is above its ceiling (size is deterministic, so this is
+// a check, not a timed test). See docs/size.md.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
+// The budget: what the first load should weigh (docs/size.md).
 const BUDGET = 150 * 1024;
-const root = process.argv[2] ?? 'dist';
+// The gate: the first load may not grow past this. It sits just above today's size while
+// the first load is over its budget, and comes down as issue 21 wins bytes back, to the
+// budget at the latest; raising it needs a measured reason in docs/size.md.
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 180) * 1024;
+const args = process.argv.slice(2);
+const gate = args.includes('--gate');
+const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
 
 function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -51,3 +60,11 @@ console.log(`on demand, brotli: results module ${kb(rows.filter((r) => r.file.st
   `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
   `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan')))} KB (when the template library is first opened), ` +
   `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned)`);
+if (gate) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  if (total.brotli > CEILING) {
+    console.error(`size gate: the first load is ${kb(total.brotli)} KB brotli, above its ceiling of ${kb(CEILING)} KB (docs/size.md)`);
+    process.exit(1);
+  }
+  console.log(`size gate: first load ${kb(total.brotli)} KB brotli, within its ceiling of ${kb(CEILING)} KB (budget ${kb(BUDGET)} KB)`);
+}
