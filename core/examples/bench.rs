@@ -28,8 +28,8 @@ fn report(what: &str, d: Duration) {
 
 fn paper_ballot(t: &Template, i: u16) -> Ballot {
     let mut b = Ballot::empty(t, Some(0));
-    b.toggle_paper_mark(0, i % 7);
-    b.toggle_paper_mark(0, (i + 3) % 7);
+    b.toggle_paper_mark(t, 0, i % 7);
+    b.toggle_paper_mark(t, 0, (i + 3) % 7);
     if i % 10 == 0 {
         let _ = b.set_paper_write_in(t, 0, 0, "赵六");
     }

@@ -373,7 +373,11 @@ impl Ballot {
 
     /// The tablet's tap on a level: chooses it (replacing any other level of that item), or
     /// clears the item if that level was already chosen. One level per item, always.
-    pub fn rate(&mut self, section: usize, item: usize, level: usize) {
+    pub fn rate(&mut self, template: &Template, section: usize, item: usize, level: usize) {
+        // A level the section does not have has no box to tap.
+        if level >= template.level_count(section) {
+            return;
+        }
         if let BallotContent::Marked(s) = &mut self.content {
             if let Some(SectionMarks::Evaluation(items)) = s.get_mut(section) {
                 if let Some(current) = items.get_mut(item) {
@@ -485,8 +489,8 @@ mod tests {
     fn rating_is_one_level_per_item() {
         let t = samples::evaluation();
         let mut b = Ballot::empty(&t, Some(0));
-        b.rate(0, 1, 0);
-        b.rate(0, 1, 2);
+        b.rate(&t, 0, 1, 0);
+        b.rate(&t, 0, 1, 2);
         let BallotContent::Marked(s) = &b.content else {
             panic!("marked")
         };
@@ -494,7 +498,7 @@ mod tests {
             panic!("evaluation")
         };
         assert_eq!(items[1].only(), Some(2));
-        b.rate(0, 1, 2);
+        b.rate(&t, 0, 1, 2);
         assert!(b.has_no_marks());
     }
 
@@ -545,7 +549,7 @@ mod tests {
         let mut b = Ballot::empty(&t, None);
         assert_eq!(b.unrated_items().len(), 8);
         for item in [0, 1, 2, 3, 5, 7] {
-            b.rate(0, item, 0);
+            b.rate(&t, 0, item, 0);
         }
         assert_eq!(b.unrated_items(), vec![(0, 4), (0, 6)]);
         assert_eq!(Ballot::empty(&rec(), None).unrated_items(), vec![]);

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::ballot::Ballot;
-use crate::count::StoredCount;
+use crate::count::{CountLog, CountSpec, StoredCount};
 use crate::envelope::{self, checksum, Envelope};
 use crate::figures::Figures;
 use crate::fingerprint::hex;
@@ -314,24 +314,75 @@ impl Received {
     /// A 唱票 count stored on this device, as a result to send, merge or cross-check: its
     /// figures, its tally and its ballots in reading order (struck entries left out).
     pub fn of_count(c: &StoredCount) -> Received {
-        let spec = &c.record.spec;
+        Received::of_paper(&c.template, &c.record.id, &c.record.spec, &c.log)
+    }
+
+    /// A 唱票 count as a result: `batch` is its id (unique per count: a merge counts it
+    /// once whatever the number of copies), `spec` its unit and category.
+    pub fn of_paper(
+        template: &Template,
+        batch: &str,
+        spec: &CountSpec,
+        log: &CountLog,
+    ) -> Received {
+        let category = (spec.category)
+            .and_then(|i| template.categories().get(usize::from(i)))
+            .cloned();
         let body = Body {
-            batch: c.record.id.clone(),
-            batches: vec![c.record.id.clone()],
+            batch: batch.to_string(),
+            batches: vec![batch.to_string()],
             kind: Kind::Paper,
-            fingerprint: crate::fingerprint(&c.template),
+            fingerprint: crate::fingerprint(template),
             unit: spec.unit_label(),
-            category: spec
-                .category
-                .and_then(|i| c.template.categories().get(usize::from(i)))
-                .cloned(),
-            figures: c.log.figures(),
-            tally: c.log.tally().clone(),
-            ballots: c.log.live().cloned().collect(),
+            category,
+            figures: log.figures(),
+            tally: log.tally().clone(),
+            ballots: log.live().cloned().collect(),
             sources: Vec::new(),
             leaves: Vec::new(),
         };
-        Received::local(body, c.template.clone())
+        Received::local(body, template.clone())
+    }
+
+    /// A tablet session's result: its tally only (the order of its ballots would reveal the
+    /// order of voting), its figures with the forms filled in as 收回.
+    pub fn of_tablet(
+        template: &Template,
+        batch: &str,
+        unit: String,
+        category: Option<String>,
+        figures: Figures,
+        tally: crate::Tally,
+    ) -> Received {
+        let body = Body {
+            batch: batch.to_string(),
+            batches: vec![batch.to_string()],
+            kind: Kind::Tablet,
+            fingerprint: crate::fingerprint(template),
+            unit,
+            category,
+            figures,
+            tally,
+            ballots: Vec::new(),
+            sources: Vec::new(),
+            leaves: Vec::new(),
+        };
+        Received::local(body, template.clone())
+    }
+
+    /// This result judged under its template's rules, in `view`. For a combined result the
+    /// figure checks of every unit inside it come first with its own (blocking ones first):
+    /// a 收回 > 发出 in one 支部 voids that part of the count whatever the sum says, and no
+    /// reader of these results can miss it.
+    pub fn results(&self, view: crate::results::View) -> crate::results::Results {
+        let b = &self.body;
+        let own = crate::results::Results::compute(&self.template, &b.tally, b.figures, view);
+        let units: Vec<_> = if b.kind == Kind::Merged {
+            b.lines().iter().flat_map(SourceLine::flags).collect()
+        } else {
+            Vec::new()
+        };
+        own.with_sources(units)
     }
 
     /// The results file, template included.

@@ -20,6 +20,43 @@
 //! - [`fingerprint`]: the short code that identifies a template's content; [`result_code`]:
 //!   the 结果校验码 that identifies a result's.
 //! - [`i18n`]: every user-visible string.
+//!
+//! # Driving the core
+//!
+//! Template → ballots → tally → judged results → results file → merge, with nothing but
+//! this crate (the whole path, with a tablet session and a paper count merged, is
+//! `examples/meeting.rs`):
+//!
+//! ```
+//! use ballot_core::count::{CountLog, CountOp, CountSpec};
+//! use ballot_core::exchange::{self, Received};
+//! use ballot_core::figures::Figures;
+//! use ballot_core::results::{SectionResult, View};
+//! use ballot_core::template::Section;
+//! use ballot_core::{samples, Ballot};
+//!
+//! // One parse path: every check, the result rules read once (`Template::judged`).
+//! let t = ballot_core::Template::parse(samples::RECOMMENDATION_JSON).expect("valid");
+//! let Some(Section::Recommendation(names)) = t.sections().first() else { panic!() };
+//! let party = t.category("党员").expect("a category");
+//!
+//! // A paper ballot read aloud, entered by name.
+//! let mut ballot = Ballot::empty(&t, Some(party));
+//! ballot.toggle_paper_mark(&t, 0, names.candidate("王秀英").expect("listed"));
+//! let mut log = CountLog::new(&t, Figures { issued: Some(1), returned: Some(1), ..Figures::default() });
+//! log.enter(&t, CountOp::Add { ballot }, 0).expect("entered");
+//!
+//! // The count as a results file, read back as a receiving desk reads it.
+//! let spec = CountSpec { area: "长乐居民区".into(), branch: String::new(), category: Some(party) };
+//! let file = Received::of_paper(&t, "count-1", &spec, &log).file();
+//! let received = exchange::read(&file, |_| None).expect("reads");
+//!
+//! // Judged under the template's rules; a merged result's units' findings included.
+//! let results = received.results(View::Combined);
+//! let Some(SectionResult::Recommendation(r)) = results.sections.first() else { panic!() };
+//! assert_eq!(r.listed(names.candidate("王秀英").unwrap()).map(|row| row.votes), Some(1));
+//! assert!(results.flags.iter().all(|f| !f.is_blocking()));
+//! ```
 
 #[cfg(feature = "exchange")]
 pub mod backup;

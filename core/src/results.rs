@@ -138,9 +138,14 @@ pub struct RecommendationResult {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameRow {
+    /// As shown: a listed name with its note ([`crate::template::Candidate::label`]), or a
+    /// name written in.
     pub name: String,
     /// A listed name (else a write-in, 另选他人).
     pub listed: bool,
+    /// A listed name's position in the template's list (what a ballot's marks index);
+    /// `None` for a write-in.
+    pub candidate: Option<u16>,
     /// 1 + the number of rows with a higher score.
     pub rank: u32,
     /// Votes, all categories added up (unweighted).
@@ -152,6 +157,28 @@ pub struct NameRow {
     /// Whether the name reaches the majority rule, when there is one and it applies.
     pub majority: Option<bool>,
     pub status: Option<Status>,
+}
+
+impl RecommendationResult {
+    /// The row of listed name `candidate` (its position in the template's list, see
+    /// [`crate::template::RecommendationSection::candidate`]).
+    pub fn listed(&self, candidate: u16) -> Option<&NameRow> {
+        self.rows.iter().find(|r| r.candidate == Some(candidate))
+    }
+
+    /// The row of a name written in (另选他人), by the name as counted.
+    pub fn written_in(&self, name: &str) -> Option<&NameRow> {
+        let name = crate::names::normalize_name(name);
+        (self.rows.iter()).find(|r| !r.listed && crate::names::normalize_name(&r.name) == name)
+    }
+}
+
+impl EvaluationResult {
+    /// The row of item `item` (its position, see
+    /// [`crate::template::EvaluationSection::item`]).
+    pub fn item(&self, item: usize) -> Option<&ItemResult> {
+        self.items.get(item)
+    }
 }
 
 /// Where a name stands against the shortlist.
@@ -422,6 +449,22 @@ impl Results {
     }
 }
 
+impl Results {
+    /// These results with the findings of the units inside a combined result (their own
+    /// figure checks, [`crate::handover::SourceRow::flags`]) added: blocking first, each
+    /// group in the order found, the units' before the whole's.
+    pub fn with_sources(mut self, mut units: Vec<Flag>) -> Results {
+        if units.is_empty() {
+            return self;
+        }
+        units.append(&mut self.flags);
+        // A stable sort: blocking first, each group in the order found.
+        units.sort_by_key(|f| !f.is_blocking());
+        self.flags = units;
+        self
+    }
+}
+
 /// One section of the template as it is judged: its place, its spec and its rules.
 struct Judging<'a, S> {
     index: usize,
@@ -495,6 +538,7 @@ fn recommendation(
                 },
                 name,
                 listed: is_listed,
+                candidate: is_listed.then(|| u16::try_from(i).ok()).flatten(),
                 rank: 0,
                 votes,
                 score,

@@ -369,6 +369,35 @@ impl EvaluationSection {
             .map(|s| s.dimensions.len().max(1))
             .sum()
     }
+
+    /// The position of the item of subject `subject` (and dimension `dimension`, for a
+    /// subject rated by dimension), by name as printed: what a ballot's ratings are indexed
+    /// by. Names compare normalized.
+    pub fn item(&self, subject: &str, dimension: Option<&str>) -> Option<usize> {
+        let (subject, dimension) = (normalize_name(subject), dimension.map(normalize_name));
+        self.items().position(|i| {
+            normalize_name(i.subject_name) == subject
+                && i.dimension.map(normalize_name) == dimension
+        })
+    }
+
+    /// The position of level `name` (满意, 基本满意, …).
+    pub fn level(&self, name: &str) -> Option<usize> {
+        let name = normalize_name(name);
+        self.levels.iter().position(|l| normalize_name(l) == name)
+    }
+}
+
+impl RecommendationSection {
+    /// The position of the listed name `name` (without its note), as a ballot's marks index
+    /// it; `None` for a name the list does not have (a write-in). With two people of one
+    /// name, the first: tell them apart by [`Candidate::label`] instead.
+    pub fn candidate(&self, name: &str) -> Option<u16> {
+        let name = normalize_name(name);
+        let i = (self.candidates.iter())
+            .position(|c| normalize_name(&c.name) == name || normalize_name(&c.label()) == name)?;
+        u16::try_from(i).ok()
+    }
 }
 
 impl Candidate {
@@ -464,6 +493,21 @@ impl Template {
 
     pub fn categories(&self) -> &[String] {
         &self.spec.categories
+    }
+
+    /// The position of voter category `name`, as a ballot's category gives it.
+    pub fn category(&self, name: &str) -> Option<u16> {
+        let name = normalize_name(name);
+        let i = (self.spec.categories.iter()).position(|c| normalize_name(c) == name)?;
+        u16::try_from(i).ok()
+    }
+
+    /// The number of levels of section `section`; 0 for a recommendation section.
+    pub fn level_count(&self, section: usize) -> usize {
+        match self.spec.sections.get(section) {
+            Some(Section::Evaluation(s)) => s.levels.len(),
+            _ => 0,
+        }
     }
 
     /// The canonical JSON of the template: what its fingerprint is computed from and what is

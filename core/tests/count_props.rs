@@ -16,7 +16,7 @@ fn op() -> impl Strategy<Value = CountOp> {
     let ballot = names.prop_map(move |names| {
         let mut b = Ballot::empty(&t, Some(0));
         for n in names {
-            b.toggle_paper_mark(0, n);
+            b.toggle_paper_mark(&t, 0, n);
         }
         b
     });

@@ -103,7 +103,7 @@ proptest! {
                     let mut b = ballot_core::Ballot::empty(&t, None);
                     for (item, levels) in items.iter().enumerate() {
                         for &l in levels {
-                            b.toggle_paper_level(0, item, l);
+                            b.toggle_paper_level(&t, 0, item, l);
                         }
                     }
                     b

@@ -13,7 +13,7 @@ pub mod xlsx;
 
 use ballot_core::figures::{Correction, FigureFlag, Figures};
 pub use ballot_core::handover::{CorrectionRow, ResultInput, SourceRow};
-use ballot_core::results::{Flag, Results, View};
+use ballot_core::results::{Results, View};
 use ballot_core::{Tally, Template};
 
 pub use render::{render, Mode};
@@ -196,15 +196,12 @@ impl Input {
     /// The results of a view; a combined result's figure checks of each source are added
     /// to the combined view (blocking ones with the blocking flags, first).
     pub fn results(&self, view: View) -> Results {
-        let mut r = Results::compute(&self.template, &self.tally, self.figures, view);
-        if view == self.views()[0] && !self.sources.is_empty() {
-            let mut flags: Vec<Flag> = self.sources.iter().flat_map(SourceRow::flags).collect();
-            flags.append(&mut r.flags);
-            // A stable sort: blocking first, each group in the order found.
-            flags.sort_by_key(|f| !f.is_blocking());
-            r.flags = flags;
+        let r = Results::compute(&self.template, &self.tally, self.figures, view);
+        if view == self.views()[0] {
+            r.with_sources(self.sources.iter().flat_map(SourceRow::flags).collect())
+        } else {
+            r
         }
-        r
     }
 
     /// The name of a view: 合计, a category, 未分类.

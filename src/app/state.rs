@@ -1538,7 +1538,7 @@ fn reduce_draft(d: &mut Draft, session: &Session, action: Action) {
             item,
             level,
         } if editable => {
-            d.ballot.rate(section, item, level);
+            d.ballot.rate(t, section, item, level);
             d.refusal = None;
             d.stage = Stage::Filling;
         }

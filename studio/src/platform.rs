@@ -4,7 +4,7 @@
 use ballot_ui::idb::{random_bytes, StoreError};
 use wasm_bindgen::JsValue;
 
-use ballot_core::exchange::{Body, Received};
+use ballot_core::exchange::{Kind, Received};
 use ballot_core::handover::{ResultInput, StudioInput, StudioPage};
 
 use crate::state::{Context, FileError, Stamp};
@@ -43,21 +43,11 @@ pub fn read_context(json: &str) -> Context {
 fn local_result(r: ResultInput) -> Option<Received> {
     let template = r.template.check().ok()?;
     let batch = r.batch?;
-    let body = Body {
-        batches: vec![batch.clone()],
-        batch,
-        kind: r.kind?,
-        fingerprint: ballot_core::fingerprint(&template),
-        unit: r.unit,
-        category: r.category,
-        figures: r.figures,
-        tally: r.tally,
-        ballots: Vec::new(),
-        sources: Vec::new(),
-        leaves: Vec::new(),
-    };
-    // Checked like a received file (shape, ballots against the tally).
-    let r = Received::local(body, template);
+    if r.kind != Some(Kind::Tablet) {
+        return None;
+    }
+    let r = Received::of_tablet(&template, &batch, r.unit, r.category, r.figures, r.tally);
+    // Checked like a received file (shape, against the template).
     ballot_core::exchange::read(&r.file(), |_| None).ok()
 }
 

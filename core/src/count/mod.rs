@@ -363,6 +363,17 @@ impl CountLog {
         }
     }
 
+    /// One step at `at_ms`, as [`CountLog::apply`] takes it: what a script reading paper
+    /// ballots calls for each (`CountOp::Add { ballot }`).
+    pub fn enter(
+        &mut self,
+        template: &Template,
+        op: CountOp,
+        at_ms: u64,
+    ) -> Result<(), CountRefused> {
+        self.apply(template, CountEntry { at_ms, op })
+    }
+
     /// Applies one entry if the rules allow it ([`CountLog::check`]); the log is unchanged
     /// otherwise.
     pub fn apply(&mut self, template: &Template, entry: CountEntry) -> Result<(), CountRefused> {
@@ -447,7 +458,15 @@ impl CountLog {
 impl Ballot {
     /// A listed name marked on the paper, or unmarked (a mis-tap). Never refused: paper can
     /// be over-marked, and [`crate::check`] judges it.
-    pub fn toggle_paper_mark(&mut self, section: usize, candidate: u16) {
+    pub fn toggle_paper_mark(&mut self, template: &Template, section: usize, candidate: u16) {
+        let listed = match template.sections().get(section) {
+            Some(Section::Recommendation(spec)) => spec.candidates.len(),
+            _ => 0,
+        };
+        // A name the template does not list has no box on the paper.
+        if usize::from(candidate) >= listed {
+            return;
+        }
         if let BallotContent::Marked(s) = &mut self.content {
             if let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) {
                 if !r.marked.remove(&candidate) {
@@ -459,7 +478,16 @@ impl Ballot {
 
     /// A level marked on the paper for one item, or unmarked. Two levels on one item are
     /// allowed here and judged by [`crate::check`] (that item is spoiled).
-    pub fn toggle_paper_level(&mut self, section: usize, item: usize, level: usize) {
+    pub fn toggle_paper_level(
+        &mut self,
+        template: &Template,
+        section: usize,
+        item: usize,
+        level: usize,
+    ) {
+        if level >= template.level_count(section) {
+            return;
+        }
         if let BallotContent::Marked(s) = &mut self.content {
             if let Some(SectionMarks::Evaluation(items)) = s.get_mut(section) {
                 if let Some(current) = items.get_mut(item) {
@@ -537,7 +565,7 @@ mod tests {
     fn marked(t: &Template, names: &[u16]) -> Ballot {
         let mut b = Ballot::empty(t, Some(0));
         for &n in names {
-            b.toggle_paper_mark(0, n);
+            b.toggle_paper_mark(t, 0, n);
         }
         b
     }
@@ -566,7 +594,7 @@ mod tests {
         );
         // A mis-tap taken back.
         let mut b = b;
-        b.toggle_paper_mark(0, 5);
+        b.toggle_paper_mark(&t, 0, 5);
         assert_eq!(check(&t, &b).expect("fits").verdict, Verdict::Valid);
     }
 
@@ -574,8 +602,8 @@ mod tests {
     fn two_levels_on_paper_spoil_that_item() {
         let t = samples::all().remove(0);
         let mut b = Ballot::empty(&t, Some(0));
-        b.toggle_paper_level(0, 3, 0);
-        b.toggle_paper_level(0, 3, 2);
+        b.toggle_paper_level(&t, 0, 3, 0);
+        b.toggle_paper_level(&t, 0, 3, 2);
         let c = check(&t, &b).expect("fits");
         assert_eq!(c.verdict, Verdict::Valid);
         let mut tally = Tally::empty(&t);

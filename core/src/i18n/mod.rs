@@ -669,14 +669,14 @@ mod tests {
 
         let mut b = Ballot::empty(&rec, Some(0));
         for i in [0, 1, 2, 3, 4, 5] {
-            b.toggle_paper_mark(0, i);
+            b.toggle_paper_mark(&rec, 0, i);
         }
         assert_eq!(
             said(&rec, &b),
             ("此票无效：推荐人数超过 5 人（选了 6 人）".into(), vec![])
         );
-        b.toggle_paper_mark(0, 5);
-        b.toggle_paper_mark(0, 2);
+        b.toggle_paper_mark(&rec, 0, 5);
+        b.toggle_paper_mark(&rec, 0, 2);
         b.set_paper_write_in(&rec, 0, 0, "赵六").expect("text");
         b.set_paper_write_in(&rec, 0, 1, "王秀英").expect("text");
         assert_eq!(
@@ -709,7 +709,7 @@ mod tests {
         let lenient = spec.check().expect("valid");
         let mut b = Ballot::empty(&lenient, Some(0));
         for i in 0..6 {
-            b.toggle_paper_mark(0, i);
+            b.toggle_paper_mark(&lenient, 0, i);
         }
         assert_eq!(
             said(&lenient, &b),
@@ -725,11 +725,11 @@ mod tests {
         // An evaluation: levels counted, a doubly marked item named.
         let eval = samples::all().remove(0);
         let mut b = Ballot::empty(&eval, Some(0));
-        b.toggle_paper_level(0, 0, 0);
-        b.toggle_paper_level(0, 1, 0);
-        b.toggle_paper_level(0, 3, 1);
-        b.toggle_paper_level(0, 4, 0);
-        b.toggle_paper_level(0, 4, 2);
+        b.toggle_paper_level(&eval, 0, 0, 0);
+        b.toggle_paper_level(&eval, 0, 1, 0);
+        b.toggle_paper_level(&eval, 0, 3, 1);
+        b.toggle_paper_level(&eval, 0, 4, 0);
+        b.toggle_paper_level(&eval, 0, 4, 2);
         let (summary, notes) = said(&eval, &b);
         assert_eq!(summary, "有效票：满意 2 · 基本满意 1");
         assert_eq!(

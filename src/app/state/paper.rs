@@ -386,13 +386,13 @@ impl AppState {
         };
         match action {
             PadAction::Toggle { section, candidate } => {
-                c.ballot.toggle_paper_mark(section, candidate)
+                c.ballot.toggle_paper_mark(&template, section, candidate)
             }
             PadAction::Level {
                 section,
                 item,
                 level,
-            } => c.ballot.toggle_paper_level(section, item, level),
+            } => c.ballot.toggle_paper_level(&template, section, item, level),
             PadAction::WriteIn {
                 section,
                 slot,

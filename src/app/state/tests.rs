@@ -1117,8 +1117,8 @@ fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
     assert_eq!(first.corrections, 1);
     assert_eq!(first.ballot.content, {
         let mut b = count(&s).empty_ballot();
-        b.toggle_paper_mark(0, 0);
-        b.toggle_paper_mark(0, 6);
+        b.toggle_paper_mark(&count(&s).template, 0, 0);
+        b.toggle_paper_mark(&count(&s).template, 0, 6);
         b.content
     });
     // A void ballot comes back as an empty pad, to be entered again.
@@ -1295,7 +1295,7 @@ fn keys_tap_the_marks_in_screen_order() {
     assert_eq!(marks_before(eval, 1), 24);
     let s = counting("").reduce(Action::Pad(PadAction::Key(2)));
     let mut want = count(&s).empty_ballot();
-    want.toggle_paper_mark(0, 2);
+    want.toggle_paper_mark(&count(&s).template, 0, 2);
     assert_eq!(pad_ballot(&s), &want);
 }
 
@@ -1319,7 +1319,7 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
         pin: None,
     };
     let mut ballot = Ballot::empty(t, Some(1));
-    ballot.toggle_paper_mark(0, 3);
+    ballot.toggle_paper_mark(t, 0, 3);
     let entry = |op| serde_json::to_string(&CountEntry { at_ms: 1, op }).expect("json");
     let dump = Dump {
         counts: vec![

@@ -726,12 +726,13 @@ fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
                     _ => &empty,
                 };
                 let on_rate = {
-                    let ballot = ballot.clone();
+                    let (ballot, template) = (ballot.clone(), template.clone());
                     Callback::from(move |(item, level): (usize, usize)| {
-                        let Some(mut b) = (*ballot).clone() else {
+                        let (Some(tpl), Some(mut b)) = (template.as_ref(), (*ballot).clone())
+                        else {
                             return;
                         };
-                        b.rate(i, item, level);
+                        b.rate(tpl, i, item, level);
                         ballot.set(Some(b));
                     })
                 };
