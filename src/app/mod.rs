@@ -11,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::state::{Go, PinAction, StoreEvent};
 use crate::platform::{db, page};
 use components::pin_dialog::PinDialog;
 use pages::templates::Studio;
@@ -18,6 +19,16 @@ use state::{Action, AppState, Claim, Load, Page};
 
 /// The app state and its dispatcher.
 pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The callback of a button or field: sends what `make` turns its event into. Every page
+/// answers a tap this way, so none holds on to the state or dispatches another way.
+pub fn send<E: 'static, A: Into<Action>>(
+    app: &AppHandle,
+    make: impl Fn(E) -> A + 'static,
+) -> Callback<E> {
+    let app = app.clone();
+    Callback::from(move |e| app.dispatch(make(e).into()))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
@@ -28,7 +39,7 @@ pub struct PageProps {
 /// the studio, which may have changed the template library.
 pub fn read_store(app: AppHandle, then: Option<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
-        app.dispatch(Action::Loaded(db::load_all().await));
+        app.dispatch(Action::Store(StoreEvent::Loaded(db::load_all().await)));
         if let Some(then) = then {
             app.dispatch(then);
         }
@@ -55,8 +66,9 @@ pub fn App() -> Html {
         let app = app.clone();
         use_effect_with(app.load == Load::Ready, move |ready| {
             if *ready {
-                let on_update =
-                    Closure::<dyn FnMut()>::new(move || app.dispatch(Action::UpdateReady));
+                let on_update = Closure::<dyn FnMut()>::new(move || {
+                    app.dispatch(Action::Store(StoreEvent::UpdateReady))
+                });
                 ballot_ui::modules::watch_updates(&on_update);
                 // Called for the app's lifetime.
                 on_update.forget();
@@ -75,13 +87,15 @@ pub fn App() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let busy = {
                         let app = app.clone();
-                        Closure::once_into_js(move || app.dispatch(Action::ClaimBusy { round }))
+                        Closure::once_into_js(move || {
+                            app.dispatch(Action::Store(StoreEvent::ClaimBusy { round }))
+                        })
                     };
                     let dump = match ballot_ui::idb::claim(&id, busy.unchecked_ref()).await {
                         Ok(()) => db::load_all().await,
                         Err(e) => Err(e),
                     };
-                    app.dispatch(Action::Claimed { round, dump });
+                    app.dispatch(Action::Store(StoreEvent::Claimed { round, dump }));
                 });
             }
             move || {
@@ -101,10 +115,10 @@ pub fn App() -> Html {
             if let Some(pending) = app.pending.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = db::perform(&pending).await;
-                    app.dispatch(Action::Written {
+                    app.dispatch(Action::Store(StoreEvent::Written {
                         seq: pending.seq,
                         result,
-                    });
+                    }));
                 });
             }
         });
@@ -120,10 +134,10 @@ pub fn App() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let derived =
                         ballot_ui::device::derive(&d.pin, &d.kdf.salt, d.kdf.iterations).await;
-                    app.dispatch(Action::Derived {
+                    app.dispatch(Action::Pin(PinAction::Derived {
                         round: d.round,
                         derived,
-                    });
+                    }));
                 });
             }
         });
@@ -200,10 +214,7 @@ fn claim_wait(app: &AppHandle) -> Html {
         };
     }
     let voting = matches!(app.page, Page::Vote(_));
-    let home = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
-    };
+    let home = { send(app, move |_: MouseEvent| Go::Home) };
     html! {
         <main class="page">
             <section class="fatal" role="alert">

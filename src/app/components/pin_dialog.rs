@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::send;
+use crate::app::state::PinAction;
 use crate::app::state::{Action, Intent, PinAnswer};
 use crate::app::AppHandle;
 use crate::platform::page;
@@ -84,16 +86,13 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
                 .cast::<HtmlInputElement>()
                 .map(|el| el.value())
                 .unwrap_or_default();
-            app.dispatch(Action::EnterPin {
+            app.dispatch(Action::Pin(PinAction::Enter {
                 pin,
                 now_ms: page::now_ms(),
-            });
+            }));
         })
     };
-    let cancel = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::CancelPin))
-    };
+    let cancel = { send(app, move |_: MouseEvent| PinAction::Cancel) };
     html! {
         <div class="overlay">
             <form class="dialog" data-danger={destructive.then_some("")} role="dialog" aria-modal="true"

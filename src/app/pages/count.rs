@@ -5,7 +5,7 @@
 
 use ballot_core::ballot::{DeclaredVoid, MarkRefused};
 use ballot_core::check::check;
-use ballot_core::count::CountOp;
+use ballot_core::count::{CountLog, CountOp};
 use ballot_core::form::SessionField;
 use yew::prelude::*;
 
@@ -13,9 +13,12 @@ use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::module_view::ModuleView;
 use crate::app::components::paper_pad::paper_pad;
+use crate::app::send;
 use crate::app::state::{
-    key_index, Action, CountAsk, FiguresForm, FiguresProblem, PadAction, PadProblem,
+    key_index, Action, AppState, Count, CountAsk, Counting, FiguresForm, FiguresProblem, PadAction,
+    PadProblem,
 };
+use crate::app::state::{CountAction, Go, PinAction};
 use crate::app::AppHandle;
 use crate::platform::page::{self, KeyTarget};
 
@@ -49,15 +52,15 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 .then(|| {
                     page::KeyListener::hold(move |key, target| {
                         if key == "Enter" && target != KeyTarget::Button {
-                            app.dispatch(Action::Commit {
+                            app.dispatch(Action::Count(CountAction::Commit {
                                 now_ms: page::now_ms(),
-                            });
+                            }));
                             return true;
                         }
                         match (target, key_index(key)) {
                             (KeyTarget::TextField, _) | (_, None) => false,
                             (_, Some(k)) => {
-                                app.dispatch(Action::Pad(PadAction::Key(k)));
+                                app.dispatch(Action::Count(CountAction::Pad(PadAction::Key(k))));
                                 true
                             }
                         }
@@ -88,25 +91,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
 
     let figures = log.figures();
     let busy = app.pending.is_some();
-    let send = |make: fn(u64) -> Action| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(make(page::now_ms())))
-    };
-    let ask = |question: CountAsk| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Ask(question)))
-    };
-    // Deleting a count started with a PIN asks for it, as deleting a session does.
-    let ask_pin = {
-        let app = app.clone();
-        let id = count.id().to_string();
-        Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::AskPin {
-                session: id.clone(),
-                intent: crate::app::state::Intent::DeleteCount,
-            })
-        })
-    };
+    let tap = |make: fn(u64) -> Action| send(app, move |_: MouseEvent| make(page::now_ms()));
     let part = log.tally().combined();
     let unit = match count.category_name() {
         Some(c) => format!("{} · {c}", count.spec().unit_label()),
@@ -116,7 +101,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     // Compact: on a phone the pad below needs the height.
     let header = html! {
         <header class="count-header">
-            <button class="link" onclick={send(|_| Action::GoHome)}>{ "‹ " }{ t.back_home }</button>
+            <button class="link" onclick={tap(|_| Action::Go(Go::Home))}>{ "‹ " }{ t.back_home }</button>
             <div class="titles">
                 <h1>{ &template.spec().title }</h1>
                 <p class="unit-line">{ unit }</p>
@@ -167,163 +152,28 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             choosing_void: &choosing_void,
             scroll: &pad_scroll,
         }),
-        Tab::Board => {
-            let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
-            // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
-            // corrections go as figures).
-            let audit: Vec<String> = log
-                .entries()
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.op,
-                        CountOp::Strike { .. } | CountOp::Restore { .. } | CountOp::Replace { .. }
-                    )
-                })
-                .map(|e| {
-                    format!(
-                        "{} {}",
-                        page::format_time(e.at_ms, app.lang.tag()),
-                        (t.audit_entry)(&e.op)
-                    )
-                })
-                .collect();
-            use crate::platform::module;
-            let mut input = module::result_input(
-                template,
-                &count.fingerprint,
-                count.spec().unit_label(),
-                count.category_name(),
-                figures,
-                log.tally(),
-            );
-            input.corrections = module::timed(log.corrections(), app.lang.tag());
-            input.batch = Some(count.id().to_string());
-            input.ballots_digest = Some(ballot_core::ballot::ballots_digest(&live));
-            input.audit = audit;
-            let input = input.to_json();
-            html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
-        }
-        Tab::List => {
-            let time = |ms| page::format_time(ms, app.lang.tag());
-            let audit: Vec<Html> = log
-                .entries()
-                .iter()
-                .filter(|e| !matches!(e.op, CountOp::Add { .. }))
-                .map(|e| html! { <li>{ time(e.at_ms) }{ " " }{ (t.audit_entry)(&e.op) }</li> })
-                .collect();
-            html! {
-                <>
-                    <ol class="entered">
-                        { for log.entered().iter().map(|e| {
-                            let summary = check(template, &e.ballot).map(|k| t.ballot_summary(template, &k)).unwrap_or_default();
-                            let seq = e.seq;
-                            let correct = {
-                                let app = app.clone();
-                                let set = tab.setter();
-                                Callback::from(move |_| {
-                                    app.dispatch(Action::Correct(seq));
-                                    set.set(Tab::Entry);
-                                })
-                            };
-                            html! {
-                                <li key={seq} data-struck={e.struck.then_some("")}>
-                                    <p>
-                                        <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
-                                        <span class="summary">{ summary }</span>
-                                        if e.struck { { " " }<span class="status">{ t.struck_label }</span> }
-                                        if e.corrections > 0 { { " " }<small>{ (t.corrected_times)(e.corrections) }</small> }
-                                    </p>
-                                    <div class="actions">
-                                        if e.struck {
-                                            <button disabled={busy} aria-label={format!("{}{}", t.restore, (t.ballot_number)(seq))}
-                                                onclick={{ let app = app.clone(); Callback::from(move |_| app.dispatch(Action::Restore { seq, now_ms: page::now_ms() })) }}>{ t.restore }</button>
-                                        } else {
-                                            <button disabled={busy} aria-label={format!("{}{}", t.correct, (t.ballot_number)(seq))} onclick={correct}>{ t.correct }</button>
-                                            <button class="danger" disabled={busy} aria-label={format!("{}{}", t.strike, (t.ballot_number)(seq))}
-                                                onclick={ask(CountAsk::Strike { seq, undo: false })}>{ t.strike }</button>
-                                        }
-                                    </div>
-                                </li>
-                            }
-                        }) }
-                    </ol>
-                    if let Some(PadProblem::Refused(r)) = &c.problem {
-                        <p class="refusal" role="alert">{ (t.count_refused)(*r) }</p>
-                    }
-                    <section aria-labelledby="audit-heading">
-                        <h3 id="audit-heading">{ t.audit_heading }</h3>
-                        if audit.is_empty() {
-                            <p class="meta">{ t.audit_none }</p>
-                        } else {
-                            <ol class="log">{ for audit }</ol>
-                        }
-                    </section>
-                </>
-            }
-        }
-        Tab::Figures => {
-            let errors = match &c.figures_problem {
-                Some(FiguresProblem::Fields(f)) => f.clone(),
-                _ => Vec::new(),
-            };
-            let field = |field: SessionField,
-                         label: &'static str,
-                         value: &str,
-                         set: fn(&mut FiguresForm, String)| {
-                let form = figures_form.clone();
-                let oninput = Callback::from(move |v: String| {
-                    let mut next = (*form).clone();
-                    set(&mut next, v);
-                    form.set(next);
-                });
-                let msgs = crate::app::components::form::problems_of(&errors, field, t);
-                text_field(field, label, value, InputKind::Number, &msgs, oninput)
-            };
-            let onsubmit = {
-                let app = app.clone();
-                let form = figures_form.clone();
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    app.dispatch(Action::SetFigures {
-                        form: (*form).clone(),
-                        now_ms: page::now_ms(),
-                    });
-                })
-            };
-            html! {
-                <>
-                    <form class="figures" {onsubmit} novalidate=true>
-                        <h2>{ t.figures_heading }</h2>
-                        { field(SessionField::Due, t.field_due, &figures_form.due, |f, v| f.due = v) }
-                        { field(SessionField::Present, t.field_present, &figures_form.present, |f, v| f.present = v) }
-                        { field(SessionField::Issued, t.field_issued_paper, &figures_form.issued, |f, v| f.issued = v) }
-                        { field(SessionField::Returned, t.field_returned, &figures_form.returned, |f, v| f.returned = v) }
-                        if let Some(FiguresProblem::Refused(r)) = &c.figures_problem {
-                            <p class="field-error" role="alert">{ (t.count_refused)(*r) }</p>
-                        }
-                        <button type="submit" class="primary" disabled={busy}>{ t.save }</button>
-                    </form>
-                    <div class="actions danger-zone">
-                        if count.record.pin.is_some() {
-                            <button class="danger" disabled={busy} onclick={ask_pin}>{ t.delete_count }</button>
-                        } else {
-                            <button class="danger" disabled={busy} onclick={ask(CountAsk::Delete)}>{ t.delete_count }</button>
-                        }
-                    </div>
-                </>
-            }
-        }
+        Tab::Board => board_tab(app, count),
+        Tab::List => list_tab(&ListView {
+            app,
+            count,
+            c,
+            busy,
+            tab: &tab,
+        }),
+        Tab::Figures => figures_tab(&FiguresView {
+            app,
+            count,
+            c,
+            busy,
+            form: &figures_form,
+        }),
     };
 
     let question = app.asking.map(|ask| {
         let answer = {
-            let app = app.clone();
-            Callback::from(move |yes| {
-                app.dispatch(Action::Answer {
-                    yes,
-                    now_ms: page::now_ms(),
-                })
+            send(app, move |yes| CountAction::Answer {
+                yes,
+                now_ms: page::now_ms(),
             })
         };
         match ask {
@@ -372,6 +222,212 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     }
 }
 
+/// Which steps of a count its 修改记录 lists.
+#[derive(Clone, Copy)]
+enum Steps {
+    /// Every step but a ballot read: on the screen.
+    All,
+    /// The ballots struck, restored or corrected: on the printed report, whose figures'
+    /// corrections go as figures.
+    Ballots,
+}
+
+/// 修改记录 of a count, oldest first, each line with its time.
+fn audit(app: &AppState, log: &CountLog, steps: Steps) -> Vec<String> {
+    let t = app.lang.texts();
+    (log.entries().iter())
+        .filter(|e| match e.op {
+            CountOp::Add { .. } => false,
+            CountOp::Replace { .. } | CountOp::Strike { .. } | CountOp::Restore { .. } => true,
+            CountOp::SetFigures { .. } | CountOp::Deleted(_) => matches!(steps, Steps::All),
+        })
+        .map(|e| {
+            let at = page::format_time(e.at_ms, app.lang.tag());
+            format!("{at} {}", (t.audit_entry)(&e.op))
+        })
+        .collect()
+}
+
+/// 计票板: the count as the room sees it, drawn by the results module.
+fn board_tab(app: &AppHandle, count: &Count) -> Html {
+    let t = app.lang.texts();
+    let (template, log) = (&count.template, &count.log);
+    let figures = log.figures();
+    let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
+    // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
+    // corrections go as figures).
+    let audit = audit(app, log, Steps::Ballots);
+    use crate::platform::module;
+    let mut input = module::result_input(
+        template,
+        &count.fingerprint,
+        count.spec().unit_label(),
+        count.category_name(),
+        figures,
+        log.tally(),
+    );
+    input.corrections = module::timed(log.corrections(), app.lang.tag());
+    input.batch = Some(count.id().to_string());
+    input.ballots_digest = Some(ballot_core::ballot::ballots_digest(&live));
+    input.audit = audit;
+    let input = input.to_json();
+    html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
+}
+
+struct ListView<'a> {
+    app: &'a AppHandle,
+    count: &'a Count,
+    c: &'a Counting,
+    busy: bool,
+    tab: &'a UseStateHandle<Tab>,
+}
+
+/// 已录入: every ballot entered, each to correct, strike or restore, and 修改记录.
+fn list_tab(v: &ListView) -> Html {
+    let ListView {
+        app,
+        count,
+        c,
+        busy,
+        tab,
+    } = *v;
+    let t = app.lang.texts();
+    let (template, log) = (&count.template, &count.log);
+    let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
+    let audit: Vec<Html> = audit(app, log, Steps::All)
+        .into_iter()
+        .map(|line| html! { <li>{ line }</li> })
+        .collect();
+    html! {
+        <>
+            <ol class="entered">
+                { for log.entered().iter().map(|e| {
+                    let summary = check(template, &e.ballot).map(|k| t.ballot_summary(template, &k)).unwrap_or_default();
+                    let seq = e.seq;
+                    let correct = {
+                        let app = app.clone();
+                        let set = tab.setter();
+                        Callback::from(move |_| {
+                            app.dispatch(Action::Count(CountAction::Correct(seq)));
+                            set.set(Tab::Entry);
+                        })
+                    };
+                    html! {
+                        <li key={seq} data-struck={e.struck.then_some("")}>
+                            <p>
+                                <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
+                                <span class="summary">{ summary }</span>
+                                if e.struck { { " " }<span class="status">{ t.struck_label }</span> }
+                                if e.corrections > 0 { { " " }<small>{ (t.corrected_times)(e.corrections) }</small> }
+                            </p>
+                            <div class="actions">
+                                if e.struck {
+                                    <button disabled={busy} aria-label={format!("{}{}", t.restore, (t.ballot_number)(seq))}
+                                        onclick={send(app, move |_| CountAction::Restore { seq, now_ms: page::now_ms() })}>{ t.restore }</button>
+                                } else {
+                                    <button disabled={busy} aria-label={format!("{}{}", t.correct, (t.ballot_number)(seq))} onclick={correct}>{ t.correct }</button>
+                                    <button class="danger" disabled={busy} aria-label={format!("{}{}", t.strike, (t.ballot_number)(seq))}
+                                        onclick={ask(CountAsk::Strike { seq, undo: false })}>{ t.strike }</button>
+                                }
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if let Some(PadProblem::Refused(r)) = &c.problem {
+                <p class="refusal" role="alert">{ (t.count_refused)(*r) }</p>
+            }
+            <section aria-labelledby="audit-heading">
+                <h3 id="audit-heading">{ t.audit_heading }</h3>
+                if audit.is_empty() {
+                    <p class="meta">{ t.audit_none }</p>
+                } else {
+                    <ol class="log">{ for audit }</ol>
+                }
+            </section>
+        </>
+    }
+}
+
+struct FiguresView<'a> {
+    app: &'a AppHandle,
+    count: &'a Count,
+    c: &'a Counting,
+    busy: bool,
+    form: &'a UseStateHandle<FiguresForm>,
+}
+
+/// 数字: 应到, 实到, 发出, 收回 entered or corrected, and deleting the count.
+fn figures_tab(v: &FiguresView) -> Html {
+    let FiguresView {
+        app,
+        count,
+        c,
+        busy,
+        form: figures_form,
+    } = *v;
+    let t = app.lang.texts();
+    let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
+    // Deleting a count started with a PIN asks for it, as deleting a session does.
+    let ask_pin = {
+        let id = count.id().to_string();
+        send(app, move |_: MouseEvent| PinAction::Ask {
+            session: id.clone(),
+            intent: crate::app::state::Intent::DeleteCount,
+        })
+    };
+    let errors = match &c.figures_problem {
+        Some(FiguresProblem::Fields(f)) => f.clone(),
+        _ => Vec::new(),
+    };
+    let field = |field: SessionField,
+                 label: &'static str,
+                 value: &str,
+                 set: fn(&mut FiguresForm, String)| {
+        let form = figures_form.clone();
+        let oninput = Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            set(&mut next, v);
+            form.set(next);
+        });
+        let msgs = crate::app::components::form::problems_of(&errors, field, t);
+        text_field(field, label, value, InputKind::Number, &msgs, oninput)
+    };
+    let onsubmit = {
+        let app = app.clone();
+        let form = figures_form.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            app.dispatch(Action::Count(CountAction::SetFigures {
+                form: (*form).clone(),
+                now_ms: page::now_ms(),
+            }));
+        })
+    };
+    html! {
+        <>
+            <form class="figures" {onsubmit} novalidate=true>
+                <h2>{ t.figures_heading }</h2>
+                { field(SessionField::Due, t.field_due, &figures_form.due, |f, v| f.due = v) }
+                { field(SessionField::Present, t.field_present, &figures_form.present, |f, v| f.present = v) }
+                { field(SessionField::Issued, t.field_issued_paper, &figures_form.issued, |f, v| f.issued = v) }
+                { field(SessionField::Returned, t.field_returned, &figures_form.returned, |f, v| f.returned = v) }
+                if let Some(FiguresProblem::Refused(r)) = &c.figures_problem {
+                    <p class="field-error" role="alert">{ (t.count_refused)(*r) }</p>
+                }
+                <button type="submit" class="primary" disabled={busy}>{ t.save }</button>
+            </form>
+            <div class="actions danger-zone">
+                if count.record.pin.is_some() {
+                    <button class="danger" disabled={busy} onclick={ask_pin}>{ t.delete_count }</button>
+                } else {
+                    <button class="danger" disabled={busy} onclick={ask(CountAsk::Delete)}>{ t.delete_count }</button>
+                }
+            </div>
+        </>
+    }
+}
+
 /// What the entry tab reads.
 struct EntryView<'a> {
     app: &'a AppHandle,
@@ -399,14 +455,8 @@ fn entry_tab(v: &EntryView) -> Html {
     let t = app.lang.texts();
     let template = &count.template;
     let log = &count.log;
-    let send = |make: fn(u64) -> Action| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(make(page::now_ms())))
-    };
-    let on_pad = {
-        let app = app.clone();
-        Callback::from(move |p: PadAction| app.dispatch(Action::Pad(p)))
-    };
+    let tap = |make: fn(u64) -> Action| send(app, move |_: MouseEvent| make(page::now_ms()));
+    let on_pad = { send(app, move |p: PadAction| CountAction::Pad(p)) };
     let checked = check(template, &c.ballot).ok();
     let verdict_class = checked.as_ref().map(|k| match k.verdict {
         ballot_core::Verdict::Valid => "valid",
@@ -428,9 +478,8 @@ fn entry_tab(v: &EntryView) -> Html {
         .last_live()
         .filter(|_| c.correcting.is_none())
         .map(|seq| {
-            let app = app.clone();
-            Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::Ask(CountAsk::Strike { seq, undo: true }))
+            send(app, move |_: MouseEvent| {
+                CountAction::Ask(CountAsk::Strike { seq, undo: true })
             })
         });
     html! {
@@ -441,7 +490,7 @@ fn entry_tab(v: &EntryView) -> Html {
                     None => (t.entering)(log.next_seq()),
                 } }</h2>
                 if c.correcting.is_some() {
-                    <button onclick={send(|_| Action::CancelCorrection)} disabled={busy}>{ t.cancel_correction }</button>
+                    <button onclick={tap(|_| Action::Count(CountAction::CancelCorrection))} disabled={busy}>{ t.cancel_correction }</button>
                 } else {
                     <p class="saved" role="status">{ for log.last_step().map(t.saved_step) }</p>
                 }
@@ -454,7 +503,7 @@ fn entry_tab(v: &EntryView) -> Html {
                     { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
                 </fieldset>
                 <div class="actions">
-                    <button disabled={busy} onclick={send(|_| Action::Pad(PadAction::Clear))}>{ t.clear_ballot }</button>
+                    <button disabled={busy} onclick={tap(|_| Action::Count(CountAction::Pad(PadAction::Clear)))}>{ t.clear_ballot }</button>
                     if let Some(onclick) = strike_last {
                         <button disabled={busy} {onclick}>{ t.undo_last }</button>
                     }
@@ -478,7 +527,7 @@ fn entry_tab(v: &EntryView) -> Html {
                             let set = choosing_void.setter();
                             let onclick = Callback::from(move |_| {
                                 set.set(false);
-                                app.dispatch(Action::CommitVoid { reason, now_ms: page::now_ms() });
+                                app.dispatch(Action::Count(CountAction::CommitVoid { reason, now_ms: page::now_ms() }));
                             });
                             html! { <button class="danger" disabled={busy} {onclick}>{ (t.void_reason)(reason) }</button> }
                         }) }
@@ -486,9 +535,9 @@ fn entry_tab(v: &EntryView) -> Html {
                     </div>
                 } else {
                     <div class="bar-buttons">
-                        <button disabled={busy} onclick={send(|now_ms| Action::CommitBlank { now_ms })}>{ t.blank_ballot }</button>
+                        <button disabled={busy} onclick={tap(|now_ms| Action::Count(CountAction::CommitBlank { now_ms }))}>{ t.blank_ballot }</button>
                         <button class="danger" disabled={busy} onclick={void_choice}>{ t.void_ballot }</button>
-                        <button class="primary next" disabled={busy} onclick={send(|now_ms| Action::Commit { now_ms })}>
+                        <button class="primary next" disabled={busy} onclick={tap(|now_ms| Action::Count(CountAction::Commit { now_ms }))}>
                             { if busy { t.saving } else if c.correcting.is_some() { t.save_correction } else { t.next_ballot } }
                         </button>
                     </div>

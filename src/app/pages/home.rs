@@ -6,7 +6,9 @@ use ballot_core::session::{CategoryRule, Status};
 use yew::prelude::*;
 
 use crate::app::components::notice::notice;
+use crate::app::send;
 use crate::app::state::{Action, Session};
+use crate::app::state::{Go, SessionAction, StoreEvent};
 use crate::app::PageProps;
 use ballot_core::Texts;
 
@@ -58,32 +60,29 @@ fn blocking(figures: Figures, t: &Texts) -> Html {
 #[component]
 pub fn HomePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
-    let send = |action: fn() -> Action| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(action()))
-    };
+    let tap = |action: fn() -> Action| send(app, move |_: MouseEvent| action());
     let persistent = ballot_ui::idb::persistence();
     html! {
         <main class="page home">
             <header class="app-header">
                 <h1>{ t.app_title }</h1>
                 <p class="tagline">{ t.app_tagline }</p>
-                <button onclick={send(|| Action::Templates)}>{ t.templates_button }</button>
-                <button onclick={send(|| Action::Exchange(None))}>{ t.exchange_button }</button>
-                <button onclick={send(|| Action::Data)}>{ t.data_button }</button>
+                <button onclick={tap(|| Action::Go(Go::Templates))}>{ t.templates_button }</button>
+                <button onclick={tap(|| Action::Go(Go::Exchange(None)))}>{ t.exchange_button }</button>
+                <button onclick={tap(|| Action::Go(Go::Data))}>{ t.data_button }</button>
             </header>
             if app.damaged_records > 0 {
-                { notice((t.storage_damaged)(app.damaged_records), t.data_details, send(|| Action::Data)) }
+                { notice((t.storage_damaged)(app.damaged_records), t.data_details, tap(|| Action::Go(Go::Data))) }
             }
             if app.update_ready {
                 { notice(t.update_ready, t.update_now, Callback::from(|_| ballot_ui::modules::apply_update())) }
             }
             if let Some(e) = app.notice {
-                { notice(e.message(t), t.dismiss, send(|| Action::DismissNotice)) }
+                { notice(e.message(t), t.dismiss, tap(|| Action::Store(StoreEvent::DismissNotice))) }
             }
             <div class="heading-row">
                 <h2>{ t.sessions_heading }</h2>
-                <button class="primary" onclick={send(|| Action::NewSession)}>{ "+ " }{ t.new_session }</button>
+                <button class="primary" onclick={tap(|| Action::Go(Go::NewSession))}>{ "+ " }{ t.new_session }</button>
             </div>
             if !app.sessions.iter().any(|s| s.log.deleted_ms().is_none()) {
                 <p class="empty">{ t.no_sessions }</p>
@@ -97,13 +96,11 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     let line = format!("session-line-{}", s.id());
                     let id = s.id().to_string();
                     let start = {
-                        let app = app.clone();
                         let id = id.clone();
-                        Callback::from(move |_| app.dispatch(Action::StartVoting(id.clone())))
+                        send(app, move |_| SessionAction::StartVoting(id.clone()))
                     };
                     let manage = {
-                        let app = app.clone();
-                        Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
+                                                send(app, move |_| Go::Manage(id.clone()))
                     };
                     html! {
                         <li key={s.id().to_string()}>
@@ -124,7 +121,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
             </ul>
             <div class="heading-row">
                 <h2>{ t.counts_heading }</h2>
-                <button class="primary" onclick={send(|| Action::NewCount)}>{ "+ " }{ t.new_count }</button>
+                <button class="primary" onclick={tap(|| Action::Go(Go::NewCount))}>{ "+ " }{ t.new_count }</button>
             </div>
             if !app.counts.iter().any(|c| c.log.deleted_ms().is_none()) {
                 <p class="empty">{ t.no_counts }</p>
@@ -135,9 +132,8 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     let line = format!("count-line-{}", c.id());
                     let figures = c.log.figures();
                     let open = {
-                        let app = app.clone();
                         let id = c.id().to_string();
-                        Callback::from(move |_| app.dispatch(Action::OpenCount(id.clone())))
+                        send(app, move |_| Go::OpenCount(id.clone()))
                     };
                     let unit = match c.category_name() {
                         Some(name) => format!("{} · {name}", c.spec().unit_label()),
@@ -165,7 +161,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 } else if persistent == Some(false) {
                     <div class="storage-note warning" role="note">
                         <p>{ t.persistent_no }</p>
-                        <button onclick={send(|| Action::Data)}>{ t.data_button }</button>
+                        <button onclick={tap(|| Action::Go(Go::Data))}>{ t.data_button }</button>
                     </div>
                 }
             }

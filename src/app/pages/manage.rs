@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::app::components::notice::notice;
 use crate::app::pages::home::{session_line, session_status};
+use crate::app::send;
 use crate::app::state::{Action, Intent};
+use crate::app::state::{Go, PinAction, SessionAction, StoreEvent};
 use crate::app::AppHandle;
 use crate::platform::page;
 
@@ -31,28 +33,20 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
     let open = s.log.takes_ballots();
     let busy = app.pending.is_some();
     let ask = |intent: Intent| {
-        let app = app.clone();
         let id = id.to_string();
-        Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::AskPin {
-                session: id.clone(),
-                intent,
-            })
+        send(app, move |_: MouseEvent| PinAction::Ask {
+            session: id.clone(),
+            intent,
         })
     };
     let start = {
-        let app = app.clone();
         let id = id.to_string();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::StartVoting(id.clone())))
+        send(app, move |_: MouseEvent| {
+            SessionAction::StartVoting(id.clone())
+        })
     };
-    let home = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
-    };
-    let dismiss = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
-    };
+    let home = { send(app, move |_: MouseEvent| Go::Home) };
+    let dismiss = { send(app, move |_: MouseEvent| StoreEvent::DismissNotice) };
     // The PIN question for an action that takes 发出 as typed in the field below (a new
     // 发出; after a damaged record, the organiser's decision), or the field's problem.
     let with_issued = |intent: fn(Option<u32>, bool) -> Intent, closed: bool| {
@@ -63,10 +57,10 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
         Callback::from(move |()| match read_number(&input) {
             Ok(issued) => {
                 error.set(None);
-                app.dispatch(Action::AskPin {
+                app.dispatch(Action::Pin(PinAction::Ask {
                     session: id.clone(),
                     intent: intent(issued, closed),
-                });
+                }));
             }
             Err(e) => error.set(Some((app.lang.texts().session_error)(e))),
         })
@@ -88,10 +82,10 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
             match (read_number(&due), read_number(&present)) {
                 (Ok(due), Ok(present)) => {
                     error.set(None);
-                    app.dispatch(Action::AskPin {
+                    app.dispatch(Action::Pin(PinAction::Ask {
                         session: id.clone(),
                         intent: Intent::SetAttendance { due, present },
-                    });
+                    }));
                 }
                 (Err(e), _) | (_, Err(e)) => error.set(Some((app.lang.texts().session_error)(e))),
             }

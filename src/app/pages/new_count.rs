@@ -6,7 +6,9 @@ use ballot_core::form::SessionField;
 use yew::prelude::*;
 
 use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
+use crate::app::send;
 use crate::app::state::{Action, CountForm};
+use crate::app::state::{CountAction, Go, StoreEvent};
 use crate::app::PageProps;
 use crate::platform::{db, page};
 
@@ -46,20 +48,17 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match (db::random_bytes(), db::random_bytes()) {
-                (Ok(id), Ok(salt)) => app.dispatch(Action::CreateCount {
+                (Ok(id), Ok(salt)) => app.dispatch(Action::Count(CountAction::Create {
                     form: (*form).clone(),
                     id: ballot_core::fingerprint::hex(&id),
                     salt,
                     now_ms: page::now_ms(),
-                }),
-                (Err(e), _) | (_, Err(e)) => app.dispatch(Action::Notice(e)),
+                })),
+                (Err(e), _) | (_, Err(e)) => app.dispatch(Action::Store(StoreEvent::Notice(e))),
             }
         })
     };
-    let cancel = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
-    };
+    let cancel = { send(app, move |_: MouseEvent| Go::Home) };
     let choose_template = {
         let form = form.clone();
         // Categories belong to the template: choose again.

@@ -7,7 +7,9 @@ use ballot_core::session::CategoryRule;
 use yew::prelude::*;
 
 use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
+use crate::app::send;
 use crate::app::state::{Action, SessionForm};
+use crate::app::state::{Go, SessionAction, StoreEvent};
 use crate::app::PageProps;
 use crate::platform::{db, page};
 
@@ -52,20 +54,19 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
             // Session id and PIN salt from the CSPRNG; without one, nothing can be stored.
             let (id, salt) = match (db::random_bytes(), db::random_bytes()) {
                 (Ok(id), Ok(salt)) => (id, salt),
-                (Err(e), _) | (_, Err(e)) => return app.dispatch(Action::Notice(e)),
+                (Err(e), _) | (_, Err(e)) => {
+                    return app.dispatch(Action::Store(StoreEvent::Notice(e)))
+                }
             };
-            app.dispatch(Action::CreateSession {
+            app.dispatch(Action::Session(SessionAction::Create {
                 form: (*form).clone(),
                 id: ballot_core::fingerprint::hex(&id),
                 salt,
                 now_ms: page::now_ms(),
-            });
+            }));
         })
     };
-    let cancel = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::GoHome))
-    };
+    let cancel = { send(app, move |_: MouseEvent| Go::Home) };
     let choose_template = {
         let form = form.clone();
         // Categories belong to the template: choose again.

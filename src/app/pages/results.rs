@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
 use crate::app::pages::home::session_line;
-use crate::app::state::Action;
+use crate::app::send;
+use crate::app::state::{Go, SessionAction};
 use crate::app::AppHandle;
 use crate::platform::module;
 
@@ -26,9 +27,8 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     let (template, tally) = (&session.template, &session.tally);
     let spec = template.spec();
     let back = {
-        let app = app.clone();
         let id = id.to_string();
-        Callback::from(move |_| app.dispatch(Action::Manage(id.clone())))
+        send(app, move |_| Go::Manage(id.clone()))
     };
     let mut input = module::result_input(
         template,
@@ -44,17 +44,13 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     let all = tally.combined();
     let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
     let retry = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::RetryClose {
-                now_ms: crate::platform::page::now_ms(),
-            })
+        send(app, move |_: MouseEvent| SessionAction::RetryClose {
+            now_ms: crate::platform::page::now_ms(),
         })
     };
     let exchange = {
-        let app = app.clone();
         let id = id.to_string();
-        Callback::from(move |_| app.dispatch(Action::Exchange(Some(id.clone()))))
+        send(app, move |_| Go::Exchange(Some(id.clone())))
     };
 
     html! {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
 use crate::app::state::Action;
+use crate::app::state::Go;
 use crate::app::{read_store, AppHandle};
 use crate::platform::module;
 
@@ -38,8 +39,8 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
         let session = exchange.flatten().map(str::to_string);
         Callback::from(move |_: MouseEvent| {
             let then = match &session {
-                Some(id) => Action::Manage(id.clone()),
-                None => Action::GoHome,
+                Some(id) => Action::Go(Go::Manage(id.clone())),
+                None => Action::Go(Go::Home),
             };
             read_store(app.clone(), Some(then))
         })

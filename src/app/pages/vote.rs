@@ -9,7 +9,9 @@ use yew::prelude::*;
 use crate::app::components::category_picker::category_picker;
 use crate::app::components::dialog;
 use crate::app::components::review::review;
+use crate::app::send;
 use crate::app::state::{Action, Intent, Stage};
+use crate::app::state::{PinAction, VoteAction};
 use crate::app::PageProps;
 use crate::platform::page;
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
@@ -44,7 +46,9 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         let app = app.clone();
         use_effect_with(idle, move |idle| {
             let timer = idle.and_then(|(activity, wait)| {
-                page::Timeout::after(wait, move || app.dispatch(Action::Idle { activity }))
+                page::Timeout::after(wait, move || {
+                    app.dispatch(Action::Vote(VoteAction::Idle { activity }))
+                })
             });
             move || drop(timer)
         });
@@ -54,18 +58,12 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
     };
     let template = &session.template;
     let spec = template.spec();
-    let send = |make: fn() -> Action| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(make()))
-    };
+    let tap = |make: fn() -> Action| send(app, move |_: MouseEvent| make());
     let staff = {
-        let app = app.clone();
         let id = session.id().to_string();
-        Callback::from(move |_: MouseEvent| {
-            app.dispatch(Action::AskPin {
-                session: id.clone(),
-                intent: Intent::LeaveVoting,
-            })
+        send(app, move |_: MouseEvent| PinAction::Ask {
+            session: id.clone(),
+            intent: Intent::LeaveVoting,
         })
     };
 
@@ -82,21 +80,19 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
 
     let body = match &draft.stage {
         Stage::ChoosingCategory => {
-            let app = app.clone();
-            let on_choose =
-                Callback::from(move |c: u16| app.dispatch(Action::ChooseCategory(Some(c))));
+            let on_choose = send(app, |c: u16| VoteAction::ChooseCategory(Some(c)));
             html! {
                 { category_picker(t.choose_category, template.categories(), on_choose) }
             }
         }
         Stage::Review => html! {
-            { review(template, &draft.ballot, &draft.held.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), send(|| Action::ConfirmSubmit), send(|| Action::BackToForm), app.lang) }
+            { review(template, &draft.ballot, &draft.held.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), tap(|| Action::Vote(VoteAction::ConfirmSubmit)), tap(|| Action::Vote(VoteAction::BackToForm)), app.lang) }
         },
         Stage::Recorded => html! {
             <section class="recorded" aria-live="polite">
                 <p class="big-check" aria-hidden="true">{ "✓" }</p>
                 <h2>{ t.recorded_title }</h2>
-                <button class="primary huge" onclick={send(|| Action::NextVoter)}>{ t.recorded_next }</button>
+                <button class="primary huge" onclick={tap(|| Action::Vote(VoteAction::NextVoter))}>{ t.recorded_next }</button>
             </section>
         },
         stage => {
@@ -123,8 +119,8 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                                 refusal: refusal.as_deref(),
                                 held: draft.held.iter().filter(|h| h.section == i)
                                     .map(|h| (h.slot, h.text.as_str(), (t.write_in_not_counted)(&(t.mark_refused)(&h.reason)))).collect(),
-                                on_toggle: Callback::from(move |candidate| app_t.dispatch(Action::ToggleCandidate { section: i, candidate })),
-                                on_write_in: Callback::from(move |(slot, text)| app_w.dispatch(Action::SetWriteIn { section: i, slot, text })),
+                                on_toggle: Callback::from(move |candidate| app_t.dispatch(Action::Vote(VoteAction::ToggleCandidate { section: i, candidate }))),
+                                on_write_in: Callback::from(move |(slot, text)| app_w.dispatch(Action::Vote(VoteAction::SetWriteIn { section: i, slot, text }))),
                                 lang: app.lang,
                             }) }
                         }
@@ -138,7 +134,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                                 ratings: items,
                                 symbol: template.spec().marking.symbol,
                                 lang: app.lang,
-                                on_rate: Callback::from(move |(item, level)| app.dispatch(Action::Rate { section: i, item, level })),
+                                on_rate: Callback::from(move |(item, level)| app.dispatch(Action::Vote(VoteAction::Rate { section: i, item, level }))),
                             }) }
                         }
                     }
@@ -154,8 +150,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                             if session.spec().voters_choose() {
                                 { " " }
                                 <button class="link" onclick={{
-                                    let app = app.clone();
-                                    Callback::from(move |_| app.dispatch(Action::ChooseCategory(None)))
+                                                                        send(app, move |_| VoteAction::ChooseCategory(None))
                                 }}>{ t.change_category }</button>
                             }
                         </p>
@@ -166,13 +161,12 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                     <fieldset class="sections" disabled={busy}>
                         { for sections }
                     </fieldset>
-                    <button class="primary huge submit" disabled={busy} onclick={send(|| Action::Submit)}>
+                    <button class="primary huge submit" disabled={busy} onclick={tap(|| Action::Vote(VoteAction::Submit))}>
                         { if busy { t.saving } else { t.submit } }
                     </button>
                     if *stage == Stage::NotRecorded {
                         { dialog::alert(t.not_recorded_title.into(), t.not_recorded_body.into(), t.back_to_edit, None, {
-                            let app = app.clone();
-                            Callback::from(move |_| app.dispatch(Action::BackToForm))
+                                                        send(app, move |_| VoteAction::BackToForm)
                         }) }
                     }
                 </>
@@ -182,8 +176,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
 
     // The marks of a voter who walked away are not shown to whoever comes next.
     let body = if draft.asked_idle {
-        let app = app.clone();
-        let answer = Callback::from(move |_: bool| app.dispatch(Action::StillHere));
+        let answer = send(app, |_: bool| VoteAction::StillHere);
         dialog::alert(
             t.idle_title.into(),
             t.idle_body.into(),

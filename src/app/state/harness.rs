@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use yew::Reducible;
 
 use super::{Action, AppState, Claim, Dump, StoreError, Write};
+use crate::app::state::{PinAction, StoreEvent};
 
 /// One device: its stored records and who holds which lock.
 #[derive(Debug, Default)]
@@ -195,8 +196,8 @@ impl Tab {
     /// A window opened on `device`: its store read, its page's claim settled.
     pub fn open(device: &Device, id: u32) -> Tab {
         let dump = device.borrow().dump();
-        let state =
-            Rc::new(AppState::new(ballot_core::samples::all())).reduce(Action::Loaded(Ok(dump)));
+        let state = Rc::new(AppState::new(ballot_core::samples::all()))
+            .reduce(Action::Store(StoreEvent::Loaded(Ok(dump))));
         let mut tab = Tab {
             id,
             state,
@@ -211,10 +212,10 @@ impl Tab {
     pub fn settle(&mut self) {
         // The PIN the browser derives (one at a time, as the App's effect runs them).
         while let Some(d) = self.state.deriving.clone() {
-            self.state = Rc::clone(&self.state).reduce(Action::Derived {
+            self.state = Rc::clone(&self.state).reduce(Action::Pin(PinAction::Derived {
                 round: d.round,
                 derived: Some(derive(&d.pin, &d.kdf)),
-            });
+            }));
         }
         for _ in 0..4 {
             let key = self.state.claim_key();
@@ -229,7 +230,8 @@ impl Tab {
             match d.locks.get(&id) {
                 Some(&other) if other != me => {
                     drop(d);
-                    self.state = Rc::clone(&self.state).reduce(Action::ClaimBusy { round });
+                    self.state = Rc::clone(&self.state)
+                        .reduce(Action::Store(StoreEvent::ClaimBusy { round }));
                     return;
                 }
                 _ => {
@@ -239,10 +241,11 @@ impl Tab {
                     d.locks.insert(id, me);
                     let dump = d.dump();
                     drop(d);
-                    self.state = Rc::clone(&self.state).reduce(Action::Claimed {
-                        round,
-                        dump: Ok(dump),
-                    });
+                    self.state =
+                        Rc::clone(&self.state).reduce(Action::Store(StoreEvent::Claimed {
+                            round,
+                            dump: Ok(dump),
+                        }));
                 }
             }
         }
@@ -274,9 +277,9 @@ impl Tab {
                 .borrow_mut()
                 .apply(&Write::PinGuard(PinGuard::default()));
         }
-        self.act(Action::Written {
+        self.act(Action::Store(StoreEvent::Written {
             seq: pending.seq,
             result,
-        });
+        }));
     }
 }

@@ -14,6 +14,7 @@ use proptest::prelude::*;
 
 use super::harness::{device, Tab};
 use super::*;
+use crate::app::state::{CountAction, Go, PinAction, SessionAction, VoteAction};
 
 const PIN: &str = "246813";
 
@@ -105,51 +106,54 @@ fn step() -> impl Strategy<Value = Step> {
 fn action(a: Act) -> Vec<Action> {
     let now_ms = 7_000;
     match a {
-        Act::Manage => vec![Action::Manage("s1".into())],
-        Act::StartVoting => vec![Action::StartVoting("s1".into())],
-        Act::GoHome => vec![Action::GoHome],
-        Act::OpenCount => vec![Action::OpenCount("c1".into())],
-        Act::Choose(c) => vec![Action::ChooseCategory(c)],
-        Act::Toggle(candidate) => vec![Action::ToggleCandidate {
-            section: 0,
-            candidate,
-        }],
-        Act::Submit => vec![Action::Submit],
-        Act::Confirm => vec![Action::ConfirmSubmit],
-        Act::Next => vec![Action::NextVoter],
-        Act::Back => vec![Action::BackToForm],
-        Act::Pin(intent) => vec![
-            Action::AskPin {
-                session: "s1".into(),
-                intent,
-            },
-            Action::EnterPin {
-                pin: PIN.into(),
-                now_ms,
-            },
-        ],
-        Act::PadToggle(candidate) => vec![Action::Pad(PadAction::Toggle {
+        Act::Manage => vec![Action::Go(Go::Manage("s1".into()))],
+        Act::StartVoting => vec![Action::Session(SessionAction::StartVoting("s1".into()))],
+        Act::GoHome => vec![Action::Go(Go::Home)],
+        Act::OpenCount => vec![Action::Go(Go::OpenCount("c1".into()))],
+        Act::Choose(c) => vec![Action::Vote(VoteAction::ChooseCategory(c))],
+        Act::Toggle(candidate) => vec![Action::Vote(VoteAction::ToggleCandidate {
             section: 0,
             candidate,
         })],
-        Act::Commit => vec![Action::Commit { now_ms }],
-        Act::Blank => vec![Action::CommitBlank { now_ms }],
-        Act::Correct(seq) => vec![Action::Correct(seq)],
-        Act::Strike(seq) => vec![Action::Ask(CountAsk::Strike { seq, undo: false })],
-        Act::Yes => vec![Action::Answer { yes: true, now_ms }],
-        Act::RetryClose => vec![Action::RetryClose { now_ms }],
+        Act::Submit => vec![Action::Vote(VoteAction::Submit)],
+        Act::Confirm => vec![Action::Vote(VoteAction::ConfirmSubmit)],
+        Act::Next => vec![Action::Vote(VoteAction::NextVoter)],
+        Act::Back => vec![Action::Vote(VoteAction::BackToForm)],
+        Act::Pin(intent) => vec![
+            Action::Pin(PinAction::Ask {
+                session: "s1".into(),
+                intent,
+            }),
+            Action::Pin(PinAction::Enter {
+                pin: PIN.into(),
+                now_ms,
+            }),
+        ],
+        Act::PadToggle(candidate) => vec![Action::Count(CountAction::Pad(PadAction::Toggle {
+            section: 0,
+            candidate,
+        }))],
+        Act::Commit => vec![Action::Count(CountAction::Commit { now_ms })],
+        Act::Blank => vec![Action::Count(CountAction::CommitBlank { now_ms })],
+        Act::Correct(seq) => vec![Action::Count(CountAction::Correct(seq))],
+        Act::Strike(seq) => vec![Action::Count(CountAction::Ask(CountAsk::Strike {
+            seq,
+            undo: false,
+        }))],
+        Act::Yes => vec![Action::Count(CountAction::Answer { yes: true, now_ms })],
+        Act::RetryClose => vec![Action::Session(SessionAction::RetryClose { now_ms })],
         Act::Ballot(category, candidate) => {
             let mut actions: Vec<Action> = category
-                .map(|c| Action::ChooseCategory(Some(c)))
+                .map(|c| Action::Vote(VoteAction::ChooseCategory(Some(c))))
                 .into_iter()
                 .collect();
             actions.extend([
-                Action::ToggleCandidate {
+                Action::Vote(VoteAction::ToggleCandidate {
                     section: 0,
                     candidate,
-                },
-                Action::Submit,
-                Action::ConfirmSubmit,
+                }),
+                Action::Vote(VoteAction::Submit),
+                Action::Vote(VoteAction::ConfirmSubmit),
             ]);
             actions
         }
@@ -316,27 +320,27 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
     let d = seeded(CategoryRule::VoterChooses);
     let mut a = Tab::open(&d, 0);
     let mut b = Tab::open(&d, 1);
-    a.act(Action::Manage("s1".into()));
+    a.act(Action::Go(Go::Manage("s1".into())));
     assert_eq!(a.state.claim, Claim::Held("s1".into()));
-    b.act(Action::Manage("s1".into()));
+    b.act(Action::Go(Go::Manage("s1".into())));
     assert_eq!(b.state.claim, Claim::Busy("s1".into()));
     // Nothing that writes goes through in the waiting window.
-    b.act(Action::AskPin {
+    b.act(Action::Pin(PinAction::Ask {
         session: "s1".into(),
         intent: Intent::Delete,
-    });
+    }));
     assert!(b.state.prompt.is_none() && b.state.pending.is_none());
     // A votes; B still waits.
-    a.act(Action::StartVoting("s1".into()));
+    a.act(Action::Session(SessionAction::StartVoting("s1".into())));
     a.write(None);
     for action in [
-        Action::ChooseCategory(Some(0)),
-        Action::ToggleCandidate {
+        Action::Vote(VoteAction::ChooseCategory(Some(0))),
+        Action::Vote(VoteAction::ToggleCandidate {
             section: 0,
             candidate: 1,
-        },
-        Action::Submit,
-        Action::ConfirmSubmit,
+        }),
+        Action::Vote(VoteAction::Submit),
+        Action::Vote(VoteAction::ConfirmSubmit),
     ] {
         a.act(action);
     }
@@ -355,12 +359,12 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
 fn a_write_into_a_session_deleted_or_closed_elsewhere_is_refused_and_not_acknowledged() {
     let d = seeded(CategoryRule::VoterChooses);
     let mut a = Tab::open(&d, 0);
-    a.act(Action::StartVoting("s1".into()));
+    a.act(Action::Session(SessionAction::StartVoting("s1".into())));
     a.write(None);
     for action in [
-        Action::ChooseCategory(Some(0)),
-        Action::Submit,
-        Action::ConfirmSubmit,
+        Action::Vote(VoteAction::ChooseCategory(Some(0))),
+        Action::Vote(VoteAction::Submit),
+        Action::Vote(VoteAction::ConfirmSubmit),
     ] {
         a.act(action);
     }

@@ -59,7 +59,7 @@ fn ready(dump: Dump, voting: Option<String>) -> Rc<AppState> {
 
 /// Hands the device to the voters of "s1"; the marker is stored first.
 fn start(s: Rc<AppState>) -> Rc<AppState> {
-    let s = s.reduce(Action::StartVoting("s1".into()));
+    let s = s.reduce(Action::Session(SessionAction::StartVoting("s1".into())));
     assert_eq!(
         s.page,
         Page::Manage("s1".into()),
@@ -85,13 +85,13 @@ fn create(s: Rc<AppState>, form: SessionForm, id: &str) -> Rc<AppState> {
     let s = run(
         s,
         vec![
-            Action::NewSession,
-            Action::CreateSession {
+            Action::Go(Go::NewSession),
+            Action::Session(SessionAction::Create {
                 form,
                 id: id.into(),
                 salt: [3; 16],
                 now_ms: 1_000,
-            },
+            }),
         ],
     );
     written(s, Ok(()))
@@ -110,14 +110,14 @@ fn pin(s: Rc<AppState>, intent: Intent, pin: &str) -> Rc<AppState> {
     run(
         s,
         vec![
-            Action::AskPin {
+            Action::Pin(PinAction::Ask {
                 session: "s1".into(),
                 intent,
-            },
-            Action::EnterPin {
+            }),
+            Action::Pin(PinAction::Enter {
                 pin: pin.into(),
                 now_ms: 2_000,
-            },
+            }),
         ],
     )
 }
@@ -133,12 +133,17 @@ fn filled(s: &AppState) -> u32 {
 fn vote_for(s: Rc<AppState>, candidates: &[u16]) -> Rc<AppState> {
     let mut actions: Vec<Action> = candidates
         .iter()
-        .map(|&candidate| Action::ToggleCandidate {
-            section: 0,
-            candidate,
+        .map(|&candidate| {
+            Action::Vote(VoteAction::ToggleCandidate {
+                section: 0,
+                candidate,
+            })
         })
         .collect();
-    actions.extend([Action::Submit, Action::ConfirmSubmit]);
+    actions.extend([
+        Action::Vote(VoteAction::Submit),
+        Action::Vote(VoteAction::ConfirmSubmit),
+    ]);
     run(s, actions)
 }
 
@@ -147,8 +152,8 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
     let s = run(
         ready(Dump::default(), None),
         vec![
-            Action::NewSession,
-            Action::CreateSession {
+            Action::Go(Go::NewSession),
+            Action::Session(SessionAction::Create {
                 form: SessionForm {
                     area: " ".into(),
                     issued: "三十".into(),
@@ -158,7 +163,7 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
                 id: "s1".into(),
                 salt: [0; 16],
                 now_ms: 0,
-            },
+            }),
         ],
     );
     assert_eq!(
@@ -170,12 +175,12 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
         ]
     );
     assert!(s.pending.is_none());
-    let s = s.reduce(Action::CreateSession {
+    let s = s.reduce(Action::Session(SessionAction::Create {
         form: form(1, None),
         id: "s1".into(),
         salt: [0; 16],
         now_ms: 0,
-    });
+    }));
     assert!(s.form_errors.is_empty());
     // The PIN is derived by the browser first (slowly, on purpose); nothing is stored yet.
     let d = s.deriving.clone().expect("deriving the PIN");
@@ -183,15 +188,15 @@ fn a_session_is_created_only_once_stored_and_its_form_is_checked_field_by_field(
     assert_eq!(d.kdf, ballot_core::pin::Kdf::new([0; 16]));
     assert!(s.pending.is_none());
     // A late answer to another round changes nothing.
-    let same = s.clone().reduce(Action::Derived {
+    let same = s.clone().reduce(Action::Pin(PinAction::Derived {
         round: d.round + 1,
         derived: Some("00".into()),
-    });
+    }));
     assert!(same.pending.is_none() && same.deriving.is_some());
-    let s = s.reduce(Action::Derived {
+    let s = s.reduce(Action::Pin(PinAction::Derived {
         round: d.round,
         derived: Some(harness::derive(PIN, &d.kdf)),
-    });
+    }));
     assert!(matches!(
         s.pending,
         Some(Pending {
@@ -240,7 +245,7 @@ fn three_voters_in_turn_each_start_from_an_empty_ballot() {
         assert_eq!(stage(&s), Some(&Stage::Recorded));
         assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
         assert_eq!(filled(&s), n as u32 + 1);
-        s = s.reduce(Action::NextVoter);
+        s = s.reduce(Action::Vote(VoteAction::NextVoter));
     }
     assert_eq!(s.page, Page::Vote("s1".into()));
 }
@@ -251,9 +256,9 @@ fn the_voter_screen_is_left_only_with_the_pin() {
     let s = run(
         s,
         vec![
-            Action::GoHome,
-            Action::Manage("s1".into()),
-            Action::NewSession,
+            Action::Go(Go::Home),
+            Action::Go(Go::Manage("s1".into())),
+            Action::Go(Go::NewSession),
         ],
     );
     assert_eq!(s.page, Page::Vote("s1".into()));
@@ -262,10 +267,10 @@ fn the_voter_screen_is_left_only_with_the_pin() {
     assert_eq!(s.prompt.as_ref().map(|p| p.answer), Some(PinAnswer::Wrong));
     let s = run(
         s,
-        vec![Action::EnterPin {
+        vec![Action::Pin(PinAction::Enter {
             pin: PIN.into(),
             now_ms: 0,
-        }],
+        })],
     );
     assert_eq!(
         s.pending.as_ref().map(|p| &p.write),
@@ -289,27 +294,36 @@ fn results_need_the_pin_and_a_closed_session() {
     assert!(s.pending.is_none());
     let s = run(
         s,
-        vec![Action::EnterPin {
+        vec![Action::Pin(PinAction::Enter {
             pin: PIN.into(),
             now_ms: 5,
-        }],
+        })],
     );
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Open));
     let s = written(s, Ok(()));
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Closed));
     assert_eq!(s.page, Page::Results("s1".into()));
     // Closed: no more ballots.
-    let s = run(s, vec![Action::GoHome, Action::StartVoting("s1".into())]);
+    let s = run(
+        s,
+        vec![
+            Action::Go(Go::Home),
+            Action::Session(SessionAction::StartVoting("s1".into())),
+        ],
+    );
     assert_eq!(s.page, Page::Home);
     assert!(s.draft.is_none());
     // Reopening needs the PIN and is on record.
-    let s = run(s, vec![Action::Manage("s1".into())]);
+    let s = run(s, vec![Action::Go(Go::Manage("s1".into()))]);
     let s = written(pin(s, Intent::Reopen, PIN), Ok(()));
     let log = &s.session("s1").expect("session").log;
     let kinds: Vec<EventKind> = log.events().iter().map(|e| e.kind).collect();
     assert_eq!(kinds, vec![EventKind::Closed, EventKind::Reopened]);
     assert_eq!(log.events()[0].at_ms, 5);
-    let s = written(s.reduce(Action::StartVoting("s1".into())), Ok(()));
+    let s = written(
+        s.reduce(Action::Session(SessionAction::StartVoting("s1".into()))),
+        Ok(()),
+    );
     assert_eq!(s.page, Page::Vote("s1".into()));
 }
 
@@ -321,7 +335,13 @@ fn a_refused_ballot_is_not_counted_keeps_its_marks_and_alerts_the_organiser() {
     assert_eq!(filled(&s), 0);
     assert_eq!(s.session("s1").map(|x| x.failures), Some(1));
     assert!(s.draft.as_ref().is_some_and(|d| !d.ballot.has_no_marks()));
-    let s = run(s, vec![Action::Submit, Action::ConfirmSubmit]);
+    let s = run(
+        s,
+        vec![
+            Action::Vote(VoteAction::Submit),
+            Action::Vote(VoteAction::ConfirmSubmit),
+        ],
+    );
     let s = written(s, Ok(()));
     assert_eq!(filled(&s), 1);
 }
@@ -330,10 +350,10 @@ fn a_refused_ballot_is_not_counted_keeps_its_marks_and_alerts_the_organiser() {
 fn a_late_report_for_another_write_changes_nothing() {
     let s = vote_for(start(recommendation_session()), &[1]);
     let seq = s.pending.as_ref().expect("pending").seq;
-    let s = s.reduce(Action::Written {
+    let s = s.reduce(Action::Store(StoreEvent::Written {
         seq: seq.wrapping_add(7),
         result: Ok(()),
-    });
+    }));
     assert_eq!(stage(&s), Some(&Stage::Storing));
     assert_eq!(filled(&s), 0);
 }
@@ -344,23 +364,23 @@ fn marks_are_frozen_under_review_and_while_storing() {
     let s = run(
         s,
         vec![
-            Action::ToggleCandidate {
+            Action::Vote(VoteAction::ToggleCandidate {
                 section: 0,
                 candidate: 1,
-            },
-            Action::Submit,
-            Action::ToggleCandidate {
+            }),
+            Action::Vote(VoteAction::Submit),
+            Action::Vote(VoteAction::ToggleCandidate {
                 section: 0,
                 candidate: 2,
-            },
+            }),
         ],
     );
     assert_eq!(stage(&s), Some(&Stage::Review));
-    let s = s.reduce(Action::ConfirmSubmit);
-    let s = s.reduce(Action::ToggleCandidate {
+    let s = s.reduce(Action::Vote(VoteAction::ConfirmSubmit));
+    let s = s.reduce(Action::Vote(VoteAction::ToggleCandidate {
         section: 0,
         candidate: 3,
-    });
+    }));
     let Some(Pending {
         write: Write::Ballot { ballot, .. },
         ..
@@ -378,11 +398,20 @@ fn marks_are_frozen_under_review_and_while_storing() {
 #[test]
 fn a_blank_ballot_goes_through_the_review_and_counts_as_blank() {
     let s = start(recommendation_session());
-    let s = s.reduce(Action::Submit);
+    let s = s.reduce(Action::Vote(VoteAction::Submit));
     assert_eq!(stage(&s), Some(&Stage::Review));
-    let s = s.reduce(Action::BackToForm);
+    let s = s.reduce(Action::Vote(VoteAction::BackToForm));
     assert_eq!(stage(&s), Some(&Stage::Filling));
-    let s = written(run(s, vec![Action::Submit, Action::ConfirmSubmit]), Ok(()));
+    let s = written(
+        run(
+            s,
+            vec![
+                Action::Vote(VoteAction::Submit),
+                Action::Vote(VoteAction::ConfirmSubmit),
+            ],
+        ),
+        Ok(()),
+    );
     let part = s.session("s1").expect("session").tally.combined();
     assert_eq!((part.total(), part.blank), (1, 1));
 }
@@ -391,13 +420,13 @@ fn a_blank_ballot_goes_through_the_review_and_counts_as_blank() {
 fn voters_choose_their_category_when_the_session_says_so() {
     let s = start(create(ready(Dump::default(), None), form(0, None), "s1"));
     assert_eq!(stage(&s), Some(&Stage::ChoosingCategory));
-    let s = s.reduce(Action::Submit);
+    let s = s.reduce(Action::Vote(VoteAction::Submit));
     assert_eq!(
         stage(&s),
         Some(&Stage::ChoosingCategory),
         "no ballot without a category"
     );
-    let s = s.reduce(Action::ChooseCategory(Some(1)));
+    let s = s.reduce(Action::Vote(VoteAction::ChooseCategory(Some(1))));
     assert_eq!(stage(&s), Some(&Stage::Filling));
     assert_eq!(s.draft.as_ref().and_then(|d| d.ballot.category), Some(1));
 }
@@ -405,11 +434,11 @@ fn voters_choose_their_category_when_the_session_says_so() {
 #[test]
 fn a_refused_write_in_keeps_its_text_in_its_cell_and_never_reaches_the_ballot() {
     let s = start(recommendation_session());
-    let s = s.reduce(Action::SetWriteIn {
+    let s = s.reduce(Action::Vote(VoteAction::SetWriteIn {
         section: 0,
         slot: 0,
         text: "王秀英".into(),
-    });
+    }));
     let d = s.draft.as_ref().expect("draft");
     assert_eq!(
         d.refusal, None,
@@ -420,11 +449,11 @@ fn a_refused_write_in_keeps_its_text_in_its_cell_and_never_reaches_the_ballot() 
     assert!(matches!(held.reason, MarkRefused::WriteInIsListed { .. }));
     assert!(d.ballot.has_no_marks());
     // Typed again: replaced.
-    let s = s.reduce(Action::SetWriteIn {
+    let s = s.reduce(Action::Vote(VoteAction::SetWriteIn {
         section: 0,
         slot: 0,
         text: "赵六".into(),
-    });
+    }));
     let d = s.draft.as_ref().expect("draft");
     assert!(d.held.is_empty());
     assert!(!d.ballot.has_no_marks());
@@ -434,16 +463,16 @@ fn a_refused_write_in_keeps_its_text_in_its_cell_and_never_reaches_the_ballot() 
 fn a_write_in_past_the_limit_is_held_and_taken_once_a_name_is_unmarked() {
     let mut s = start(recommendation_session());
     for candidate in 0..5 {
-        s = s.reduce(Action::ToggleCandidate {
+        s = s.reduce(Action::Vote(VoteAction::ToggleCandidate {
             section: 0,
             candidate,
-        });
+        }));
     }
-    s = s.reduce(Action::SetWriteIn {
+    s = s.reduce(Action::Vote(VoteAction::SetWriteIn {
         section: 0,
         slot: 1,
         text: "赵六".into(),
-    });
+    }));
     let written = |s: &AppState| match &s.draft.as_ref().expect("draft").ballot.content {
         ballot_core::ballot::BallotContent::Marked(m) => match &m[0] {
             ballot_core::ballot::SectionMarks::Recommendation(r) => r.write_ins.join(","),
@@ -457,10 +486,10 @@ fn a_write_in_past_the_limit_is_held_and_taken_once_a_name_is_unmarked() {
         Some(MarkRefused::LimitReached { max: 5 })
     ));
     assert_eq!(written(&s).trim_matches(','), "");
-    s = s.reduce(Action::ToggleCandidate {
+    s = s.reduce(Action::Vote(VoteAction::ToggleCandidate {
         section: 0,
         candidate: 4,
-    });
+    }));
     let d = s.draft.as_ref().expect("draft");
     assert!(
         d.held.is_empty(),
@@ -492,7 +521,7 @@ fn deleting_needs_the_pin_keeps_the_session_as_deleted_and_happens_once_stored()
     assert!(!session.log.allows(session.spec(), EventKind::Closed));
     assert!(session.log.allows(session.spec(), EventKind::Undeleted));
     assert_eq!(s.page, Page::Home);
-    let s = s.reduce(Action::StartVoting("s1".into()));
+    let s = s.reduce(Action::Session(SessionAction::StartVoting("s1".into())));
     assert!(s.pending.is_none());
 }
 
@@ -629,10 +658,13 @@ fn after_a_damaged_event_the_next_one_takes_a_new_key() {
         s.session("s1").map(Session::status),
         Some(Status::Uncertain)
     );
-    let s = run(s, vec![Action::StartVoting("s1".into())]);
+    let s = run(
+        s,
+        vec![Action::Session(SessionAction::StartVoting("s1".into()))],
+    );
     assert!(s.pending.is_none());
     let s = pin(
-        run(s, vec![Action::Manage("s1".into())]),
+        run(s, vec![Action::Go(Go::Manage("s1".into()))]),
         Intent::Reopen,
         PIN,
     );
@@ -696,39 +728,40 @@ fn a_reload_while_voting_comes_back_to_a_fresh_ballot_of_an_open_session() {
 
 #[test]
 fn a_device_that_cannot_store_the_voting_marker_is_not_handed_to_voters() {
-    let s = recommendation_session().reduce(Action::StartVoting("s1".into()));
+    let s =
+        recommendation_session().reduce(Action::Session(SessionAction::StartVoting("s1".into())));
     let s = written(s, Err(StoreError::Unavailable));
     assert_eq!(s.page, Page::Manage("s1".into()));
     assert!(s.draft.is_none());
     assert_eq!(s.notice, Some(StoreError::Unavailable));
     // Leaving to another page clears the message.
-    assert_eq!(s.reduce(Action::GoHome).notice, None);
+    assert_eq!(s.reduce(Action::Go(Go::Home)).notice, None);
 }
 
 #[test]
 fn wrong_pins_pause_the_pin_longer_each_round_and_the_pause_survives_a_reload() {
     use ballot_core::pin::PIN_PAUSES_MS;
     let s = start(recommendation_session());
-    let ask = Action::AskPin {
+    let ask = Action::Pin(PinAction::Ask {
         session: "s1".into(),
         intent: Intent::LeaveVoting,
-    };
+    });
     let try_pin = |s: Rc<AppState>, pin: &str, now_ms: u64| {
         run(
             s,
-            vec![Action::EnterPin {
+            vec![Action::Pin(PinAction::Enter {
                 pin: pin.into(),
                 now_ms,
-            }],
+            })],
         )
     };
     let answer = |s: &AppState| s.prompt.as_ref().map(|p| p.answer);
     let mut s = s.reduce(ask);
     // A try is on disk before it is checked: nothing is answered before.
-    let typed = s.clone().reduce(Action::EnterPin {
+    let typed = s.clone().reduce(Action::Pin(PinAction::Enter {
         pin: PIN.into(),
         now_ms: 0,
-    });
+    }));
     assert_eq!(answer(&typed), Some(PinAnswer::Checking));
     assert!(matches!(
         typed.pending.as_ref().map(|p| &p.write),
@@ -781,34 +814,35 @@ fn an_unattended_ballot_is_hidden_then_discarded_and_never_submitted() {
     let a = activity(&s);
     assert!(Rc::ptr_eq(
         &s,
-        &s.clone().reduce(Action::Idle { activity: a })
+        &s.clone()
+            .reduce(Action::Vote(VoteAction::Idle { activity: a }))
     ));
     let s = run(
         s,
-        vec![Action::ToggleCandidate {
+        vec![Action::Vote(VoteAction::ToggleCandidate {
             section: 0,
             candidate: 2,
-        }],
+        })],
     );
     // A timer of an earlier tap changes nothing.
-    let stale = s.clone().reduce(Action::Idle {
+    let stale = s.clone().reduce(Action::Vote(VoteAction::Idle {
         activity: activity(&s) - 1,
-    });
+    }));
     assert!(!stale.draft.as_ref().is_some_and(|d| d.asked_idle));
-    let s = s.clone().reduce(Action::Idle {
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
         activity: activity(&s),
-    });
+    }));
     assert!(s.draft.as_ref().is_some_and(|d| d.asked_idle));
     // 「继续投票」 keeps the marks.
-    let kept = s.clone().reduce(Action::StillHere);
+    let kept = s.clone().reduce(Action::Vote(VoteAction::StillHere));
     assert!(kept
         .draft
         .as_ref()
         .is_some_and(|d| !d.asked_idle && !d.ballot.has_no_marks()));
     // Nobody answers: the ballot is gone, nothing stored.
-    let s = s.clone().reduce(Action::Idle {
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
         activity: activity(&s),
-    });
+    }));
     let d = s.draft.as_ref().expect("a fresh ballot");
     assert!(d.ballot.has_no_marks() && !d.asked_idle && d.stage == Stage::Filling);
     assert!(s.pending.is_none());
@@ -817,19 +851,19 @@ fn an_unattended_ballot_is_hidden_then_discarded_and_never_submitted() {
     let s = run(
         s,
         vec![
-            Action::ToggleCandidate {
+            Action::Vote(VoteAction::ToggleCandidate {
                 section: 0,
                 candidate: 1,
-            },
-            Action::Submit,
+            }),
+            Action::Vote(VoteAction::Submit),
         ],
     );
-    let s = s.clone().reduce(Action::Idle {
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
         activity: activity(&s),
-    });
-    let s = s.clone().reduce(Action::Idle {
+    }));
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
         activity: activity(&s),
-    });
+    }));
     assert_eq!(stage(&s), Some(&Stage::Filling));
     assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
 }
@@ -839,7 +873,7 @@ fn a_close_the_full_disk_refuses_still_shows_the_stored_count_and_is_stored_late
     let s = start(recommendation_session());
     let s = written(vote_for(s, &[1]), Ok(()));
     let s = written(
-        vote_for(s.reduce(Action::NextVoter), &[2]),
+        vote_for(s.reduce(Action::Vote(VoteAction::NextVoter)), &[2]),
         Err(StoreError::Full),
     );
     let s = written(pin(s, Intent::LeaveVoting, PIN), Ok(()));
@@ -853,13 +887,16 @@ fn a_close_the_full_disk_refuses_still_shows_the_stored_count_and_is_stored_late
     let s = run(
         s,
         vec![
-            Action::Manage("s1".into()),
-            Action::StartVoting("s1".into()),
+            Action::Go(Go::Manage("s1".into())),
+            Action::Session(SessionAction::StartVoting("s1".into())),
         ],
     );
     assert!(s.pending.is_none());
     // Room again: the close is stored, and a reload reads it.
-    let s = run(s, vec![Action::RetryClose { now_ms: 9 }]);
+    let s = run(
+        s,
+        vec![Action::Session(SessionAction::RetryClose { now_ms: 9 })],
+    );
     let s = written(s, Ok(()));
     assert_eq!(s.unsaved_close, None);
     assert_eq!(s.session("s1").map(Session::status), Some(Status::Closed));
@@ -877,7 +914,10 @@ fn a_close_the_full_disk_refuses_still_shows_the_stored_count_and_is_stored_late
 fn a_damaged_session_record_hides_none_of_its_ballots() {
     let s = start(recommendation_session());
     let s = written(vote_for(s, &[1]), Ok(()));
-    let s = written(vote_for(s.reduce(Action::NextVoter), &[2]), Ok(()));
+    let s = written(
+        vote_for(s.reduce(Action::Vote(VoteAction::NextVoter)), &[2]),
+        Ok(()),
+    );
     assert_eq!(filled(&s), 2);
     // The record's checksum fails: the store hands it over empty, in its place.
     let d = device();
@@ -895,6 +935,7 @@ fn a_damaged_session_record_hides_none_of_its_ballots() {
 // Paper counts.
 
 use super::paper::mark_at;
+use crate::app::state::{CountAction, Go, PinAction, SessionAction, StoreEvent, VoteAction};
 use ballot_core::ballot::DeclaredVoid;
 use ballot_core::count::{CountEntry, CountOp, CountRecord, CountRefused, CountSpec};
 use ballot_core::figures::Figures;
@@ -913,8 +954,8 @@ fn counting(returned: &str) -> Rc<AppState> {
     let s = run(
         ready(Dump::default(), None),
         vec![
-            Action::NewCount,
-            Action::CreateCount {
+            Action::Go(Go::NewCount),
+            Action::Count(CountAction::Create {
                 form: CountForm {
                     template: 1,
                     area: "长乐居民区".into(),
@@ -927,7 +968,7 @@ fn counting(returned: &str) -> Rc<AppState> {
                 id: "c1".into(),
                 salt: [2; 16],
                 now_ms: 1_000,
-            },
+            }),
         ],
     );
     written(s, Ok(()))
@@ -943,15 +984,15 @@ fn pad_ballot(s: &AppState) -> &Ballot {
 
 fn tap(s: Rc<AppState>, candidates: &[u16]) -> Rc<AppState> {
     candidates.iter().fold(s, |s, &candidate| {
-        s.reduce(Action::Pad(PadAction::Toggle {
+        s.reduce(Action::Count(CountAction::Pad(PadAction::Toggle {
             section: 0,
             candidate,
-        }))
+        })))
     })
 }
 
 fn commit(s: Rc<AppState>) -> Rc<AppState> {
-    s.reduce(Action::Commit { now_ms: 5_000 })
+    s.reduce(Action::Count(CountAction::Commit { now_ms: 5_000 }))
 }
 
 fn pending_op(s: &AppState) -> Option<&CountOp> {
@@ -966,8 +1007,8 @@ fn a_count_starts_only_once_stored_and_its_form_is_checked_field_by_field() {
     let s = run(
         ready(Dump::default(), None),
         vec![
-            Action::NewCount,
-            Action::CreateCount {
+            Action::Go(Go::NewCount),
+            Action::Count(CountAction::Create {
                 form: CountForm {
                     template: 1,
                     area: " ".into(),
@@ -980,7 +1021,7 @@ fn a_count_starts_only_once_stored_and_its_form_is_checked_field_by_field() {
                 id: "c1".into(),
                 salt: [2; 16],
                 now_ms: 1,
-            },
+            }),
         ],
     );
     assert_eq!(
@@ -1070,17 +1111,17 @@ fn a_ballot_the_store_refuses_keeps_its_marks_and_counts_nothing() {
 #[test]
 fn blank_and_void_buttons_commit_at_once() {
     let s = counting("");
-    let s = s.reduce(Action::CommitBlank { now_ms: 1 });
+    let s = s.reduce(Action::Count(CountAction::CommitBlank { now_ms: 1 }));
     assert_eq!(
         pending_op(&s),
         Some(&CountOp::Add {
             ballot: count(&s).empty_ballot()
         })
     );
-    let s = written(s, Ok(())).reduce(Action::CommitVoid {
+    let s = written(s, Ok(())).reduce(Action::Count(CountAction::CommitVoid {
         reason: DeclaredVoid::Unreadable,
         now_ms: 2,
-    });
+    }));
     assert_eq!(
         pending_op(&s),
         Some(&CountOp::Add {
@@ -1096,13 +1137,13 @@ fn blank_and_void_buttons_commit_at_once() {
 fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
     let s = written(commit(tap(counting(""), &[0, 1])), Ok(()));
     let s = written(
-        s.reduce(Action::CommitVoid {
+        s.reduce(Action::Count(CountAction::CommitVoid {
             reason: DeclaredVoid::Other,
             now_ms: 1,
-        }),
+        })),
         Ok(()),
     );
-    let s = s.reduce(Action::Correct(1));
+    let s = s.reduce(Action::Count(CountAction::Correct(1)));
     assert_eq!(s.counting.as_ref().and_then(|c| c.correcting), Some(1));
     assert_eq!(pad_ballot(&s), &count(&s).log.entered()[0].ballot);
     let s = commit(tap(s, &[1, 6]));
@@ -1122,10 +1163,10 @@ fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
         b.content
     });
     // A void ballot comes back as an empty pad, to be entered again.
-    let s = s.reduce(Action::Correct(2));
+    let s = s.reduce(Action::Count(CountAction::Correct(2)));
     assert!(pad_ballot(&s).has_no_marks());
     assert_eq!(
-        s.reduce(Action::CancelCorrection)
+        s.reduce(Action::Count(CountAction::CancelCorrection))
             .counting
             .as_ref()
             .and_then(|c| c.correcting),
@@ -1136,24 +1177,30 @@ fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
 #[test]
 fn a_strike_is_asked_first_and_the_pad_waits_for_the_answer() {
     let s = written(commit(tap(counting(""), &[0])), Ok(()));
-    let s = s.reduce(Action::Ask(CountAsk::Strike { seq: 1, undo: true }));
+    let s = s.reduce(Action::Count(CountAction::Ask(CountAsk::Strike {
+        seq: 1,
+        undo: true,
+    })));
     assert_eq!(s.asking, Some(CountAsk::Strike { seq: 1, undo: true }));
     let waiting = tap(s.clone(), &[2]);
     assert!(pad_ballot(&waiting).has_no_marks());
-    let no = s.clone().reduce(Action::Answer {
+    let no = s.clone().reduce(Action::Count(CountAction::Answer {
         yes: false,
         now_ms: 9,
-    });
+    }));
     assert_eq!((no.asking, no.pending.is_none()), (None, true));
-    let yes = s.reduce(Action::Answer {
+    let yes = s.reduce(Action::Count(CountAction::Answer {
         yes: true,
         now_ms: 9,
-    });
+    }));
     assert_eq!(pending_op(&yes), Some(&CountOp::Strike { seq: 1 }));
     let yes = written(yes, Ok(()));
     assert_eq!(count(&yes).log.live_count(), 0);
     // Restored again, and both steps are in the log with their times.
-    let s = written(yes.reduce(Action::Restore { seq: 1, now_ms: 10 }), Ok(()));
+    let s = written(
+        yes.reduce(Action::Count(CountAction::Restore { seq: 1, now_ms: 10 })),
+        Ok(()),
+    );
     let times: Vec<u64> = count(&s).log.entries().iter().map(|e| e.at_ms).collect();
     assert_eq!(times, vec![5_000, 9, 10]);
 }
@@ -1162,10 +1209,10 @@ fn a_strike_is_asked_first_and_the_pad_waits_for_the_answer() {
 fn figures_are_checked_by_field_then_against_the_ballots_entered() {
     let s = written(commit(tap(counting(""), &[0])), Ok(()));
     let s = written(commit(tap(s, &[1])), Ok(()));
-    let bad = s.clone().reduce(Action::SetFigures {
+    let bad = s.clone().reduce(Action::Count(CountAction::SetFigures {
         form: figures("x"),
         now_ms: 1,
-    });
+    }));
     assert_eq!(
         bad.counting
             .as_ref()
@@ -1175,10 +1222,10 @@ fn figures_are_checked_by_field_then_against_the_ballots_entered() {
             SessionError::NumberInvalid
         )]))
     );
-    let low = s.clone().reduce(Action::SetFigures {
+    let low = s.clone().reduce(Action::Count(CountAction::SetFigures {
         form: figures("1"),
         now_ms: 1,
-    });
+    }));
     assert_eq!(
         low.counting
             .as_ref()
@@ -1187,10 +1234,10 @@ fn figures_are_checked_by_field_then_against_the_ballots_entered() {
     );
     assert!(low.pending.is_none());
     let ok = written(
-        s.reduce(Action::SetFigures {
+        s.reduce(Action::Count(CountAction::SetFigures {
             form: figures("2"),
             now_ms: 1,
-        }),
+        })),
         Ok(()),
     );
     assert_eq!(count(&ok).log.figures().returned, Some(2));
@@ -1199,10 +1246,10 @@ fn figures_are_checked_by_field_then_against_the_ballots_entered() {
 
 #[test]
 fn the_voter_screen_cannot_be_left_for_a_count() {
-    let s = counting("").reduce(Action::GoHome);
+    let s = counting("").reduce(Action::Go(Go::Home));
     let s = create(s, form(1, Some(CategoryRule::Fixed { index: 0 })), "s1");
     let s = start(s);
-    let s = s.reduce(Action::OpenCount("c1".into()));
+    let s = s.reduce(Action::Go(Go::OpenCount("c1".into())));
     assert_eq!(s.page, Page::Vote("s1".into()));
     assert!(s.counting.is_none());
 }
@@ -1215,14 +1262,14 @@ fn deleting_a_count_needs_its_pin_and_keeps_it_as_deleted() {
         run(
             s,
             vec![
-                Action::AskPin {
+                Action::Pin(PinAction::Ask {
                     session: "c1".into(),
                     intent: Intent::DeleteCount,
-                },
-                Action::EnterPin {
+                }),
+                Action::Pin(PinAction::Enter {
                     pin: pin.into(),
                     now_ms: 3_000,
-                },
+                }),
             ],
         )
     };
@@ -1232,7 +1279,7 @@ fn deleting_a_count_needs_its_pin_and_keeps_it_as_deleted() {
         Some(&PinAnswer::Wrong)
     );
     assert!(s.pending.is_none());
-    let s = ask(s.reduce(Action::CancelPin), PIN);
+    let s = ask(s.reduce(Action::Pin(PinAction::Cancel)), PIN);
     assert_eq!(pending_op(&s), Some(&CountOp::Deleted(true)));
     let s = written(s, Ok(()));
     // Kept with its whole log, as deleted; nothing more can be entered.
@@ -1293,7 +1340,7 @@ fn keys_tap_the_marks_in_screen_order() {
     );
     assert_eq!(mark_at(eval, 24), None);
     assert_eq!(marks_before(eval, 1), 24);
-    let s = counting("").reduce(Action::Pad(PadAction::Key(2)));
+    let s = counting("").reduce(Action::Count(CountAction::Pad(PadAction::Key(2))));
     let mut want = count(&s).empty_ballot();
     want.toggle_paper_mark(&count(&s).template, 0, 2);
     assert_eq!(pad_ballot(&s), &want);
@@ -1386,7 +1433,7 @@ fn library_templates_are_offered_after_the_samples_and_broken_ones_are_not() {
     // No ballot yet: not frozen.
     assert!(s.fingerprints_with_ballots().is_empty());
     // Reading the store again (on leaving the studio) does not add the samples twice.
-    let again = s.reduce(Action::Loaded(Ok(library_dump())));
+    let again = s.reduce(Action::Store(StoreEvent::Loaded(Ok(library_dump()))));
     assert_eq!(again.templates.len(), 3);
 }
 
@@ -1400,7 +1447,7 @@ fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
         None,
     );
     assert_eq!(s.page, Page::Templates);
-    let s = s.reduce(Action::GoHome);
+    let s = s.reduce(Action::Go(Go::Home));
     assert_eq!(s.page, Page::Home);
 
     // A device showing voters stays on the voter screen: leaving it needs the PIN.
@@ -1422,7 +1469,7 @@ fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
     let reloaded = ready(dump, Some("s1".into()));
     assert_eq!(reloaded.page, Page::Vote("s1".into()));
     assert_eq!(
-        reloaded.reduce(Action::Templates).page,
+        reloaded.reduce(Action::Go(Go::Templates)).page,
         Page::Vote("s1".into())
     );
 }
@@ -1431,28 +1478,28 @@ fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
 /// disk from the count before it, one at a time.
 #[test]
 fn one_pin_is_checked_at_a_time() {
-    let s = recommendation_session().reduce(Action::AskPin {
+    let s = recommendation_session().reduce(Action::Pin(PinAction::Ask {
         session: "s1".into(),
         intent: Intent::Results,
-    });
-    let s = s.reduce(Action::EnterPin {
+    }));
+    let s = s.reduce(Action::Pin(PinAction::Enter {
         pin: "111111".into(),
         now_ms: 2_000,
-    });
+    }));
     assert!(matches!(
         s.pending.as_ref().map(|p| &p.write),
         Some(Write::PinGuard(_))
     ));
     let seq = s.pending.as_ref().map_or(0, |p| p.seq);
-    let s = s.reduce(Action::Written {
+    let s = s.reduce(Action::Store(StoreEvent::Written {
         seq,
         result: Ok(()),
-    });
+    }));
     assert!(s.deriving.is_some(), "the wrong PIN is being derived");
-    let again = s.clone().reduce(Action::EnterPin {
+    let again = s.clone().reduce(Action::Pin(PinAction::Enter {
         pin: PIN.into(),
         now_ms: 2_100,
-    });
+    }));
     assert!(
         again.pending.is_none(),
         "no second try while the first is checked"
@@ -1488,7 +1535,7 @@ fn a_version_1_pin_still_opens_its_session() {
     let text = serde_json::to_string(&record).expect("json");
     dump.sessions = vec![("s1".into(), text.clone()), ("s1/copy".into(), text)];
     let s = ready(dump, None);
-    let s = s.reduce(Action::Manage("s1".into()));
+    let s = s.reduce(Action::Go(Go::Manage("s1".into())));
     let s = settle(s);
     let s = written(pin(s, Intent::Close, "2468"), Ok(()));
     assert_eq!(s.session("s1").map(|x| x.status()), Some(Status::Closed));
@@ -1499,29 +1546,31 @@ fn a_version_1_pin_still_opens_its_session() {
 #[test]
 fn a_pin_answers_only_the_question_it_was_typed_for() {
     let s = recommendation_session()
-        .reduce(Action::AskPin {
+        .reduce(Action::Pin(PinAction::Ask {
             session: "s1".into(),
             intent: Intent::Results,
-        })
-        .reduce(Action::EnterPin {
+        }))
+        .reduce(Action::Pin(PinAction::Enter {
             pin: PIN.into(),
             now_ms: 2_000,
-        });
+        }));
     // While its try is stored, and again while it is derived, another question comes.
     for stage in 0..2 {
         let mut s = s.clone();
         if stage == 1 {
             let seq = s.pending.as_ref().map_or(0, |p| p.seq);
-            s = s.reduce(Action::Written {
+            s = s.reduce(Action::Store(StoreEvent::Written {
                 seq,
                 result: Ok(()),
-            });
+            }));
             assert!(s.deriving.is_some());
         }
-        let s = s.reduce(Action::CancelPin).reduce(Action::AskPin {
-            session: "s1".into(),
-            intent: Intent::Delete,
-        });
+        let s = s
+            .reduce(Action::Pin(PinAction::Cancel))
+            .reduce(Action::Pin(PinAction::Ask {
+                session: "s1".into(),
+                intent: Intent::Delete,
+            }));
         let s = settle(s);
         let s = settle(s);
         assert!(

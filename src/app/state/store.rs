@@ -1,0 +1,290 @@
+//! What the store and the browser report: the store read at start, a session or count claimed
+//! by this window, writes asked for and their outcome. A write is a command: the state shows
+//! its result only once it is on disk ([`StoreEvent::Written`]).
+
+use super::*;
+
+impl AppState {
+    /// The store's contents read into sessions; whatever cannot be read is counted, skipped
+    /// and left in the store untouched.
+    pub(super) fn loaded(&mut self, dump: Dump) {
+        self.refresh(&dump);
+        self.load = Load::Ready;
+        if dump.shared_link {
+            self.page = Page::Templates;
+        }
+        if let Some(id) = dump.voting {
+            // A closed or deleted session does not take voters back: the home screen shows.
+            // The voter screen wins over a shared link: it is left only with the PIN.
+            self.start_voting(&id);
+        }
+    }
+
+    /// Sessions, counts, templates and the PIN guard as the store holds them now.
+    pub(super) fn refresh(&mut self, dump: &Dump) {
+        let (stored, damaged) =
+            ballot_core::session::read_stored(&dump.sessions, &dump.events, &dump.ballots);
+        let sessions: Vec<Session> = stored.into_iter().map(Session::from).collect();
+        let mut damaged = damaged.len() + dump.corrupt;
+        self.sessions = Rc::new(sessions);
+        self.counts = Rc::new(AppState::loaded_counts(dump, &mut damaged));
+        self.damaged_records = damaged;
+        self.library(&dump.templates);
+        let stored_guard = (dump.pin_guard.as_deref())
+            .and_then(|json| serde_json::from_str::<PinGuard>(json).ok())
+            .unwrap_or_default();
+        // Never fewer wrong PINs than this window already knows of.
+        if stored_guard.wrong >= self.pin_guard.wrong {
+            self.pin_guard = stored_guard;
+        }
+    }
+
+    /// The page's session or count claimed anew when the page shows another one.
+    pub(super) fn sync_claim(&mut self) {
+        let wanted = self.page.subject();
+        let current = match &self.claim {
+            Claim::None => None,
+            Claim::Opening(id) | Claim::Busy(id) | Claim::Held(id) => Some(id.as_str()),
+        };
+        if wanted != current {
+            self.claim = wanted.map_or(Claim::None, |id| Claim::Opening(id.to_string()));
+            self.claim_round = self.claim_round.wrapping_add(1);
+        }
+    }
+
+    /// What the App's claim effect works on: the id to hold, and the claim's round.
+    pub fn claim_key(&self) -> Option<(String, u32)> {
+        match &self.claim {
+            Claim::None => None,
+            Claim::Opening(id) | Claim::Busy(id) | Claim::Held(id) => {
+                Some((id.clone(), self.claim_round))
+            }
+        }
+    }
+
+    /// Whether this window holds `id` and may write it.
+    pub fn holds(&self, id: &str) -> bool {
+        matches!(&self.claim, Claim::Held(h) if h == id)
+    }
+
+    /// Now held, with the store as read right after: the page is shown again from it, as a
+    /// reload would show it.
+    pub(super) fn claimed(&mut self, dump: &Dump) {
+        let Some(id) = self.page.subject().map(str::to_string) else {
+            return;
+        };
+        self.refresh(dump);
+        self.claim = Claim::Held(id.clone());
+        let session = self.session(&id).map(|s| s.status());
+        let takes_ballots = self.session(&id).is_some_and(|s| s.log.takes_ballots());
+        let voting = dump.voting.as_deref() == Some(id.as_str());
+        match self.page.clone() {
+            // Still the device's voter screen (not left with the PIN in another window).
+            Page::Vote(_) if takes_ballots && voting => {
+                // A voter's marks on this session stay (a write refused as changed is
+                // tried again); anything else starts from a fresh ballot.
+                if self.draft.as_ref().is_none_or(|d| d.session != id) {
+                    self.start_voting(&id);
+                }
+            }
+            Page::Manage(_) if session.is_some() => {}
+            Page::Results(_) | Page::Exchange(Some(_)) if session == Some(Status::Closed) => {}
+            Page::Results(_) if self.unsaved_close.as_ref() == Some(&id) => {}
+            Page::Results(_) | Page::Exchange(Some(_)) if session.is_some() => {
+                self.page = Page::Manage(id);
+            }
+            Page::Count(_) if self.count(&id).is_some() => {
+                let keep = (self.counting.as_ref()).is_some_and(|c| c.count == id)
+                    && self.pending.is_none();
+                if !keep {
+                    self.open_count(&id);
+                }
+            }
+            _ => {
+                // Gone, or closed under the voter screen: nothing of it is shown any more.
+                self.draft = None;
+                self.counting = None;
+                self.page = Page::Home;
+            }
+        }
+        self.sync_claim();
+    }
+
+    /// The templates offered for new sessions and counts: the samples, then the library's
+    /// that pass their checks.
+    pub(super) fn library(&mut self, offered: &[(String, String)]) {
+        let mut entries: Vec<Entry> = self.templates[..self.built_in].to_vec();
+        for (name, json) in offered {
+            if let Ok(t) = Template::parse(json) {
+                entries.push(Entry::new(name.clone(), t));
+            }
+        }
+        self.templates = Rc::new(entries);
+    }
+
+    /// Asks for `write`. A write of a session's or count's records only while this window
+    /// holds it (the pages offer nothing that writes otherwise; this is the last word).
+    pub(super) fn request(&mut self, write: Write) {
+        let of = match &write {
+            Write::Ballot { session: id, .. }
+            | Write::Event { session: id, .. }
+            | Write::CountEntry { count: id, .. } => Some(id.as_str()),
+            // The device's own settings: the voter screen itself waits for its claim.
+            Write::Session(_) | Write::Count(_) | Write::Voting(_) | Write::PinGuard(_) => None,
+        };
+        if of.is_some_and(|id| !self.holds(id)) {
+            self.notice = Some(StoreError::Elsewhere);
+            return;
+        }
+        self.write_seq = self.write_seq.wrapping_add(1);
+        self.pending = Some(Pending {
+            seq: self.write_seq,
+            write,
+            reset_pin_guard: false,
+        });
+    }
+
+    pub(super) fn written(&mut self, seq: u32, result: Result<(), StoreError>) {
+        let Some(pending) = self.pending.take_if(|p| p.seq == seq) else {
+            return;
+        };
+        if matches!(result, Err(StoreError::Elsewhere | StoreError::Changed)) {
+            // The state this write was decided on is not the store's: claim the page's
+            // session or count again, and show it as the store has it.
+            self.claim_round = self.claim_round.wrapping_add(1);
+            if let Some(id) = self.page.subject() {
+                self.claim = Claim::Opening(id.to_string());
+            }
+        }
+        match (pending.write, result) {
+            (Write::PinGuard(counted), _) => self.pin_counted(counted),
+            (
+                Write::Ballot {
+                    session, ballot, ..
+                },
+                Ok(()),
+            ) => {
+                if let Some(s) = self.session_mut(&session) {
+                    let template = Rc::clone(&s.template);
+                    // The same check as when it was confirmed and as when it is read back.
+                    let spec = s.record.spec.clone();
+                    spec.count_into(&template, &mut s.tally, &ballot);
+                    if let Some(d) = self.draft.as_mut() {
+                        // Wipe the marks at once: nothing of this voter's stays.
+                        d.ballot = Ballot::empty(&template, None);
+                        d.stage = Stage::Recorded;
+                        d.refusal = None;
+                        d.held.clear();
+                    }
+                }
+            }
+            (Write::Ballot { session, .. }, Err(_)) => {
+                if let Some(s) = self.session_mut(&session) {
+                    s.failures = s.failures.saturating_add(1);
+                }
+                if let Some(d) = self.draft.as_mut() {
+                    d.stage = Stage::NotRecorded;
+                }
+            }
+            (Write::Session(record), Ok(())) => {
+                if let Ok(template) = Template::parse(&record.template) {
+                    let id = record.id.clone();
+                    let session = Session::from(StoredSession {
+                        tally: Tally::empty(&template),
+                        record: (*record).clone(),
+                        template,
+                        log: SessionLog::default(),
+                        next_event: 0,
+                    });
+                    Rc::make_mut(&mut self.sessions).insert(0, session);
+                    self.page = Page::Manage(id);
+                }
+            }
+            (
+                Write::Event {
+                    session,
+                    seq,
+                    event,
+                },
+                Ok(()),
+            ) => {
+                if let Some(s) = self.session_mut(&session) {
+                    s.log.push(event);
+                    s.next_event = seq.saturating_add(1);
+                }
+                if event.kind == EventKind::Closed {
+                    // Closing is followed by the count, as at the meeting.
+                    self.unsaved_close = None;
+                    self.notice = None;
+                    self.page = Page::Results(session);
+                } else if event.kind == EventKind::Deleted {
+                    self.page = Page::Home;
+                }
+            }
+            (
+                Write::Event {
+                    session,
+                    event:
+                        SessionEvent {
+                            kind: EventKind::Closed,
+                            ..
+                        },
+                    ..
+                },
+                Err(StoreError::Full),
+            ) => {
+                // A full disk stores no more ballots either: the count stands as stored, and
+                // the meeting sees it. The page says the close is not stored yet and offers
+                // to store it once there is room; until then no voting starts again here.
+                if self.unsaved_close.is_some() {
+                    // Tried again, still full: said again.
+                    self.notice = Some(StoreError::Full);
+                }
+                self.unsaved_close = Some(session.clone());
+                self.page = Page::Results(session);
+            }
+            (Write::Voting(Some(id)), Ok(())) => self.start_voting(&id),
+            (Write::Voting(None), result) => {
+                // Leaving even if the marker could not be cleared: a reload then shows the
+                // voter screen again, which is the safe side.
+                self.notice = result.err();
+                if let Some(d) = self.draft.take() {
+                    self.page = Page::Manage(d.session);
+                }
+            }
+            (Write::Session(_) | Write::Event { .. } | Write::Voting(Some(_)), Err(e)) => {
+                self.notice = Some(e);
+            }
+            (write @ (Write::Count(_) | Write::CountEntry { .. }), result) => {
+                self.count_written(write, result)
+            }
+        }
+    }
+
+    pub(super) fn on_store(&mut self, e: StoreEvent) -> bool {
+        match e {
+            StoreEvent::Loaded(Ok(dump)) => self.loaded(dump),
+            StoreEvent::Loaded(Err(e)) => self.load = Load::Failed(e),
+            StoreEvent::ClaimBusy { round } => match &self.claim {
+                Claim::Opening(id) if round == self.claim_round => {
+                    self.claim = Claim::Busy(id.clone())
+                }
+                _ => return false,
+            },
+            StoreEvent::Claimed { round, dump } => {
+                if round != self.claim_round || self.pending.is_some() {
+                    return false;
+                }
+                match dump {
+                    Ok(dump) => self.claimed(&dump),
+                    Err(e) => self.load = Load::Failed(e),
+                }
+            }
+            StoreEvent::Written { seq, result } => self.written(seq, result),
+            StoreEvent::Notice(e) => self.notice = Some(e),
+            StoreEvent::DismissNotice => self.notice = None,
+            StoreEvent::UpdateReady => self.update_ready = true,
+        }
+        true
+    }
+}
