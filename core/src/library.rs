@@ -37,8 +37,7 @@ pub struct LibraryRecord {
     pub name: String,
     /// The template's JSON (a [`TemplateSpec`]) when it passed every check, result rules
     /// included, as saved; empty for a draft. The app offers only these for sessions and
-    /// counts (`idb.js` picks them: the app does not link the result rules' checks), and
-    /// checks the template itself again before it uses it.
+    /// counts ([`offered`]), and checks the template itself again before it uses it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub template: String,
     /// A draft's JSON, which may fail its checks; empty when `template` is set.
@@ -56,6 +55,38 @@ impl LibraryRecord {
             &self.template
         }
     }
+}
+
+/// One stored record (key, JSON) as a record of `key`, or `None`: unreadable.
+fn read_record(key: &str, value: &str) -> Option<LibraryRecord> {
+    serde_json::from_str::<LibraryRecord>(value)
+        .ok()
+        .filter(|r| r.v == 1 && key == record_key(&r.id, r.rev) && !r.id.contains('/'))
+}
+
+/// The library's templates the app offers for new sessions and counts, read once from the
+/// store's records (key, JSON, in key order): the newest revision of each template, when it
+/// was saved ready and passes every check, with its library name. The second value counts
+/// the records that cannot be read (left in the store; the studio's data page names them).
+pub fn offered(stored: &[(String, String)]) -> (Vec<(String, Template)>, usize) {
+    let mut newest: Vec<LibraryRecord> = Vec::new();
+    let mut unreadable = 0;
+    for (key, value) in stored {
+        let Some(r) = read_record(key, value) else {
+            unreadable += 1;
+            continue;
+        };
+        // Key order is revision order: a later record of an id replaces the earlier.
+        match newest.iter_mut().find(|n| n.id == r.id) {
+            Some(n) => *n = r,
+            None => newest.push(r),
+        }
+    }
+    let offered = (newest.into_iter())
+        .filter(|r| !r.template.is_empty())
+        .filter_map(|r| Some((r.name, Template::parse(&r.template).ok()?)))
+        .collect();
+    (offered, unreadable)
 }
 
 /// The store key of a record: `<id>/<rev, 8 digits>`, so key order is revision order.
@@ -207,10 +238,7 @@ impl Library {
         let mut first_saved: Vec<(String, u64)> = Vec::new();
         let mut damaged = Vec::new();
         for (key, value) in stored {
-            let record = serde_json::from_str::<LibraryRecord>(value)
-                .ok()
-                .filter(|r| r.v == 1 && *key == record_key(&r.id, r.rev) && !r.id.contains('/'));
-            let Some(r) = record else {
+            let Some(r) = read_record(key, value) else {
                 damaged.push(Damage::new(Store::Template, key, Problem::Unreadable));
                 continue;
             };

@@ -53,14 +53,14 @@ pub struct Dump {
     pub pin_guard: Option<String>,
     pub counts: Vec<(String, String)>,
     pub count_entries: Vec<(String, String)>,
-    /// The library's templates offered for sessions and counts: (name, template JSON), the
-    /// newest ready revision of each (picked by `idb.js`).
+    /// The template library's records (`ballot_core::library::LibraryRecord`): the app
+    /// offers the newest ready revision of each ([`ballot_core::library::offered`]).
     pub templates: Vec<(String, String)>,
     /// The app was opened with a shared template link: the studio offers it.
     pub shared_link: bool,
-    /// Library records that failed their checksum or do not parse (`idb.js` leaves them
-    /// out above; the studio's data page names them). Damaged session and count records
-    /// come in their place with no data, and their readers name them.
+    /// Library records that failed their checksum (`idb.js` leaves them out above; the
+    /// studio's data page names them). Damaged session and count records come in their
+    /// place with no data, and their readers name them.
     pub corrupt: usize,
 }
 

@@ -323,33 +323,12 @@ function readStore(tx, s, corrupt) {
   });
 }
 
-// The template library as the app offers it for new sessions and counts: [[name, template
-// JSON], …], the newest revision of each template id where it was saved ready (a record
-// with "template"; a draft has "draft" instead). Done here, where JSON.parse costs the
-// first load nothing; the app still checks each template. The studio reads the records
-// themselves (loadStore) and reports any that are damaged.
-function offered(rows, corrupt) {
-  const newest = new Map();
-  // Keys are `<id>/<rev, 8 digits>` in key order: the last of an id is its newest.
-  for (const [key, value] of rows) {
-    try {
-      newest.set(key.split("/")[0], JSON.parse(value));
-    } catch (_) {
-      // Not offered, and counted as the studio counts it.
-      corrupt.push(["templates", key]);
-    }
-  }
-  const out = [];
-  // A template that is not a string is skipped by the app (pairs() takes strings only).
-  for (const r of newest.values()) if (r && r.template) out.push([String(r.name), r.template]);
-  return out;
-}
-
 /**
  * Everything stored, by store name: { sessions: [[key, data], …], events, …, templates },
- * each in key order, a record whose checksum failed with "" for its data; for "templates",
- * the offered [[name, template], …] instead (see offered()); and "corrupt": the [store, key]
- * of every template or device record whose checksum failed.
+ * each in key order, a record whose checksum failed with "" for its data, but in
+ * "templates" and "device", which leave it out; and "corrupt": the [store, key] of every
+ * template or device record whose checksum failed. The app reads the records themselves
+ * (the library's in `ballot_core::library::offered`).
  */
 export async function loadAll() {
   const db = await open();
@@ -361,7 +340,6 @@ export async function loadAll() {
   const inPlace = (s) => s !== "templates" && s !== "device";
   const read = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
   const all = Object.fromEntries(STORES.map((s, i) => [s, read[i]]));
-  all.templates = offered(all.templates, corrupt);
   all.corrupt = corrupt;
   await keep(all.sessions.length > 0 || all.counts.length > 0);
   return all;

@@ -28,8 +28,8 @@ impl AppState {
         let mut damaged = damaged.len() + dump.corrupt;
         self.sessions = Rc::new(sessions);
         self.counts = Rc::new(AppState::loaded_counts(dump, &mut damaged));
+        damaged += self.library(&dump.templates);
         self.damaged_records = damaged;
-        self.library(&dump.templates);
         let stored_guard = (dump.pin_guard.as_deref())
             .and_then(|json| serde_json::from_str::<PinGuard>(json).ok())
             .unwrap_or_default();
@@ -111,15 +111,14 @@ impl AppState {
     }
 
     /// The templates offered for new sessions and counts: the samples, then the library's
-    /// that pass their checks.
-    pub(super) fn library(&mut self, offered: &[(String, String)]) {
+    /// newest revisions saved ready that pass their checks. Returns the number of library
+    /// records that cannot be read.
+    pub(super) fn library(&mut self, records: &[(String, String)]) -> usize {
+        let (offered, unreadable) = ballot_core::library::offered(records);
         let mut entries: Vec<Entry> = self.templates[..self.built_in].to_vec();
-        for (name, json) in offered {
-            if let Ok(t) = Template::parse(json) {
-                entries.push(Entry::new(name.clone(), t));
-            }
-        }
+        entries.extend(offered.into_iter().map(|(name, t)| Entry::new(name, t)));
         self.templates = Rc::new(entries);
+        unreadable
     }
 
     /// Asks for `write`. A write of a session's or count's records only while this window

@@ -1400,8 +1400,9 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
     assert_eq!(s.damaged_records, 4);
 }
 
-/// The library's templates as `idb.js` hands them over: (name, template JSON).
+/// The library's records as the store holds them: (key, record JSON), in key order.
 fn library_dump() -> Dump {
+    use ballot_core::library::{record_key, LibraryRecord};
     let mut spec = samples::all()[1].clone().into_spec();
     spec.issuer = "长乐街道党工委".into();
     let changed = serde_json::to_string(&spec).unwrap();
@@ -1409,11 +1410,29 @@ fn library_dump() -> Dump {
     // nobody votes or counts with a template its results cannot be judged under.
     spec.rules = vec!["quorum 过半".into()];
     let rules_do_not_read = serde_json::to_string(&spec).unwrap();
+    let record = |id: &str, rev: u32, name: &str, template: &str, draft: &str| {
+        let r = LibraryRecord {
+            v: 1,
+            id: id.into(),
+            rev,
+            name: name.into(),
+            template: template.into(),
+            draft: draft.into(),
+            saved_ms: 1,
+        };
+        (record_key(id, rev), serde_json::to_string(&r).unwrap())
+    };
     Dump {
         templates: vec![
-            ("长乐推荐票".into(), changed),
-            ("坏的".into(), "{\"format\":\"ballot-kit/template\"".into()),
-            ("规则读不懂".into(), rules_do_not_read),
+            // Ready at revision 0, a draft since: the draft is the newest, nothing offered.
+            record("a", 0, "改了一半", &changed, ""),
+            record("a", 1, "改了一半", "", "{}"),
+            // Offered: its newest revision, ready.
+            record("b", 0, "旧名字", "", "{}"),
+            record("b", 1, "长乐推荐票", &changed, ""),
+            ("c/00000000".into(), "{\"v\":1".into()),
+            record("d", 0, "坏的", "{\"format\":\"ballot-kit/template\"", ""),
+            record("e", 0, "规则读不懂", &rules_do_not_read, ""),
         ],
         ..Dump::default()
     }
@@ -1426,6 +1445,8 @@ fn library_templates_are_offered_after_the_samples_and_broken_ones_are_not() {
     assert_eq!(names.len(), 3);
     assert_eq!(names[2], "长乐推荐票");
     assert_eq!(s.templates[2].template.spec().issuer, "长乐街道党工委");
+    // The record that does not read is counted as damaged, for the home screen to say.
+    assert_eq!(s.damaged_records, 1);
     // A session made with it carries its own copy of the template.
     let s = create(s, form(2, Some(CategoryRule::Fixed { index: 0 })), "s1");
     let session = s.session("s1").expect("created");
