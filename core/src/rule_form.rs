@@ -6,26 +6,10 @@
 
 use crate::rules::{Base, Compare, RuleList, Scope};
 
-/// The rule kinds each list takes, in the order the editor offers them, each with the
-/// statement a new rule of that kind starts as (the documented default or example).
+/// The rule kinds each list takes, each with the statement a new rule of that kind starts
+/// as ([`RuleList::kinds`]).
 pub fn kinds(list: RuleList) -> &'static [(&'static str, &'static str)] {
-    match list {
-        RuleList::Template => &[("quorum", "quorum > 4/5"), ("weights", "weights 1/2 1/2")],
-        RuleList::Recommendation => &[
-            ("seats", "seats 5"),
-            ("extra", "extra 1/5"),
-            ("extra_min", "extra_min 1"),
-            ("majority", "majority > 1/2 valid"),
-            ("rate_base", "rate_base valid"),
-        ],
-        RuleList::Evaluation => &[
-            ("positive", "positive 满意+基本满意"),
-            ("exclude", "exclude 不了解"),
-            ("alert", "alert 不满意 > 1/3"),
-            ("alert_scope", "alert_scope combined"),
-            ("rate_base", "rate_base valid"),
-        ],
-    }
+    list.kinds()
 }
 
 /// The parts of one rule statement. Which parts a kind uses: `seats`, `extra_min`:

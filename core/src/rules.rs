@@ -361,6 +361,38 @@ pub enum RuleList {
     Evaluation,
 }
 
+impl RuleList {
+    /// The rule kinds this list takes, in the order the editor offers them, each with one
+    /// statement of that kind: what a new rule starts as in the editor, and the example a
+    /// value that does not read is shown with (T18). One table for both.
+    pub fn kinds(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            RuleList::Template => &[("quorum", "quorum > 4/5"), ("weights", "weights 7/10 3/10")],
+            RuleList::Recommendation => &[
+                ("seats", "seats 5"),
+                ("extra", "extra 1/5"),
+                ("extra_min", "extra_min 1"),
+                ("majority", "majority > 1/2 present"),
+                ("rate_base", "rate_base valid"),
+            ],
+            RuleList::Evaluation => &[
+                ("positive", "positive 满意+基本满意"),
+                ("exclude", "exclude 不了解"),
+                ("alert", "alert 不满意 > 1/3"),
+                ("alert_scope", "alert_scope each_category"),
+                ("rate_base", "rate_base valid"),
+            ],
+        }
+    }
+
+    /// The statement of kind `key` in [`RuleList::kinds`].
+    fn example(self, key: &str) -> &'static str {
+        (self.kinds().iter())
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, example)| example)
+    }
+}
+
 /// One rule statement of a `rules` list: a key, a space, a value (`"seats 5"`,
 /// `"alert 不满意 > 1/3"`). One list of short texts keeps the file readable and the format
 /// open to new rules without new fields.
@@ -404,7 +436,9 @@ impl Rule {
         let text = text.trim();
         let (key, value) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
         let value = value.trim();
-        let bad = |example| RuleError::BadValue { example };
+        let bad = |()| RuleError::BadValue {
+            example: list.example(key),
+        };
         let number = |v: &str| {
             v.parse::<u16>()
                 .ok()
@@ -412,37 +446,23 @@ impl Rule {
         };
         use RuleList::{Evaluation as E, Recommendation as R, Template as T};
         match (list, key) {
-            (T, "quorum") => Quorum::parse(value)
-                .map(Rule::Quorum)
-                .ok_or(bad("quorum > 4/5")),
+            (T, "quorum") => Quorum::parse(value).map(Rule::Quorum).ok_or(bad(())),
             (T, "weights") => value
                 .split_whitespace()
                 .map(Ratio::parse)
                 .collect::<Option<Vec<_>>>()
                 .filter(|w| !w.is_empty())
                 .map(Rule::Weights)
-                .ok_or(bad("weights 7/10 3/10")),
-            (R | E, "rate_base") => Base::parse(value)
-                .map(Rule::RateBase)
-                .ok_or(bad("rate_base valid")),
-            (R, "seats") => number(value).map(Rule::Seats).ok_or(bad("seats 5")),
-            (R, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad("extra 1/5")),
-            (R, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad("extra_min 1")),
-            (R, "majority") => Threshold::parse(value)
-                .map(Rule::Majority)
-                .ok_or(bad("majority > 1/2 present")),
-            (E, "positive") => level_list(value)
-                .map(Rule::Positive)
-                .ok_or(bad("positive 满意+基本满意")),
-            (E, "exclude") => level_list(value)
-                .map(Rule::Exclude)
-                .ok_or(bad("exclude 不了解")),
-            (E, "alert") => Alert::parse(value)
-                .map(Rule::Alert)
-                .ok_or(bad("alert 不满意 > 1/3")),
-            (E, "alert_scope") => Scope::parse(value)
-                .map(Rule::AlertScope)
-                .ok_or(bad("alert_scope each_category")),
+                .ok_or(bad(())),
+            (R | E, "rate_base") => Base::parse(value).map(Rule::RateBase).ok_or(bad(())),
+            (R, "seats") => number(value).map(Rule::Seats).ok_or(bad(())),
+            (R, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad(())),
+            (R, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad(())),
+            (R, "majority") => Threshold::parse(value).map(Rule::Majority).ok_or(bad(())),
+            (E, "positive") => level_list(value).map(Rule::Positive).ok_or(bad(())),
+            (E, "exclude") => level_list(value).map(Rule::Exclude).ok_or(bad(())),
+            (E, "alert") => Alert::parse(value).map(Rule::Alert).ok_or(bad(())),
+            (E, "alert_scope") => Scope::parse(value).map(Rule::AlertScope).ok_or(bad(())),
             _ => Err(RuleError::UnknownKey),
         }
     }
