@@ -541,8 +541,16 @@ impl AppState {
                     _ => self.notice = Some(e),
                 }
             }
-            (_, Err(e)) => self.notice = Some(e),
-            _ => {}
+            (Write::Count(_), Err(e)) => self.notice = Some(e),
+            // Only a count's writes are handed here (`AppState::written`).
+            (
+                Write::Ballot { .. }
+                | Write::Session(_)
+                | Write::Event { .. }
+                | Write::Voting(_)
+                | Write::PinGuard(_),
+                _,
+            ) => {}
         }
     }
 }
