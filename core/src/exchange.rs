@@ -377,11 +377,8 @@ impl Received {
     pub fn results(&self, view: crate::results::View) -> crate::results::Results {
         let b = &self.body;
         let own = crate::results::Results::compute(&self.template, &b.tally, b.figures, view);
-        let units: Vec<_> = if b.kind == Kind::Merged {
-            b.lines().iter().flat_map(SourceLine::flags).collect()
-        } else {
-            Vec::new()
-        };
+        // A merged result's units (empty for a counted one).
+        let units = b.sources.iter().flat_map(SourceLine::flags).collect();
         own.with_sources(units)
     }
 
