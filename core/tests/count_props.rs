@@ -13,10 +13,18 @@ use proptest::prelude::*;
 fn op() -> impl Strategy<Value = CountOp> {
     let t = samples::all().remove(1);
     let names = prop::collection::btree_set(0u16..7, 0..=7);
-    let ballot = names.prop_map(move |names| {
+    // Written in: one name in two spellings, another, nothing.
+    let written = prop::collection::vec(
+        prop::sample::select(vec!["赵六", " 赵六", "孙七", ""]),
+        0..=2,
+    );
+    let ballot = (names, written).prop_map(move |(names, written)| {
         let mut b = Ballot::empty(&t, Some(0));
         for n in names {
             b.toggle_paper_mark(&t, 0, n);
+        }
+        for (slot, w) in written.into_iter().enumerate() {
+            let _ = b.set_paper_write_in(&t, 0, slot, w);
         }
         b
     });
@@ -29,6 +37,30 @@ fn op() -> impl Strategy<Value = CountOp> {
             CountOp::SetFigures { figures: Figures { due: None, present: None, issued, returned } }
         }),
     ]
+}
+
+/// The write-in names of `ballots`, normalised, most written first, then in name order:
+/// what the suggestions must be, recounted from nothing.
+fn written_in<'a>(ballots: impl Iterator<Item = &'a Ballot>) -> Vec<String> {
+    use ballot_core::ballot::{BallotContent, SectionMarks};
+    let mut counts: std::collections::BTreeMap<String, u32> = Default::default();
+    for b in ballots {
+        if let BallotContent::Marked(sections) = &b.content {
+            for s in sections {
+                if let SectionMarks::Recommendation(r) = s {
+                    for w in &r.write_ins {
+                        let name = ballot_core::names::normalize_name(w);
+                        if !name.is_empty() {
+                            *counts.entry(name).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut names: Vec<(String, u32)> = counts.into_iter().collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    names.into_iter().map(|(n, _)| n).collect()
 }
 
 proptest! {
@@ -62,6 +94,8 @@ proptest! {
         }
         // The running tally (kept up per entry) is the tally of exactly the ballots standing.
         prop_assert_eq!(log.tally(), &Tally::of(&t, log.live()).expect("all fit"));
+        // The suggestions, kept step by step, are those of the ballots that stand.
+        prop_assert_eq!(log.write_in_names(), written_in(log.live()));
         prop_assert_eq!(log.live().count(), log.live_count() as usize);
         // Numbers are the reading order.
         for (i, e) in log.entered().iter().enumerate() {

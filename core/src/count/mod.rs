@@ -204,6 +204,10 @@ pub struct CountLog {
     corrections: Vec<Correction>,
     /// When it was deleted, while it is.
     deleted_ms: Option<u64>,
+    /// The write-in names of the ballots that stand (normalised), each with the number of
+    /// times it is written: kept as each step is applied, so the suggestions cost the same
+    /// at 10 000 ballots as at none.
+    written: SortedMap<String, u32>,
 }
 
 impl CountLog {
@@ -215,6 +219,7 @@ impl CountLog {
             tally: Tally::empty(template),
             corrections: Vec::new(),
             deleted_ms: None,
+            written: SortedMap::new(),
         }
     }
 
@@ -380,6 +385,7 @@ impl CountLog {
         self.check(template, &entry.op)?;
         match &entry.op {
             CountOp::Add { ballot } => {
+                self.written.count(ballot, true);
                 let seq = self.next_seq();
                 self.entered.push(Entered {
                     seq,
@@ -392,16 +398,22 @@ impl CountLog {
             }
             CountOp::Replace { seq, ballot } => {
                 let e = self.get_mut(*seq)?;
-                e.ballot = ballot.clone();
+                let old = std::mem::replace(&mut e.ballot, ballot.clone());
                 e.corrections = e.corrections.saturating_add(1);
+                if !e.struck {
+                    self.written.count(&old, false);
+                    self.written.count(ballot, true);
+                }
                 self.recount(template);
             }
-            CountOp::Strike { seq } => {
-                self.get_mut(*seq)?.struck = true;
-                self.recount(template);
-            }
-            CountOp::Restore { seq } => {
-                self.get_mut(*seq)?.struck = false;
+            CountOp::Strike { seq } | CountOp::Restore { seq } => {
+                let strike = matches!(entry.op, CountOp::Strike { .. });
+                let e = self.get_mut(*seq)?;
+                if e.struck != strike {
+                    e.struck = strike;
+                    let ballot = e.ballot.clone();
+                    self.written.count(&ballot, !strike);
+                }
                 self.recount(template);
             }
             CountOp::SetFigures { figures } => {
@@ -432,25 +444,45 @@ impl CountLog {
     /// The write-in names entered so far in this count (normalised), most frequent first,
     /// then in name order: the suggestions that keep one person's name spelt one way.
     pub fn write_in_names(&self) -> Vec<String> {
-        let mut seen: SortedMap<String, u32> = SortedMap::new();
-        for b in self.live() {
-            if let BallotContent::Marked(sections) = &b.content {
-                for s in sections {
-                    if let SectionMarks::Recommendation(r) = s {
-                        for w in &r.write_ins {
-                            let name = normalize_name(w);
-                            if !name.is_empty() {
-                                *seen.entry_or_default(name) += 1;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        by_votes(&seen)
+        let written: SortedMap<String, u32> = (self.written.iter())
+            .filter(|(_, &n)| n > 0)
+            .map(|(name, &n)| (name.clone(), n))
+            .collect();
+        by_votes(&written)
             .into_iter()
             .map(|(n, _)| n.to_string())
             .collect()
+    }
+}
+
+/// The write-in names of one ballot counted in (`add`) or out of the names a count's
+/// ballots write in.
+trait WrittenNames {
+    fn count(&mut self, ballot: &Ballot, add: bool);
+}
+
+impl WrittenNames for SortedMap<String, u32> {
+    fn count(&mut self, ballot: &Ballot, add: bool) {
+        let BallotContent::Marked(sections) = &ballot.content else {
+            return;
+        };
+        for s in sections {
+            let SectionMarks::Recommendation(r) = s else {
+                continue;
+            };
+            for w in &r.write_ins {
+                let name = normalize_name(w);
+                if name.is_empty() {
+                    continue;
+                }
+                let n = self.entry_or_default(name);
+                *n = if add {
+                    n.saturating_add(1)
+                } else {
+                    n.saturating_sub(1)
+                };
+            }
+        }
     }
 }
 
