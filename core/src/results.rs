@@ -390,18 +390,12 @@ impl Results {
                         Scope::Combined => view == View::Combined,
                         Scope::EachCategory => view != View::Combined,
                     };
-                    let result = evaluation(
-                        &mut ctx,
-                        Judging {
-                            index: i,
-                            spec: s,
-                            rules,
-                        },
-                        e,
-                        &part,
-                        judge,
-                        None,
-                    );
+                    let judging = Judging {
+                        index: i,
+                        spec: s,
+                        rules,
+                    };
+                    let result = evaluation(&mut ctx, judging, e, &part, judge, None);
                     if scope == Scope::EachCategory && view == View::Combined {
                         // Judged per category: the combined view lists each category's alerts.
                         for (c, name) in categories.iter().enumerate() {
@@ -412,18 +406,7 @@ impl Results {
                             if let Some(SectionTally::Evaluation(e)) = p.sections.get(i) {
                                 let meeting = ctx.figures;
                                 ctx.figures = figures_of(p, tally, meeting);
-                                evaluation(
-                                    &mut ctx,
-                                    Judging {
-                                        index: i,
-                                        spec: s,
-                                        rules,
-                                    },
-                                    e,
-                                    p,
-                                    true,
-                                    Some(name),
-                                );
+                                evaluation(&mut ctx, judging, e, p, true, Some(name));
                                 ctx.figures = meeting;
                             }
                         }
@@ -471,6 +454,15 @@ struct Judging<'a, S> {
     spec: &'a S,
     rules: &'a RuleSet,
 }
+
+// By hand: derived, both would require `S: Copy`, and only references are copied.
+impl<S> Clone for Judging<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S> Copy for Judging<'_, S> {}
 
 fn recommendation(
     ctx: &mut Ctx,

@@ -26,6 +26,27 @@ use crate::sorted::SortedMap;
 use crate::tally::{by_votes, Tally};
 use crate::template::{limits, Section, Template};
 
+/// Which steps of a count its 修改记录 lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audit {
+    /// Every step but a ballot read: the counting screen's.
+    All,
+    /// The ballots struck, restored or corrected: the printed report's, whose figures'
+    /// corrections are listed as figures.
+    Ballots,
+}
+
+impl CountOp {
+    /// Whether `audit` lists this step.
+    pub fn audited(&self, audit: Audit) -> bool {
+        match self {
+            CountOp::Add { .. } => false,
+            CountOp::Replace { .. } | CountOp::Strike { .. } | CountOp::Restore { .. } => true,
+            CountOp::SetFigures { .. } | CountOp::Deleted(_) => audit == Audit::All,
+        }
+    }
+}
+
 /// One step of a count. `seq` numbers refer to the order in which ballots were added
 /// (1 = the first ballot read). Stored as part of a [`CountEntry`].
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use ballot_core::ballot::{DeclaredVoid, MarkRefused};
 use ballot_core::check::check;
-use ballot_core::count::{CountLog, CountOp};
+use ballot_core::count::{Audit, CountLog};
 use ballot_core::form::SessionField;
 use yew::prelude::*;
 
@@ -222,25 +222,11 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     }
 }
 
-/// Which steps of a count its 修改记录 lists.
-#[derive(Clone, Copy)]
-enum Steps {
-    /// Every step but a ballot read: on the screen.
-    All,
-    /// The ballots struck, restored or corrected: on the printed report, whose figures'
-    /// corrections go as figures.
-    Ballots,
-}
-
 /// 修改记录 of a count, oldest first, each line with its time.
-fn audit(app: &AppState, log: &CountLog, steps: Steps) -> Vec<String> {
+fn audit(app: &AppState, log: &CountLog, steps: Audit) -> Vec<String> {
     let t = app.lang.texts();
     (log.entries().iter())
-        .filter(|e| match e.op {
-            CountOp::Add { .. } => false,
-            CountOp::Replace { .. } | CountOp::Strike { .. } | CountOp::Restore { .. } => true,
-            CountOp::SetFigures { .. } | CountOp::Deleted(_) => matches!(steps, Steps::All),
-        })
+        .filter(|e| e.op.audited(steps))
         .map(|e| {
             let at = page::format_time(e.at_ms, app.lang.tag());
             format!("{at} {}", (t.audit_entry)(&e.op))
@@ -256,7 +242,7 @@ fn board_tab(app: &AppHandle, count: &Count) -> Html {
     let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
     // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
     // corrections go as figures).
-    let audit = audit(app, log, Steps::Ballots);
+    let audit = audit(app, log, Audit::Ballots);
     use crate::platform::module;
     let mut input = module::result_input(
         template,
@@ -294,7 +280,7 @@ fn list_tab(v: &ListView) -> Html {
     let t = app.lang.texts();
     let (template, log) = (&count.template, &count.log);
     let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
-    let audit: Vec<Html> = audit(app, log, Steps::All)
+    let audit: Vec<Html> = audit(app, log, Audit::All)
         .into_iter()
         .map(|line| html! { <li>{ line }</li> })
         .collect();
