@@ -1,6 +1,6 @@
 // trunk post_build hook, after minify-js: makes the build work offline and run under the
 // Content-Security-Policy of index.html (no inline scripts).
-// 1. trunk's inline start-up script moves to the end of the app's JS file;
+// 1. index.html must have no inline script;
 // 2. web/sw.js becomes sw.js with this build's VERSION (a hash of every file) and FILES
 //    (every file of the build), which the service worker precaches on install.
 import { createHash } from 'node:crypto';
@@ -35,28 +35,10 @@ for (const sub of ['', ...readdirSync(dir).filter((f) => statSync(join(dir, f)).
   }
 }
 
-// 1. The start-up script: trunk's inline one imports the app's JS and starts the wasm. The
-// same call goes at the end of that JS file, which index.html then loads as its one script
-// (one file fewer on the first load, and nothing inline for the CSP to refuse).
-const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
-const found = html.match(inline);
-const js = found && found[1].match(/from\s*["']([^"']+\.js)["']/);
-const wasm = found && found[1].match(/module_or_path:\s*["']([^"']+\.wasm)["']/);
-if (!js || !wasm) {
-  console.error('offline: no start-up script of the expected shape in index.html (has trunk changed?)');
-  process.exit(1);
-}
-const appPath = join(dir, js[1].slice(base.length));
-const glue = readFileSync(appPath, 'utf8');
-const init = glue.match(/export\s*\{[^}]*?([\w$]+) as default/);
-if (!init) {
-  console.error(`offline: ${js[1]} has no default export (has wasm-bindgen changed?)`);
-  process.exit(1);
-}
-writeFileSync(appPath, `${glue}\nawait ${init[1]}({module_or_path:${JSON.stringify(wasm[1])}});\n`);
-html = html.replace(inline, `<script type=module src="${js[1]}"></script>`);
+// 1. No inline script: the CSP would block it (the app's start-up call is at the end of its
+// JS, scripts/build-app.mjs).
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('offline: index.html still has an inline script, which the CSP would block');
+  console.error('offline: index.html has an inline script, which the CSP would block: ' + html.match(/<script(?![^>]*\bsrc=)[^>]*>[^<]*/)[0]);
   process.exit(1);
 }
 writeFileSync(htmlPath, html);
@@ -78,4 +60,4 @@ const sw = readFileSync(join(source, 'web', 'sw.js'), 'utf8')
   .replace('"__VERSION__"', JSON.stringify(version.digest('hex').slice(0, 16)))
   .replace('__FILES__', JSON.stringify(list));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`offline: start-up in ${js[1]}, sw.js precaching ${list.length} files`);
+console.log(`offline: sw.js precaching ${list.length} files`);

@@ -11,7 +11,7 @@ const BUDGET = 150 * 1024;
 // The gate: the first load may not grow past this. It sits just above today's size while
 // the first load is over its budget, and comes down as issue 21 wins bytes back, to the
 // budget at the latest; raising it needs a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 182) * 1024;
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 144) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -36,10 +36,13 @@ const rows = [...files(root)].map((p) => {
   };
 });
 // Files under report/ and studio/ are the modules fetched on demand: results, XLSX writing,
-// and the template studio. sw.js is fetched after the app is up (it is registered then) and
-// then fetches the rest into its cache, in the background. Everything else is the first load:
-// index.html, the start-up script, the app's wasm, JS and CSS, the manifest and the icon.
-const onDemand = (r) => r.file.startsWith('report/') || r.file.startsWith('studio/') || r.file === 'sw.js';
+// and the template studio. The app's chunks (ballot-kit-<hash>-<name>.wasm, the later pages:
+// scripts/build-app.mjs) are fetched once the first screen is drawn. sw.js is fetched after
+// the app is up (it is registered then) and then fetches the rest into its cache, in the
+// background. Everything else is the first load: index.html, the app's wasm, JS (its start-up
+// call and the chunks' loader included) and CSS, the manifest and the icon.
+const chunk = (r) => /^ballot-kit-[0-9a-f]{16}-\w+\.wasm$/.test(r.file);
+const onDemand = (r) => r.file.startsWith('report/') || r.file.startsWith('studio/') || r.file === 'sw.js' || chunk(r);
 const sum = (rs) => rs.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
   raw: 0, gzip: 0, brotli: 0,
 });
@@ -51,12 +54,13 @@ const width = Math.max(24, ...rows.map((r) => r.file.length));
 console.log(`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli 11'.padStart(10)}`);
 for (const r of rows) console.log(`${r.file.padEnd(width)} ${n(r.raw)} ${n(r.gzip)} ${n(r.brotli)}`);
 console.log(`${'first load'.padEnd(width)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
-console.log(`${'later (report/, studio/, sw.js)'.padEnd(width)} ${n(later.raw)} ${n(later.gzip)} ${n(later.brotli)}`);
+console.log(`${'later (chunks, report/, studio/, sw.js)'.padEnd(width)} ${n(later.raw)} ${n(later.gzip)} ${n(later.brotli)}`);
 const pct = ((100 * total.brotli) / BUDGET).toFixed(1);
-console.log(`\nfirst load (dist/ without report/, studio/ and sw.js, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
+console.log(`\nfirst load (dist/ without the chunks, report/, studio/ and sw.js, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the 150 KB budget (${pct}%)` +
   (total.brotli > BUDGET ? '  OVER BUDGET' : ''));
 const kb = (rs) => (sum(rs).brotli / 1024).toFixed(1);
-console.log(`on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
+console.log(`after the first screen, brotli: the later pages ${kb(rows.filter(chunk))} KB\n` +
+  `on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
   `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
   `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan')))} KB (when the template library is first opened), ` +
   `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned)`);

@@ -3,6 +3,7 @@
 //! Effects here do all storage: the reducer asks (`AppState::pending`), they report back.
 
 mod components;
+mod later;
 mod pages;
 pub mod state;
 
@@ -14,7 +15,6 @@ use yew::prelude::*;
 use crate::app::state::{Go, PinAction, StoreEvent};
 use crate::platform::{db, page};
 use components::pin_dialog::PinDialog;
-use pages::templates::Studio;
 use state::{Action, AppState, Claim, Load, Page};
 
 /// The app state and its dispatcher.
@@ -155,6 +155,23 @@ pub fn App() -> Html {
         move || drop(guard)
     });
 
+    // The later pages' chunk (see `later`): fetched once the first screen is drawn, so it is
+    // there by the time anyone taps; fetched again when its page asks to.
+    let chunk = use_state(|| later::Chunk::Loading);
+    let fetch_chunk = {
+        let chunk = chunk.clone();
+        move || {
+            chunk.set(later::Chunk::Loading);
+            let chunk = chunk.clone();
+            wasm_bindgen_futures::spawn_local(async move { chunk.set(later::load().await) });
+        }
+    };
+    {
+        let fetch_chunk = fetch_chunk.clone();
+        use_effect_with((), move |_| fetch_chunk());
+    }
+    let retry = Callback::from(move |_| fetch_chunk());
+
     let body = match (&app.load, &app.page) {
         (Load::Loading, _) => html! {
             <main class="page"><p class="loading" role="status">{ t.loading }</p></main>
@@ -172,27 +189,19 @@ pub fn App() -> Html {
             claim_wait(&app)
         }
         (Load::Ready, Page::Home) => html! { <pages::home::HomePage app={app.clone()} /> },
-        (Load::Ready, Page::NewSession) => {
-            html! { <pages::new_session::NewSessionPage app={app.clone()} /> }
-        }
-        (Load::Ready, Page::Manage(id)) => {
-            html! { <pages::manage::ManagePage app={app.clone()} id={id.clone()} /> }
-        }
-        (Load::Ready, Page::Vote(_)) => html! { <pages::vote::VotePage app={app.clone()} /> },
-        (Load::Ready, Page::Results(id)) => {
-            html! { <pages::results::ResultsPage app={app.clone()} id={id.clone()} /> }
-        }
-        (Load::Ready, Page::NewCount) => {
-            html! { <pages::new_count::NewCountPage app={app.clone()} /> }
-        }
-        (Load::Ready, Page::Count(id)) => {
-            html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> }
-        }
-        (Load::Ready, Page::Templates) => pages::templates::templates_page(&app, Studio::Library),
-        (Load::Ready, Page::Exchange(focus)) => {
-            pages::templates::templates_page(&app, Studio::Desk(focus.as_deref()))
-        }
-        (Load::Ready, Page::Data) => pages::templates::templates_page(&app, Studio::Data),
+        // The pages drawn by the later chunk.
+        (
+            Load::Ready,
+            Page::NewSession
+            | Page::Manage(_)
+            | Page::Vote(_)
+            | Page::Results(_)
+            | Page::NewCount
+            | Page::Count(_)
+            | Page::Templates
+            | Page::Exchange(_)
+            | Page::Data,
+        ) => later::page(&app, *chunk, retry),
     };
     html! {
         <>

@@ -397,8 +397,10 @@ impl Reducible for AppState {
             Action::Go(page) => s.on_go(page),
             Action::Pin(a) => s.on_pin(a),
             Action::Session(a) => s.on_session(a),
-            Action::Vote(a) => s.on_vote(a),
-            Action::Count(a) => s.on_count(a),
+            // The voter screen's and the counting pad's steps are reduced by code in the
+            // later chunk: only their pages, drawn by it, send them (`app::later`).
+            Action::Vote(a) => crate::app::later::vote(&mut s, a),
+            Action::Count(a) => crate::app::later::count(&mut s, a),
         };
         if !changed {
             return self;
@@ -411,7 +413,7 @@ impl Reducible for AppState {
 // Each concern's reducer: `false` when the action changes nothing (the reducer then
 // returns the same state, see `PartialEq for AppState`).
 impl AppState {
-    fn on_count(&mut self, a: CountAction) -> bool {
+    pub(crate) fn on_count(&mut self, a: CountAction) -> bool {
         if let CountAction::Create {
             form,
             id,

@@ -350,3 +350,35 @@ test('a newer build is offered on the home screen, never on the voter screen, an
   await expect(page.getByText('新版本已下载')).toHaveCount(0);
   await expect(card(page, /长乐居民区 · 党员$/)).toBeVisible();
 });
+
+test.describe('the first load alone', () => {
+  // Requests go to the network, not the service worker, so that the route below sees them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('draws the home screen; a later page whose code cannot be fetched says so, and opens once it can', async ({ page }) => {
+    let reachable = false;
+    let asked = 0;
+    await page.route(/-pages\.wasm$/, (route) => {
+      asked += 1;
+      return reachable ? route.continue() : route.abort('internetdisconnected');
+    });
+    await page.goto('/');
+    await home(page);
+    await expect(page.getByRole('button', { name: '新建计票' })).toBeVisible();
+    await expect.poll(() => asked).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: '新建计票' }).tap();
+    await expect(page.getByRole('alert')).toHaveText(/这一页没能打开：本应用的这一部分还没有下载到本机/);
+    await expect(page.getByRole('heading', { level: 1, name: '新建计票（纸质票）' })).toHaveCount(0);
+
+    reachable = true;
+    await page.getByRole('button', { name: '重新载入这一页' }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: '新建计票（纸质票）' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // The pages work as ever once their code is here: a count opens and takes a ballot.
+    await page.getByRole('button', { name: '返回首页' }).first().tap();
+    await openCount(page);
+    await enter(page, { names: ['于建华'] });
+    await expect(page.getByRole('heading', { level: 2, name: '第 2 张' })).toBeVisible();
+  });
+});

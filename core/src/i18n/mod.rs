@@ -187,6 +187,10 @@ pub struct Texts {
     // Results
     pub results_heading: &'static str,
     pub totals: fn(u32, u32, u32, u32) -> String,
+    /// The later pages (their code is a wasm chunk fetched after the first screen) could
+    /// not be loaded, and the button that tries again.
+    pub pages_failed: &'static str,
+    pub pages_retry: &'static str,
     pub report_failed: &'static str,
     pub studio_failed: &'static str,
     pub templates_button: &'static str,

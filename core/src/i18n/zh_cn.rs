@@ -168,6 +168,8 @@ pub static TEXTS: Texts = Texts {
     totals: |total, valid, blank, void| {
         format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
     },
+    pages_failed: "这一页没能打开：本应用的这一部分还没有下载到本机（第一次使用时需要联网）。已保存的数据不受影响。",
+    pages_retry: "重新载入这一页",
     report_failed: "结果无法显示：",
     studio_failed: "模板库无法打开：",
     templates_button: "模板库",

@@ -107,7 +107,7 @@ impl AppState {
         self.page = Page::Vote(id.to_string());
     }
 
-    pub(super) fn on_vote(&mut self, a: VoteAction) -> bool {
+    pub(crate) fn on_vote(&mut self, a: VoteAction) -> bool {
         match a {
             VoteAction::Idle { activity } => {
                 let Some(d) = self.draft.as_ref() else {

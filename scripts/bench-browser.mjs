@@ -1,0 +1,260 @@
+// The browser bench (issue 21), run by hand after a release build (./scripts/bench builds):
+//
+//   node scripts/bench-browser.mjs [--runs 5] [--ballots 2000]
+//
+// Debian's Chromium through Playwright, a phone viewport, the CPU slowed 4× and the network
+// shaped as Lighthouse's slow 4G (150 ms round trip, 1.6 Mbit/s down, 0.75 up). It prints
+// medians (and the spread) of interleaved runs; it never fails on a number.
+//
+//   first load   home screen drawn and interactive, from a fresh profile, over HTTP/1.1 +
+//                gzip and over HTTP/2 + brotli (TLS, a throw-away certificate), and the
+//                longest main-thread task on the way
+//   repeat visit the same, offline, with the service worker holding every file
+//   counting     a name tap and 下一张 on the pad (own work: the event and the render it
+//                schedules) with no ballot entered and with --ballots entered
+//   start-up     the home screen after a reload with those ballots stored
+//
+// "Interactive" here: the home screen's buttons are in the page and have their handlers,
+// and no main-thread task is running (the end of the last long task, ≥ 50 ms, if later).
+// Not measured here yet: SurveyJS side by side, the 60 000-record store of issue 21 and
+// merging results files.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttp1 } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = opt('runs', 5);
+const BALLOTS = opt('ballots', 2000);
+const root = 'dist';
+if (!existsSync(join(root, 'index.html'))) {
+  console.error('bench-browser: no dist/index.html; build first (./scripts/bench, or trunk build --release)');
+  process.exit(1);
+}
+
+// ---- Servers: every file compressed once, as a static host would serve it.
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+};
+const cache = new Map();
+function file(path, encoding) {
+  const key = `${encoding} ${path}`;
+  if (!cache.has(key)) {
+    const full = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!full.startsWith(normalize(root)) || !existsSync(full)) return null;
+    const raw = readFileSync(full);
+    const body = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(raw, { level: 9 });
+    cache.set(key, { body, type: types[extname(full)] ?? 'application/octet-stream' });
+  }
+  return cache.get(key);
+}
+function handler(encoding) {
+  return (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const f = file(path, encoding);
+    if (!f) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': f.type, 'content-encoding': encoding, 'cache-control': 'no-cache' });
+    res.end(f.body);
+  };
+}
+// Compressed before the first request (brotli 11 of the wasm takes a second), as a static
+// host serves files compressed ahead of time.
+function* files(dir, prefix = '/') {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) yield* files(join(dir, e.name), `${prefix}${e.name}/`);
+    else yield `${prefix}${e.name}`;
+  }
+}
+for (const path of files(root)) for (const encoding of ['gzip', 'br']) file(path, encoding);
+file('/', 'gzip');
+file('/', 'br');
+const tmp = '.tmp/bench-browser';
+mkdirSync(tmp, { recursive: true });
+if (!existsSync(join(tmp, 'key.pem'))) {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem'), '-days', '30', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+}
+const listen = (server) => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server.address().port)));
+const http1 = createHttp1(handler('gzip'));
+const http2 = createSecureServer({ key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')), allowHTTP1: false }, handler('br'));
+const origins = {
+  'HTTP/1.1 + gzip': `http://127.0.0.1:${await listen(http1)}`,
+  'HTTP/2 + brotli': `https://127.0.0.1:${await listen(http2)}`,
+};
+
+// ---- The browser.
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--ignore-certificate-errors'],
+});
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+// Recorded in the page from its first byte: long tasks, and when the home screen's
+// "新建场次" button is first in the page.
+const PROBE = () => {
+  window.__bench = { tasks: [], home: null };
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) window.__bench.tasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('新建场次'));
+  new MutationObserver((_, o) => {
+    if (window.__bench.home === null && seen()) {
+      window.__bench.home = performance.now();
+      o.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function device(throttleNetwork) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    ignoreHTTPSErrors: true,
+  });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (throttleNetwork) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page, cdp };
+}
+
+// Home drawn, interactive (the last long task's end, if later) and the longest task, in ms
+// from the navigation's start; read after the page has been quiet for a while.
+async function startup(page) {
+  await page.waitForFunction(() => window.__bench && window.__bench.home !== null, null, { timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  return page.evaluate(() => {
+    const { tasks, home } = window.__bench;
+    const end = Math.max(home, ...tasks.map(([s, d]) => s + d));
+    return { home, interactive: end, longest: Math.max(0, ...tasks.map(([, d]) => d)) };
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${Math.round(x)} ms`.padStart(9);
+function report(title, runs, keys) {
+  console.log(`\n${title} (${runs.length} runs: median, min–max)`);
+  for (const [key, label] of keys) {
+    const xs = runs.map((r) => r[key]);
+    console.log(`  ${label.padEnd(34)} ${ms(median(xs))}   ${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`);
+  }
+}
+const STARTUP = [['home', 'home screen drawn'], ['interactive', 'interactive'], ['longest', 'longest main-thread task']];
+
+// ---- First load, the two protocols interleaved run by run.
+const first = Object.fromEntries(Object.keys(origins).map((k) => [k, []]));
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, origin] of Object.entries(origins)) {
+    const d = await device(true);
+    await d.page.goto(`${origin}/`);
+    first[name].push(await startup(d.page));
+    await d.context.close();
+  }
+}
+for (const [name, runs] of Object.entries(first)) report(`First load, ${name}, slow 4G, 4× CPU`, runs, STARTUP);
+
+// ---- Repeat visit: offline, the service worker holding every file.
+const repeat = [];
+{
+  const d = await device(false);
+  await d.page.goto(`${origins['HTTP/1.1 + gzip']}/`);
+  await d.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await d.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await d.context.setOffline(true);
+  for (let i = 0; i < RUNS; i++) {
+    await d.page.reload();
+    repeat.push(await startup(d.page));
+  }
+  await d.context.close();
+}
+report('Repeat visit, offline, service worker warm, 4× CPU', repeat, STARTUP);
+
+// ---- Counting: the pad's own work per tap, with none and with BALLOTS entered.
+async function tapCost(page, name) {
+  const box = await page.getByRole('checkbox', { name, exact: true }).elementHandle();
+  const xs = [];
+  for (let i = 0; i < 9; i++) {
+    xs.push(await box.evaluate(async (el) => {
+      const t0 = performance.now();
+      el.click();
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+  }
+  return median(xs);
+}
+async function nextCost(page) {
+  return page.evaluate(async () => {
+    const next = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '下一张');
+    const t0 = performance.now();
+    next.click();
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  });
+}
+{
+  const d = await device(false);
+  const { page } = d;
+  await page.goto(`${origins['HTTP/1.1 + gzip']}/`);
+  await page.getByRole('button', { name: '新建计票' }).click();
+  await page.getByRole('radio', { name: /^居民区党组织委员候选人初步人选推荐票/ }).check();
+  await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
+  await page.getByRole('radio', { name: '党员', exact: true }).check();
+  await page.getByLabel('工作人员密码（6–12 位数字）').fill('246813');
+  await page.getByLabel('再输入一遍密码').fill('246813');
+  await page.getByRole('button', { name: '开始计票' }).click();
+  await page.getByRole('heading', { level: 2, name: '第 1 张' }).waitFor();
+  const name = '于建华';
+  const at0 = { tap: await tapCost(page, name) };
+  // Entering: the CPU at full speed meanwhile (only the measured taps are slowed).
+  await d.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  let entered = 0;
+  const t0 = Date.now();
+  while (entered < BALLOTS) {
+    const heading = page.getByRole('heading', { level: 2, name: `第 ${entered + 1} 张` });
+    await heading.waitFor();
+    await page.keyboard.press(String(1 + (entered % 5)));
+    await page.keyboard.press('Enter');
+    entered += 1;
+    if (entered % 500 === 0) console.log(`  … ${entered} ballots entered (${Math.round((Date.now() - t0) / 1000)} s)`);
+  }
+  await page.getByRole('heading', { level: 2, name: `第 ${entered + 1} 张` }).waitFor();
+  // The heading of the next ballot, then the first measured 下一张 at 4×.
+  await d.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const atN = { tap: await tapCost(page, name) };
+  at0.next = NaN;
+  atN.next = await nextCost(page);
+  console.log(`\nCounting pad, own work per action, 4× CPU (median of 9 taps)`);
+  console.log(`  name tap, no ballot entered          ${ms(at0.tap)}`);
+  console.log(`  name tap, ${String(BALLOTS).padEnd(6)} ballots entered     ${ms(atN.tap)}`);
+  console.log(`  下一张,   ${String(BALLOTS).padEnd(6)} ballots entered     ${ms(atN.next)}`);
+
+  // ---- Start-up with those ballots stored.
+  const stored = [];
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    await page.goto(`${origins['HTTP/1.1 + gzip']}/`);
+    stored.push(await startup(page));
+  }
+  report(`Start-up with ${BALLOTS} paper ballots stored, 4× CPU, files from the service worker`, stored, STARTUP);
+  await d.context.close();
+}
+
+await browser.close();
+http1.close();
+http2.close();

@@ -1,0 +1,140 @@
+//! The pages that are not on the first load: all but the home screen. Their code is split off into a wasm chunk of
+//! its own (`wasm_split_helpers`; `scripts/build-app.mjs` splits the built wasm at the
+//! function below), which the app fetches in the background as soon as its first screen is
+//! drawn. The home screen, the store and the reducer stay in the first load, so a phone
+//! shows the home screen before it has fetched the counting pad or the voter screen.
+//!
+//! The reducer's steps for the voter screen (`VoteAction`) and the counting pad
+//! (`CountAction`) are in the chunk too: only those pages send them.
+//!
+//! Invariant: a later page is drawn, and a later step reduced, only once the chunk is loaded
+//! (`LOADED`); until then a later page says it is being opened, and if the chunk cannot be
+//! fetched it says so and offers to try again. A later step that came before the chunk
+//! (none can: their pages are drawn by it) would change nothing, and so nothing would be
+//! acknowledged. The store, its effects and the acknowledgement of every write (`Written`)
+//! are in the first load.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+use super::pages;
+use super::pages::templates::Studio;
+use super::state::{AppState, CountAction, Page, VoteAction};
+use super::AppHandle;
+
+thread_local! {
+    /// Whether the chunk is loaded: set once `load` has seen it loaded, never unset.
+    static LOADED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Where the chunk of the later pages is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Chunk {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The split point: everything only this function reaches (the six pages' components, their
+/// views and what only they use) goes into the chunk.
+#[wasm_split(pages, preload(preload_pages), fallible)]
+fn view(app: AppHandle) -> Result<Html, SplitLoaderError> {
+    Ok(match &app.page {
+        Page::NewSession => html! { <pages::new_session::NewSessionPage app={app.clone()} /> },
+        Page::Manage(id) => {
+            html! { <pages::manage::ManagePage app={app.clone()} id={id.clone()} /> }
+        }
+        Page::Vote(_) => html! { <pages::vote::VotePage app={app.clone()} /> },
+        Page::Results(id) => {
+            html! { <pages::results::ResultsPage app={app.clone()} id={id.clone()} /> }
+        }
+        Page::NewCount => html! { <pages::new_count::NewCountPage app={app.clone()} /> },
+        Page::Count(id) => html! { <pages::count::CountPage app={app.clone()} id={id.clone()} /> },
+        Page::Templates => pages::templates::templates_page(&app, Studio::Library),
+        Page::Exchange(focus) => {
+            pages::templates::templates_page(&app, Studio::Desk(focus.as_deref()))
+        }
+        Page::Data => pages::templates::templates_page(&app, Studio::Data),
+        // Never asked for: `App` draws the other pages itself.
+        _ => html! {},
+    })
+}
+
+#[wasm_split(pages, preload(preload_vote), fallible)]
+fn vote_step(s: &mut AppState, a: VoteAction) -> Result<bool, SplitLoaderError> {
+    Ok(s.on_vote(a))
+}
+
+#[wasm_split(pages, preload(preload_count), fallible)]
+fn count_step(s: &mut AppState, a: CountAction) -> Result<bool, SplitLoaderError> {
+    Ok(s.on_count(a))
+}
+
+/// The reducer's step for the voter screen: whether it changed the state.
+pub fn vote(s: &mut AppState, a: VoteAction) -> bool {
+    now(vote_step(s, a)).unwrap_or(false)
+}
+
+/// The reducer's step for the counting pad: whether it changed the state.
+pub fn count(s: &mut AppState, a: CountAction) -> bool {
+    now(count_step(s, a)).unwrap_or(false)
+}
+
+/// Fetches the chunk (once; a failed fetch is tried again on the next call) and tells
+/// whether it is there.
+pub async fn load() -> Chunk {
+    // Each split function has a loader of its own (the chunk is fetched once, but each
+    // loader learns of it only through its own call, a step later): all are completed here,
+    // so that every one of them is ready at its first poll.
+    let loaded = async {
+        preload_pages().await?;
+        preload_vote().await?;
+        preload_count().await
+    };
+    match loaded.await {
+        Ok(()) => {
+            LOADED.set(true);
+            Chunk::Ready
+        }
+        Err(_) => Chunk::Failed,
+    }
+}
+
+/// The later page of `app.page`, given where the chunk is; `retry` fetches it again.
+pub fn page(app: &AppHandle, chunk: Chunk, retry: Callback<MouseEvent>) -> Html {
+    let t = app.lang.texts();
+    let failed = html! {
+        <main class="page">
+            <section class="fatal" role="alert">
+                <p>{ t.pages_failed }</p>
+                <button type="button" class="primary" onclick={retry}>{ t.pages_retry }</button>
+            </section>
+        </main>
+    };
+    match chunk {
+        Chunk::Loading => html! {
+            <main class="page"><p class="loading" role="status">{ t.opening }</p></main>
+        },
+        Chunk::Ready => now(view(app.clone())).unwrap_or(failed),
+        Chunk::Failed => failed,
+    }
+}
+
+/// A split function called as a plain one: once the chunk is loaded its future is ready at
+/// its first poll (the loader is a memoised, completed cell), so it is polled once here
+/// instead of awaited, and a render or a reducer step stays synchronous. `None`, without
+/// polling, while the chunk is not loaded (natively there is no chunk: always loaded).
+fn now<T>(call: impl Future<Output = Result<T, SplitLoaderError>>) -> Option<T> {
+    if cfg!(target_family = "wasm") && !LOADED.get() {
+        return None;
+    }
+    let mut f = std::pin::pin!(call);
+    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        Poll::Ready(Err(_)) | Poll::Pending => None,
+    }
+}
