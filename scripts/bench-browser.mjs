@@ -220,10 +220,10 @@ async function nextCost(page) {
   await page.getByRole('button', { name: '开始计票' }).click();
   await page.getByRole('heading', { level: 2, name: '第 1 张' }).waitFor();
   const name = '于建华';
-  const at0 = { tap: await tapCost(page, name) };
+  const at0 = { tap: await tapCost(page, name), next: await nextCost(page) };
   // Entering: the CPU at full speed meanwhile (only the measured taps are slowed).
   await d.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  let entered = 0;
+  let entered = 1;
   const t0 = Date.now();
   while (entered < BALLOTS) {
     const heading = page.getByRole('heading', { level: 2, name: `第 ${entered + 1} 张` });
@@ -237,11 +237,11 @@ async function nextCost(page) {
   // The heading of the next ballot, then the first measured 下一张 at 4×.
   await d.cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const atN = { tap: await tapCost(page, name) };
-  at0.next = NaN;
   atN.next = await nextCost(page);
   console.log(`\nCounting pad, own work per action, 4× CPU (median of 9 taps)`);
   console.log(`  name tap, no ballot entered          ${ms(at0.tap)}`);
   console.log(`  name tap, ${String(BALLOTS).padEnd(6)} ballots entered     ${ms(atN.tap)}`);
+  console.log(`  下一张,   no ballot entered          ${ms(at0.next)}`);
   console.log(`  下一张,   ${String(BALLOTS).padEnd(6)} ballots entered     ${ms(atN.next)}`);
 
   // ---- Start-up with those ballots stored.

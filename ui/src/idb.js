@@ -29,9 +29,16 @@ const CRC = new Int32Array(256).map((_, n) => {
   for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
   return n;
 });
+// Every record is checked at start, so this is the store's hot loop (issue 21): one encoder
+// and one buffer for all records, grown as needed, and an indexed loop.
+const UTF8 = new TextEncoder();
+let bytes = new Uint8Array(1 << 16);
 function crc32(text) {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+  const n = UTF8.encodeInto(text, bytes).written;
   let c = -1;
-  for (const b of new TextEncoder().encode(text)) c = CRC[(c ^ b) & 255] ^ (c >>> 8);
+  for (let i = 0; i < n; i++) c = CRC[(c ^ bytes[i]) & 255] ^ (c >>> 8);
   return ((c ^ -1) >>> 0).toString(16).padStart(8, "0");
 }
 const seal = (key, data) => crc32(key + "\n" + data) + " " + data;
