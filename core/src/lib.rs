@@ -62,6 +62,7 @@
 pub mod backup;
 pub mod ballot;
 pub mod check;
+pub mod chunked;
 pub mod count;
 #[cfg(feature = "exchange")]
 pub mod crosscheck;

@@ -20,6 +20,7 @@ pub use stored::{read_stored, StoredCount};
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, BallotContent, SectionMarks};
+use crate::chunked::Chunked;
 use crate::figures::{Correction, Figures};
 use crate::names::normalize_name;
 use crate::sorted::SortedMap;
@@ -217,8 +218,9 @@ pub enum BallotStep {
 /// restore recounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountLog {
-    entries: Vec<CountEntry>,
-    entered: Vec<Entered>,
+    /// Chunked, so the copy of the count at each step of the app is flat in its size.
+    entries: Chunked<CountEntry>,
+    entered: Chunked<Entered>,
     figures: Figures,
     tally: Tally,
     /// Figures changed from a known value, oldest first.
@@ -234,8 +236,8 @@ pub struct CountLog {
 impl CountLog {
     pub fn new(template: &Template, figures: Figures) -> CountLog {
         CountLog {
-            entries: Vec::new(),
-            entered: Vec::new(),
+            entries: Chunked::default(),
+            entered: Chunked::default(),
             figures,
             tally: Tally::empty(template),
             corrections: Vec::new(),
@@ -270,8 +272,13 @@ impl CountLog {
     }
 
     /// Every entry applied, in order: the audit trail.
-    pub fn entries(&self) -> &[CountEntry] {
-        &self.entries
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &CountEntry> {
+        self.entries.iter()
+    }
+
+    /// How many entries were applied.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
     }
 
     pub fn figures(&self) -> Figures {
@@ -279,8 +286,13 @@ impl CountLog {
     }
 
     /// All ballots in reading order, struck ones included.
-    pub fn entered(&self) -> &[Entered] {
-        &self.entered
+    pub fn entered(&self) -> impl DoubleEndedIterator<Item = &Entered> {
+        self.entered.iter()
+    }
+
+    /// How many ballots were entered, struck ones included.
+    pub fn entered_count(&self) -> u32 {
+        u32::try_from(self.entered.len()).unwrap_or(u32::MAX)
     }
 
     /// The ballots that count: not struck.
@@ -302,7 +314,7 @@ impl CountLog {
     /// saved ("第 7 张已保存"), and the same after a reload.
     pub fn last_step(&self) -> Option<BallotStep> {
         // A ballot added is the last one entered: every later entry changed no ballot.
-        let added = u32::try_from(self.entered.len()).unwrap_or(u32::MAX);
+        let added = self.entered_count();
         self.entries.iter().rev().find_map(|e| match e.op {
             CountOp::Add { .. } => Some(BallotStep::Added(added)),
             CountOp::Replace { seq, .. } => Some(BallotStep::Corrected(seq)),
@@ -838,9 +850,9 @@ mod tests {
             log.apply(&t, at(CountOp::Strike { seq: 0 })),
             Err(CountRefused::NoSuchBallot { seq: 0 })
         );
-        assert_eq!(log.entries().len(), 5, "refusals leave no trace");
-        assert_eq!(log.entered()[1].corrections, 1);
-        assert!(log.entered()[2].struck);
+        assert_eq!(log.entry_count(), 5, "refusals leave no trace");
+        assert_eq!(log.entered().nth(1).expect("entered").corrections, 1);
+        assert!(log.entered().nth(2).expect("entered").struck);
         let tally = log.tally();
         assert_eq!(tally.total(), 2);
         let crate::tally::SectionTally::Recommendation(r) = &tally.combined().sections[0] else {
@@ -850,7 +862,11 @@ mod tests {
         assert_eq!(r.votes[1], 0);
         assert_eq!(r.votes[4], 1);
         // Replaying the stored log gives the same state.
-        let (again, refused) = CountLog::replay(&t, Figures::default(), log.entries().to_vec());
+        let (again, refused) = CountLog::replay(
+            &t,
+            Figures::default(),
+            log.entries().cloned().collect::<Vec<_>>(),
+        );
         assert!(refused.is_empty());
         assert_eq!(again, log);
     }
@@ -961,5 +977,44 @@ mod tests {
         ] {
             assert!(serde_json::from_str::<CountEntry>(bad).is_err(), "{bad}");
         }
+    }
+
+    /// A count longer than a chunk: a copy taken before a strike and a correction (what the
+    /// screen still shows while the reducer makes the next state) is left as it was, and
+    /// the changed log replays to itself.
+    #[test]
+    fn a_long_count_is_copied_without_its_steps_and_changed_without_touching_the_copy() {
+        let t = recommendation();
+        let mut log = CountLog::new(&t, Figures::default());
+        let n = u32::try_from(crate::chunked::CHUNK).expect("small") + 44;
+        for i in 0..n {
+            let ballot = marked(&t, &[u16::try_from(i % 7).expect("small")]);
+            log.apply(&t, at(CountOp::Add { ballot })).expect("add");
+        }
+        let before = log.clone();
+        log.apply(&t, at(CountOp::Strike { seq: 5 }))
+            .expect("strike");
+        log.apply(
+            &t,
+            at(CountOp::Replace {
+                seq: n - 1,
+                ballot: marked(&t, &[6]),
+            }),
+        )
+        .expect("replace");
+        assert_eq!(before.live_count(), n);
+        assert!(before.get(5).is_ok_and(|e| !e.struck));
+        assert_eq!(log.live_count(), n - 1);
+        assert!(log.get(5).is_ok_and(|e| e.struck));
+        assert_eq!(log.get(n - 1).map(|e| e.corrections), Ok(1));
+        assert_eq!(before.get(n - 1).map(|e| e.corrections), Ok(0));
+        assert_eq!(log.tally(), &Tally::of(&t, log.live()).expect("fits"));
+        let (again, refused) = CountLog::replay(
+            &t,
+            Figures::default(),
+            log.entries().cloned().collect::<Vec<_>>(),
+        );
+        assert!(refused.is_empty());
+        assert_eq!(again, log);
     }
 }

@@ -58,12 +58,8 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
         Intent::DeleteCount => {
             let entered = app
                 .count(&prompt.session)
-                .map_or(0, |c| c.log.entered().len());
-            (
-                t.delete_count,
-                (t.ask_delete_body)(u32::try_from(entered).unwrap_or(u32::MAX)),
-                t.delete_count,
-            )
+                .map_or(0, |c| c.log.entered_count());
+            (t.delete_count, (t.ask_delete_body)(entered), t.delete_count)
         }
     };
     let destructive = matches!(

@@ -200,7 +200,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             }
             CountAsk::Delete => dialog::alert(
                 t.ask_delete_title.into(),
-                (t.ask_delete_body)(u32::try_from(log.entered().len()).unwrap_or(u32::MAX)).into(),
+                (t.ask_delete_body)(log.entered_count()).into(),
                 t.delete_count,
                 Some(t.cancel),
                 answer,
@@ -225,7 +225,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
 /// 修改记录 of a count, oldest first, each line with its time.
 fn audit(app: &AppState, log: &CountLog, steps: Audit) -> Vec<String> {
     let t = app.lang.texts();
-    (log.entries().iter())
+    (log.entries())
         .filter(|e| e.op.audited(steps))
         .map(|e| {
             let at = page::format_time(e.at_ms, app.lang.tag());
@@ -287,7 +287,7 @@ fn list_tab(v: &ListView) -> Html {
     html! {
         <>
             <ol class="entered">
-                { for log.entered().iter().map(|e| {
+                { for log.entered().map(|e| {
                     let summary = check(template, &e.ballot).map(|k| t.ballot_summary(template, &k)).unwrap_or_default();
                     let seq = e.seq;
                     let correct = {

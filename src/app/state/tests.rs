@@ -1145,7 +1145,10 @@ fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
     );
     let s = s.reduce(Action::Count(CountAction::Correct(1)));
     assert_eq!(s.counting.as_ref().and_then(|c| c.correcting), Some(1));
-    assert_eq!(pad_ballot(&s), &count(&s).log.entered()[0].ballot);
+    assert_eq!(
+        pad_ballot(&s),
+        &count(&s).log.entered().next().expect("entered").ballot
+    );
     let s = commit(tap(s, &[1, 6]));
     assert!(matches!(
         pending_op(&s),
@@ -1154,7 +1157,7 @@ fn a_correction_puts_the_ballot_back_on_the_pad_and_replaces_it_once_stored() {
     let s = written(s, Ok(()));
     assert_eq!(s.counting.as_ref().and_then(|c| c.correcting), None);
     assert!(pad_ballot(&s).has_no_marks());
-    let first = &count(&s).log.entered()[0];
+    let first = &count(&s).log.entered().next().expect("entered");
     assert_eq!(first.corrections, 1);
     assert_eq!(first.ballot.content, {
         let mut b = count(&s).empty_ballot();
@@ -1201,7 +1204,7 @@ fn a_strike_is_asked_first_and_the_pad_waits_for_the_answer() {
         yes.reduce(Action::Count(CountAction::Restore { seq: 1, now_ms: 10 })),
         Ok(()),
     );
-    let times: Vec<u64> = count(&s).log.entries().iter().map(|e| e.at_ms).collect();
+    let times: Vec<u64> = count(&s).log.entries().map(|e| e.at_ms).collect();
     assert_eq!(times, vec![5_000, 9, 10]);
 }
 
