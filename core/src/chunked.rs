@@ -69,8 +69,42 @@ impl<T: Clone> Chunked<T> {
     }
 
     /// In order; `.rev()` from the end.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
-        (self.full.iter().flat_map(|c| c.iter())).chain(self.tail.iter())
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter {
+            list: self,
+            front: 0,
+            back: self.len(),
+        }
+    }
+}
+
+/// The items of a [`Chunked`] by index: a few instructions per item, and much less code in
+/// the wasm than chaining the chunks' own iterators.
+pub struct Iter<'a, T> {
+    list: &'a Chunked<T>,
+    front: usize,
+    back: usize,
+}
+
+impl<'a, T: Clone> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.front += 1;
+        self.list.get(self.front - 1)
+    }
+}
+
+impl<'a, T: Clone> DoubleEndedIterator for Iter<'a, T> {
+    fn next_back(&mut self) -> Option<&'a T> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        self.list.get(self.back)
     }
 }
 
