@@ -16,10 +16,13 @@
 //
 // "Interactive" here: the home screen's buttons are in the page and have their handlers,
 // and no main-thread task is running (the end of the last long task, ≥ 50 ms, if later).
-// Not measured here yet: SurveyJS side by side, the 60 000-record store of issue 21 and
-// merging results files.
+// The peer: SurveyJS (survey-core and survey-js-ui, MIT, from npm into .tmp/bench-peer on
+// first use; --no-peer leaves it out) rendering the sample 测评表 and 推荐票 as one form,
+// served and measured the same way, interleaved with ours run by run; "drawn" is the whole
+// form in the page. Not measured here yet: the 60 000-record store of issue 21 and merging
+// results files.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp1 } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { extname, join, normalize } from 'node:path';
@@ -33,7 +36,10 @@ const opt = (name, fallback) => {
 };
 const RUNS = opt('runs', 5);
 const BALLOTS = opt('ballots', 2000);
+const PEER = !args.includes('--no-peer');
+const PEER_VERSION = '2.5.38';
 const root = 'dist';
+const peerRoot = '.tmp/bench-peer/site';
 if (!existsSync(join(root, 'index.html'))) {
   console.error('bench-browser: no dist/index.html; build first (./scripts/bench, or trunk build --release)');
   process.exit(1);
@@ -48,8 +54,9 @@ const cache = new Map();
 function file(path, encoding) {
   const key = `${encoding} ${path}`;
   if (!cache.has(key)) {
-    const full = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!full.startsWith(normalize(root)) || !existsSync(full)) return null;
+    const [dir, rel] = path.startsWith('/peer/') ? [peerRoot, path.slice('/peer'.length)] : [root, path];
+    const full = normalize(join(dir, rel.endsWith('/') ? `${rel}index.html` : rel));
+    if (!full.startsWith(normalize(dir)) || !existsSync(full)) return null;
     const raw = readFileSync(full);
     const body = encoding === 'br'
       ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
@@ -67,6 +74,45 @@ function handler(encoding) {
     res.end(f.body);
   };
 }
+// The peer's page: the sample templates as one SurveyJS form (a matrix per evaluation
+// section, a checkbox list with its limit and the write-in cells per recommendation one).
+if (PEER) {
+  const modules = '.tmp/bench-peer/node_modules';
+  if (!existsSync(join(modules, 'survey-js-ui', 'survey-js-ui.min.js'))) {
+    console.log(`bench-browser: installing the peer, SurveyJS ${PEER_VERSION}, from npm into .tmp/bench-peer`);
+    mkdirSync('.tmp/bench-peer', { recursive: true });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', '.tmp/bench-peer',
+      `survey-core@${PEER_VERSION}`, `survey-js-ui@${PEER_VERSION}`], { stdio: 'inherit' });
+  }
+  mkdirSync(peerRoot, { recursive: true });
+  for (const [from, to] of [['survey-core/survey.core.min.js', 'core.js'], ['survey-js-ui/survey-js-ui.min.js', 'ui.js'],
+    ['survey-core/i18n/simplified-chinese.min.js', 'zh.js'], ['survey-core/survey-core.min.css', 'survey.css']]) {
+    writeFileSync(join(peerRoot, to), readFileSync(join(modules, from)));
+  }
+  const elements = [];
+  for (const name of ['民主测评表', '推荐票']) {
+    const t = JSON.parse(readFileSync(join('templates', `${name}.json`), 'utf8'));
+    for (const [i, sec] of t.sections.entries()) {
+      if (sec.kind === 'evaluation') {
+        elements.push({ type: 'matrix', name: `${name}${i}`, title: sec.title, columns: sec.levels,
+          rows: sec.subjects.map((x) => (x.role ? `${x.name}（${x.role}）` : x.name)) });
+      } else {
+        elements.push({ type: 'checkbox', name: `${name}${i}`, title: sec.title,
+          choices: sec.candidates.map((c) => c.name), maxSelectedChoices: sec.max_marks });
+        elements.push({ type: 'multipletext', name: `${name}${i}w`, title: '另选他人',
+          items: Array.from({ length: sec.write_in_slots ?? 0 }, (_, k) => ({ name: `w${k + 1}` })) });
+      }
+    }
+  }
+  const survey = { locale: 'zh-cn', title: '民主测评 · 推荐', pages: [{ elements }] };
+  writeFileSync(join(peerRoot, 'peer.js'),
+    `SurveyUI.renderSurvey(new Survey.Model(${JSON.stringify(survey)}), document.getElementById('survey'));\n`);
+  writeFileSync(join(peerRoot, 'index.html'), '<!doctype html><html lang=zh-CN><meta charset=utf-8>' +
+    '<meta name=viewport content="width=device-width,initial-scale=1"><title>SurveyJS</title>' +
+    '<link rel=stylesheet href=/peer/survey.css><script src=/peer/core.js></script><script src=/peer/ui.js></script>' +
+    '<script src=/peer/zh.js></script><body><div id=survey></div><script src=/peer/peer.js></script></body></html>');
+}
+
 // Compressed before the first request (brotli 11 of the wasm takes a second), as a static
 // host serves files compressed ahead of time.
 function* files(dir, prefix = '/') {
@@ -76,6 +122,7 @@ function* files(dir, prefix = '/') {
   }
 }
 for (const path of files(root)) for (const encoding of ['gzip', 'br']) file(path, encoding);
+if (PEER) for (const path of files(peerRoot, '/peer/')) for (const encoding of ['gzip', 'br']) file(path, encoding);
 file('/', 'gzip');
 file('/', 'br');
 const tmp = '.tmp/bench-browser';
@@ -100,14 +147,17 @@ const browser = await chromium.launch({
 });
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-// Recorded in the page from its first byte: long tasks, and when the home screen's
-// "新建场次" button is first in the page.
+// Recorded in the page from its first byte: long tasks, and when the page is drawn: ours when
+// the home screen's "新建场次" button is in it, the peer's when its form's last name is.
 const PROBE = () => {
+  const peer = location.pathname.startsWith('/peer/');
   window.__bench = { tasks: [], home: null };
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) window.__bench.tasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  const seen = () => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('新建场次'));
+  const seen = () => peer
+    ? document.body !== null && document.body.textContent.includes('徐红梅')
+    : [...document.querySelectorAll('button')].some((b) => b.textContent.includes('新建场次'));
   new MutationObserver((_, o) => {
     if (window.__bench.home === null && seen()) {
       window.__bench.home = performance.now();
@@ -156,17 +206,27 @@ function report(title, runs, keys) {
 }
 const STARTUP = [['home', 'home screen drawn'], ['interactive', 'interactive'], ['longest', 'longest main-thread task']];
 
-// ---- First load, the two protocols interleaved run by run.
-const first = Object.fromEntries(Object.keys(origins).map((k) => [k, []]));
+// ---- First load, ours and the peer's, over the two protocols, interleaved run by run.
+const apps = { 'ballot-kit': '/', ...(PEER ? { SurveyJS: '/peer/' } : {}) };
+const first = {};
 for (let i = 0; i < RUNS; i++) {
   for (const [name, origin] of Object.entries(origins)) {
-    const d = await device(true);
-    await d.page.goto(`${origin}/`);
-    first[name].push(await startup(d.page));
-    await d.context.close();
+    for (const [app, path] of Object.entries(apps)) {
+      const d = await device(true);
+      await d.page.goto(`${origin}${path}`);
+      (first[`${app}, ${name}`] ??= []).push(await startup(d.page));
+      await d.context.close();
+    }
   }
 }
 for (const [name, runs] of Object.entries(first)) report(`First load, ${name}, slow 4G, 4× CPU`, runs, STARTUP);
+if (PEER) {
+  console.log('\nFirst load, SurveyJS ÷ ballot-kit (medians, interactive)');
+  for (const name of Object.keys(origins)) {
+    const at = (app) => median(first[`${app}, ${name}`].map((r) => r.interactive));
+    console.log(`  ${name.padEnd(34)} ${(at('SurveyJS') / at('ballot-kit')).toFixed(2)}×`);
+  }
+}
 
 // ---- Repeat visit: offline, the service worker holding every file.
 const repeat = [];
@@ -260,6 +320,19 @@ async function nextCost(page) {
     stored.push(await startup(page));
   }
   report(`Start-up with ${BALLOTS} paper ballots stored, 4× CPU, files from the service worker`, stored, STARTUP);
+  // Of which the store read in JS (every store, each record's checksum): loadAll alone.
+  const snippet = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href).find((h) => h.endsWith('/idb.js')));
+  const reads = [];
+  for (let i = 0; i < 3; i++) {
+    reads.push(await page.evaluate(async (url) => {
+      const idb = await import(url);
+      const t0 = performance.now();
+      await idb.loadAll();
+      return performance.now() - t0;
+    }, snippet));
+  }
+  console.log(`  of which the store read in JS (loadAll)  ${ms(median(reads))}`);
   await d.context.close();
 }
 
