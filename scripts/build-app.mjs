@@ -9,8 +9,9 @@
 //     the chunk and a small JS loader
 //   → wasm-bindgen on the main wasm (--keep-lld-exports: the chunk links to its exports)
 //   → wasm-opt on both (release)
-//   → file names carrying a hash of their content, like trunk's; the start-up call at the
-//     end of the app's JS, its <script> and preload links in index.html.
+//   → file names carrying a hash of their content, like trunk's; the start-up calls at the
+//     end of the app's JS (the store's first read, then the wasm), its <script> and preload
+//     links in index.html.
 //
 // With `--out DIR` it only builds (no trunk, no index.html), for scripts/measure-size.
 import { execFileSync } from 'node:child_process';
@@ -92,7 +93,7 @@ swap(join(pkg, '__wasm_split.js'), [
   ...chunks.map((f) => [`"./${f}"`, `"./${names[f]}"`]),
 ]);
 
-// 4. The start-up call at the end of the app's JS (the CSP allows no inline script).
+// 4. The start-up calls at the end of the app's JS (the CSP allows no inline script).
 const glue = readFileSync(join(pkg, 'app.js'), 'utf8');
 const init = glue.match(/export\s*\{[^}]*?([\w$]+) as default/);
 if (!init) {
@@ -100,7 +101,14 @@ if (!init) {
   process.exit(1);
 }
 const wasmUrl = `${base}${names['app_bg.wasm']}`;
-writeFileSync(join(pkg, 'app.js'), `${glue}\nawait ${init[1]}({module_or_path:${JSON.stringify(wasmUrl)}});\n`);
+// The store's first read starts before the wasm is fetched and compiled (idb.js readEarly).
+const idb = glue.match(/from\s*['"](\.\/snippets\/ballot-ui-[0-9a-f]+\/src\/idb\.js)['"]/);
+if (!idb) {
+  console.error('build-app: the app JS does not import idb.js (has ballot-ui changed?)');
+  process.exit(1);
+}
+writeFileSync(join(pkg, 'app.js'), `${glue}\nimport { readEarly as __bkReadEarly } from ${JSON.stringify(idb[1])};\n` +
+  `__bkReadEarly();\nawait ${init[1]}({module_or_path:${JSON.stringify(wasmUrl)}});\n`);
 
 // 5. Into the staging folder: the renamed files and the snippets the JS imports.
 mkdirSync(staging, { recursive: true });

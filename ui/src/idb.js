@@ -337,7 +337,7 @@ function readStore(tx, s, corrupt) {
  * template or device record whose checksum failed. The app reads the records themselves
  * (the library's in `ballot_core::library::offered`).
  */
-export async function loadAll() {
+async function readAll() {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
   const corrupt = [];
@@ -350,6 +350,24 @@ export async function loadAll() {
   all.corrupt = corrupt;
   await keep(all.sessions.length > 0 || all.counts.length > 0);
   return all;
+}
+
+// The first read, started by the app's start-up code (scripts/build-app.mjs) before its wasm
+// is fetched and compiled, so that the two overlap; the app's first loadAll takes it. A
+// read is a snapshot either way: this one is only taken a little earlier, and every guarded
+// write still checks the state it depends on in its own transaction.
+let early = null;
+export function readEarly() {
+  early = readAll();
+  // Its failure is the first loadAll's to report.
+  early.catch(() => {});
+}
+
+/** Everything stored (see readAll): the early read once, if there is one, then fresh reads. */
+export function loadAll() {
+  const read = early || readAll();
+  early = null;
+  return read;
 }
 
 /**
