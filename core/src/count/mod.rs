@@ -619,6 +619,17 @@ mod tests {
     use crate::check::{check, Verdict, VoidReason};
     use crate::samples;
 
+    /// Replaying the stored log gives the same state, with nothing refused.
+    fn assert_replays(t: &Template, log: &CountLog) {
+        let (again, refused) = CountLog::replay(
+            t,
+            Figures::default(),
+            log.entries().cloned().collect::<Vec<_>>(),
+        );
+        assert!(refused.is_empty());
+        assert_eq!(&again, log);
+    }
+
     fn recommendation() -> Template {
         samples::all().remove(1)
     }
@@ -861,14 +872,7 @@ mod tests {
         assert_eq!(r.votes[0], 1);
         assert_eq!(r.votes[1], 0);
         assert_eq!(r.votes[4], 1);
-        // Replaying the stored log gives the same state.
-        let (again, refused) = CountLog::replay(
-            &t,
-            Figures::default(),
-            log.entries().cloned().collect::<Vec<_>>(),
-        );
-        assert!(refused.is_empty());
-        assert_eq!(again, log);
+        assert_replays(&t, &log);
     }
 
     #[test]
@@ -1009,12 +1013,6 @@ mod tests {
         assert_eq!(log.get(n - 1).map(|e| e.corrections), Ok(1));
         assert_eq!(before.get(n - 1).map(|e| e.corrections), Ok(0));
         assert_eq!(log.tally(), &Tally::of(&t, log.live()).expect("fits"));
-        let (again, refused) = CountLog::replay(
-            &t,
-            Figures::default(),
-            log.entries().cloned().collect::<Vec<_>>(),
-        );
-        assert!(refused.is_empty());
-        assert_eq!(again, log);
+        assert_replays(&t, &log);
     }
 }
