@@ -1,7 +1,7 @@
-//! The pages that are not on the first load: all but the home screen. Their code is split off into a wasm chunk of
-//! its own (`wasm_split_helpers`; `scripts/build-app.mjs` splits the built wasm at the
-//! function below), which the app fetches in the background as soon as its first screen is
-//! drawn. The home screen, the store and the reducer stay in the first load, so a phone
+//! The pages that are not on the first load: all but the home screen. Their code is split
+//! off into a wasm chunk of its own (`wasm_split_helpers`; `scripts/build-app.mjs` splits
+//! the built wasm at the functions below), which the app fetches in the background as soon
+//! as its first screen is drawn. The home screen, the store and the reducer stay in the first load, so a phone
 //! shows the home screen before it has fetched the counting pad or the voter screen.
 //!
 //! The reducer's steps for the voter screen (`VoteAction`) and the counting pad
@@ -39,8 +39,8 @@ pub enum Chunk {
     Failed,
 }
 
-/// The split point: everything only this function reaches (the six pages' components, their
-/// views and what only they use) goes into the chunk.
+/// A split point: everything only the split points reach (the later pages' components,
+/// their views and what only they use) goes into the chunk.
 #[wasm_split(pages, preload(preload_pages), fallible)]
 fn view(app: AppHandle) -> Result<Html, SplitLoaderError> {
     Ok(match &app.page {
@@ -104,24 +104,30 @@ pub async fn load() -> Chunk {
     }
 }
 
-/// The later page of `app.page`, given where the chunk is; `retry` fetches it again.
+/// The later page of `app.page`, given where the chunk is; `retry` fetches it again. Called
+/// on every render of a later page (each tap on the pad): the failure view is built only
+/// when it is shown.
 pub fn page(app: &AppHandle, chunk: Chunk, retry: Callback<MouseEvent>) -> Html {
     let t = app.lang.texts();
-    let failed = html! {
-        <main class="page">
-            <section class="fatal" role="alert">
-                <p>{ t.pages_failed }</p>
-                <button type="button" class="primary" onclick={retry}>{ t.pages_retry }</button>
-            </section>
-        </main>
+    let shown = match chunk {
+        Chunk::Loading => {
+            return html! {
+                <main class="page"><p class="loading" role="status">{ t.opening }</p></main>
+            }
+        }
+        Chunk::Ready => now(view(app.clone())),
+        Chunk::Failed => None,
     };
-    match chunk {
-        Chunk::Loading => html! {
-            <main class="page"><p class="loading" role="status">{ t.opening }</p></main>
-        },
-        Chunk::Ready => now(view(app.clone())).unwrap_or(failed),
-        Chunk::Failed => failed,
-    }
+    shown.unwrap_or_else(|| {
+        html! {
+            <main class="page">
+                <section class="fatal" role="alert">
+                    <p>{ t.pages_failed }</p>
+                    <button type="button" class="primary" onclick={retry}>{ t.pages_retry }</button>
+                </section>
+            </main>
+        }
+    })
 }
 
 /// A split function called as a plain one: once the chunk is loaded its future is ready at

@@ -380,5 +380,10 @@ test.describe('the first load alone', () => {
     await openCount(page);
     await enter(page, { names: ['于建华'] });
     await expect(page.getByRole('heading', { level: 2, name: '第 2 张' })).toBeVisible();
+    await expect(page.getByText('已录入 1 张（收回张数未填）')).toBeVisible();
+    // What the screen said is what a reload reads.
+    await page.reload();
+    const c = card(page, new RegExp(`${RECOMMENDATION}.*长乐居民区 · 党员`));
+    await expect(c).toContainText('已录入 1 张（收回张数未填）');
   });
 });
