@@ -16,6 +16,7 @@
 //! - [`exchange`], [`merge`], [`crosscheck`]: results files and QR codes between devices,
 //!   adding results up, comparing two counters' counts.
 //! - [`backup`]: every record of a device in one file, and restoring it without overwriting.
+//! - [`checkpoint`]: what a session's or count's records add up to, for the home screen.
 //! - [`damage`]: stored records a device cannot use, named precisely.
 //! - [`fingerprint`]: the short code that identifies a template's content; [`result_code`]:
 //!   the 结果校验码 that identifies a result's.
@@ -62,6 +63,7 @@
 pub mod backup;
 pub mod ballot;
 pub mod check;
+pub mod checkpoint;
 pub mod chunked;
 pub mod count;
 #[cfg(feature = "exchange")]

@@ -431,6 +431,9 @@ pub struct StoredSession {
     pub template: Template,
     pub log: SessionLog,
     pub tally: crate::Tally,
+    /// The ballot records stored under it, damaged or refused ones included
+    /// ([`crate::checkpoint::SessionSum::records`]).
+    pub records: u32,
     /// The number the next event is stored under: one past the highest stored, damaged
     /// records included, so a key is never tried twice.
     pub next_event: u32,
@@ -445,6 +448,17 @@ pub fn read_stored(
     sessions: &[(String, String)],
     events: &[(String, String)],
     ballots: &[(String, String)],
+) -> (Vec<StoredSession>, Vec<crate::damage::Damage>) {
+    let (mut out, mut damaged) = read_headers(sessions, events);
+    count_ballots(&mut out, ballots, &mut damaged);
+    (out, damaged)
+}
+
+/// The sessions in the store with their events, as [`read_stored`], their ballots not read
+/// (none counted): the app's home screen, which shows them from their checkpoints.
+pub fn read_headers(
+    sessions: &[(String, String)],
+    events: &[(String, String)],
 ) -> (Vec<StoredSession>, Vec<crate::damage::Damage>) {
     use crate::damage::{Damage, Problem, Store};
     let mut damaged = Vec::new();
@@ -471,6 +485,7 @@ pub fn read_stored(
                 template,
                 log: SessionLog::default(),
                 tally,
+                records: 0,
                 next_event: 0,
             },
         );
@@ -507,11 +522,30 @@ pub fn read_stored(
         };
         damaged.push(Damage::new(Store::Event, key, problem));
     }
+    (out, damaged)
+}
+
+/// Counts `ballots` (key, JSON; any order) into the sessions of `out` they belong to; what
+/// cannot be used is named in `damaged`, as [`read_stored`] does.
+pub fn count_ballots(
+    out: &mut [StoredSession],
+    ballots: &[(String, String)],
+    damaged: &mut Vec<crate::damage::Damage>,
+) {
+    use crate::damage::{Damage, Problem, Store};
+    let find = |out: &mut [StoredSession], key: &str| {
+        let (id, _) = key.split_once('/')?;
+        out.iter().position(|s| s.record.id == id)
+    };
     for (key, value) in ballots {
-        let problem = match (find(&mut out, key), serde_json::from_str::<Ballot>(value)) {
+        let place = find(out, key);
+        if let Some(i) = place {
+            out[i].records = out[i].records.saturating_add(1);
+        }
+        let problem = match (place, serde_json::from_str::<Ballot>(value)) {
             (None, _) => Problem::Orphan,
             (Some(_), Err(_)) => Problem::Unreadable,
-            (Some((i, _)), Ok(ballot)) => {
+            (Some(i), Ok(ballot)) => {
                 let s = &mut out[i];
                 if s.record.spec.count_into(&s.template, &mut s.tally, &ballot) {
                     continue;
@@ -521,7 +555,6 @@ pub fn read_stored(
         };
         damaged.push(Damage::new(Store::Ballot, key, problem));
     }
-    (out, damaged)
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! shows the home screen before it has fetched the counting pad or the voter screen.
 //!
 //! The reducer's steps for the voter screen (`VoteAction`) and the counting pad
-//! (`CountAction`) are in the chunk too: only those pages send them.
+//! (`CountAction`) are in the chunk too: only those pages send them. So is the code that
+//! reads ballots and count steps (`replay`, and counting a ballot or applying a step once it
+//! is stored): the home screen shows sessions and counts from their checkpoints
+//! (`ballot_core::checkpoint`), and the App's read effects wait for the chunk before they
+//! hand over records that need it.
 //!
 //! Invariant: a later page is drawn, and a later step reduced, only once the chunk is loaded
 //! (`LOADED`); until then a later page says it is being opened, and if the chunk cannot be
@@ -24,6 +28,11 @@ use yew::prelude::*;
 use super::pages;
 use super::pages::templates::Studio;
 use super::state::{AppState, CountAction, Page, VoteAction};
+use ballot_core::count::StoredCount;
+use ballot_core::damage::Damage;
+use ballot_core::session::StoredSession;
+
+use super::state::Dump;
 use super::AppHandle;
 
 thread_local! {
@@ -74,6 +83,51 @@ fn count_step(s: &mut AppState, a: CountAction) -> Result<bool, SplitLoaderError
     Ok(s.on_count(a))
 }
 
+#[wasm_split(pages, preload(preload_replay), fallible)]
+fn replay_logs(
+    sessions: &mut [StoredSession],
+    counts: &mut [StoredCount],
+    dump: &Dump,
+    damaged: &mut Vec<Damage>,
+) -> Result<(), SplitLoaderError> {
+    ballot_core::session::count_ballots(sessions, &dump.ballots, damaged);
+    ballot_core::count::replay(counts, &dump.count_entries, damaged);
+    Ok(())
+}
+
+#[wasm_split(pages, preload(preload_stored), fallible)]
+fn stored_step(s: &mut AppState, write: &super::state::Write) -> Result<bool, SplitLoaderError> {
+    Ok(s.stored_in_log(write))
+}
+
+#[wasm_split(pages, preload(preload_delete), fallible)]
+fn delete_step(s: &mut AppState, now_ms: u64) -> Result<(), SplitLoaderError> {
+    s.delete_count(now_ms);
+    Ok(())
+}
+
+/// Deletes the count on screen, its PIN accepted (`AppState::delete_count`).
+pub fn delete_count(s: &mut AppState, now_ms: u64) {
+    now(delete_step(s, now_ms));
+}
+
+/// Counts the ballots and replays the count steps of `dump` into the sessions and counts
+/// read from its headers; `false` (nothing done) while the chunk is not loaded.
+pub fn replay(
+    sessions: &mut [StoredSession],
+    counts: &mut [StoredCount],
+    dump: &Dump,
+    damaged: &mut Vec<Damage>,
+) -> bool {
+    now(replay_logs(sessions, counts, dump, damaged)).is_some()
+}
+
+/// A ballot or count step stored: counted into, or applied to, what the window shows.
+/// `false` while the chunk is not loaded (none is stored before: only its steps ask).
+pub fn stored(s: &mut AppState, write: &super::state::Write) -> bool {
+    now(stored_step(s, write)).unwrap_or(false)
+}
+
 /// The reducer's step for the voter screen: whether it changed the state.
 pub fn vote(s: &mut AppState, a: VoteAction) -> bool {
     now(vote_step(s, a)).unwrap_or(false)
@@ -93,7 +147,10 @@ pub async fn load() -> Chunk {
     let loaded = async {
         preload_pages().await?;
         preload_vote().await?;
-        preload_count().await
+        preload_count().await?;
+        preload_replay().await?;
+        preload_stored().await?;
+        preload_delete().await
     };
     match loaded.await {
         Ok(()) => {

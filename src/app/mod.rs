@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::app::state::{Go, PinAction, StoreEvent};
 use crate::platform::{db, page};
 use components::pin_dialog::PinDialog;
-use state::{Action, AppState, Claim, Load, Page};
+use state::{Action, AppState, Claim, Dump, Load, Page, StoreError};
 
 /// The app state and its dispatcher.
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -35,15 +35,28 @@ pub struct PageProps {
     pub app: AppHandle,
 }
 
-/// Reads the whole store into the state, then dispatches `then`: at start, and on leaving
-/// the studio, which may have changed the template library.
+/// Reads the store into the state (the session or count on screen, if any, in full), then
+/// dispatches `then`: at start, and on leaving the studio, which may have changed the
+/// template library.
 pub fn read_store(app: AppHandle, then: Option<Action>) {
+    let subject = app.claim_key().map(|(id, _)| id);
     wasm_bindgen_futures::spawn_local(async move {
-        app.dispatch(Action::Store(StoreEvent::Loaded(db::load_all().await)));
+        let dump = with_chunk(db::load(subject.as_deref()).await).await;
+        app.dispatch(Action::Store(StoreEvent::Loaded(dump)));
         if let Some(then) = then {
             app.dispatch(then);
         }
     });
+}
+
+/// `dump`, once the later chunk is loaded if it holds ballots or count steps: the code that
+/// reads them is there (`later::replay`). If the chunk cannot be fetched, the sessions and
+/// counts whose records it holds are shown from their checkpoints or as not read yet.
+async fn with_chunk(dump: Result<Dump, StoreError>) -> Result<Dump, StoreError> {
+    if dump.as_ref().is_ok_and(|d| !d.full.is_empty()) {
+        later::load().await;
+    }
+    dump
 }
 
 #[component]
@@ -92,7 +105,7 @@ pub fn App() -> Html {
                         })
                     };
                     let dump = match ballot_ui::idb::claim(&id, busy.unchecked_ref()).await {
-                        Ok(()) => db::load_all().await,
+                        Ok(()) => with_chunk(db::load(Some(&id)).await).await,
                         Err(e) => Err(e),
                     };
                     app.dispatch(Action::Store(StoreEvent::Claimed { round, dump }));

@@ -22,6 +22,7 @@ pub use voting::{Draft, Stage};
 
 use std::rc::Rc;
 
+use ballot_core::checkpoint::{self, CountSum, SessionSum};
 use ballot_core::count::{CountEntry, CountRecord};
 use ballot_core::form::{SessionError, SessionField};
 use ballot_core::pin::{Kdf, Pin, PinCheck, PinGuard};
@@ -34,7 +35,7 @@ use yew::Reducible;
 
 pub use paper::{
     key_for, key_index, marks_before, Count, CountAsk, CountForm, Counting, FiguresForm,
-    FiguresProblem, PadAction, PadProblem,
+    FiguresProblem, PadAction, PadProblem, Replay, Replayed,
 };
 
 pub use actions::{Action, CountAction, Go, PinAction, SessionAction, StoreEvent, VoteAction};
@@ -53,6 +54,12 @@ pub struct Dump {
     pub pin_guard: Option<String>,
     pub counts: Vec<(String, String)>,
     pub count_entries: Vec<(String, String)>,
+    /// Every checkpoint (`ballot_core::checkpoint`), key order.
+    pub checkpoints: Vec<(String, String)>,
+    /// The sessions and counts whose ballots or log entries were read (above); the others'
+    /// are not in it and are shown from their checkpoints. Every one whose checkpoint
+    /// cannot be used is among them ([`Dump::lacking`]).
+    pub full: Vec<String>,
     /// The template library's records (`ballot_core::library::LibraryRecord`): the app
     /// offers the newest ready revision of each ([`ballot_core::library::offered`]).
     pub templates: Vec<(String, String)>,
@@ -62,6 +69,47 @@ pub struct Dump {
     /// studio's data page names them). Damaged session and count records come in their
     /// place with no data, and their readers name them.
     pub corrupt: usize,
+}
+
+impl Dump {
+    /// Whether the ballots or log entries of `id` were read.
+    pub fn read_in_full(&self, id: &str) -> bool {
+        self.full.iter().any(|f| f == id)
+    }
+
+    /// The sessions and counts whose records must be read too: not read, and with no
+    /// checkpoint this app can use (none written yet, damaged, another version). The
+    /// reader (`db::load`, and the tests' device) reads them and adds them to `full`.
+    pub fn lacking(&self) -> Vec<String> {
+        let ids = |records: &[(String, String)]| -> Vec<String> {
+            (records.iter())
+                .filter(|(k, _)| !k.contains('/'))
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        let mut out: Vec<String> = ids(&self.sessions)
+            .into_iter()
+            .filter(|id| checkpoint::session(&self.checkpoints, id).is_none())
+            .collect();
+        out.extend(
+            (ids(&self.counts).into_iter())
+                .filter(|id| checkpoint::count(&self.checkpoints, id).is_none()),
+        );
+        out.retain(|id| !self.read_in_full(id));
+        out
+    }
+
+    /// The logs of `ids`, read after the rest (their records in key order).
+    pub fn add_logs(
+        &mut self,
+        ids: Vec<String>,
+        ballots: Vec<(String, String)>,
+        count_entries: Vec<(String, String)>,
+    ) {
+        self.ballots.extend(ballots);
+        self.count_entries.extend(count_entries);
+        self.full.extend(ids);
+    }
 }
 
 /// A template the device offers for new sessions: a built-in sample or a library template.
@@ -90,7 +138,7 @@ pub struct Session {
     pub template: Rc<Template>,
     pub fingerprint: String,
     pub log: SessionLog,
-    pub tally: Tally,
+    pub ballots: Ballots,
     /// Ballots the store refused since the app started: the organiser is told.
     pub failures: u32,
     /// The number the next event is stored under: one past the highest stored, damaged
@@ -98,11 +146,25 @@ pub struct Session {
     pub next_event: u32,
 }
 
-impl From<StoredSession> for Session {
-    fn from(s: StoredSession) -> Session {
+/// What this window knows of a session's ballots.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ballots {
+    /// Read and counted: the session is open in this window (or its checkpoint could not be
+    /// used). The only state in which its ballots are shown beyond its card, or added to.
+    Counted { tally: Tally, records: u32 },
+    /// Only their checkpoint, for its card on the home screen (`ballot_core::checkpoint`).
+    Summed(SessionSum),
+    /// Neither: its checkpoint cannot be used and the code that counts ballots (in the later
+    /// chunk, `app::later`) could not be fetched. Its card says so; it is never opened so.
+    Unread,
+}
+
+impl Session {
+    /// A session as stored, with what this window knows of its ballots.
+    pub fn new(s: StoredSession, ballots: Ballots) -> Session {
         Session {
             fingerprint: fingerprint(&s.template),
-            tally: s.tally,
+            ballots,
             template: Rc::new(s.template),
             record: Rc::new(s.record),
             log: s.log,
@@ -137,10 +199,29 @@ impl Session {
         }
     }
 
+    /// Its ballots counted, when this window has read them.
+    pub fn tally(&self) -> Option<&Tally> {
+        match &self.ballots {
+            Ballots::Counted { tally, .. } => Some(tally),
+            Ballots::Summed(_) | Ballots::Unread => None,
+        }
+    }
+
+    /// What its ballots add up to (its checkpoint), when known.
+    pub fn sum(&self) -> Option<SessionSum> {
+        match &self.ballots {
+            Ballots::Counted { tally, records } => Some(SessionSum::new(*records, tally.total())),
+            Ballots::Summed(sum) => Some(*sum),
+            Ballots::Unread => None,
+        }
+    }
+
+    /// Its figures, with the ballots filled in as far as they are known (none when they are
+    /// not: `sum` says whether).
     pub fn turnout(&self) -> Turnout {
         let (due, present) = self.log.attendance(&self.record.spec);
         Turnout {
-            filled: self.tally.total(),
+            filled: self.sum().map_or(0, |s| s.filled),
             issued: self.log.issued(&self.record.spec),
             due,
             present,
@@ -197,10 +278,12 @@ impl Page {
 pub enum Write {
     /// `after`: the session's log as the reducer saw it (its `next_event`), checked in the
     /// write's own transaction.
+    /// `sum`: the session's ballots with this one, stored with it (its checkpoint).
     Ballot {
         session: String,
         ballot: Ballot,
         after: u32,
+        sum: SessionSum,
     },
     Session(Rc<SessionRecord>),
     Event {
@@ -209,11 +292,21 @@ pub enum Write {
         event: SessionEvent,
     },
     Count(Rc<CountRecord>),
-    /// One step of a count's log, stored under `<count>/<key, 8 digits>`.
+    /// One step of a count's log, stored under `<count>/<key, 8 digits>`, with what the
+    /// log adds up to after it (its checkpoint).
     CountEntry {
         count: String,
         key: u32,
         entry: CountEntry,
+        sum: CountSum,
+    },
+    /// A session's or count's checkpoint written anew: the one stored could not be used or
+    /// disagreed with its records, read and counted when this window claimed it.
+    Checkpoint {
+        id: String,
+        sum: Sum,
+        /// As a write of its log is guarded (see `Ballot`, `CountEntry`).
+        after: u32,
     },
     /// Wrong PINs on this device, stored before the answer is shown.
     PinGuard(PinGuard),
@@ -221,6 +314,13 @@ pub enum Write {
     /// durably as a ballot, so a reload or a crash comes back to a fresh ballot, never to
     /// the organiser's screens.
     Voting(Option<String>),
+}
+
+/// A checkpoint of either kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sum {
+    Session(SessionSum),
+    Count(CountSum),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -292,6 +392,10 @@ pub struct AppState {
     /// How many stored records could not be used at start (the home screen says so until
     /// dismissed; the studio's data page names each).
     pub damaged_records: usize,
+    /// A session or count opened in this window had a stored checkpoint that disagreed
+    /// with its records (damaged, or changed by hand): the home screen says so until
+    /// dismissed. Its records are what is shown.
+    pub resummed: bool,
     /// A newer build of the app is installed and waiting: the home screen offers it.
     pub update_ready: bool,
     /// Wrong PINs on this device (stored), and how many came before the last right one.
@@ -337,6 +441,7 @@ impl AppState {
             form_errors: Rc::new(Vec::new()),
             notice: None,
             damaged_records: 0,
+            resummed: false,
             update_ready: false,
             pin_guard: PinGuard::default(),
             wrong_pins_before: 0,
@@ -354,12 +459,13 @@ impl AppState {
     /// or a paper count with at least one ballot. The studio keeps those templates frozen.
     pub fn fingerprints_with_ballots(&self) -> Vec<&str> {
         let mut used: Vec<&str> = (self.sessions.iter())
-            .filter(|s| s.tally.total() > 0)
+            // Not known: kept frozen, the safe side.
+            .filter(|s| s.sum().is_none_or(|s| s.filled > 0))
             .map(|s| s.fingerprint.as_str())
             .collect();
         used.extend(
             (self.counts.iter())
-                .filter(|c| c.log.live_count() > 0)
+                .filter(|c| c.sum().is_none_or(|s| s.live > 0))
                 .map(|c| c.fingerprint.as_str()),
         );
         used
@@ -427,10 +533,18 @@ impl AppState {
             return true;
         }
         // Steps on the count on screen wait for the last one to be stored; while a question
-        // is open, only its answer counts.
+        // is open, only its answer counts. A tap on the pad changes only the pad, so it does
+        // not wait for a checkpoint (which, stored, leaves the pad as it is).
         let asking = self.asking.is_some() && !matches!(a, CountAction::Answer { .. });
         let held = (self.counting.as_ref()).is_some_and(|c| self.holds(&c.count));
-        if self.pending.is_some() || !held || asking {
+        let waits = match &self.pending {
+            Some(Pending {
+                write: Write::Checkpoint { .. },
+                ..
+            }) => !matches!(a, CountAction::Pad(_)),
+            pending => pending.is_some(),
+        };
+        if waits || !held || asking {
             return false;
         }
         match a {

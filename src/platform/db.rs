@@ -14,13 +14,14 @@
 //! one small transaction, whatever number of records exist, and completes only when the
 //! browser has flushed it to disk (durability "strict").
 
+use ballot_core::checkpoint::{CountSum, SessionSum};
 use ballot_core::fingerprint::hex;
 use ballot_core::header::copy_key;
 use ballot_core::pin::PinGuard;
 pub use ballot_ui::idb::random_bytes;
 use ballot_ui::idb::{self, Guard};
 
-use crate::app::state::{Dump, Pending, StoreError, Write};
+use crate::app::state::{Dump, Pending, StoreError, Sum, Write};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|_| StoreError::Failed)
@@ -44,6 +45,8 @@ struct Plan {
     key: String,
     value: Option<String>,
     guard: Option<Guard>,
+    /// An add to a log: the checkpoint stored with it (`ballot_core::checkpoint`).
+    sum: Option<String>,
 }
 
 fn add(store: &'static str, key: String, value: String) -> Plan {
@@ -53,19 +56,26 @@ fn add(store: &'static str, key: String, value: String) -> Plan {
         key,
         value: Some(value),
         guard: None,
+        sum: None,
     }
 }
 
-/// A session's or count's header, stored twice in one transaction (`ballot_core::header`).
-fn header(store: &'static str, id: &str, value: String) -> Result<Plan, StoreError> {
+/// A session's or count's header, stored twice in one transaction (`ballot_core::header`),
+/// with its first checkpoint (nothing in its log yet), so that opening it writes nothing.
+fn header(store: &'static str, id: &str, value: String, sum: String) -> Result<Plan, StoreError> {
     let row = |key: String| (store, key, value.as_str());
-    let rows = [row(id.to_string()), row(copy_key(id))];
+    let rows = [
+        row(id.to_string()),
+        row(copy_key(id)),
+        ("checkpoints", id.to_string(), sum.as_str()),
+    ];
     Ok(Plan {
         op: "addAll",
         store,
         key: id.to_string(),
         value: Some(json(&rows)?),
         guard: None,
+        sum: None,
     })
 }
 
@@ -76,6 +86,7 @@ fn device(key: &str, value: Option<String>) -> Plan {
         key: key.into(),
         value,
         guard: None,
+        sum: None,
     }
 }
 
@@ -100,6 +111,11 @@ impl Plan {
         });
         self
     }
+
+    fn summing(mut self, sum: String) -> Plan {
+        self.sum = Some(sum);
+        self
+    }
 }
 
 /// What to write, decided up front, so that a write is one call to the JS half.
@@ -110,13 +126,20 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             session,
             ballot,
             after,
+            sum,
         } => add(
             "ballots",
             format!("{session}/{}", hex(&random_bytes()?)),
             json(ballot)?,
         )
-        .guarded("sessions", "events", session, *after),
-        Write::Session(record) => header("sessions", &record.id, json(&**record)?)?,
+        .guarded("sessions", "events", session, *after)
+        .summing(sum.encode()),
+        Write::Session(record) => header(
+            "sessions",
+            &record.id,
+            json(&**record)?,
+            SessionSum::new(0, 0).encode(),
+        )?,
         Write::Event {
             session,
             seq,
@@ -125,13 +148,35 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             .guarded("sessions", "events", session, *seq),
         Write::Voting(session) => device(VOTING, session.clone()),
         Write::PinGuard(guard) => device(PIN_GUARD, Some(json(guard)?)),
-        Write::Count(record) => header("counts", &record.id, json(&**record)?)?,
-        Write::CountEntry { count, key, entry } => add(
-            "count_entries",
-            log_key(count, *key),
-            json(entry)?,
-        )
-        .guarded("counts", "count_entries", count, *key),
+        Write::Count(record) => header(
+            "counts",
+            &record.id,
+            json(&**record)?,
+            CountSum::new(0, 0, 0, record.figures, None).encode(),
+        )?,
+        Write::CountEntry {
+            count,
+            key,
+            entry,
+            sum,
+        } => add("count_entries", log_key(count, *key), json(entry)?)
+            .guarded("counts", "count_entries", count, *key)
+            .summing(sum.encode()),
+        Write::Checkpoint { id, sum, after } => {
+            let (value, record_store, log_store) = match sum {
+                Sum::Session(s) => (s.encode(), "sessions", "events"),
+                Sum::Count(c) => (c.encode(), "counts", "count_entries"),
+            };
+            Plan {
+                op: "checkpoint",
+                store: "checkpoints",
+                key: id.clone(),
+                value: Some(value),
+                guard: None,
+                sum: None,
+            }
+            .guarded(record_store, log_store, id, *after)
+        }
     })
 }
 
@@ -140,7 +185,7 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
 /// was right).
 pub async fn perform(pending: &Pending) -> Result<(), StoreError> {
     let p = plan(&pending.write)?;
-    let result = idb::guarded_write(p.op, p.store, &p.key, p.value, p.guard).await;
+    let result = idb::guarded_write(p.op, p.store, &p.key, p.value, p.guard, p.sum).await;
     if pending.reset_pin_guard {
         let cleared = json(&PinGuard::default())?;
         // Not stored (a full disk): the count of wrong PINs stays on the safe side.
@@ -149,9 +194,16 @@ pub async fn perform(pending: &Pending) -> Result<(), StoreError> {
     result
 }
 
-/// Everything stored, still as raw records: reading them is the pure `AppState::loaded`.
-pub async fn load_all() -> Result<Dump, StoreError> {
-    let all = idb::load_all().await?;
+/// What the home screen needs, and every record of `subject` (the session or count on
+/// screen) and of each session or count whose checkpoint cannot be used, still as raw
+/// records: reading them is the pure `AppState::loaded` / `claimed`.
+///
+/// Two reads when checkpoints are missing (sessions from before them, after a restore): a
+/// session or count not held is only shown on its card, and every write is guarded in its
+/// own transaction, so the two snapshots cannot lose or move anything.
+pub async fn load(subject: Option<&str>) -> Result<Dump, StoreError> {
+    let full: Vec<String> = subject.map(str::to_string).into_iter().collect();
+    let all = idb::load_shelf(&full).await?;
     let device = all.pairs("device");
     let setting = |name: &str| {
         device
@@ -159,7 +211,7 @@ pub async fn load_all() -> Result<Dump, StoreError> {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
-    Ok(Dump {
+    let mut dump = Dump {
         sessions: all.pairs("sessions"),
         events: all.pairs("events"),
         ballots: all.pairs("ballots"),
@@ -167,6 +219,8 @@ pub async fn load_all() -> Result<Dump, StoreError> {
         pin_guard: setting(PIN_GUARD),
         counts: all.pairs("counts"),
         count_entries: all.pairs("count_entries"),
+        checkpoints: all.pairs("checkpoints"),
+        full,
         templates: all.pairs("templates"),
         shared_link: crate::platform::module::shared_link(),
         // Records as the studio's data page counts them: the device's own settings (not
@@ -176,5 +230,11 @@ pub async fn load_all() -> Result<Dump, StoreError> {
             .iter()
             .filter(|(store, _)| store != "device")
             .count(),
-    })
+    };
+    let lacking = dump.lacking();
+    if !lacking.is_empty() {
+        let logs = idb::load_logs(&lacking).await?;
+        dump.add_logs(lacking, logs.pairs("ballots"), logs.pairs("count_entries"));
+    }
+    Ok(dump)
 }

@@ -256,6 +256,7 @@ async fn purge(h: &Held, now_ms: u64) -> usize {
             &d.id,
             Some(d.entry_stores.to_string()),
             Some(d.guard()),
+            None,
         )
         .await;
         idb::release(&d.id);
@@ -273,7 +274,10 @@ async fn undelete(d: &Deleted) -> Result<(), StoreError> {
     }
     let now = js_sys::Date::now().max(0.0) as u64;
     let (key, value) = d.undelete(now);
-    let done = idb::guarded_write("add", d.log_store, &key, Some(value), Some(d.guard())).await;
+    // Without a checkpoint: the store deletes the log's, and the app reads the log until it
+    // writes a new one.
+    let done =
+        idb::guarded_write("add", d.log_store, &key, Some(value), Some(d.guard()), None).await;
     idb::release(&d.id);
     done
 }

@@ -375,6 +375,11 @@ test('deleting a count needs its PIN; it is kept as deleted and restored from �
   await expect(page.getByRole('region', { name: '已删除的场次和计票' })).toHaveCount(0);
   await page.getByRole('button', { name: '返回首页' }).tap();
   await expect(page.getByText(/第三支部/).first()).toBeVisible();
+  // The restore's write dropped the count's checkpoint (which said 已删除): a reload reads
+  // its log, and shows it too.
+  await page.reload();
+  await expect(page.getByText(/第三支部/).first()).toBeVisible();
+  await expect(page.getByText('已录入 2 张 / 收回 2 张')).toBeVisible();
   await page.getByRole('button', { name: '继续计票' }).tap();
   await expect(page.getByText('已录入 2 张 / 收回 2 张')).toBeVisible();
   // The log says what happened.

@@ -178,26 +178,60 @@ export async function fillDisk(page: Page, store: string): Promise<() => Promise
 
 /**
  * Changes the bytes of the first record of `store` on disk (`from` becomes `to`), its
- * checksum kept: a damaged disk or a hand edit.
+ * checksum kept (a damaged disk: the checksum fails); with `reseal`, sealed again with a
+ * right checksum as `idb.js` would (a hand edit by someone who knows the format).
  */
-export async function changeOnDisk(page: Page, store: string, from: string, to: string) {
+export async function changeOnDisk(page: Page, store: string, from: string, to: string, reseal = false) {
   await page.evaluate(
-    ([store, from, to]) =>
+    ([store, from, to, reseal]) =>
       new Promise<void>((resolve, reject) => {
+        const crc32 = (text: string) => {
+          let c = -1;
+          for (const b of new TextEncoder().encode(text)) {
+            c ^= b;
+            for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+          }
+          return ((c ^ -1) >>> 0).toString(16).padStart(8, '0');
+        };
         const open = indexedDB.open('ballot-kit');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite');
-          const cursor = tx.objectStore(store).openCursor();
+          const tx = open.result.transaction(store as string, 'readwrite');
+          const cursor = tx.objectStore(store as string).openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result!;
-            c.update(String(c.value).replace(from, to));
+            const value = String(c.value);
+            if (!reseal) return c.update(value.replace(from as string, to as string));
+            const data = value.slice(9).replace(from as string, to as string);
+            c.update(crc32(`${String(c.key)}\n${data}`) + ' ' + data);
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    [store, from, to],
+    [store, from, to, reseal] as const,
+  );
+}
+
+/** The same, sealed again with a right checksum: a forgery by someone who knows the format. */
+export const forgeOnDisk = (page: Page, store: string, from: string, to: string) =>
+  changeOnDisk(page, store, from, to, true);
+
+/** Empties `store` on disk. */
+export async function clearOnDisk(page: Page, store: string) {
+  await page.evaluate(
+    (store) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ballot-kit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          tx.objectStore(store).clear();
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    store,
   );
 }
 

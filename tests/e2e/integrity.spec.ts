@@ -3,8 +3,8 @@
 // ballot is cleared, and the PIN pause survives a reload.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  RECOMMENDATION, PIN, changeOnDisk, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount, openSession, startVoting,
-  voteFor,
+  RECOMMENDATION, PIN, changeOnDisk, closeAndCount, enter, enterPin, fillDisk, forgeOnDisk, leaveVoting, openCount, openSession,
+  startVoting, voteFor,
 } from './helpers';
 
 const elsewhere = (page: Page) => page.getByRole('heading', { name: '已在另一个窗口中打开' });
@@ -257,4 +257,50 @@ test('a damaged step of a paper count is said on the counting screen, not silent
   await page.reload();
   await page.getByRole('button', { name: '继续计票' }).tap();
   await expect(page.getByRole('alert').filter({ hasText: '本次计票有 1 条记录损坏或无法使用' })).toBeVisible();
+});
+
+test('a checkpoint forged on disk changes only a card until its session is opened: the ballots win, and the home screen says so', async ({ page }) => {
+  await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '10' });
+  await startVoting(page);
+  await voteFor(page, ['王秀英', '李卫东']);
+  await leaveVoting(page);
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  const card = page.getByText('已投 2 张 / 发出 10 张');
+  await expect(card).toBeVisible();
+  // The home screen reads the session's checkpoint, not its ballots: a reload shows the same.
+  await page.reload();
+  await expect(card).toBeVisible();
+  // Someone who knows the format writes 5 ballots into it, with a right checksum.
+  await forgeOnDisk(page, 'checkpoints', 's1 2 2', 's1 5 5');
+  await page.reload();
+  await expect(page.getByText('已投 5 张 / 发出 10 张')).toBeVisible();
+  // Opened, its ballots are read and counted: they are what the page shows.
+  await page.getByRole('button', { name: '管理' }).tap();
+  await expect(page.getByText('已投 2 张 / 发出 10 张')).toBeVisible();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(page.getByRole('alert').filter({ hasText: '本机存的汇总数与逐条记录不一致' })).toBeVisible();
+  await expect(card).toBeVisible();
+  // And written anew: a reload's card is the ballots' again, without a word.
+  await page.reload();
+  await expect(card).toBeVisible();
+  await expect(page.getByText('本机存的汇总数与逐条记录不一致')).toHaveCount(0);
+  await page.getByRole('button', { name: '管理' }).tap();
+  await closeAndCount(page);
+  await expect(page.getByText('共 2 张：有效 2 张')).toBeVisible();
+});
+
+test('a damaged checkpoint is not used: the card is counted from the ballots', async ({ page }) => {
+  await openCount(page, { returned: '5' });
+  await enter(page, { names: ['王秀英'] });
+  await enter(page, { names: ['李卫东'] });
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(page.getByText('已录入 2 张 / 收回 5 张')).toBeVisible();
+  // Its bytes change on disk, the checksum kept (a damaged disk): the checksum fails.
+  await changeOnDisk(page, 'checkpoints', 'c1 2 2 0', 'c1 2 4 0');
+  await page.reload();
+  await expect(page.getByText('已录入 2 张 / 收回 5 张')).toBeVisible();
+  await page.getByRole('button', { name: '继续计票' }).tap();
+  await page.getByRole('button', { name: '返回首页' }).tap();
+  await expect(page.getByRole('alert').filter({ hasText: '本机存的汇总数与逐条记录不一致' })).toBeVisible();
+  await expect(page.getByText('已录入 2 张 / 收回 5 张')).toBeVisible();
 });

@@ -6,23 +6,32 @@
 // Every write is its own transaction with durability "strict": the promise resolves only
 // after the browser has flushed it to disk, so an acknowledged ballot survives a crash or
 // a dead battery. Records are written with add(), never put(): an existing key is never
-// overwritten. (localStorage is no substitute: Chromium writes it to disk lazily, and a
+// overwritten (only the derived checkpoints are, see CHECKPOINTS). (localStorage is no substitute: Chromium writes it to disk lazily, and a
 // killed browser loses the last second of it; the crash test showed exactly that.)
 
 const NAME = "ballot-kit";
-const VERSION = 5;
+const VERSION = 6;
 // Append-only records, plus "device": the few settings of this device that must survive a
 // crash as surely as a ballot (which session it shows voters). Version 3 added the paper
 // counts ("counts", "count_entries"), version 4 the template library ("templates", one
 // record per saved revision); upgrading only creates the stores that are missing.
-const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries", "templates"];
+const STORES = ["sessions", "events", "ballots", "device", "counts", "count_entries", "templates", "checkpoints"];
+// The logs that hold nearly every record of a device: read only for the sessions and counts
+// the app asks for (loadShelf, loadLogs); the home screen shows the others from their
+// checkpoints.
+const LOGS = ["ballots", "count_entries"];
+// Version 6: "checkpoints", `<id>` → what a session's ballots or a count's log add up to
+// (ballot_core::checkpoint). Derived, not a record: overwritten with each write of its log,
+// in the same transaction, and deleted by any write of the log that does not bring one
+// (sumUp), so one that is there sums its log up to the log's last write. Never backed up.
+const CHECKPOINTS = "checkpoints";
 // Version 5: "keys", this device's signing key pair (CryptoKey objects, the private one not
 // extractable). Not a record of the app's: never loaded with the others, never backed up.
 const KEYS = "keys";
 let opening = null;
 
 // Every value is stored sealed: "<CRC-32 of key, a newline and the data, 8 hex> <data>". On
-// reading, a record whose checksum fails is left out and named (loadAll's last list), so
+// reading, a record whose checksum fails is left out and named (loadShelf's last list), so
 // one damaged record never hides or breaks the others. Values written before checksums
 // (version 4) have no seal and are read as they are; they must still parse to be used.
 const CRC = new Int32Array(256).map((_, n) => {
@@ -233,11 +242,14 @@ function guardStores(stores, guard) {
  * value (comma-separated), or "addAll" (or "restore") the records of value (JSON [[store,
  * key, data], …]) in one transaction.
  * With a guard (JSON [id, recordStore, logStore, head], see guarded()), an add or delete
- * happens only if its check passes in the same transaction.
+ * happens only if its check passes in the same transaction. An add to a log ("ballots",
+ * "count_entries") puts sum as its checkpoint in the same transaction, or deletes the
+ * checkpoint without one; "checkpoint" puts value as key's checkpoint, guarded.
  */
-export function write(op, store, key, value, guard) {
+export function write(op, store, key, value, guard, sum) {
   guard = guard ? JSON.parse(guard) : null;
-  if (op === "add") return add(store, key, value, guard);
+  if (op === "add") return add(store, key, value, guard, sum);
+  if (op === "checkpoint") return putCheckpoint(key, value, guard);
   if (op === "device") return setDevice(key, value);
   if (op === "delete") return deleteWithEntries(store, value, key, guard);
   // A header and its copy (docs/storage.md), or a restore: all of the records or none.
@@ -245,18 +257,46 @@ export function write(op, store, key, value, guard) {
   return Promise.reject(fail("WriteFailed", "unknown write " + op));
 }
 
+// The session or count a log's record belongs to: its key up to the first "/".
+const owner = (key) => String(key).split("/")[0];
+
+// Keeps id's checkpoint true to its log when a record is added to the log: sum (its JSON) is
+// what the log adds up to with it; without one the checkpoint is deleted, and the app reads
+// the log itself until it writes a new one.
+function sumUp(tx, store, id, sum) {
+  if (!LOGS.includes(store)) return;
+  const s = tx.objectStore(CHECKPOINTS);
+  if (sum === null || sum === undefined) s.delete(id);
+  else s.put(seal(id, sum), id);
+}
+
 /** Adds one record; resolves once it is on disk. */
-async function add(store, key, value, guard) {
+async function add(store, key, value, guard, sum) {
   const db = await open();
-  const tx = db.transaction(guardStores([store], guard), "readwrite", { durability: "strict" });
+  const stores = LOGS.includes(store) ? [store, CHECKPOINTS] : [store];
+  const tx = db.transaction(guardStores(stores, guard), "readwrite", { durability: "strict" });
   const done = finish(tx);
-  const run = () => tx.objectStore(store).add(seal(key, value), key);
+  const run = () => {
+    tx.objectStore(store).add(seal(key, value), key);
+    sumUp(tx, store, owner(key), sum);
+  };
   if (guard) guarded(tx, guard, run);
   else run();
   await done;
   // Not awaited: the write is acknowledged now, whatever the browser (or the user, asked by
   // it) answers; the home screen shows the answer when it comes.
   if (kept !== 1 && (store === "sessions" || store === "counts")) keep(true);
+}
+
+/** Puts id's checkpoint, guarded as a write of its log; resolves once it is on disk. */
+async function putCheckpoint(id, value, guard) {
+  const db = await open();
+  const tx = db.transaction(guardStores([CHECKPOINTS], guard), "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  const run = () => tx.objectStore(CHECKPOINTS).put(seal(id, value), id);
+  if (guard) guarded(tx, guard, run);
+  else run();
+  await done;
 }
 
 /** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */
@@ -278,7 +318,10 @@ async function addAll(rows) {
   const tx = db.transaction(STORES, "readwrite", { durability: "strict" });
   const done = finish(tx);
   try {
-    for (const [store, key, data] of rows) tx.objectStore(store).add(seal(key, data), key);
+    for (const [store, key, data] of rows) {
+      tx.objectStore(store).add(seal(key, data), key);
+      sumUp(tx, store, owner(key), null);
+    }
   } catch (e) {
     // Refused before the transaction ran (a full disk, a bad store): none of it is kept.
     tx.abort();
@@ -295,26 +338,28 @@ async function addAll(rows) {
 async function deleteWithEntries(recordStore, entryStores, id, guard) {
   const db = await open();
   const stores = [recordStore, ...entryStores.split(",")];
-  const tx = db.transaction(guardStores(stores, guard), "readwrite", { durability: "strict" });
+  const tx = db.transaction(guardStores([...stores, CHECKPOINTS], guard), "readwrite", { durability: "strict" });
   const done = finish(tx);
   const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
   const run = () => {
-    // The record, its copy ("<id>/copy") and its entries.
+    // The record, its copy ("<id>/copy"), its entries and its checkpoint.
     tx.objectStore(recordStore).delete(id);
     for (const s of stores) tx.objectStore(s).delete(range);
+    tx.objectStore(CHECKPOINTS).delete(id);
   };
   if (guard) guarded(tx, guard, run);
   else run();
   await done;
 }
 
-// One store's [[key, data], …] in key order; a record whose checksum fails is left out and
-// its [store, key] pushed to `corrupt`, or without `corrupt` kept in place with data "".
-function readStore(tx, s, corrupt) {
+// [[key, data], …] of store s (of the keys in range, if given) in key order; a record whose
+// checksum fails is left out and its [store, key] pushed to `corrupt`, or without `corrupt`
+// kept in place with data "".
+function readStore(tx, s, corrupt, range) {
   return new Promise((resolve, reject) => {
     const store = tx.objectStore(s);
-    const keys = store.getAllKeys();
-    const values = store.getAll();
+    const keys = store.getAllKeys(range);
+    const values = store.getAll(range);
     values.onsuccess = () => {
       const out = [];
       keys.result.forEach((k, i) => {
@@ -330,44 +375,69 @@ function readStore(tx, s, corrupt) {
   });
 }
 
+// The records of the logs (LOGS) of each of ids, by store, in key order: every request
+// made at once, in transaction tx.
+async function readLogs(tx, ids) {
+  const range = (id) => IDBKeyRange.bound(id + "/", id + "/\uffff");
+  const read = LOGS.map((s) => Promise.all(ids.map((id) => readStore(tx, s, null, range(id)))));
+  const logs = await Promise.all(read);
+  return Object.fromEntries(LOGS.map((s, i) => [s, [].concat(...logs[i])]));
+}
+
 /**
- * Everything stored, by store name: { sessions: [[key, data], …], events, …, templates },
- * each in key order, a record whose checksum failed with "" for its data, but in
- * "templates" and "device", which leave it out; and "corrupt": the [store, key] of every
- * template or device record whose checksum failed. The app reads the records themselves
- * (the library's in `ballot_core::library::offered`).
+ * What the home screen needs, and the logs of ids (the session or count on screen), in one
+ * transaction, by store name: { sessions: [[key, data], …], events, counts, templates,
+ * device, checkpoints, ballots, count_entries }, each in key order, a record whose checksum
+ * failed with "" for its data, but in "templates" and "device", which leave it out; and
+ * "corrupt": the [store, key] of every template or device record whose checksum failed.
+ * The app reads the records themselves (the library's in `ballot_core::library::offered`),
+ * and asks for the logs of the sessions and counts whose checkpoints it cannot use
+ * (loadLogs).
  */
-async function readAll() {
+async function readShelf(ids) {
   const db = await open();
   const tx = db.transaction(STORES, "readonly");
   const corrupt = [];
   // A damaged session, event, ballot, count or count step stays in its place with no data:
   // its reader names it and knows what it could have changed (a damaged close must not read
-  // as an open session). The library and the device's settings are left out and counted.
+  // as an open session). A damaged checkpoint too: the app reads the log instead, and says
+  // so. The library and the device's settings are left out and counted.
   const inPlace = (s) => s !== "templates" && s !== "device";
-  const read = await Promise.all(STORES.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt)));
-  const all = Object.fromEntries(STORES.map((s, i) => [s, read[i]]));
+  const whole = STORES.filter((s) => !LOGS.includes(s));
+  const [read, logs] = await Promise.all([
+    Promise.all(whole.map((s) => readStore(tx, s, inPlace(s) ? null : corrupt))),
+    readLogs(tx, ids),
+  ]);
+  const all = Object.assign(Object.fromEntries(whole.map((s, i) => [s, read[i]])), logs);
   all.corrupt = corrupt;
   await keep(all.sessions.length > 0 || all.counts.length > 0);
   return all;
 }
 
 // The first read, started by the app's start-up code (scripts/build-app.mjs) before its wasm
-// is fetched and compiled, so that the two overlap; the app's first loadAll takes it. A
-// read is a snapshot either way: this one is only taken a little earlier, and every guarded
-// write still checks the state it depends on in its own transaction.
+// is fetched and compiled, so that the two overlap; the app's first loadShelf without a
+// session or count takes it. A read is a snapshot either way: this one is only taken a
+// little earlier, and every guarded write still checks the state it depends on in its own
+// transaction.
 let early = null;
 export function readEarly() {
-  early = readAll();
-  // Its failure is the first loadAll's to report.
+  early = readShelf([]);
+  // Its failure is the first loadShelf's to report.
   early.catch(() => {});
 }
 
-/** Everything stored (see readAll): the early read once, if there is one, then fresh reads. */
-export function loadAll() {
-  const read = early || readAll();
+/** What the home screen needs and the logs of ids (JSON [id, …]): see readShelf. */
+export function loadShelf(ids) {
+  ids = JSON.parse(ids);
+  const read = early && ids.length === 0 ? early : readShelf(ids);
   early = null;
   return read;
+}
+
+/** The logs of ids (JSON [id, …]), by store: { ballots: [[key, data], …], count_entries }. */
+export async function loadLogs(ids) {
+  const db = await open();
+  return readLogs(db.transaction(LOGS, "readonly"), JSON.parse(ids));
 }
 
 /**

@@ -15,13 +15,16 @@ extern "C" {
         key: &str,
         value: Option<String>,
         guard: Option<String>,
+        sum: Option<String>,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = claim)]
     async fn js_claim(id: &str, on_busy: &js_sys::Function) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = release)]
     fn js_release(id: &str);
-    #[wasm_bindgen(catch, js_name = loadAll)]
-    async fn js_load_all() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = loadShelf)]
+    async fn js_load_shelf(ids: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = loadLogs)]
+    async fn js_load_logs(ids: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadStore)]
     async fn js_load_store(store: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = persistence)]
@@ -90,7 +93,7 @@ pub async fn write(
     key: &str,
     value: Option<String>,
 ) -> Result<(), StoreError> {
-    guarded_write(op, store, key, value, None).await
+    guarded_write(op, store, key, value, None, None).await
 }
 
 /// What a write to a session's or count's records depends on, checked by `idb.js` in the
@@ -106,12 +109,15 @@ pub struct Guard {
 
 /// [`write`] under a guard: refused with [`StoreError::Elsewhere`] or
 /// [`StoreError::Changed`], nothing written, when the state it was decided on has changed.
+/// An `add` to a log stores `sum` (JSON) as its session's or count's checkpoint in the same
+/// transaction, or without one deletes it (`ballot_core::checkpoint`).
 pub async fn guarded_write(
     op: &str,
     store: &str,
     key: &str,
     value: Option<String>,
     guard: Option<Guard>,
+    sum: Option<String>,
 ) -> Result<(), StoreError> {
     let guard = guard.map(|g| {
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -123,7 +129,7 @@ pub async fn guarded_write(
             quote(&g.head)
         )
     });
-    js_write(op, store, key, value, guard)
+    js_write(op, store, key, value, guard, sum)
         .await
         .map(|_| ())
         .map_err(|e| error_of(&e))
@@ -157,17 +163,31 @@ pub fn pairs(list: JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Everything stored, by store name (`loadAll` in `idb.js`): [`Stores::pairs`] of a store,
-/// [`Stores::corrupt`] for the records whose checksum failed.
-pub async fn load_all() -> Result<Stores, StoreError> {
-    let all = js_load_all().await.map_err(|e| error_of(&e))?;
+fn stores(read: Result<JsValue, JsValue>) -> Result<Stores, StoreError> {
+    let all = read.map_err(|e| error_of(&e))?;
     if !all.is_object() {
         return Err(StoreError::Failed);
     }
     Ok(Stores(all))
 }
 
-/// What [`load_all`] read.
+fn ids_json(ids: &[String]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+/// What the home screen needs, with the logs (`ballots`, `count_entries`) of `ids` only, in
+/// one transaction (`loadShelf` in `idb.js`): [`Stores::pairs`] of a store,
+/// [`Stores::corrupt`] for the records whose checksum failed.
+pub async fn load_shelf(ids: &[String]) -> Result<Stores, StoreError> {
+    stores(js_load_shelf(&ids_json(ids)).await)
+}
+
+/// The logs of `ids`: [`Stores::pairs`] of `ballots` and `count_entries`.
+pub async fn load_logs(ids: &[String]) -> Result<Stores, StoreError> {
+    stores(js_load_logs(&ids_json(ids)).await)
+}
+
+/// What [`load_shelf`] or [`load_logs`] read.
 pub struct Stores(JsValue);
 
 impl Stores {

@@ -15,7 +15,7 @@ mod record;
 mod stored;
 
 pub use record::{CountRecord, CountSpec};
-pub use stored::{read_stored, StoredCount};
+pub use stored::{read_headers, read_stored, replay, StoredCount};
 
 use serde::{Deserialize, Serialize};
 

@@ -29,6 +29,14 @@ pub fn read_stored(
     records: &[(String, String)],
     entries: &[(String, String)],
 ) -> (Vec<StoredCount>, Vec<Damage>) {
+    let (mut counts, mut damaged) = read_headers(records);
+    replay(&mut counts, entries, &mut damaged);
+    (counts, damaged)
+}
+
+/// The counts in `records`, as [`read_stored`], their logs not read (nothing replayed): the
+/// app's home screen, which shows them from their checkpoints.
+pub fn read_headers(records: &[(String, String)]) -> (Vec<StoredCount>, Vec<Damage>) {
     let mut damaged = Vec::new();
     let mut counts: Vec<StoredCount> = Vec::new();
     let headers = crate::header::read(
@@ -57,6 +65,12 @@ pub fn read_stored(
             },
         );
     }
+    (counts, damaged)
+}
+
+/// Replays `entries` (key, JSON; in key order) into the counts of `counts` they belong to;
+/// what cannot be used is named in `damaged`, as [`read_stored`] does.
+pub fn replay(counts: &mut [StoredCount], entries: &[(String, String)], damaged: &mut Vec<Damage>) {
     for (key, value) in entries {
         let place = key
             .split_once('/')
@@ -83,5 +97,4 @@ pub fn read_stored(
         };
         damaged.push(Damage::new(Store::CountEntry, key, problem));
     }
-    (counts, damaged)
 }

@@ -66,6 +66,10 @@ pub struct Texts {
     pub elsewhere_body: &'static str,
     pub opening: &'static str,
     pub storage_damaged: fn(usize) -> String,
+    /// A card whose ballots are not read yet (the code that reads them could not be fetched).
+    pub card_unread: &'static str,
+    /// A session's or count's stored summary disagreed with its records when it was opened.
+    pub checkpoint_disagreed: &'static str,
     pub data_button: &'static str,
     pub data_details: &'static str,
     pub persistent_yes: &'static str,

@@ -179,6 +179,8 @@ pub static TEXTS: Texts = Texts {
     storage_damaged: |n| {
         format!("有 {n} 条已存记录损坏或无法使用，已跳过；其余记录不受影响。")
     },
+    card_unread: "张数要打开后才能显示",
+    checkpoint_disagreed: "刚才打开的投票或计票，本机存的汇总数与逐条记录不一致（记录可能受损或被改动）。已按逐条记录重新汇总，各页与结果都以逐条记录为准。",
     data_button: "本机数据与备份",
     data_details: "查看是哪几条",
     persistent_yes: "浏览器已同意持久保存本机数据。",

@@ -33,7 +33,7 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
     let Some(prompt) = app.prompt.clone() else {
         return html! {};
     };
-    let filled = app.session(&prompt.session).map_or(0, |s| s.tally.total());
+    let filled = (app.session(&prompt.session).and_then(|s| s.sum())).map_or(0, |s| s.filled);
     let (title, body, confirm): (&str, String, &str) = match prompt.intent {
         Intent::LeaveVoting => (t.pin_leave_title, t.pin_leave_body.into(), t.confirm),
         Intent::Results => (t.pin_results_title, String::new(), t.view_results),
@@ -57,8 +57,8 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
         ),
         Intent::DeleteCount => {
             let entered = app
-                .count(&prompt.session)
-                .map_or(0, |c| c.log.entered_count());
+                .replayed(&prompt.session)
+                .map_or(0, |(_, r)| r.log.entered_count());
             (t.delete_count, (t.ask_delete_body)(entered), t.delete_count)
         }
     };

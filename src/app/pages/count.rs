@@ -42,8 +42,14 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let tab = use_state(|| Tab::Entry);
     let choosing_void = use_state(|| false);
     let pad_scroll = use_node_ref();
-    let figures_form =
-        use_state(|| FiguresForm::of(app.count(id).map(|c| c.log.figures()).unwrap_or_default()));
+    let figures_form = use_state(|| {
+        FiguresForm::of(
+            app.count(id)
+                .and_then(|c| c.sum())
+                .map(|s| s.figures)
+                .unwrap_or_default(),
+        )
+    });
     // A keyboard does what the taps do on the pad: 1–9 and a–z mark, Enter commits.
     {
         let app = app.clone();
@@ -74,7 +80,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     {
         let scroll = pad_scroll.clone();
         let ballot = (
-            app.count(id).map(|c| c.log.next_seq()),
+            app.replayed(id).map(|(_, r)| r.log.next_seq()),
             app.counting.as_ref().and_then(|c| c.correcting),
         );
         use_effect_with(ballot, move |_| {
@@ -83,11 +89,12 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             }
         });
     }
-    let (Some(count), Some(c)) = (app.count(id), app.counting.as_ref()) else {
+    // Shown only once this window holds the count, and so has read its log.
+    let (Some((count, r)), Some(c)) = (app.replayed(id), app.counting.as_ref()) else {
         return html! {};
     };
     let template = &count.template;
-    let log = &count.log;
+    let log = &r.log;
 
     let figures = log.figures();
     let busy = app.pending.is_some();
@@ -111,8 +118,8 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let flags = figures.flags();
     let status = html! {
         <div class="count-status">
-            if count.unreadable > 0 {
-                <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(count.unreadable) }</p>
+            if r.unreadable > 0 {
+                <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(r.unreadable) }</p>
             }
             <p class="count" aria-live="polite">{ (t.count_progress)(log.live_count(), figures.returned) }</p>
             if *tab != Tab::Entry {
@@ -237,7 +244,10 @@ fn audit(app: &AppState, log: &CountLog, steps: Audit) -> Vec<String> {
 /// 计票板: the count as the room sees it, drawn by the results module.
 fn board_tab(app: &AppHandle, count: &Count) -> Html {
     let t = app.lang.texts();
-    let (template, log) = (&count.template, &count.log);
+    let Some(r) = count.replayed() else {
+        return html! {};
+    };
+    let (template, log) = (&count.template, &r.log);
     let figures = log.figures();
     let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
     // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
@@ -278,7 +288,10 @@ fn list_tab(v: &ListView) -> Html {
         tab,
     } = *v;
     let t = app.lang.texts();
-    let (template, log) = (&count.template, &count.log);
+    let Some(r) = count.replayed() else {
+        return html! {};
+    };
+    let (template, log) = (&count.template, &r.log);
     let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
     let audit: Vec<Html> = audit(app, log, Audit::All)
         .into_iter()
@@ -439,8 +452,11 @@ fn entry_tab(v: &EntryView) -> Html {
         scroll,
     } = *v;
     let t = app.lang.texts();
+    let Some(r) = count.replayed() else {
+        return html! {};
+    };
     let template = &count.template;
-    let log = &count.log;
+    let log = &r.log;
     let tap = |make: fn(u64) -> Action| send(app, move |_: MouseEvent| make(page::now_ms()));
     let on_pad = { send(app, move |p: PadAction| CountAction::Pad(p)) };
     let checked = check(template, &c.ballot).ok();

@@ -33,13 +33,22 @@ pub fn session_status(s: &Session, t: &Texts) -> Html {
         Status::Uncertain => (false, t.status_uncertain),
     };
     let turnout = s.turnout();
+    // Not known until its ballots are read (see `Ballots::Unread`).
+    let known = s.sum().is_some();
     html! {
         <>
             <p class="count">
                 <span class="status" data-open={open.then_some("")}>{ status }</span>
-                { " " }{ (t.turnout)(turnout) }
+                { " " }
+                if known {
+                    { (t.turnout)(turnout) }
+                } else {
+                    { t.card_unread }
+                }
             </p>
-            { blocking(turnout.figures(), t) }
+            if known {
+                { blocking(turnout.figures(), t) }
+            }
             if s.failures > 0 {
                 <p class="field-error" role="alert">{ (t.failures_alert)(s.failures) }</p>
             }
@@ -73,6 +82,9 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
             </header>
             if app.damaged_records > 0 {
                 { notice((t.storage_damaged)(app.damaged_records), t.data_details, tap(|| Action::Go(Go::Data))) }
+            }
+            if app.resummed {
+                { notice(t.checkpoint_disagreed, t.dismiss, tap(|| Action::Store(StoreEvent::DismissResummed))) }
             }
             if app.update_ready {
                 { notice(t.update_ready, t.update_now, Callback::from(|_| ballot_ui::modules::apply_update())) }
@@ -123,14 +135,14 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <h2>{ t.counts_heading }</h2>
                 <button class="primary" onclick={tap(|| Action::Go(Go::NewCount))}>{ "+ " }{ t.new_count }</button>
             </div>
-            if !app.counts.iter().any(|c| c.log.deleted_ms().is_none()) {
+            // A count whose log is not read yet shows: nothing unread ever hides one.
+            if !app.counts.iter().any(|c| c.sum().is_none_or(|s| s.deleted_ms.is_none())) {
                 <p class="empty">{ t.no_counts }</p>
             }
             <ul class="cards">
-                { for app.counts.iter().filter(|c| c.log.deleted_ms().is_none()).map(|c| {
+                { for app.counts.iter().map(|c| (c, c.sum())).filter(|(_, sum)| sum.is_none_or(|s| s.deleted_ms.is_none())).map(|(c, sum)| {
                     let heading = format!("count-{}", c.id());
                     let line = format!("count-line-{}", c.id());
-                    let figures = c.log.figures();
                     let open = {
                         let id = c.id().to_string();
                         send(app, move |_| Go::OpenCount(id.clone()))
@@ -144,8 +156,12 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                             <article class="card" aria-labelledby={format!("{heading} {line}")}>
                                 <h3 id={heading}>{ &c.template.spec().title }</h3>
                                 <p id={line}>{ unit }</p>
-                                <p class="count">{ (t.count_progress)(c.log.live_count(), figures.returned) }</p>
-                                { blocking(figures, t) }
+                                if let Some(sum) = sum {
+                                    <p class="count">{ (t.count_progress)(sum.live, sum.figures.returned) }</p>
+                                    { blocking(sum.figures, t) }
+                                } else {
+                                    <p class="count">{ t.card_unread }</p>
+                                }
                                 <div class="actions">
                                     <button class="primary" onclick={open}>{ t.continue_count }</button>
                                 </div>

@@ -21,10 +21,11 @@ pub struct ResultsProps {
 #[component]
 pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     let t = app.lang.texts();
-    let Some(session) = app.session(id) else {
+    // Shown only once this window holds the session, and so has counted its ballots.
+    let Some((session, tally)) = app.session(id).and_then(|s| Some((s, s.tally()?))) else {
         return html! {};
     };
-    let (template, tally) = (&session.template, &session.tally);
+    let template = &session.template;
     let spec = template.spec();
     let back = {
         let id = id.to_string();

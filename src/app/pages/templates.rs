@@ -54,17 +54,19 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
         None if page == Studio::Data => module::studio_input(&used, module::StudioPage::Data),
         None => module::studio_input(&used, module::StudioPage::Library),
         Some(focus) => {
-            let session = focus.and_then(|id| app.session(id)).map(|s| {
+            // Held by this window, so its ballots are counted.
+            let session = focus.and_then(|id| app.session(id)).and_then(|s| {
+                let tally = s.tally()?;
                 let mut r = module::result_input(
                     &s.template,
                     &s.fingerprint,
                     s.spec().unit_label(),
                     s.fixed_category(),
                     s.turnout().figures(),
-                    &s.tally,
+                    tally,
                 );
                 r.batch = Some(s.id().to_string());
-                module::session_result(r)
+                Some(module::session_result(r))
             });
             module::exchange_input(&used, session)
         }

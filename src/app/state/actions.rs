@@ -42,6 +42,8 @@ pub enum StoreEvent {
     /// A problem to show the organiser (a failed write, no random numbers).
     Notice(StoreError),
     DismissNotice,
+    /// The home screen's word that a checkpoint disagreed, read.
+    DismissResummed,
     /// A newer build of the app is installed and waiting.
     UpdateReady,
 }

@@ -7,13 +7,14 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use ballot_core::checkpoint::{CountSum, SessionSum};
 use ballot_core::fingerprint::hex;
 use ballot_core::pin::{Kdf, Pin, PinGuard};
 use sha2::{Digest, Sha256};
 
 use yew::Reducible;
 
-use super::{Action, AppState, Claim, Dump, StoreError, Write};
+use super::{Action, AppState, Claim, Dump, StoreError, Sum, Write};
 use crate::app::state::{PinAction, StoreEvent};
 
 /// One device: its stored records and who holds which lock.
@@ -46,7 +47,14 @@ pub fn pin(pin: &str) -> Pin {
     Pin::from_derived(&kdf, &derive(pin, &kdf))
 }
 
-const STORES: [&str; 5] = ["sessions", "events", "ballots", "counts", "count_entries"];
+const STORES: [&str; 6] = [
+    "sessions",
+    "events",
+    "ballots",
+    "counts",
+    "count_entries",
+    "checkpoints",
+];
 
 pub fn device(dump: Dump) -> Device {
     let mut r = Records {
@@ -63,6 +71,7 @@ pub fn device(dump: Dump) -> Device {
         dump.ballots,
         dump.counts,
         dump.count_entries,
+        dump.checkpoints,
     ]) {
         r.stores.insert(name, rows.into_iter().collect());
     }
@@ -70,24 +79,66 @@ pub fn device(dump: Dump) -> Device {
 }
 
 impl Records {
-    pub fn dump(&self) -> Dump {
+    /// Every record, as a device's data page reads them.
+    pub fn all(&self) -> Dump {
+        let mut dump = self.dump(None);
+        let ids: Vec<String> = (dump.sessions.iter().chain(&dump.counts))
+            .filter(|(k, _)| !k.contains('/'))
+            .map(|(k, _)| k.clone())
+            .filter(|id| !dump.read_in_full(id))
+            .collect();
+        let (ballots, entries) = self.logs(&ids);
+        dump.add_logs(ids, ballots, entries);
+        dump
+    }
+
+    /// What `db::load` reads: the home screen's stores and checkpoints, the logs of
+    /// `subject` and, in a second read, of every session or count whose checkpoint cannot
+    /// be used.
+    pub fn dump(&self, subject: Option<&str>) -> Dump {
         let rows = |name: &str| -> Vec<(String, String)> {
             (self.stores.get(name).into_iter().flatten())
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect()
         };
-        Dump {
+        let full: Vec<String> = subject.map(str::to_string).into_iter().collect();
+        let (ballots, count_entries) = self.logs(&full);
+        let mut dump = Dump {
             sessions: rows("sessions"),
             events: rows("events"),
-            ballots: rows("ballots"),
+            ballots,
             voting: self.voting.clone(),
             pin_guard: self.pin_guard.clone(),
             counts: rows("counts"),
-            count_entries: rows("count_entries"),
+            count_entries,
+            checkpoints: rows("checkpoints"),
+            full,
             templates: self.templates.clone(),
             shared_link: self.shared_link,
             corrupt: self.corrupt,
-        }
+        };
+        let lacking = dump.lacking();
+        let (ballots, entries) = self.logs(&lacking);
+        dump.add_logs(lacking, ballots, entries);
+        dump
+    }
+
+    /// The ballots and count entries of `ids`, each in key order.
+    #[allow(clippy::type_complexity)]
+    fn logs(&self, ids: &[String]) -> (Vec<(String, String)>, Vec<(String, String)>) {
+        let of = |store: &str| -> Vec<(String, String)> {
+            let mut out = Vec::new();
+            for id in ids {
+                let prefix = format!("{id}/");
+                out.extend(
+                    (self.stores.get(store).into_iter().flatten())
+                        .filter(|(k, _)| k.starts_with(&prefix))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+            }
+            out
+        };
+        (of("ballots"), of("count_entries"))
     }
 
     fn store(&mut self, name: &'static str) -> &mut BTreeMap<String, String> {
@@ -123,6 +174,11 @@ impl Records {
         Ok(())
     }
 
+    /// A checkpoint, overwritten (`sumUp` in `idb.js`).
+    fn put_sum(&mut self, id: &str, json: String) {
+        self.store("checkpoints").insert(id.to_string(), json);
+    }
+
     /// A header and its copy, both or neither.
     fn header(&mut self, store: &'static str, id: &str, value: String) -> Result<(), StoreError> {
         let copy = ballot_core::header::copy_key(id);
@@ -141,13 +197,20 @@ impl Records {
                 session,
                 ballot,
                 after,
+                sum,
             } => {
                 self.check("sessions", "events", session, *after)?;
                 self.next_ballot += 1;
                 let key = format!("{session}/{:032x}", self.next_ballot);
-                self.add("ballots", key, json(ballot))
+                self.add("ballots", key, json(ballot))?;
+                self.put_sum(session, sum.encode());
+                Ok(())
             }
-            Write::Session(record) => self.header("sessions", &record.id, json(&**record)),
+            Write::Session(record) => {
+                self.header("sessions", &record.id, json(&**record))?;
+                self.put_sum(&record.id, SessionSum::new(0, 0).encode());
+                Ok(())
+            }
             Write::Event {
                 session,
                 seq,
@@ -156,10 +219,35 @@ impl Records {
                 self.check("sessions", "events", session, *seq)?;
                 self.add("events", format!("{session}/{seq:08}"), json(event))
             }
-            Write::Count(record) => self.header("counts", &record.id, json(&**record)),
-            Write::CountEntry { count, key, entry } => {
+            Write::Count(record) => {
+                self.header("counts", &record.id, json(&**record))?;
+                let sum = CountSum::new(0, 0, 0, record.figures, None);
+                self.put_sum(&record.id, sum.encode());
+                Ok(())
+            }
+            Write::CountEntry {
+                count,
+                key,
+                entry,
+                sum,
+            } => {
                 self.check("counts", "count_entries", count, *key)?;
-                self.add("count_entries", format!("{count}/{key:08}"), json(entry))
+                self.add("count_entries", format!("{count}/{key:08}"), json(entry))?;
+                self.put_sum(count, sum.encode());
+                Ok(())
+            }
+            Write::Checkpoint { id, sum, after } => {
+                match sum {
+                    Sum::Session(s) => {
+                        self.check("sessions", "events", id, *after)?;
+                        self.put_sum(id, s.encode());
+                    }
+                    Sum::Count(c) => {
+                        self.check("counts", "count_entries", id, *after)?;
+                        self.put_sum(id, c.encode());
+                    }
+                }
+                Ok(())
             }
             Write::PinGuard(guard) => {
                 self.pin_guard = Some(json(guard));
@@ -195,7 +283,7 @@ pub struct Tab {
 impl Tab {
     /// A window opened on `device`: its store read, its page's claim settled.
     pub fn open(device: &Device, id: u32) -> Tab {
-        let dump = device.borrow().dump();
+        let dump = device.borrow().dump(None);
         let state = Rc::new(AppState::new(ballot_core::samples::all()))
             .reduce(Action::Store(StoreEvent::Loaded(Ok(dump))));
         let mut tab = Tab {
@@ -238,8 +326,8 @@ impl Tab {
                     if self.state.pending.is_some() {
                         return;
                     }
-                    d.locks.insert(id, me);
-                    let dump = d.dump();
+                    d.locks.insert(id.clone(), me);
+                    let dump = d.dump(Some(&id));
                     drop(d);
                     self.state =
                         Rc::clone(&self.state).reduce(Action::Store(StoreEvent::Claimed {

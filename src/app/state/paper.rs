@@ -9,15 +9,14 @@
 use std::rc::Rc;
 
 use ballot_core::ballot::{BallotContent, DeclaredVoid};
-use ballot_core::count::{
-    read_stored, CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec,
-};
+use ballot_core::checkpoint::CountSum;
+use ballot_core::count::{CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec};
 use ballot_core::figures::{parse_figures, Figures};
 use ballot_core::form::{SessionError, SessionField};
 use ballot_core::pin::{Kdf, Pin};
 use ballot_core::{fingerprint, Ballot, Section, Template};
 
-use super::{AfterDerive, AppState, Dump, Page, StoreError, Write};
+use super::{AfterDerive, AppState, Page, StoreError, Write};
 
 /// A paper count on this device, with what follows from its log.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +24,25 @@ pub struct Count {
     pub record: Rc<CountRecord>,
     pub template: Rc<Template>,
     pub fingerprint: String,
+    pub replay: Replay,
+}
+
+/// What this window knows of a count's log.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Replay {
+    /// Read and replayed: the count is open in this window (or its checkpoint could not be
+    /// used). The only state in which it is shown beyond its card, and written.
+    Replayed(Replayed),
+    /// Only its checkpoint, for its card on the home screen (`ballot_core::checkpoint`).
+    Summed(CountSum),
+    /// Neither: its checkpoint cannot be used and the code that replays a log (in the later
+    /// chunk, `app::later`) could not be fetched. Its card says so; it is never opened so.
+    Unread,
+}
+
+/// A count's log as read and replayed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replayed {
     pub log: CountLog,
     /// The number the next log entry is stored under: one past the highest stored, damaged
     /// records included, so a key is never tried twice.
@@ -33,15 +51,58 @@ pub struct Count {
     pub unreadable: u32,
 }
 
+impl Replayed {
+    /// What the log adds up to: its checkpoint.
+    pub fn sum(&self) -> CountSum {
+        let log = &self.log;
+        CountSum::new(
+            self.next_key,
+            log.live_count(),
+            self.unreadable,
+            log.figures(),
+            log.deleted_ms(),
+        )
+    }
+}
+
 impl Count {
+    /// A count as stored, with what this window knows of its log.
+    pub(super) fn stored(record: CountRecord, template: Template, replay: Replay) -> Count {
+        Count {
+            fingerprint: fingerprint(&template),
+            template: Rc::new(template),
+            record: Rc::new(record),
+            replay,
+        }
+    }
+
     pub(super) fn new(record: CountRecord, template: Template) -> Count {
         Count {
             fingerprint: fingerprint(&template),
-            log: CountLog::new(&template, record.figures),
+            replay: Replay::Replayed(Replayed {
+                log: CountLog::new(&template, record.figures),
+                next_key: 0,
+                unreadable: 0,
+            }),
             template: Rc::new(template),
             record: Rc::new(record),
-            next_key: 0,
-            unreadable: 0,
+        }
+    }
+
+    /// Its log, when this window has read it.
+    pub fn replayed(&self) -> Option<&Replayed> {
+        match &self.replay {
+            Replay::Replayed(r) => Some(r),
+            Replay::Summed(_) | Replay::Unread => None,
+        }
+    }
+
+    /// What its log adds up to (its checkpoint), when known.
+    pub fn sum(&self) -> Option<CountSum> {
+        match &self.replay {
+            Replay::Replayed(r) => Some(r.sum()),
+            Replay::Summed(sum) => Some(*sum),
+            Replay::Unread => None,
         }
     }
 
@@ -226,39 +287,27 @@ impl AppState {
         self.counts.iter().find(|c| c.id() == id)
     }
 
-    fn count_mut(&mut self, id: &str) -> Option<&mut Count> {
+    pub(super) fn count_mut(&mut self, id: &str) -> Option<&mut Count> {
         Rc::make_mut(&mut self.counts)
             .iter_mut()
             .find(|c| c.id() == id)
     }
 
-    /// The counts in the store, each with its log replayed (`count::read_stored`). Whatever
-    /// cannot be read is counted in `damaged`, skipped and left in the store; the rest
-    /// stands.
-    pub(super) fn loaded_counts(dump: &Dump, damaged: &mut usize) -> Vec<Count> {
-        let (stored, bad) = read_stored(&dump.counts, &dump.count_entries);
-        *damaged += bad.len();
-        stored
-            .into_iter()
-            .map(|c| Count {
-                fingerprint: fingerprint(&c.template),
-                template: Rc::new(c.template),
-                record: Rc::new(c.record),
-                log: c.log,
-                next_key: c.next_key,
-                unreadable: c.unreadable,
-            })
-            .collect()
+    /// A count this window has read in full, with its log.
+    pub fn replayed(&self, id: &str) -> Option<(&Count, &Replayed)> {
+        let c = self.count(id)?;
+        Some((c, c.replayed()?))
     }
 
-    /// The count on screen with its counting state.
-    fn counting(&self) -> Option<(&Count, &Counting)> {
+    /// The count on screen with its log and its counting state.
+    fn counting(&self) -> Option<(&Count, &Replayed, &Counting)> {
         let c = self.counting.as_ref()?;
-        Some((self.count(&c.count)?, c))
+        let (count, r) = self.replayed(&c.count)?;
+        Some((count, r, c))
     }
 
     pub(super) fn open_count(&mut self, id: &str) {
-        let Some(count) = self.count(id) else {
+        let Some((count, _)) = self.replayed(id) else {
             return;
         };
         self.counting = Some(Counting {
@@ -323,14 +372,20 @@ impl AppState {
     /// Asks the core whether `op` may be applied to the count on screen, and if so asks
     /// for it to be stored.
     fn store_op(&mut self, op: CountOp, now_ms: u64) -> Result<(), CountRefused> {
-        let Some((count, _)) = self.counting() else {
+        let Some((count, r, _)) = self.counting() else {
             return Ok(());
         };
-        count.log.check(&count.template, &op)?;
+        r.log.check(&count.template, &op)?;
+        let entry = CountEntry { at_ms: now_ms, op };
+        // What the log adds up to once this step is applied: stored with it.
+        let mut after = r.clone();
+        after.log.apply(&count.template, entry.clone())?;
+        after.next_key = r.next_key.saturating_add(1);
         let write = Write::CountEntry {
             count: count.id().to_string(),
-            key: count.next_key,
-            entry: CountEntry { at_ms: now_ms, op },
+            key: r.next_key,
+            entry,
+            sum: after.sum(),
         };
         self.request(write);
         Ok(())
@@ -339,7 +394,7 @@ impl AppState {
     /// Commits a paper ballot: the next one read, or the correction of the one on the pad.
     /// `None` commits the pad's ballot as tapped; blank and void buttons pass their own.
     pub(super) fn commit(&mut self, ballot: Option<Ballot>, now_ms: u64) {
-        let Some((_, c)) = self.counting() else {
+        let Some((_, _, c)) = self.counting() else {
             return;
         };
         let ballot = ballot.unwrap_or_else(|| c.ballot.clone());
@@ -354,21 +409,21 @@ impl AppState {
     }
 
     pub(super) fn commit_blank(&mut self, now_ms: u64) {
-        if let Some((count, _)) = self.counting() {
+        if let Some((count, _, _)) = self.counting() {
             let blank = count.empty_ballot();
             self.commit(Some(blank), now_ms);
         }
     }
 
     pub(super) fn commit_void(&mut self, reason: DeclaredVoid, now_ms: u64) {
-        if let Some((count, _)) = self.counting() {
+        if let Some((count, _, _)) = self.counting() {
             let void = Ballot::declared_void(count.spec().category, reason);
             self.commit(Some(void), now_ms);
         }
     }
 
     pub(super) fn pad(&mut self, action: PadAction) {
-        let Some((count, _)) = self.counting() else {
+        let Some((count, _, _)) = self.counting() else {
             return;
         };
         let template = Rc::clone(&count.template);
@@ -412,10 +467,10 @@ impl AppState {
 
     /// Puts entered ballot `seq` on the pad to be corrected.
     pub(super) fn correct(&mut self, seq: u32) {
-        let Some((count, _)) = self.counting() else {
+        let Some((count, r, _)) = self.counting() else {
             return;
         };
-        let Ok(entered) = count.log.get(seq) else {
+        let Ok(entered) = r.log.get(seq) else {
             return;
         };
         if entered.struck {
@@ -434,7 +489,7 @@ impl AppState {
     }
 
     pub(super) fn cancel_correction(&mut self) {
-        let Some((count, _)) = self.counting() else {
+        let Some((count, _, _)) = self.counting() else {
             return;
         };
         let empty = count.empty_ballot();
@@ -486,7 +541,7 @@ impl AppState {
 
     /// Deletes the count on screen: kept as 已删除 for 30 days with its whole log,
     /// restorable from 本机数据与备份.
-    pub(super) fn delete_count(&mut self, now_ms: u64) {
+    pub(crate) fn delete_count(&mut self, now_ms: u64) {
         let result = self.store_op(CountOp::Deleted(true), now_ms);
         if let Some(c) = self.counting.as_mut() {
             c.problem = result.err().map(PadProblem::Refused);
@@ -504,21 +559,10 @@ impl AppState {
                     self.open_count(&id);
                 }
             }
-            (Write::CountEntry { count, key, entry }, Ok(())) => {
+            // Applied to the count by `AppState::stored_in_log` (or, if it could not be, the
+            // count is read again).
+            (Write::CountEntry { count, entry, .. }, Ok(())) => {
                 let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
-                let applied = self.count_mut(&count).map(|c| {
-                    c.next_key = key.saturating_add(1);
-                    let template = Rc::clone(&c.template);
-                    c.log.apply(&template, entry)
-                });
-                if let Some(Err(refused)) = applied {
-                    // Checked before it was stored, so only a change in between (none can
-                    // happen: one write at a time) could bring this here.
-                    if let Some(c) = self.counting.as_mut() {
-                        c.problem = Some(PadProblem::Refused(refused));
-                    }
-                    return;
-                }
                 if from_pad {
                     self.cancel_correction();
                 }
@@ -527,7 +571,8 @@ impl AppState {
                 }
                 if self
                     .count(&count)
-                    .is_some_and(|c| c.log.deleted_ms().is_some())
+                    .and_then(Count::sum)
+                    .is_some_and(|s| s.deleted_ms.is_some())
                 {
                     self.counting = None;
                     self.page = Page::Home;
@@ -548,7 +593,8 @@ impl AppState {
                 | Write::Session(_)
                 | Write::Event { .. }
                 | Write::Voting(_)
-                | Write::PinGuard(_),
+                | Write::PinGuard(_)
+                | Write::Checkpoint { .. },
                 _,
             ) => {}
         }

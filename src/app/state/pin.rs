@@ -261,7 +261,9 @@ impl AppState {
                 .as_ref()
                 .is_some_and(|c| c.count == prompt.session)
             {
-                self.delete_count(now_ms);
+                // Reduced by the later chunk's code, as every step on a count: it is
+                // loaded, as the counting screen the delete is asked on.
+                crate::app::later::delete_count(self, now_ms);
             }
             return;
         }

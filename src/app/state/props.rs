@@ -204,7 +204,15 @@ fn recorded(tab: &Tab) -> bool {
         .is_some_and(|d| d.stage == Stage::Recorded)
 }
 
-/// What the window shows of what it holds equals what a reload reads.
+/// The device's records read in full (as the data page reads them), every log counted.
+fn recounted(d: &harness::Device) -> Rc<AppState> {
+    let all = d.borrow().all();
+    Rc::new(AppState::new(ballot_core::samples::all()))
+        .reduce(Action::Store(StoreEvent::Loaded(Ok(all))))
+}
+
+/// What the window shows of what it holds equals what a reload reads; what a reload's home
+/// screen shows (checkpoints) equals what the records add up to.
 fn check(
     tabs: &[Tab; 2],
     d: &harness::Device,
@@ -214,9 +222,25 @@ fn check(
     let reread = Tab::open(d, 99);
     d.borrow_mut().locks.retain(|_, t| *t != 99);
     let fresh = &reread.state;
+    let all = recounted(d);
     prop_assert_eq!(fresh.damaged_records, damaged);
-    let stored = fresh.session("s1").map_or(0, |x| x.tally.total());
+    let stored = all
+        .session("s1")
+        .and_then(|x| x.tally())
+        .map_or(0, |t| t.total());
     prop_assert_eq!(stored, acknowledged, "acknowledged ballots are kept, once");
+    for s in all.sessions.iter() {
+        let card = fresh.session(s.id()).and_then(|x| x.sum());
+        prop_assert_eq!(
+            card,
+            s.sum(),
+            "a session's card is what its ballots add up to"
+        );
+    }
+    for c in all.counts.iter() {
+        let card = fresh.count(c.id()).and_then(|x| x.sum());
+        prop_assert_eq!(card, c.sum(), "a count's card is what its log adds up to");
+    }
     for tab in tabs {
         let Claim::Held(id) = &tab.state.claim else {
             continue;
@@ -225,12 +249,15 @@ fn check(
             .iter()
             .filter(|o| o.id != tab.id && o.state.claim == Claim::Held(id.clone()));
         prop_assert_eq!(others.count(), 0, "one writer");
-        if let (Some(shown), Some(read)) = (tab.state.session(id), fresh.session(id)) {
-            prop_assert_eq!(&shown.tally, &read.tally);
+        if let (Some(shown), Some(read)) = (tab.state.session(id), all.session(id)) {
+            prop_assert!(shown.tally().is_some(), "a held session is counted");
+            prop_assert_eq!(shown.tally(), read.tally());
+            prop_assert_eq!(shown.sum(), read.sum());
             prop_assert_eq!(&shown.log, &read.log);
             prop_assert_eq!(shown.next_event, read.next_event);
         }
-        if let (Some(shown), Some(read)) = (tab.state.count(id), fresh.count(id)) {
+        if let (Some(shown), Some(read)) = (tab.state.count(id), all.count(id)) {
+            prop_assert!(shown.replayed().is_some(), "a held count is replayed");
             prop_assert_eq!(shown, read);
         }
     }
@@ -284,10 +311,17 @@ proptest! {
 fn a_ballot_for_a_fixed_category_session_keeps_that_category() {
     let d = seeded(CategoryRule::Fixed { index: 1 });
     let mut tab = Tab::open(&d, 0);
-    for a in [Act::Manage, Act::StartVoting] {
-        for action in action(a) {
-            tab.act(action);
-        }
+    for action in action(Act::Manage) {
+        tab.act(action);
+    }
+    // Opened for the first time: its checkpoint is written (the store has none yet).
+    assert!(matches!(
+        tab.state.pending.as_ref().map(|p| &p.write),
+        Some(Write::Checkpoint { .. })
+    ));
+    tab.write(None);
+    for action in action(Act::StartVoting) {
+        tab.act(action);
     }
     tab.write(None);
     assert_eq!(tab.state.page, Page::Vote("s1".into()));
@@ -309,9 +343,13 @@ fn a_ballot_for_a_fixed_category_session_keeps_that_category() {
     };
     assert_eq!(ballot.category, Some(1));
     tab.write(None);
-    let shown = tab.state.session("s1").map(|s| s.tally.clone());
+    let shown = tab.state.session("s1").and_then(|s| s.sum());
     let reloaded = Tab::open(&d, 9);
-    assert_eq!(reloaded.state.session("s1").map(|s| s.tally.clone()), shown);
+    assert_eq!(reloaded.state.session("s1").and_then(|s| s.sum()), shown);
+    assert_eq!(
+        recounted(&d).session("s1").and_then(|s| s.tally().cloned()),
+        tab.state.session("s1").and_then(|s| s.tally().cloned())
+    );
     assert_eq!(reloaded.state.damaged_records, 0);
 }
 
@@ -322,6 +360,8 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
     let mut b = Tab::open(&d, 1);
     a.act(Action::Go(Go::Manage("s1".into())));
     assert_eq!(a.state.claim, Claim::Held("s1".into()));
+    // Its checkpoint, written when it is first opened.
+    a.write(None);
     b.act(Action::Go(Go::Manage("s1".into())));
     assert_eq!(b.state.claim, Claim::Busy("s1".into()));
     // Nothing that writes goes through in the waiting window.
@@ -345,14 +385,26 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
         a.act(action);
     }
     a.write(None);
-    assert_eq!(a.state.session("s1").map(|s| s.tally.total()), Some(1));
+    assert_eq!(
+        a.state
+            .session("s1")
+            .and_then(|s| s.sum())
+            .map(|s| s.filled),
+        Some(1)
+    );
     b.settle();
     assert_eq!(b.state.claim, Claim::Busy("s1".into()));
     // A's window is closed: B takes over and shows the ballot A stored.
     a.close();
     b.settle();
     assert_eq!(b.state.claim, Claim::Held("s1".into()));
-    assert_eq!(b.state.session("s1").map(|s| s.tally.total()), Some(1));
+    assert_eq!(
+        b.state
+            .session("s1")
+            .and_then(|s| s.tally())
+            .map(|t| t.total()),
+        Some(1)
+    );
 }
 
 #[test]
@@ -388,4 +440,228 @@ fn a_write_into_a_session_deleted_or_closed_elsewhere_is_refused_and_not_acknowl
     assert_eq!(a.state.page, Page::Home);
     let stored = d.borrow().stores.get("ballots").map_or(0, |b| b.len());
     assert_eq!(stored, 0);
+}
+
+/// Opens "s1", hands it to the voters, stores one ballot and takes the device back with the
+/// PIN, then opens count "c1" and goes home, in window `tab`; every write (first
+/// checkpoints, the voting marker, the ballot) performed as the store takes it.
+fn one_ballot(tab: &mut Tab) {
+    let acts = [
+        Act::Manage,
+        Act::StartVoting,
+        Act::Ballot(Some(0), 1),
+        Act::Pin(Intent::LeaveVoting),
+        Act::OpenCount,
+        Act::GoHome,
+    ];
+    for a in acts {
+        let ballot = matches!(a, Act::Ballot(..));
+        for action in action(a) {
+            tab.act(action);
+        }
+        while tab.state.pending.is_some() {
+            tab.write(None);
+        }
+        if ballot {
+            assert!(recorded(tab), "the ballot is recorded");
+        }
+    }
+    assert_eq!(tab.state.page, Page::Home);
+    assert_eq!(d_voting(tab), None);
+}
+
+fn d_voting(tab: &Tab) -> Option<String> {
+    tab.device.borrow().voting.clone()
+}
+
+fn put_checkpoint(d: &harness::Device, id: &str, json: &str) {
+    d.borrow_mut()
+        .stores
+        .entry("checkpoints")
+        .or_default()
+        .insert(id.into(), json.into());
+}
+
+#[test]
+fn the_home_screen_reads_checkpoints_not_ballots() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut tab = Tab::open(&d, 0);
+    one_ballot(&mut tab);
+    tab.close();
+    // What a start reads: no ballot and no count step at all.
+    let dump = d.borrow().dump(None);
+    assert!(dump.ballots.is_empty() && dump.count_entries.is_empty() && dump.full.is_empty());
+    let home = Tab::open(&d, 1);
+    let s1 = home.state.session("s1").expect("s1");
+    assert_eq!(s1.tally(), None, "not counted at start");
+    assert_eq!(s1.sum(), Some(SessionSum::new(1, 1)));
+    assert_eq!(s1.turnout().filled, 1);
+    let c1 = home.state.count("c1").expect("c1");
+    assert!(c1.replayed().is_none());
+    assert_eq!(c1.sum().map(|s| s.live), Some(0));
+    assert!(!home.state.resummed);
+}
+
+#[test]
+fn a_checkpoint_that_disagrees_is_reported_and_the_records_win() {
+    for stored in [
+        // Changed by hand.
+        "s1 5 5", // Damaged: the store hands it over empty (its checksum failed).
+        "",       // Another version.
+        "s9 1 1",
+    ] {
+        let d = seeded(CategoryRule::VoterChooses);
+        let mut tab = Tab::open(&d, 0);
+        one_ballot(&mut tab);
+        tab.close();
+        put_checkpoint(&d, "s1", stored);
+        let mut home = Tab::open(&d, 1);
+        // A checkpoint that cannot be used: the ballots are read at start.
+        let usable = stored.starts_with("s1 ");
+        let card = home
+            .state
+            .session("s1")
+            .and_then(|s| s.sum())
+            .map(|s| s.filled);
+        assert_eq!(card, Some(if usable { 5 } else { 1 }), "{stored}");
+        // Opened: its ballots are counted, and they win.
+        home.act(Action::Go(Go::Manage("s1".into())));
+        let s1 = home.state.session("s1").expect("s1");
+        assert_eq!(s1.tally().map(|t| t.total()), Some(1));
+        assert_eq!(s1.turnout().filled, 1);
+        assert!(home.state.resummed, "said on the home screen: {stored}");
+        assert_eq!(
+            home.state.pending.as_ref().map(|p| &p.write),
+            Some(&Write::Checkpoint {
+                id: "s1".into(),
+                sum: Sum::Session(SessionSum::new(1, 1)),
+                after: 0,
+            })
+        );
+        home.write(None);
+        home.act(Action::Go(Go::Home));
+        home.act(Action::Store(StoreEvent::DismissResummed));
+        assert!(!home.state.resummed);
+        // From now on a reload's home screen says what the ballots add up to.
+        let again = Tab::open(&d, 2);
+        assert_eq!(
+            again.state.session("s1").and_then(|s| s.sum()),
+            Some(SessionSum::new(1, 1))
+        );
+        assert!(!again.state.resummed);
+    }
+}
+
+#[test]
+fn a_missing_checkpoint_is_written_without_a_word() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut tab = Tab::open(&d, 0);
+    one_ballot(&mut tab);
+    tab.close();
+    // As after a restore, or on a device that stored ballots before checkpoints.
+    d.borrow_mut().stores.remove("checkpoints");
+    let mut home = Tab::open(&d, 1);
+    assert_eq!(
+        home.state
+            .session("s1")
+            .and_then(|s| s.tally())
+            .map(|t| t.total()),
+        Some(1)
+    );
+    home.act(Action::Go(Go::Manage("s1".into())));
+    assert!(!home.state.resummed);
+    assert!(matches!(
+        home.state.pending.as_ref().map(|p| &p.write),
+        Some(Write::Checkpoint { .. })
+    ));
+    home.write(None);
+    let dump = d.borrow().dump(None);
+    assert!(dump.ballots.is_empty(), "read from its checkpoint again");
+}
+
+#[test]
+fn a_count_is_shown_from_its_checkpoint_and_opened_from_its_log() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut tab = Tab::open(&d, 0);
+    for a in [Act::OpenCount, Act::PadToggle(1), Act::Commit] {
+        for action in action(a) {
+            tab.act(action);
+        }
+        while tab.state.pending.is_some() {
+            tab.write(None);
+        }
+    }
+    tab.act(Action::Go(Go::Home));
+    let held = tab.state.count("c1").and_then(Count::sum);
+    tab.close();
+    let home = Tab::open(&d, 1);
+    let c1 = home.state.count("c1").expect("c1");
+    assert!(c1.replayed().is_none());
+    assert_eq!(c1.sum(), held);
+    assert_eq!(c1.sum().map(|s| s.live), Some(1));
+    assert_eq!(c1.sum().map(|s| s.next_key), Some(1));
+    // Changed by hand: three ballots. Opened, the log wins and the home screen is told.
+    put_checkpoint(&d, "c1", "c1 1 3 0 - - - 4 -");
+    let mut home = Tab::open(&d, 2);
+    assert_eq!(
+        home.state.count("c1").and_then(Count::sum).map(|s| s.live),
+        Some(3)
+    );
+    home.act(Action::Go(Go::OpenCount("c1".into())));
+    assert_eq!(
+        home.state.replayed("c1").map(|(_, r)| r.log.live_count()),
+        Some(1)
+    );
+    assert!(home.state.resummed);
+    home.write(None);
+    let again = Tab::open(&d, 3);
+    assert_eq!(again.state.count("c1").and_then(Count::sum), held);
+}
+
+#[test]
+fn damage_found_when_a_session_is_opened_is_counted_at_every_start_after() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut tab = Tab::open(&d, 0);
+    one_ballot(&mut tab);
+    tab.close();
+    // The ballot's bytes are damaged on disk (the store hands it over empty).
+    for v in d
+        .borrow_mut()
+        .stores
+        .entry("ballots")
+        .or_default()
+        .values_mut()
+    {
+        v.clear();
+    }
+    // Not read at start: its checkpoint still says one ballot, and nothing is damaged.
+    let mut home = Tab::open(&d, 1);
+    assert_eq!(
+        home.state
+            .session("s1")
+            .and_then(|s| s.sum())
+            .map(|s| s.filled),
+        Some(1)
+    );
+    assert_eq!(home.state.damaged_records, 0);
+    home.act(Action::Go(Go::Manage("s1".into())));
+    assert_eq!(
+        home.state.session("s1").and_then(|s| s.sum()),
+        Some(SessionSum::new(1, 0))
+    );
+    assert_eq!(home.state.damaged_records, 1);
+    home.write(None);
+    home.close();
+    // Every start after: counted from its checkpoint, as the data page counts it.
+    let again = Tab::open(&d, 2);
+    assert!(again
+        .state
+        .session("s1")
+        .is_some_and(|s| s.tally().is_none()));
+    assert_eq!(again.state.damaged_records, 1);
+    assert_eq!(
+        recounted(&d).damaged_records,
+        1,
+        "the same as when every record is read"
+    );
 }

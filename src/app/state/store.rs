@@ -2,6 +2,8 @@
 //! by this window, writes asked for and their outcome. A write is a command: the state shows
 //! its result only once it is on disk ([`StoreEvent::Written`]).
 
+use ballot_core::checkpoint;
+
 use super::*;
 
 impl AppState {
@@ -20,14 +22,60 @@ impl AppState {
         }
     }
 
-    /// Sessions, counts, templates and the PIN guard as the store holds them now.
+    /// Sessions, counts, templates and the PIN guard as the store holds them now: each
+    /// session or count whose records `dump` holds counted from them, the others shown from
+    /// their checkpoints.
     pub(super) fn refresh(&mut self, dump: &Dump) {
-        let (stored, damaged) =
-            ballot_core::session::read_stored(&dump.sessions, &dump.events, &dump.ballots);
-        let sessions: Vec<Session> = stored.into_iter().map(Session::from).collect();
-        let mut damaged = damaged.len() + dump.corrupt;
+        let (mut sessions, mut bad) =
+            ballot_core::session::read_headers(&dump.sessions, &dump.events);
+        let (mut counts, more) = ballot_core::count::read_headers(&dump.counts);
+        bad.extend(more);
+        // The ballots and count steps read are counted by code in the later chunk: only
+        // the pages it draws, and devices with sessions or counts without checkpoints, need
+        // it (the App's read effects wait for it then).
+        let replayed = dump.full.is_empty()
+            || crate::app::later::replay(&mut sessions, &mut counts, dump, &mut bad);
+        let mut damaged = bad.len() + dump.corrupt;
+        let full = |id: &str| replayed && dump.read_in_full(id);
+        let sessions: Vec<Session> = (sessions.into_iter())
+            .map(|s| {
+                let sum = checkpoint::session(&dump.checkpoints, &s.record.id);
+                let ballots = match sum {
+                    _ if full(&s.record.id) => Ballots::Counted {
+                        tally: s.tally.clone(),
+                        records: s.records,
+                    },
+                    Some(sum) => {
+                        // Its damaged ballots, as if they had been read.
+                        damaged += sum.records.saturating_sub(sum.filled) as usize;
+                        Ballots::Summed(sum)
+                    }
+                    None => Ballots::Unread,
+                };
+                Session::new(s, ballots)
+            })
+            .collect();
         self.sessions = Rc::new(sessions);
-        self.counts = Rc::new(AppState::loaded_counts(dump, &mut damaged));
+        let counts: Vec<Count> = (counts.into_iter())
+            .map(|c| {
+                let sum = checkpoint::count(&dump.checkpoints, &c.record.id);
+                let replay = match sum {
+                    _ if full(&c.record.id) => Replay::Replayed(Replayed {
+                        log: c.log,
+                        next_key: c.next_key,
+                        unreadable: c.unreadable,
+                    }),
+                    Some(sum) => {
+                        // Its damaged steps, as if its log had been read.
+                        damaged += sum.damaged as usize;
+                        Replay::Summed(sum)
+                    }
+                    None => Replay::Unread,
+                };
+                Count::stored(c.record, c.template, replay)
+            })
+            .collect();
+        self.counts = Rc::new(counts);
         damaged += self.library(&dump.templates);
         self.damaged_records = damaged;
         let stored_guard = (dump.pin_guard.as_deref())
@@ -75,6 +123,7 @@ impl AppState {
         };
         self.refresh(dump);
         self.claim = Claim::Held(id.clone());
+        self.check_sum(dump, &id);
         let session = self.session(&id).map(|s| s.status());
         let takes_ballots = self.session(&id).is_some_and(|s| s.log.takes_ballots());
         let voting = dump.voting.as_deref() == Some(id.as_str());
@@ -110,6 +159,85 @@ impl AppState {
         self.sync_claim();
     }
 
+    /// Claims the page's session or count again: it is shown as the store has it.
+    fn reclaim(&mut self) {
+        self.claim_round = self.claim_round.wrapping_add(1);
+        if let Some(id) = self.page.subject() {
+            self.claim = Claim::Opening(id.to_string());
+        }
+    }
+
+    /// A ballot or count step the store has taken, counted into (or applied to) the session
+    /// or count it was written to, with the same check as when it was decided on and as
+    /// when it is read back. Reduced by code in the later chunk (`later::stored`), where
+    /// reading ballots and steps is. `false` when it could not be: the window then reads
+    /// the session or count again.
+    pub(crate) fn stored_in_log(&mut self, write: &Write) -> bool {
+        match write {
+            Write::Ballot {
+                session, ballot, ..
+            } => {
+                let Some(s) = self.session_mut(session) else {
+                    return false;
+                };
+                let (spec, template) = (s.record.spec.clone(), Rc::clone(&s.template));
+                let Ballots::Counted { tally, records } = &mut s.ballots else {
+                    return false;
+                };
+                spec.count_into(&template, tally, ballot);
+                *records = records.saturating_add(1);
+                true
+            }
+            Write::CountEntry {
+                count, key, entry, ..
+            } => {
+                let Some(c) = self.count_mut(count) else {
+                    return false;
+                };
+                let template = Rc::clone(&c.template);
+                let Replay::Replayed(r) = &mut c.replay else {
+                    return false;
+                };
+                r.next_key = key.saturating_add(1);
+                r.log.apply(&template, entry.clone()).is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// The held session's or count's checkpoint against its records, read and counted now:
+    /// written anew unless it agrees, and a stored one that disagrees (or is damaged) is
+    /// reported. The records win: they are what every page of it shows.
+    fn check_sum(&mut self, dump: &Dump, id: &str) {
+        let (recount, stored, after) = if let Some(s) = self.session(id) {
+            // Only ballots read and counted say what its checkpoint must be.
+            let Ballots::Counted { tally, records } = &s.ballots else {
+                return;
+            };
+            let stored = checkpoint::session(&dump.checkpoints, id);
+            (
+                Sum::Session(SessionSum::new(*records, tally.total())),
+                stored.map(Sum::Session),
+                s.next_event,
+            )
+        } else if let Some((_, r)) = self.replayed(id) {
+            let stored = checkpoint::count(&dump.checkpoints, id);
+            (Sum::Count(r.sum()), stored.map(Sum::Count), r.next_key)
+        } else {
+            return;
+        };
+        if stored == Some(recount) || !dump.read_in_full(id) {
+            return;
+        }
+        let was_there = (dump.checkpoints.iter()).any(|(k, _)| k == id);
+        self.resummed |= was_there;
+        self.request(Write::Checkpoint {
+            id: id.to_string(),
+            sum: recount,
+            after,
+        });
+    }
+
     /// The templates offered for new sessions and counts: the samples, then the library's
     /// newest revisions saved ready that pass their checks. Returns the number of library
     /// records that cannot be read.
@@ -127,7 +255,8 @@ impl AppState {
         let of = match &write {
             Write::Ballot { session: id, .. }
             | Write::Event { session: id, .. }
-            | Write::CountEntry { count: id, .. } => Some(id.as_str()),
+            | Write::CountEntry { count: id, .. }
+            | Write::Checkpoint { id, .. } => Some(id.as_str()),
             // The device's own settings: the voter screen itself waits for its claim.
             Write::Session(_) | Write::Count(_) | Write::Voting(_) | Write::PinGuard(_) => None,
         };
@@ -147,27 +276,25 @@ impl AppState {
         let Some(pending) = self.pending.take_if(|p| p.seq == seq) else {
             return;
         };
-        if matches!(result, Err(StoreError::Elsewhere | StoreError::Changed)) {
-            // The state this write was decided on is not the store's: claim the page's
-            // session or count again, and show it as the store has it.
-            self.claim_round = self.claim_round.wrapping_add(1);
-            if let Some(id) = self.page.subject() {
-                self.claim = Claim::Opening(id.to_string());
+        // A ballot or count step stored is counted into what the window shows by code in the
+        // later chunk (loaded: only its steps ask for these writes).
+        let shown = match (&pending.write, &result) {
+            (Write::Ballot { .. } | Write::CountEntry { .. }, Ok(())) => {
+                crate::app::later::stored(self, &pending.write)
             }
+            _ => true,
+        };
+        if !shown || matches!(result, Err(StoreError::Elsewhere | StoreError::Changed)) {
+            // The state this write was decided on is not the store's (or what the window
+            // shows could not follow it): claim the page's session or count again, and show
+            // it as the store has it.
+            self.reclaim();
         }
         match (pending.write, result) {
             (Write::PinGuard(counted), _) => self.pin_counted(counted),
-            (
-                Write::Ballot {
-                    session, ballot, ..
-                },
-                Ok(()),
-            ) => {
-                if let Some(s) = self.session_mut(&session) {
+            (Write::Ballot { session, .. }, Ok(())) => {
+                if let Some(s) = self.session(&session) {
                     let template = Rc::clone(&s.template);
-                    // The same check as when it was confirmed and as when it is read back.
-                    let spec = s.record.spec.clone();
-                    spec.count_into(&template, &mut s.tally, &ballot);
                     if let Some(d) = self.draft.as_mut() {
                         // Wipe the marks at once: nothing of this voter's stays.
                         d.ballot = Ballot::empty(&template, None);
@@ -188,13 +315,19 @@ impl AppState {
             (Write::Session(record), Ok(())) => {
                 if let Ok(template) = Template::parse(&record.template) {
                     let id = record.id.clone();
-                    let session = Session::from(StoredSession {
+                    let ballots = Ballots::Counted {
                         tally: Tally::empty(&template),
+                        records: 0,
+                    };
+                    let stored = StoredSession {
+                        tally: Tally::empty(&template),
+                        records: 0,
                         record: (*record).clone(),
                         template,
                         log: SessionLog::default(),
                         next_event: 0,
-                    });
+                    };
+                    let session = Session::new(stored, ballots);
                     Rc::make_mut(&mut self.sessions).insert(0, session);
                     self.page = Page::Manage(id);
                 }
@@ -254,6 +387,9 @@ impl AppState {
             (Write::Session(_) | Write::Event { .. } | Write::Voting(Some(_)), Err(e)) => {
                 self.notice = Some(e);
             }
+            // Derived: whatever its outcome, the records stand, and the next write of the log
+            // (or the next time it is opened) stores it again.
+            (Write::Checkpoint { .. }, _) => {}
             (write @ (Write::Count(_) | Write::CountEntry { .. }), result) => {
                 self.count_written(write, result)
             }
@@ -282,6 +418,7 @@ impl AppState {
             StoreEvent::Written { seq, result } => self.written(seq, result),
             StoreEvent::Notice(e) => self.notice = Some(e),
             StoreEvent::DismissNotice => self.notice = None,
+            StoreEvent::DismissResummed => self.resummed = false,
             StoreEvent::UpdateReady => self.update_ready = true,
         }
         true

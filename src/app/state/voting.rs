@@ -161,10 +161,18 @@ impl AppState {
                 {
                     return false;
                 }
+                // What the session's ballots add up to with this one: stored with it.
+                let Ballots::Counted { tally, records } = &session.ballots else {
+                    return false;
+                };
+                let mut tally = tally.clone();
+                let spec = session.spec();
+                spec.count_into(&session.template, &mut tally, &d.ballot);
                 let write = Write::Ballot {
                     session: d.session.clone(),
                     ballot: d.ballot.clone(),
                     after: session.next_event,
+                    sum: SessionSum::new(records.saturating_add(1), tally.total()),
                 };
                 if let Some(d) = self.draft.as_mut() {
                     d.stage = Stage::Storing;
