@@ -184,6 +184,19 @@ pub fn App() -> Html {
         use_effect_with((), move |_| fetch_chunk());
     }
     let retry = Callback::from(move |_| fetch_chunk());
+    // Fetched after it had failed: what could not be read without it is read now.
+    {
+        let app = app.clone();
+        use_effect_with(*chunk == later::Chunk::Ready, move |ready| {
+            if *ready && app.unread() {
+                let subject = app.claim_key().map(|(id, _)| id);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let dump = db::load(subject.as_deref()).await;
+                    app.dispatch(Action::Store(StoreEvent::Reread(dump)));
+                });
+            }
+        });
+    }
 
     let body = match (&app.load, &app.page) {
         (Load::Loading, _) => html! {

@@ -34,6 +34,9 @@ pub enum StoreEvent {
         round: u32,
         dump: Result<Dump, StoreError>,
     },
+    /// The store read again once the later chunk is loaded, because something shown needed
+    /// its code to be read ([`AppState::unread`]).
+    Reread(Result<Dump, StoreError>),
     /// The write of request `seq` is done (or refused).
     Written {
         seq: u32,

@@ -159,6 +159,27 @@ impl AppState {
         self.sync_claim();
     }
 
+    /// Whether something shown could not be read without the later chunk (fetched after it
+    /// failed): a card not read, or the session or count held not counted. The App reads
+    /// the store again once the chunk is there ([`StoreEvent::Reread`]).
+    pub fn unread(&self) -> bool {
+        let held = match &self.claim {
+            Claim::Held(id) => Some(id.as_str()),
+            _ => None,
+        };
+        let session = |s: &Session| match s.ballots {
+            Ballots::Unread => true,
+            Ballots::Summed(_) => held == Some(s.id()),
+            Ballots::Counted { .. } => false,
+        };
+        let count = |c: &Count| match c.replay {
+            Replay::Unread => true,
+            Replay::Summed(_) => held == Some(c.id()),
+            Replay::Replayed(_) => false,
+        };
+        self.sessions.iter().any(session) || self.counts.iter().any(count)
+    }
+
     /// Claims the page's session or count again: it is shown as the store has it.
     fn reclaim(&mut self) {
         self.claim_round = self.claim_round.wrapping_add(1);
@@ -412,6 +433,17 @@ impl AppState {
                 }
                 match dump {
                     Ok(dump) => self.claimed(&dump),
+                    Err(e) => self.load = Load::Failed(e),
+                }
+            }
+            StoreEvent::Reread(dump) => {
+                if self.pending.is_some() {
+                    return false;
+                }
+                match dump {
+                    // Still held: read as a claim reads it (and its checkpoint checked).
+                    Ok(dump) if matches!(self.claim, Claim::Held(_)) => self.claimed(&dump),
+                    Ok(dump) => self.refresh(&dump),
                     Err(e) => self.load = Load::Failed(e),
                 }
             }
