@@ -123,7 +123,6 @@ impl AppState {
         };
         self.refresh(dump);
         self.claim = Claim::Held(id.clone());
-        self.check_sum(dump, &id);
         let session = self.session(&id).map(|s| s.status());
         let takes_ballots = self.session(&id).is_some_and(|s| s.log.takes_ballots());
         let voting = dump.voting.as_deref() == Some(id.as_str());
@@ -140,7 +139,7 @@ impl AppState {
             Page::Results(_) | Page::Exchange(Some(_)) if session == Some(Status::Closed) => {}
             Page::Results(_) if self.unsaved_close.as_ref() == Some(&id) => {}
             Page::Results(_) | Page::Exchange(Some(_)) if session.is_some() => {
-                self.page = Page::Manage(id);
+                self.page = Page::Manage(id.clone());
             }
             Page::Count(_) if self.count(&id).is_some() => {
                 let keep = (self.counting.as_ref()).is_some_and(|c| c.count == id)
@@ -157,6 +156,10 @@ impl AppState {
             }
         }
         self.sync_claim();
+        // Still shown and held (not gone, nor closed under the voter screen): its checkpoint.
+        if self.holds(&id) {
+            self.check_sum(dump, &id);
+        }
     }
 
     /// Whether something shown could not be read without the later chunk (fetched after it
