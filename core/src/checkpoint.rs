@@ -52,6 +52,11 @@ impl SessionSum {
         SessionSum { records, filled }
     }
 
+    /// A new session's: no ballot yet. Stored with its header.
+    pub fn opened() -> SessionSum {
+        SessionSum::new(0, 0)
+    }
+
     /// As stored.
     pub fn encode(&self) -> String {
         format!("s1 {} {}", self.records, self.filled)
@@ -81,6 +86,11 @@ impl CountSum {
             figures,
             deleted_ms,
         }
+    }
+
+    /// A new count's: no step yet, the figures it was started with. Stored with its header.
+    pub fn opened(figures: Figures) -> CountSum {
+        CountSum::new(0, 0, 0, figures, None)
     }
 
     /// As stored.
@@ -146,7 +156,7 @@ fn maybe<T: std::str::FromStr>(s: &str) -> Option<Option<T>> {
 }
 
 /// The stored checkpoint (text) of `id` in `stored` (key, text; in key order).
-pub fn find<'a>(stored: &'a [(String, String)], id: &str) -> Option<&'a str> {
+fn find<'a>(stored: &'a [(String, String)], id: &str) -> Option<&'a str> {
     let at = stored.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
     Some(stored.get(at)?.1.as_str())
 }

@@ -81,12 +81,6 @@ impl Dump {
     /// checkpoint this app can use (none written yet, damaged, another version). The
     /// reader (`db::load`, and the tests' device) reads them and adds them to `full`.
     pub fn lacking(&self) -> Vec<String> {
-        let ids = |records: &[(String, String)]| -> Vec<String> {
-            (records.iter())
-                .filter(|(k, _)| !k.contains('/'))
-                .map(|(k, _)| k.clone())
-                .collect()
-        };
         let mut out: Vec<String> = ids(&self.sessions)
             .into_iter()
             .filter(|id| checkpoint::session(&self.checkpoints, id).is_none())
@@ -110,6 +104,16 @@ impl Dump {
         self.count_entries.extend(count_entries);
         self.full.extend(ids);
     }
+}
+
+/// The ids of the headers in `records`: every id with a header or a copy of it (`<id>`,
+/// `<id>/copy`, adjacent in key order), so one read from its copy alone is not left out.
+pub(super) fn ids(records: &[(String, String)]) -> Vec<String> {
+    let mut ids: Vec<String> = (records.iter())
+        .map(|(k, _)| k.split('/').next().unwrap_or_default().to_string())
+        .collect();
+    ids.dedup();
+    ids
 }
 
 /// A template the device offers for new sessions: a built-in sample or a library template.
@@ -321,6 +325,16 @@ pub enum Write {
 pub enum Sum {
     Session(SessionSum),
     Count(CountSum),
+}
+
+impl Sum {
+    /// As stored.
+    pub fn encode(&self) -> String {
+        match self {
+            Sum::Session(s) => s.encode(),
+            Sum::Count(c) => c.encode(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -138,7 +138,7 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             "sessions",
             &record.id,
             json(&**record)?,
-            SessionSum::new(0, 0).encode(),
+            SessionSum::opened().encode(),
         )?,
         Write::Event {
             session,
@@ -152,7 +152,7 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             "counts",
             &record.id,
             json(&**record)?,
-            CountSum::new(0, 0, 0, record.figures, None).encode(),
+            CountSum::opened(record.figures).encode(),
         )?,
         Write::CountEntry {
             count,
@@ -163,15 +163,15 @@ fn plan(write: &Write) -> Result<Plan, StoreError> {
             .guarded("counts", "count_entries", count, *key)
             .summing(sum.encode()),
         Write::Checkpoint { id, sum, after } => {
-            let (value, record_store, log_store) = match sum {
-                Sum::Session(s) => (s.encode(), "sessions", "events"),
-                Sum::Count(c) => (c.encode(), "counts", "count_entries"),
+            let (record_store, log_store) = match sum {
+                Sum::Session(_) => ("sessions", "events"),
+                Sum::Count(_) => ("counts", "count_entries"),
             };
             Plan {
                 op: "checkpoint",
                 store: "checkpoints",
                 key: id.clone(),
-                value: Some(value),
+                value: Some(sum.encode()),
                 guard: None,
                 sum: None,
             }

@@ -6,8 +6,9 @@
 // Every write is its own transaction with durability "strict": the promise resolves only
 // after the browser has flushed it to disk, so an acknowledged ballot survives a crash or
 // a dead battery. Records are written with add(), never put(): an existing key is never
-// overwritten (only the derived checkpoints are, see CHECKPOINTS). (localStorage is no substitute: Chromium writes it to disk lazily, and a
-// killed browser loses the last second of it; the crash test showed exactly that.)
+// overwritten (only the derived checkpoints are, see CHECKPOINTS). (localStorage is no
+// substitute: Chromium writes it to disk lazily, and a killed browser loses the last second
+// of it; the crash test showed exactly that.)
 
 const NAME = "ballot-kit";
 const VERSION = 6;
@@ -202,6 +203,11 @@ async function lease(id) {
   return took;
 }
 
+// The session or count a log's record belongs to: its key up to the first "/".
+const owner = (key) => String(key).split("/")[0];
+// The keys of id's records in a log (and of its header's copy): "<id>/…".
+const logOf = (id) => IDBKeyRange.bound(id + "/", id + "/\uffff");
+
 // The stores a guarded write reads, and its check: this tab is id's writer, id's record
 // is in recordStore, and the last key of id's log in logStore is head ("" for none), as the
 // app saw it when it decided on the write. Then run(), in the same transaction; otherwise
@@ -228,7 +234,7 @@ function guarded(tx, [id, recordStore, logStore, head], run) {
     tx.objectStore("device").get(key).onsuccess = (e) =>
       step(writerOf(key, e.target.result) === TAB ? "" : "Elsewhere");
   tx.objectStore(recordStore).count(id).onsuccess = (e) => step(e.target.result ? "" : "Changed");
-  tx.objectStore(logStore).openKeyCursor(IDBKeyRange.bound(id + "/", id + "/\uffff"), "prev").onsuccess = (e) =>
+  tx.objectStore(logStore).openKeyCursor(logOf(id), "prev").onsuccess = (e) =>
     step((e.target.result ? String(e.target.result.key) : "") === head ? "" : "Changed");
 }
 
@@ -257,10 +263,7 @@ export function write(op, store, key, value, guard, sum) {
   return Promise.reject(fail("WriteFailed", "unknown write " + op));
 }
 
-// The session or count a log's record belongs to: its key up to the first "/".
-const owner = (key) => String(key).split("/")[0];
-
-// Keeps id's checkpoint true to its log when a record is added to the log: sum (its JSON) is
+// Keeps id's checkpoint true to its log when a record is added to the log: sum (its text) is
 // what the log adds up to with it; without one the checkpoint is deleted, and the app reads
 // the log itself until it writes a new one.
 function sumUp(tx, store, id, sum) {
@@ -340,7 +343,7 @@ async function deleteWithEntries(recordStore, entryStores, id, guard) {
   const stores = [recordStore, ...entryStores.split(",")];
   const tx = db.transaction(guardStores([...stores, CHECKPOINTS], guard), "readwrite", { durability: "strict" });
   const done = finish(tx);
-  const range = IDBKeyRange.bound(id + "/", id + "/\uffff");
+  const range = logOf(id);
   const run = () => {
     // The record, its copy ("<id>/copy"), its entries and its checkpoint.
     tx.objectStore(recordStore).delete(id);
@@ -378,8 +381,7 @@ function readStore(tx, s, corrupt, range) {
 // The records of the logs (LOGS) of each of ids, by store, in key order: every request
 // made at once, in transaction tx.
 async function readLogs(tx, ids) {
-  const range = (id) => IDBKeyRange.bound(id + "/", id + "/\uffff");
-  const read = LOGS.map((s) => Promise.all(ids.map((id) => readStore(tx, s, null, range(id)))));
+  const read = LOGS.map((s) => Promise.all(ids.map((id) => readStore(tx, s, null, logOf(id)))));
   const logs = await Promise.all(read);
   return Object.fromEntries(LOGS.map((s, i) => [s, [].concat(...logs[i])]));
 }

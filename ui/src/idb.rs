@@ -109,8 +109,8 @@ pub struct Guard {
 
 /// [`write`] under a guard: refused with [`StoreError::Elsewhere`] or
 /// [`StoreError::Changed`], nothing written, when the state it was decided on has changed.
-/// An `add` to a log stores `sum` (JSON) as its session's or count's checkpoint in the same
-/// transaction, or without one deletes it (`ballot_core::checkpoint`).
+/// An `add` to a log stores `sum` (its text) as its session's or count's checkpoint in the
+/// same transaction, or without one deletes it (`ballot_core::checkpoint`).
 pub async fn guarded_write(
     op: &str,
     store: &str,

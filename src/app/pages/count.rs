@@ -154,15 +154,17 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         Tab::Entry => entry_tab(&EntryView {
             app,
             count,
+            log,
             c,
             busy,
             choosing_void: &choosing_void,
             scroll: &pad_scroll,
         }),
-        Tab::Board => board_tab(app, count),
+        Tab::Board => board_tab(app, count, log),
         Tab::List => list_tab(&ListView {
             app,
             count,
+            log,
             c,
             busy,
             tab: &tab,
@@ -242,12 +244,9 @@ fn audit(app: &AppState, log: &CountLog, steps: Audit) -> Vec<String> {
 }
 
 /// 计票板: the count as the room sees it, drawn by the results module.
-fn board_tab(app: &AppHandle, count: &Count) -> Html {
+fn board_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     let t = app.lang.texts();
-    let Some(r) = count.replayed() else {
-        return html! {};
-    };
-    let (template, log) = (&count.template, &r.log);
+    let template = &count.template;
     let figures = log.figures();
     let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
     // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
@@ -273,6 +272,7 @@ fn board_tab(app: &AppHandle, count: &Count) -> Html {
 struct ListView<'a> {
     app: &'a AppHandle,
     count: &'a Count,
+    log: &'a CountLog,
     c: &'a Counting,
     busy: bool,
     tab: &'a UseStateHandle<Tab>,
@@ -283,15 +283,13 @@ fn list_tab(v: &ListView) -> Html {
     let ListView {
         app,
         count,
+        log,
         c,
         busy,
         tab,
     } = *v;
     let t = app.lang.texts();
-    let Some(r) = count.replayed() else {
-        return html! {};
-    };
-    let (template, log) = (&count.template, &r.log);
+    let template = &count.template;
     let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
     let audit: Vec<Html> = audit(app, log, Audit::All)
         .into_iter()
@@ -431,6 +429,7 @@ fn figures_tab(v: &FiguresView) -> Html {
 struct EntryView<'a> {
     app: &'a AppHandle,
     count: &'a crate::app::state::Count,
+    log: &'a CountLog,
     c: &'a crate::app::state::Counting,
     busy: bool,
     choosing_void: &'a UseStateHandle<bool>,
@@ -446,17 +445,14 @@ fn entry_tab(v: &EntryView) -> Html {
     let EntryView {
         app,
         count,
+        log,
         c,
         busy,
         choosing_void,
         scroll,
     } = *v;
     let t = app.lang.texts();
-    let Some(r) = count.replayed() else {
-        return html! {};
-    };
     let template = &count.template;
-    let log = &r.log;
     let tap = |make: fn(u64) -> Action| send(app, move |_: MouseEvent| make(page::now_ms()));
     let on_pad = { send(app, move |p: PadAction| CountAction::Pad(p)) };
     let checked = check(template, &c.ballot).ok();

@@ -82,11 +82,9 @@ impl Records {
     /// Every record, as a device's data page reads them.
     pub fn all(&self) -> Dump {
         let mut dump = self.dump(None);
-        let ids: Vec<String> = (dump.sessions.iter().chain(&dump.counts))
-            .filter(|(k, _)| !k.contains('/'))
-            .map(|(k, _)| k.clone())
-            .filter(|id| !dump.read_in_full(id))
-            .collect();
+        let mut ids = super::ids(&dump.sessions);
+        ids.extend(super::ids(&dump.counts));
+        ids.retain(|id| !dump.read_in_full(id));
         let (ballots, entries) = self.logs(&ids);
         dump.add_logs(ids, ballots, entries);
         dump
@@ -175,8 +173,9 @@ impl Records {
     }
 
     /// A checkpoint, overwritten (`sumUp` in `idb.js`).
-    fn put_sum(&mut self, id: &str, json: String) {
-        self.store("checkpoints").insert(id.to_string(), json);
+    fn put_sum(&mut self, id: &str, sum: Sum) {
+        self.store("checkpoints")
+            .insert(id.to_string(), sum.encode());
     }
 
     /// A header and its copy, both or neither.
@@ -203,12 +202,12 @@ impl Records {
                 self.next_ballot += 1;
                 let key = format!("{session}/{:032x}", self.next_ballot);
                 self.add("ballots", key, json(ballot))?;
-                self.put_sum(session, sum.encode());
+                self.put_sum(session, Sum::Session(*sum));
                 Ok(())
             }
             Write::Session(record) => {
                 self.header("sessions", &record.id, json(&**record))?;
-                self.put_sum(&record.id, SessionSum::new(0, 0).encode());
+                self.put_sum(&record.id, Sum::Session(SessionSum::opened()));
                 Ok(())
             }
             Write::Event {
@@ -221,8 +220,8 @@ impl Records {
             }
             Write::Count(record) => {
                 self.header("counts", &record.id, json(&**record))?;
-                let sum = CountSum::new(0, 0, 0, record.figures, None);
-                self.put_sum(&record.id, sum.encode());
+                let sum = Sum::Count(CountSum::opened(record.figures));
+                self.put_sum(&record.id, sum);
                 Ok(())
             }
             Write::CountEntry {
@@ -233,20 +232,15 @@ impl Records {
             } => {
                 self.check("counts", "count_entries", count, *key)?;
                 self.add("count_entries", format!("{count}/{key:08}"), json(entry))?;
-                self.put_sum(count, sum.encode());
+                self.put_sum(count, Sum::Count(*sum));
                 Ok(())
             }
             Write::Checkpoint { id, sum, after } => {
                 match sum {
-                    Sum::Session(s) => {
-                        self.check("sessions", "events", id, *after)?;
-                        self.put_sum(id, s.encode());
-                    }
-                    Sum::Count(c) => {
-                        self.check("counts", "count_entries", id, *after)?;
-                        self.put_sum(id, c.encode());
-                    }
+                    Sum::Session(_) => self.check("sessions", "events", id, *after)?,
+                    Sum::Count(_) => self.check("counts", "count_entries", id, *after)?,
                 }
+                self.put_sum(id, *sum);
                 Ok(())
             }
             Write::PinGuard(guard) => {

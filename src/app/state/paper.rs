@@ -375,9 +375,10 @@ impl AppState {
         let Some((count, r, _)) = self.counting() else {
             return Ok(());
         };
-        r.log.check(&count.template, &op)?;
         let entry = CountEntry { at_ms: now_ms, op };
-        // What the log adds up to once this step is applied: stored with it.
+        // Checked as it is applied, to a copy: what the log adds up to with this step is
+        // stored with it (its checkpoint). The copy is flat in the count's size (its log's
+        // chunks are shared).
         let mut after = r.clone();
         after.log.apply(&count.template, entry.clone())?;
         after.next_key = r.next_key.saturating_add(1);

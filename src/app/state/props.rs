@@ -343,9 +343,9 @@ fn a_ballot_for_a_fixed_category_session_keeps_that_category() {
     };
     assert_eq!(ballot.category, Some(1));
     tab.write(None);
-    let shown = tab.state.session("s1").and_then(|s| s.sum());
+    let shown = s1_sum(&tab.state);
     let reloaded = Tab::open(&d, 9);
-    assert_eq!(reloaded.state.session("s1").and_then(|s| s.sum()), shown);
+    assert_eq!(s1_sum(&reloaded.state), shown);
     assert_eq!(
         recounted(&d).session("s1").and_then(|s| s.tally().cloned()),
         tab.state.session("s1").and_then(|s| s.tally().cloned())
@@ -385,13 +385,7 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
         a.act(action);
     }
     a.write(None);
-    assert_eq!(
-        a.state
-            .session("s1")
-            .and_then(|s| s.sum())
-            .map(|s| s.filled),
-        Some(1)
-    );
+    assert_eq!(s1_sum(&a.state).map(|s| s.filled), Some(1));
     b.settle();
     assert_eq!(b.state.claim, Claim::Busy("s1".into()));
     // A's window is closed: B takes over and shows the ballot A stored.
@@ -440,6 +434,11 @@ fn a_write_into_a_session_deleted_or_closed_elsewhere_is_refused_and_not_acknowl
     assert_eq!(a.state.page, Page::Home);
     let stored = d.borrow().stores.get("ballots").map_or(0, |b| b.len());
     assert_eq!(stored, 0);
+}
+
+/// What session "s1"'s card says (its checkpoint, or its ballots counted).
+fn s1_sum(state: &AppState) -> Option<SessionSum> {
+    state.session("s1").and_then(Session::sum)
 }
 
 /// Opens "s1", hands it to the voters, stores one ballot and takes the device back with the
@@ -518,11 +517,7 @@ fn a_checkpoint_that_disagrees_is_reported_and_the_records_win() {
         let mut home = Tab::open(&d, 1);
         // A checkpoint that cannot be used: the ballots are read at start.
         let usable = stored.starts_with("s1 ");
-        let card = home
-            .state
-            .session("s1")
-            .and_then(|s| s.sum())
-            .map(|s| s.filled);
+        let card = s1_sum(&home.state).map(|s| s.filled);
         assert_eq!(card, Some(if usable { 5 } else { 1 }), "{stored}");
         // Opened: its ballots are counted, and they win.
         home.act(Action::Go(Go::Manage("s1".into())));
@@ -544,10 +539,7 @@ fn a_checkpoint_that_disagrees_is_reported_and_the_records_win() {
         assert!(!home.state.resummed);
         // From now on a reload's home screen says what the ballots add up to.
         let again = Tab::open(&d, 2);
-        assert_eq!(
-            again.state.session("s1").and_then(|s| s.sum()),
-            Some(SessionSum::new(1, 1))
-        );
+        assert_eq!(s1_sum(&again.state), Some(SessionSum::new(1, 1)));
         assert!(!again.state.resummed);
     }
 }
@@ -636,19 +628,10 @@ fn damage_found_when_a_session_is_opened_is_counted_at_every_start_after() {
     }
     // Not read at start: its checkpoint still says one ballot, and nothing is damaged.
     let mut home = Tab::open(&d, 1);
-    assert_eq!(
-        home.state
-            .session("s1")
-            .and_then(|s| s.sum())
-            .map(|s| s.filled),
-        Some(1)
-    );
+    assert_eq!(s1_sum(&home.state).map(|s| s.filled), Some(1));
     assert_eq!(home.state.damaged_records, 0);
     home.act(Action::Go(Go::Manage("s1".into())));
-    assert_eq!(
-        home.state.session("s1").and_then(|s| s.sum()),
-        Some(SessionSum::new(1, 0))
-    );
+    assert_eq!(s1_sum(&home.state), Some(SessionSum::new(1, 0)));
     assert_eq!(home.state.damaged_records, 1);
     home.write(None);
     home.close();
@@ -664,4 +647,23 @@ fn damage_found_when_a_session_is_opened_is_counted_at_every_start_after() {
         1,
         "the same as when every record is read"
     );
+}
+
+#[test]
+fn a_session_read_from_its_header_copy_alone_is_counted_without_a_checkpoint() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut tab = Tab::open(&d, 0);
+    one_ballot(&mut tab);
+    tab.close();
+    // Its header's first record is gone (only its copy is left), and so is its checkpoint.
+    let mut r = d.borrow_mut();
+    let sessions = r.stores.entry("sessions").or_default();
+    let header = sessions.remove("s1").expect("s1's header");
+    sessions.insert(ballot_core::header::copy_key("s1"), header);
+    r.stores.entry("checkpoints").or_default().remove("s1");
+    drop(r);
+    let home = Tab::open(&d, 1);
+    let s1 = home.state.session("s1").expect("read from its copy");
+    assert_eq!(s1.tally().map(|t| t.total()), Some(1));
+    assert_eq!(s1.turnout().filled, 1);
 }
