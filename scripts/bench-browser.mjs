@@ -1,6 +1,7 @@
 // The browser bench (issue 21), run by hand after a release build (./scripts/bench builds):
 //
-//   node scripts/bench-browser.mjs [--runs 5] [--ballots 2000] [--copies 0]
+//   node scripts/bench-browser.mjs [--runs 5] [--ballots 2000] [--copies 0] [--no-peer]
+//                                  [--no-merge] [--only first|repeat|merge|counting]
 //
 // Debian's Chromium through Playwright, a phone viewport, the CPU slowed 4× and the network
 // shaped as Lighthouse's slow 4G (150 ms round trip, 1.6 Mbit/s down, 0.75 up). It prints
@@ -12,6 +13,12 @@
 //   repeat visit the same, offline, with the service worker holding every file
 //   counting     a name tap and 下一张 on the pad (own work: the event and the render it
 //                schedules) with no ballot entered and with --ballots entered
+//   merging      adding results files to a merge on the results desk (结果汇总与核对 → 汇总,
+//                导入结果文件): one signed 唱票 count of 100 000 ballots, and ten of 10 000
+//                one after another; from the file chosen to 「已加入汇总」 on screen (reading
+//                the file, checking it, verifying its signature with WebCrypto, adding it,
+//                drawing the desk). The files are made by the core's bench
+//                (`cargo run --release -p ballot-core --example bench -- --write-files DIR`).
 //   start-up     the home screen after a reload with those ballots stored (and --copies more
 //                counts like it, written straight into the store)
 //
@@ -20,8 +27,7 @@
 // The peer: SurveyJS (survey-core and survey-js-ui, MIT, from npm into .tmp/bench-peer on
 // first use; --no-peer leaves it out) rendering the sample 测评表 and 推荐票 as one form,
 // served and measured the same way, interleaved with ours run by run; "drawn" is the whole
-// form in the page. Not measured here yet: the 60 000-record store of issue 21 and merging
-// results files.
+// form in the page.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp1 } from 'node:http';
@@ -39,6 +45,9 @@ const RUNS = opt('runs', 5);
 const BALLOTS = opt('ballots', 2000);
 const COPIES = opt('copies', 0);
 const PEER = !args.includes('--no-peer');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const phase = (name) => only === null || only === name;
+const MERGE = !args.includes('--no-merge') && phase('merge');
 const PEER_VERSION = '2.5.38';
 const root = 'dist';
 const peerRoot = '.tmp/bench-peer/site';
@@ -211,7 +220,7 @@ const STARTUP = [['home', 'home screen drawn'], ['interactive', 'interactive'], 
 // ---- First load, ours and the peer's, over the two protocols, interleaved run by run.
 const apps = { 'ballot-kit': '/', ...(PEER ? { SurveyJS: '/peer/' } : {}) };
 const first = {};
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (phase('first') ? RUNS : 0); i++) {
   for (const [name, origin] of Object.entries(origins)) {
     for (const [app, path] of Object.entries(apps)) {
       const d = await device(true);
@@ -222,7 +231,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 for (const [name, runs] of Object.entries(first)) report(`First load, ${name}, slow 4G, 4× CPU`, runs, STARTUP);
-if (PEER) {
+if (PEER && phase('first')) {
   console.log('\nFirst load, SurveyJS ÷ ballot-kit (medians, interactive)');
   for (const name of Object.keys(origins)) {
     const at = (app) => median(first[`${app}, ${name}`].map((r) => r.interactive));
@@ -232,7 +241,7 @@ if (PEER) {
 
 // ---- Repeat visit: offline, the service worker holding every file.
 const repeat = [];
-{
+if (phase('repeat')) {
   const d = await device(false);
   await d.page.goto(`${origins['HTTP/1.1 + gzip']}/`);
   await d.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -244,7 +253,62 @@ const repeat = [];
   }
   await d.context.close();
 }
-report('Repeat visit, offline, service worker warm, 4× CPU', repeat, STARTUP);
+if (phase('repeat')) report('Repeat visit, offline, service worker warm, 4× CPU', repeat, STARTUP);
+
+// ---- Merging: results files added on the desk, each timed in the page from the file
+// chosen (the input's change event) to its 「已加入汇总：<unit>」 status.
+if (MERGE) {
+  const dir = join(tmp, 'merge-files');
+  mkdirSync(dir, { recursive: true });
+  execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'ballot-core', '--example', 'bench', '--', '--write-files', dir],
+    { stdio: 'inherit' });
+  const addFile = async (page, path, unit) => {
+    await page.evaluate((unit) => {
+      window.__added = new Promise((resolve) => {
+        let t0 = null;
+        document.addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
+        new MutationObserver((_, o) => {
+          const done = [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes(`已加入汇总：${unit}（`));
+          if (t0 !== null && done) {
+            o.disconnect();
+            resolve(performance.now() - t0);
+          }
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+    }, unit);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '导入结果文件' }).click(),
+    ]);
+    await chooser.setFiles(path);
+    return page.evaluate(() => window.__added);
+  };
+  const merges = [];
+  for (let i = 0; i < RUNS; i++) {
+    const d = await device(false);
+    const { page } = d;
+    await page.goto(`${origins['HTTP/1.1 + gzip']}/`);
+    await page.getByRole('button', { name: '结果汇总与核对' }).click();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    const big = await addFile(page, join(dir, 'big.json'), '长乐居民区 · big');
+    // The same desk, emptied: reload and open it again.
+    await page.reload();
+    await page.getByRole('button', { name: '结果汇总与核对' }).click();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    let ten = 0;
+    let longest = 0;
+    for (let k = 0; k < 10; k++) {
+      const one = await addFile(page, join(dir, `u${k}.json`), `长乐居民区 · u${k}`);
+      ten += one;
+      longest = Math.max(longest, one);
+    }
+    merges.push({ big, ten, longest });
+    await d.context.close();
+  }
+  report('Merging on the results desk, 4× CPU', merges, [
+    ['big', 'a file of 100 000 ballots'], ['ten', 'ten files of 10 000, in all'], ['longest', 'the slowest of those ten'],
+  ]);
+}
 
 // ---- Counting: the pad's own work per tap, with none and with BALLOTS entered.
 async function tapCost(page, name) {
@@ -277,7 +341,7 @@ async function nextCost(page) {
   }
   return median(xs);
 }
-{
+if (phase('counting')) {
   const d = await device(false);
   const { page } = d;
   await page.goto(`${origins['HTTP/1.1 + gzip']}/`);

@@ -41,6 +41,20 @@ fn main() {
         eprintln!("bench: the sample recommendation template is missing");
         return;
     };
+    // `--write-files DIR`: only the merge bench's files, for the browser bench.
+    if let Some(dir) = std::env::args().skip_while(|a| a != "--write-files").nth(1) {
+        let files = merge_files(&t);
+        let write = |name: &str, text: &str| {
+            if let Err(e) = std::fs::write(std::path::Path::new(&dir).join(name), text) {
+                eprintln!("bench: cannot write {name}: {e}");
+            }
+        };
+        write("big.json", &files.big);
+        for (i, f) in files.ten.iter().enumerate() {
+            write(&format!("u{i}.json"), f);
+        }
+        return;
+    }
     let entries: Vec<CountEntry> = (0..1000u16)
         .map(|i| CountEntry {
             at_ms: u64::from(i),
@@ -123,6 +137,7 @@ fn main() {
         );
     }
     signing(&t, &log);
+    merging(&t);
 }
 
 /// A results file of the 1000-ballot count signed and verified as the desk does: the core's
@@ -142,7 +157,7 @@ fn signing(t: &Template, log: &CountLog) {
         category: None,
         figures: Figures::default(),
         tally: log.tally().clone(),
-        ballots: log.live().cloned().collect(),
+        ballots: log.live().collect(),
         sources: Vec::new(),
         leaves: Vec::new(),
     };
@@ -169,6 +184,143 @@ fn signing(t: &Template, log: &CountLog) {
                 }
                 black_box(verifying.verify(&back.to_sign(), &sig).is_ok());
             }
+        }),
+    );
+}
+
+/// A 唱票 count of `n` ballots as the merge bench reads them: marks that vary like real
+/// ballots' (a hash of the number, over-marked ones included) and one in twenty with a
+/// write-in of twenty names, so a file holds a few thousand different ballots.
+pub fn paper_count(t: &Template, batch: &str, n: u32) -> ballot_core::exchange::Received {
+    use ballot_core::exchange::{Body, Kind, Received};
+    const NAMES: [&str; 20] = [
+        "赵六", "钱七", "孙八", "李九", "周十", "吴一", "郑二", "王三", "冯四", "陈五", "褚六",
+        "卫七", "蒋八", "沈九", "韩十", "杨一", "朱二", "秦三", "尤四", "许五",
+    ];
+    let ballots: Vec<Ballot> = (0..n)
+        .map(|i| {
+            let h = i.wrapping_mul(2_654_435_761) >> 8;
+            let mut b = Ballot::empty(t, Some((h >> 20 & 1) as u16));
+            for c in (0..7u16).filter(|c| h >> c & 1 == 1) {
+                b.toggle_paper_mark(t, 0, c);
+            }
+            if h >> 9 & 31 == 0 {
+                let _ = b.set_paper_write_in(t, 0, 0, NAMES[(h >> 14) as usize % 20]);
+            }
+            b
+        })
+        .collect();
+    let tally = Tally::of(t, &ballots).unwrap_or_else(|_| Tally::empty(t));
+    let returned = Some(n);
+    let body = Body {
+        batch: batch.into(),
+        batches: vec![batch.into()],
+        kind: Kind::Paper,
+        fingerprint: ballot_core::fingerprint(t),
+        unit: format!("长乐居民区 · {batch}"),
+        category: None,
+        figures: Figures {
+            returned,
+            ..Figures::default()
+        },
+        tally,
+        ballots: ballots.iter().collect(),
+        sources: Vec::new(),
+        leaves: Vec::new(),
+    };
+    Received::local(body, t.clone())
+}
+
+/// The key the merge bench's files are signed with.
+fn bench_key() -> p256::ecdsa::SigningKey {
+    // 32 bytes of 7 are a valid P-256 scalar.
+    p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).expect("a valid scalar")
+}
+
+/// The merge bench's files, signed: one count of 100 000 ballots (unit 长乐居民区 · big),
+/// ten of 10 000 (长乐居民区 · u0 … u9).
+struct MergeFiles {
+    big: String,
+    ten: Vec<String>,
+}
+
+fn merge_files(t: &Template) -> MergeFiles {
+    use ballot_core::exchange::seal::Seal;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use p256::ecdsa::signature::Signer as _;
+    use p256::ecdsa::{Signature, VerifyingKey};
+
+    let key = bench_key();
+    let sign = |r: ballot_core::exchange::Received| {
+        let sig: Signature = key.sign(&r.to_sign());
+        let point = VerifyingKey::from(&key).to_encoded_point(false);
+        r.signed(Seal {
+            key: URL_SAFE_NO_PAD.encode(point.as_bytes()),
+            sig: URL_SAFE_NO_PAD.encode(sig.to_bytes()),
+        })
+        .file()
+    };
+    MergeFiles {
+        big: sign(paper_count(t, "big", 100_000)),
+        ten: (0..10)
+            .map(|i| sign(paper_count(t, &format!("u{i}"), 10_000)))
+            .collect(),
+    }
+}
+
+/// The merge desk's work for a results file: read it, verify its signature, add it
+/// (`Merge::add`), for one count of 100 000 ballots and for ten counts of 10 000.
+fn merging(t: &Template) {
+    use ballot_core::exchange::read;
+    use ballot_core::exchange::seal::Signer;
+    use ballot_core::merge::Merge;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use p256::ecdsa::signature::Verifier;
+    use p256::ecdsa::{Signature, VerifyingKey};
+
+    let verifying = VerifyingKey::from(&bench_key());
+    // What the desk does with one file: read, verify each signature (WebCrypto), add.
+    let add = |m: &mut Merge, file: &str| {
+        let Ok(r) = read(file, |_| None) else {
+            return;
+        };
+        let verified: Vec<bool> = r
+            .to_verify()
+            .iter()
+            .map(|v| {
+                let sig = URL_SAFE_NO_PAD
+                    .decode(&v.sig)
+                    .ok()
+                    .and_then(|s| Signature::from_slice(&s).ok());
+                sig.is_some_and(|s| verifying.verify(&v.message, &s).is_ok())
+            })
+            .collect();
+        let signers: Vec<Signer> = r.signers(&verified);
+        black_box(m.add(r, signers).is_ok());
+    };
+    let MergeFiles { big, ten } = merge_files(t);
+    if let Ok(r) = read(&big, |_| None) {
+        println!(
+            "{:<64} {:>10} bytes ({} different ballots)",
+            "results file: a count of 100 000 ballots",
+            big.len(),
+            r.body.ballots.kinds()
+        );
+    }
+    report(
+        "merge: read, verify and add a file of 100 000 ballots",
+        time(|| add(&mut Merge::new(), &big)),
+    );
+    report(
+        "merge: ten files of 10 000 ballots, and the combined result",
+        time(|| {
+            let mut m = Merge::new();
+            for f in &ten {
+                add(&mut m, f);
+            }
+            black_box(m.result("长乐街道"));
         }),
     );
 }

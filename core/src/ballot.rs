@@ -17,7 +17,7 @@ use crate::sorted::SortedSet;
 use crate::template::{limits, Section, Template};
 use crate::unit_enum::read_by_name;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ballot {
     /// Index into the template's categories; `None` when the template has none or the
@@ -28,7 +28,7 @@ pub struct Ballot {
     pub content: BallotContent,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BallotContent {
     /// Marks per section, in template order.
     #[serde(rename = "m")]
@@ -38,7 +38,7 @@ pub enum BallotContent {
     Void(DeclaredVoid),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeclaredVoid {
     /// 无法辨认
@@ -55,7 +55,7 @@ read_by_name!(DeclaredVoid {
     Other = "other"
 });
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SectionMarks {
     /// One level set per rated item (see `EvaluationSection::items`).
     #[serde(rename = "e")]
@@ -64,7 +64,7 @@ pub enum SectionMarks {
     Recommendation(RecommendationMarks),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationMarks {
     /// Indices of the listed names marked.
@@ -86,7 +86,7 @@ impl RecommendationMarks {
 
 /// The levels marked for one item, as a bit set (bit i = level i). A voter marks at most one;
 /// paper may show more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LevelSet(pub u16);
 
@@ -390,14 +390,6 @@ impl Ballot {
             }
         }
     }
-}
-
-/// SHA-256 (hex) of `ballots`' JSON as written: what a 唱票 count's signed statement carries
-/// for its ballots in reading order (`exchange::seal::Statement::ballots`).
-pub fn ballots_digest(ballots: &[Ballot]) -> String {
-    use sha2::Digest;
-    let json = serde_json::to_string(ballots).unwrap_or_default();
-    crate::fingerprint::hex(&sha2::Sha256::digest(json.as_bytes()))
 }
 
 fn write_in_text_ok(text: &str) -> bool {

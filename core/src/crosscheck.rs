@@ -91,11 +91,12 @@ pub fn compare(ours: &Received, theirs: &Received) -> Result<Comparison, Compare
     if ours.body.batch == theirs.body.batch {
         return Err(CompareRefused::SameCount);
     }
-    let (a, b) = (&ours.body.ballots, &theirs.body.ballots);
+    let a: Vec<&Ballot> = ours.body.ballots.iter().collect();
+    let b: Vec<&Ballot> = theirs.body.ballots.iter().collect();
     Ok(Comparison {
         ours: a.len(),
         theirs: b.len(),
-        differences: align(a, b),
+        differences: align(&a, &b),
         figures: figure_differences(&ours.body.figures, &theirs.body.figures),
     })
 }
@@ -113,7 +114,7 @@ fn figure_differences(a: &Figures, b: &Figures) -> Vec<(Figure, Option<u32>, Opt
 }
 
 /// The differences between two ballot lists, in reading order (see the module comment).
-pub fn align(a: &[Ballot], b: &[Ballot]) -> Vec<Difference> {
+pub fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Difference> {
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let tail = a[head..]
         .iter()
@@ -136,7 +137,7 @@ pub fn align(a: &[Ballot], b: &[Ballot]) -> Vec<Difference> {
         .collect()
 }
 
-fn by_position(a: &[Ballot], b: &[Ballot]) -> Vec<Difference> {
+fn by_position<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Difference> {
     (0..a.len().max(b.len()))
         .filter(|&i| a.get(i) != b.get(i))
         .map(|i| Difference {
@@ -148,7 +149,7 @@ fn by_position(a: &[Ballot], b: &[Ballot]) -> Vec<Difference> {
 
 /// Edit distance with a backtrace: at each cell the step taken (diagonal preferred on a
 /// tie, so a ballot read differently stays one pair).
-fn edit_alignment(a: &[Ballot], b: &[Ballot]) -> Vec<Difference> {
+fn edit_alignment<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Difference> {
     const DIAG: u8 = 0;
     const UP: u8 = 1; // a ballot only in `a`
     const LEFT: u8 = 2; // a ballot only in `b`
@@ -238,7 +239,7 @@ mod tests {
     fn equal_lists_have_no_difference() {
         let a = list(&[1, 2, 3, 2, 1]);
         assert!(align(&a, &a).is_empty());
-        assert!(align(&[], &[]).is_empty());
+        assert!(align::<Ballot>(&[], &[]).is_empty());
     }
 
     #[test]

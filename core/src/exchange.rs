@@ -30,19 +30,20 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::ballot::Ballot;
 use crate::count::{CountLog, CountSpec, StoredCount};
 use crate::envelope::{self, checksum, Envelope};
 use crate::figures::Figures;
 use crate::fingerprint::hex;
+use crate::packed::PaperBallots;
 use crate::tally::Tally;
 use crate::template::Template;
 use seal::{Seal, Sealed, Signer, Statement, ToVerify};
 
 pub const FORMAT: &str = "ballot-kit/results";
-/// Version 2 added signatures and a merged result's counted results; version 1 files of
-/// one counted result are still read (as unsigned).
-pub const VERSION: u32 = 2;
+/// Version 2 added signatures and a merged result's counted results; version 3 packs a
+/// 唱票 count's ballots ([`crate::packed`]). Version 1 files of one counted result are still
+/// read (as unsigned), and version 2 files with their ballots listed one by one.
+pub const VERSION: u32 = 3;
 
 /// Limits on what a results file may hold (a tampered file must not exhaust the device).
 pub mod limits {
@@ -88,9 +89,9 @@ pub struct Body {
     pub figures: Figures,
     pub tally: Tally,
     /// A 唱票 count's ballots in reading order (struck entries left out, corrections
-    /// applied); empty for any other kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ballots: Vec<Ballot>,
+    /// applied), packed; empty for any other kind.
+    #[serde(default, skip_serializing_if = "PaperBallots::is_empty")]
+    pub ballots: PaperBallots,
     /// A merged result's units, each with its figures (the units inside merged sources
     /// included, so the checks reach the top).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -220,7 +221,7 @@ impl Received {
             category: b.category.clone(),
             figures: b.figures,
             tally: b.tally.clone(),
-            ballots: (b.kind == Kind::Paper).then(|| seal::ballots_digest(&b.ballots)),
+            ballots: (b.kind == Kind::Paper).then(|| b.ballots.digest().to_string()),
         })
     }
 
@@ -337,7 +338,7 @@ impl Received {
             category,
             figures: log.figures(),
             tally: log.tally().clone(),
-            ballots: log.live().cloned().collect(),
+            ballots: log.live().collect(),
             sources: Vec::new(),
             leaves: Vec::new(),
         };
@@ -363,7 +364,7 @@ impl Received {
             category,
             figures,
             tally,
-            ballots: Vec::new(),
+            ballots: PaperBallots::default(),
             sources: Vec::new(),
             leaves: Vec::new(),
         };
@@ -574,7 +575,10 @@ fn fit(mut body: Body, template: &Template) -> Result<Body, ExchangeError> {
     };
     let tally = fitted(&body.tally)?;
     if body.kind == Kind::Paper {
-        let recount = Tally::of(template, &body.ballots).map_err(|_| ExchangeError::Shape)?;
+        let recount = body
+            .ballots
+            .tally(template)
+            .map_err(|_| ExchangeError::Shape)?;
         if recount != tally {
             return Err(ExchangeError::Damaged);
         }

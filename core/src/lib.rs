@@ -15,6 +15,8 @@
 //!   [`pin`]: the organiser's PIN. Shared by sessions and counts.
 //! - [`exchange`], [`merge`], [`crosscheck`]: results files and QR codes between devices,
 //!   adding results up, comparing two counters' counts.
+//! - [`packed`]: a 唱票 count's ballots as a results file carries them, each distinct ballot
+//!   once, and the digest its device signs.
 //! - [`backup`]: every record of a device in one file, and restoring it without overwriting.
 //! - [`checkpoint`]: what a session's or count's records add up to, for the home screen.
 //! - [`damage`]: stored records a device cannot use, named precisely.
@@ -85,6 +87,7 @@ pub mod library;
 #[cfg(feature = "exchange")]
 pub mod merge;
 pub mod names;
+pub mod packed;
 pub mod paper;
 pub mod pin;
 pub mod qr;

@@ -341,7 +341,7 @@ pub fn merged_body(
         category: None,
         figures: sum_figures(statements()),
         tally: sum_tally(template, statements()),
-        ballots: Vec::new(),
+        ballots: Default::default(),
         sources: statements().map(line).collect(),
         leaves,
     }

@@ -174,12 +174,13 @@ impl Part {
             .saturating_add(self.void)
     }
 
-    fn add_checked(&mut self, c: &Checked) {
+    /// Counts a checked ballot `n` times.
+    fn add_checked(&mut self, c: &Checked, n: u32) {
         match c.verdict {
-            Verdict::Valid => add(&mut self.valid, 1),
-            Verdict::Blank => add(&mut self.blank, 1),
+            Verdict::Valid => add(&mut self.valid, n),
+            Verdict::Blank => add(&mut self.blank, n),
             Verdict::Void(reason) => {
-                add(&mut self.void, 1);
+                add(&mut self.void, n);
                 let r = &mut self.void_reasons;
                 add(
                     match reason {
@@ -190,7 +191,7 @@ impl Part {
                         }
                         VoidReason::Declared(DeclaredVoid::Other) => &mut r.other,
                     },
-                    1,
+                    n,
                 );
             }
         }
@@ -200,20 +201,20 @@ impl Part {
             match section {
                 SectionTally::Recommendation(t) => match outcome {
                     Some(SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
-                        add(&mut t.counted, 1);
+                        add(&mut t.counted, n);
                         for &v in &r.votes {
-                            if let Some(n) = t.votes.get_mut(usize::from(v)) {
-                                add(n, 1);
+                            if let Some(votes) = t.votes.get_mut(usize::from(v)) {
+                                add(votes, n);
                             }
                         }
                         for name in &r.write_ins {
-                            add(t.write_ins.entry_or_default(name.clone()), 1);
+                            add(t.write_ins.entry_or_default(name.clone()), n);
                         }
                     }
                     Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank)) => {
-                        add(&mut t.blank, 1)
+                        add(&mut t.blank, n)
                     }
-                    _ => add(&mut t.void, 1),
+                    _ => add(&mut t.void, n),
                 },
                 SectionTally::Evaluation(t) => {
                     let ratings = match outcome {
@@ -222,12 +223,12 @@ impl Part {
                     };
                     for (j, item) in t.items.iter_mut().enumerate() {
                         match ratings.map(|r| r.get(j).copied().unwrap_or(Rating::Unrated)) {
-                            None => add(&mut item.void, 1),
-                            Some(Rating::Unrated) => add(&mut item.unrated, 1),
-                            Some(Rating::Spoiled) => add(&mut item.spoiled, 1),
+                            None => add(&mut item.void, n),
+                            Some(Rating::Unrated) => add(&mut item.unrated, n),
+                            Some(Rating::Spoiled) => add(&mut item.spoiled, n),
                             Some(Rating::Level(l)) => match item.levels.get_mut(l) {
-                                Some(n) => add(n, 1),
-                                None => add(&mut item.spoiled, 1),
+                                Some(level) => add(level, n),
+                                None => add(&mut item.spoiled, n),
                             },
                         }
                     }
@@ -323,10 +324,16 @@ impl Tally {
     }
 
     pub fn add_checked(&mut self, c: &Checked) {
+        self.add_checked_times(c, 1);
+    }
+
+    /// Counts a checked ballot read `n` times (a results file's distinct ballots,
+    /// [`crate::packed::PaperBallots::tally`]).
+    pub fn add_checked_times(&mut self, c: &Checked, n: u32) {
         let last = self.parts.len().saturating_sub(1);
         let index = c.category.map_or(last, |i| usize::from(i).min(last));
         if let Some(part) = self.parts.get_mut(index) {
-            part.add_checked(c);
+            part.add_checked(c, n);
         }
     }
 

@@ -29,7 +29,7 @@ fn count(t: &Template, batch: &str, ballots: &[Ballot], returned: Option<u32>) -
             ..Figures::default()
         },
         tally: Tally::of(t, ballots).expect("fits"),
-        ballots: ballots.to_vec(),
+        ballots: ballots.iter().collect(),
         sources: Vec::new(),
         leaves: Vec::new(),
     };
@@ -262,6 +262,48 @@ proptest! {
         }
     }
 
+    /// A 唱票 count as version 2 wrote it (its ballots listed one by one, its statement
+    /// signed over the SHA-256 of that list's JSON) still reads, verifies and counts the
+    /// same; the same list in another order does not verify.
+    #[test]
+    fn a_version_2_file_still_reads_and_verifies(input in template_and_ballots(), at in any::<prop::sample::Index>()) {
+        let (t, ballots, [a, _, _]) = three(input);
+        let list: Vec<&Ballot> = a.body.ballots.iter().collect();
+        let write = |list: &[&Ballot]| {
+            use sha2::Digest;
+            let json = serde_json::to_string(list).expect("JSON");
+            let mut statement = a.statement().expect("a counted result");
+            statement.ballots = Some(sha2::Sha256::digest(json.as_bytes()).iter().map(|b| format!("{b:02x}")).collect());
+            let seal = Device::new(3).seal(&statement.message());
+            let mut file: serde_json::Value = serde_json::from_str(&a.file()).expect("JSON");
+            file["version"] = serde_json::json!(2);
+            file["body"]["ballots"] = serde_json::from_str(&json).expect("JSON");
+            file["seal"] = serde_json::to_value(seal).expect("JSON");
+            file
+        };
+        let mut file = write(&list);
+        let body = serde_json::to_string(&file["body"]).expect("JSON");
+        file["checksum"] = serde_json::json!(checksum(&body));
+        let back = read(&serde_json::to_string(&file).expect("JSON"), |_| None).expect("reads");
+        prop_assert!(signers(&back).iter().all(|s| matches!(s, Signer::Device(_))));
+        prop_assert!(back.body.ballots.iter().eq(list.iter().copied()));
+        prop_assert_eq!(&back.body.tally, &a.body.tally);
+        prop_assert_eq!(back.body.ballots.tally(&t), Tally::of(&t, list.iter().copied()));
+        prop_assert!(ballots.len() >= list.len());
+        // Two ballots of the list swapped, under the same signature.
+        let i = at.index(list.len().max(1));
+        if list.len() > 1 && list[i] != list[0] {
+            let mut swapped = list.clone();
+            swapped.swap(0, i);
+            let mut file = write(&list);
+            file["body"]["ballots"] = serde_json::to_value(&swapped).expect("JSON");
+            let body = serde_json::to_string(&file["body"]).expect("JSON");
+            file["checksum"] = serde_json::json!(checksum(&body));
+            let changed = read(&serde_json::to_string(&file).expect("JSON"), |_| None).expect("reads");
+            prop_assert_eq!(signers(&changed), vec![Signer::Broken]);
+        }
+    }
+
     /// The 结果校验码 is the same whatever the order of entry, and changes with the result.
     #[test]
     fn the_result_code_ignores_order_and_follows_content(
@@ -366,7 +408,7 @@ proptest! {
         bytes[i] = to;
         if let Ok(text) = String::from_utf8(bytes) {
             if let Ok(r) = read(&text, |_| None) {
-                prop_assert!(Tally::of(&r.template, &r.body.ballots).is_ok());
+                prop_assert!(r.body.ballots.tally(&r.template).is_ok());
             }
         }
     }

@@ -44,7 +44,10 @@ test('two branches counted on two phones add up by QR code and file; nothing is 
   // cross-check, with the template it was made with.
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json.format).toBe('ballot-kit/results');
-  expect(json.body.ballots).toHaveLength(3);
+  expect(json.version).toBe(3);
+  // Packed: each different ballot once, the reading order one character per ballot.
+  expect(json.body.ballots.kinds).toHaveLength(3);
+  expect(json.body.ballots.order).toBe('ABC');
   await page.getByRole('listitem').filter({ hasText: '第一支部' }).getByRole('button', { name: '显示二维码' }).tap();
   await expect(page.getByText('第 1 个，共 1 个')).toBeVisible();
   const photo = info.outputPath('result-qr.png');

@@ -22,7 +22,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Kind;
-use crate::ballot::Ballot;
 use crate::figures::Figures;
 use crate::fingerprint::hex;
 use crate::fingerprint::short_code;
@@ -122,11 +121,6 @@ impl Statement {
     pub fn digest(&self) -> String {
         hex(&Sha256::digest(self.message()))
     }
-}
-
-/// The digest of a 唱票 count's ballots that its statement carries.
-pub fn ballots_digest(ballots: &[Ballot]) -> String {
-    crate::ballot::ballots_digest(ballots)
 }
 
 /// The bytes a device signs for a merged result with this body text.

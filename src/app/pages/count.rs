@@ -248,7 +248,6 @@ fn board_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     let t = app.lang.texts();
     let template = &count.template;
     let figures = log.figures();
-    let live: Vec<ballot_core::Ballot> = log.live().cloned().collect();
     // Ballots struck, restored or corrected, for the paper's 修改记录 (the figures'
     // corrections go as figures).
     let audit = audit(app, log, Audit::Ballots);
@@ -263,7 +262,10 @@ fn board_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     );
     input.corrections = module::timed(log.corrections(), app.lang.tag());
     input.batch = Some(count.id().to_string());
-    input.ballots_digest = Some(ballot_core::ballot::ballots_digest(&live));
+    // The digest its results file's statement carries (`Received::of_count`): the paper
+    // report's code and the file are one result.
+    let packed: ballot_core::packed::PaperBallots = log.live().collect();
+    input.ballots_digest = Some(packed.digest().to_string());
     input.audit = audit;
     let input = input.to_json();
     html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }

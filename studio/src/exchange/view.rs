@@ -704,7 +704,7 @@ fn comparison(desk: &DeskHandle, c: &Comparison) -> Html {
         };
     }
     let template = &ours.template;
-    let describe_ballot = |list: &[ballot_core::Ballot], i: Option<usize>| {
+    let describe_ballot = |list: &ballot_core::packed::PaperBallots, i: Option<usize>| {
         i.and_then(|i| list.get(i))
             .map(|b| t.ballot_marks(template, b))
             .unwrap_or_else(|| t.no_ballot.to_string())

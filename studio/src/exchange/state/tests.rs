@@ -36,7 +36,7 @@ fn count(batch: &str, unit: &str, n: u16, returned: u32) -> Received {
             ..Figures::default()
         },
         tally: Tally::of(&t, &ballots).expect("fits"),
-        ballots,
+        ballots: ballots.iter().collect(),
         sources: Vec::new(),
         leaves: Vec::new(),
     };
@@ -126,7 +126,7 @@ fn a_broken_or_foreign_input_is_refused_and_changes_nothing() {
             category: None,
             figures: Figures::default(),
             tally: Tally::empty(&t),
-            ballots: Vec::new(),
+            ballots: Default::default(),
             sources: Vec::new(),
             leaves: Vec::new(),
         },
@@ -180,12 +180,14 @@ fn two_counters_are_compared_ballot_by_ballot() {
     let ours = count("a1", "第一支部", 10, 10);
     let mut theirs = count("b2", "第一支部", 10, 10);
     let t = theirs.template.clone();
-    theirs.body.ballots[3] = Ballot {
+    let mut ballots: Vec<Ballot> = theirs.body.ballots.iter().cloned().collect();
+    ballots[3] = Ballot {
         category: Some(0),
         content: BallotContent::Void(DeclaredVoid::Unreadable),
     };
-    theirs.body.ballots[7] = theirs.body.ballots[8].clone();
-    theirs.body.tally = Tally::of(&t, &theirs.body.ballots).expect("fits");
+    ballots[7] = ballots[8].clone();
+    theirs.body.tally = Tally::of(&t, &ballots).expect("fits");
+    theirs.body.ballots = ballots.iter().collect();
     let theirs = Received::local(theirs.body, t);
 
     // The only count on the device is the one compared.
