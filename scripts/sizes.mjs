@@ -11,7 +11,7 @@ const BUDGET = 150 * 1024;
 // The gate: the first load may not grow past this. It sits just above today's size while
 // the first load is over its budget, and comes down as issue 21 wins bytes back, to the
 // budget at the latest; raising it needs a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 143) * 1024;
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 143.5) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';

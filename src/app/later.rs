@@ -32,8 +32,9 @@ use ballot_core::count::StoredCount;
 use ballot_core::damage::Damage;
 use ballot_core::session::StoredSession;
 
-use super::state::Dump;
+use super::state::{count_sum, Dump, Seed, Sum};
 use super::AppHandle;
+use ballot_core::checkpoint::SessionSum;
 
 thread_local! {
     /// Whether the chunk is loaded: set once `load` has seen it loaded, never unset.
@@ -89,10 +90,39 @@ fn replay_logs(
     counts: &mut [StoredCount],
     dump: &Dump,
     damaged: &mut Vec<Damage>,
+    seeds: &mut Vec<Seed>,
 ) -> Result<(), SplitLoaderError> {
     ballot_core::session::count_ballots(sessions, &dump.ballots, damaged);
     ballot_core::count::replay(counts, &dump.count_entries, damaged);
+    *seeds = seeds_of(sessions, counts, dump);
     Ok(())
+}
+
+/// First checkpoints for the sessions and counts `dump` holds in full for want of one: what
+/// their records add up to, as opening them would store it (`Seed`).
+fn seeds_of(sessions: &[StoredSession], counts: &[StoredCount], dump: &Dump) -> Vec<Seed> {
+    let wanted = |id: &str| dump.read_in_full(id) && !dump.checkpoints.iter().any(|(k, _)| k == id);
+    let rows = |rows: &[(String, String)], id: &str| {
+        let prefix = format!("{id}/");
+        rows.iter().filter(|(k, _)| k.starts_with(&prefix)).count() as u32
+    };
+    let sessions = (sessions.iter())
+        .filter(|s| wanted(&s.record.id))
+        .map(|s| Seed {
+            id: s.record.id.clone(),
+            sum: Sum::Session(SessionSum::new(s.records, s.tally.total())),
+            log: "ballots",
+            records: rows(&dump.ballots, &s.record.id),
+        });
+    let counts = (counts.iter())
+        .filter(|c| wanted(&c.record.id))
+        .map(|c| Seed {
+            id: c.record.id.clone(),
+            sum: Sum::Count(count_sum(&c.log, c.next_key, c.unreadable)),
+            log: "count_entries",
+            records: rows(&dump.count_entries, &c.record.id),
+        });
+    sessions.chain(counts).collect()
 }
 
 #[wasm_split(pages, preload(preload_stored), fallible)]
@@ -118,8 +148,9 @@ pub fn replay(
     counts: &mut [StoredCount],
     dump: &Dump,
     damaged: &mut Vec<Damage>,
+    seeds: &mut Vec<Seed>,
 ) -> bool {
-    now(replay_logs(sessions, counts, dump, damaged)).is_some()
+    now(replay_logs(sessions, counts, dump, damaged, seeds)).is_some()
 }
 
 /// A ballot or count step stored: counted into, or applied to, what the window shows.

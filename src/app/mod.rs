@@ -119,6 +119,23 @@ pub fn App() -> Html {
         });
     }
 
+    // Store a first checkpoint for each session or count the store read in full for want of
+    // one, so the next start reads the checkpoint and not the log. Derived data: nothing
+    // waits on it, and the store skips a seed that no longer fits the log (`idb::seed`).
+    // Keyed by the list's identity: each read makes a new one (a seed asked twice is
+    // skipped the second time).
+    {
+        let seeds = app.seeds.clone();
+        use_effect_with(std::rc::Rc::as_ptr(&seeds) as usize, move |_| {
+            for s in seeds.iter() {
+                let (id, sum, log, records) = (s.id.clone(), s.sum.encode(), s.log, s.records);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = ballot_ui::idb::seed(&id, &sum, log, records).await;
+                });
+            }
+        });
+    }
+
     // Perform the write the reducer asked for, then report. Keyed by the write's number:
     // each write runs once.
     {

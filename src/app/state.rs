@@ -34,7 +34,7 @@ use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
 
 pub use paper::{
-    key_for, key_index, marks_before, Count, CountAsk, CountForm, Counting, FiguresForm,
+    count_sum, key_for, key_index, marks_before, Count, CountAsk, CountForm, Counting, FiguresForm,
     FiguresProblem, PadAction, PadProblem, Replay, Replayed,
 };
 
@@ -320,6 +320,19 @@ pub enum Write {
     Voting(Option<String>),
 }
 
+/// A first checkpoint for a session or count stored without one, counted from its log as
+/// read at start: stored only if it still has none and its log still holds `records` records
+/// (`idb::seed`), so the next start reads its checkpoint and not its log. Derived data: the
+/// App's effect stores it without a write of the reducer's, whatever the outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seed {
+    pub id: String,
+    pub sum: Sum,
+    /// `ballots` or `count_entries`.
+    pub log: &'static str,
+    pub records: u32,
+}
+
 /// A checkpoint of either kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sum {
@@ -410,6 +423,8 @@ pub struct AppState {
     /// with its records (damaged, or changed by hand): the home screen says so until
     /// dismissed. Its records are what is shown.
     pub resummed: bool,
+    /// First checkpoints to store for what the last read found without one.
+    pub seeds: Rc<Vec<Seed>>,
     /// A newer build of the app is installed and waiting: the home screen offers it.
     pub update_ready: bool,
     /// Wrong PINs on this device (stored), and how many came before the last right one.
@@ -456,6 +471,7 @@ impl AppState {
             notice: None,
             damaged_records: 0,
             resummed: false,
+            seeds: Rc::new(Vec::new()),
             update_ready: false,
             pin_guard: PinGuard::default(),
             wrong_pins_before: 0,

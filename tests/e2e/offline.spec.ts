@@ -419,3 +419,45 @@ test.describe('the first load alone', () => {
     await expect(c).toContainText('已录入 1 张（收回张数未填）');
   });
 });
+
+test.describe('stored before checkpoints', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a count without a checkpoint is read in full once, and its checkpoint stored then', async ({ page }) => {
+    let reachable = true;
+    await page.route(/-pages\.wasm$/, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto('/');
+    await home(page);
+    await openCount(page);
+    await enter(page, { names: ['于建华'] });
+    await expect(page.getByText('已录入 1 张（收回张数未填）')).toBeVisible();
+    await page.getByRole('button', { name: '返回首页' }).first().tap();
+    const c = card(page, new RegExp(`${RECOMMENDATION}.*长乐居民区 · 党员`));
+    await expect(c).toContainText('已录入 1 张（收回张数未填）');
+    // As a device that stored the count before checkpoints: none on disk.
+    await clearOnDisk(page, 'checkpoints');
+    const checkpoints = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('ballot-kit');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('checkpoints').objectStore('checkpoints').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      );
+    expect(await checkpoints()).toBe(0);
+    // The first start after it reads its log, counts it, and stores what it adds up to.
+    await page.reload();
+    await expect(c).toContainText('已录入 1 张（收回张数未填）');
+    await expect.poll(checkpoints).toBe(1);
+    // So the next start needs no log: without the code that reads one, the card still
+    // says how many were entered.
+    reachable = false;
+    await page.reload();
+    await expect(c).toContainText('已录入 1 张（收回张数未填）');
+    await expect(c).not.toContainText('张数要打开后才能显示');
+  });
+});

@@ -302,6 +302,29 @@ async function putCheckpoint(id, value, guard) {
   await done;
 }
 
+/**
+ * Puts value as id's first checkpoint, counted by the app from a read of its log at start
+ * (a session or count stored before checkpoints, docs/storage.md): only if id has no
+ * checkpoint yet and logStore still holds exactly `records` records of id, checked in the
+ * same transaction. A write of the log since the read adds a record or takes them all, and
+ * every add puts its own checkpoint, so a seed is never older than the log it stands for.
+ * Resolves once written or skipped.
+ */
+export async function seed(id, value, logStore, records) {
+  const db = await open();
+  const tx = db.transaction([CHECKPOINTS, logStore], "readwrite", { durability: "strict" });
+  const done = finish(tx);
+  let waiting = 2;
+  let fits = true;
+  const step = (ok) => {
+    fits = fits && ok;
+    if (--waiting === 0 && fits) tx.objectStore(CHECKPOINTS).put(seal(id, value), id);
+  };
+  tx.objectStore(CHECKPOINTS).count(id).onsuccess = (e) => step(e.target.result === 0);
+  tx.objectStore(logStore).count(logOf(id)).onsuccess = (e) => step(e.target.result === records);
+  await done;
+}
+
 /** Sets (or, with value null, removes) one device setting; resolves once it is on disk. */
 async function setDevice(key, value) {
   const db = await open();

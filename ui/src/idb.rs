@@ -17,6 +17,13 @@ extern "C" {
         guard: Option<String>,
         sum: Option<String>,
     ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = seed)]
+    async fn js_seed(
+        id: &str,
+        value: &str,
+        log_store: &str,
+        records: u32,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = claim)]
     async fn js_claim(id: &str, on_busy: &js_sys::Function) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = release)]
@@ -130,6 +137,15 @@ pub async fn guarded_write(
         )
     });
     js_write(op, store, key, value, guard, sum)
+        .await
+        .map(|_| ())
+        .map_err(|e| error_of(&e))
+}
+
+/// Stores `value` as `id`'s first checkpoint if it has none yet and `log_store` still holds
+/// `records` of its records (`seed` in `idb.js`); a skipped seed is `Ok`.
+pub async fn seed(id: &str, value: &str, log_store: &str, records: u32) -> Result<(), StoreError> {
+    js_seed(id, value, log_store, records)
         .await
         .map(|_| ())
         .map_err(|e| error_of(&e))

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use yew::Reducible;
 
-use super::{Action, AppState, Claim, Dump, StoreError, Sum, Write};
+use super::{Action, AppState, Claim, Dump, Seed, StoreError, Sum, Write};
 use crate::app::state::{PinAction, StoreEvent};
 
 /// One device: its stored records and who holds which lock.
@@ -178,6 +178,19 @@ impl Records {
             .insert(id.to_string(), sum.encode());
     }
 
+    /// A first checkpoint (`seed` in `idb.js`): only if `id` has none and its log holds
+    /// exactly the records it was counted from.
+    pub fn seed(&mut self, seed: &Seed) {
+        let prefix = format!("{}/", seed.id);
+        let rows = (self.stores.get(seed.log).into_iter().flatten())
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .count();
+        let has = (self.stores.get("checkpoints")).is_some_and(|s| s.contains_key(&seed.id));
+        if !has && rows == seed.records as usize {
+            self.put_sum(&seed.id, seed.sum);
+        }
+    }
+
     /// A header and its copy, both or neither.
     fn header(&mut self, store: &'static str, id: &str, value: String) -> Result<(), StoreError> {
         let copy = ballot_core::header::copy_key(id);
@@ -289,9 +302,24 @@ impl Tab {
         tab
     }
 
+    /// A window's first read of `device`, before any of its effects ran.
+    pub fn open_unsettled(device: &Device) -> Tab {
+        let dump = device.borrow().dump(None);
+        Tab {
+            id: u32::MAX,
+            state: Rc::new(AppState::new(ballot_core::samples::all()))
+                .reduce(Action::Store(StoreEvent::Loaded(Ok(dump)))),
+            device: Rc::clone(device),
+        }
+    }
+
     /// What the App's claim effect does: the lock taken when free (or released when the
     /// page shows no session or count any more), then the store read.
     pub fn settle(&mut self) {
+        // The first checkpoints the App's effect stores, whenever they are asked for.
+        for seed in self.state.seeds.iter() {
+            self.device.borrow_mut().seed(seed);
+        }
         // The PIN the browser derives (one at a time, as the App's effect runs them).
         while let Some(d) = self.state.deriving.clone() {
             self.state = Rc::clone(&self.state).reduce(Action::Pin(PinAction::Derived {

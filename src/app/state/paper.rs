@@ -54,15 +54,20 @@ pub struct Replayed {
 impl Replayed {
     /// What the log adds up to: its checkpoint.
     pub fn sum(&self) -> CountSum {
-        let log = &self.log;
-        CountSum::new(
-            self.next_key,
-            log.live_count(),
-            self.unreadable,
-            log.figures(),
-            log.deleted_ms(),
-        )
+        count_sum(&self.log, self.next_key, self.unreadable)
     }
+}
+
+/// What a count's log adds up to: its checkpoint (`next_key` and `unreadable` as in
+/// [`Replayed`]).
+pub fn count_sum(log: &CountLog, next_key: u32, unreadable: u32) -> CountSum {
+    CountSum::new(
+        next_key,
+        log.live_count(),
+        unreadable,
+        log.figures(),
+        log.deleted_ms(),
+    )
 }
 
 impl Count {

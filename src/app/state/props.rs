@@ -314,12 +314,15 @@ fn a_ballot_for_a_fixed_category_session_keeps_that_category() {
     for action in action(Act::Manage) {
         tab.act(action);
     }
-    // Opened for the first time: its checkpoint is written (the store has none yet).
-    assert!(matches!(
-        tab.state.pending.as_ref().map(|p| &p.write),
-        Some(Write::Checkpoint { .. })
-    ));
-    tab.write(None);
+    // The seeded store has no checkpoint: its first was stored at start (a seed), so
+    // opening it writes nothing.
+    assert!(tab.state.pending.is_none());
+    assert!(d
+        .borrow()
+        .dump(None)
+        .checkpoints
+        .iter()
+        .any(|(k, _)| k == "s1"));
     for action in action(Act::StartVoting) {
         tab.act(action);
     }
@@ -560,15 +563,64 @@ fn a_missing_checkpoint_is_written_without_a_word() {
             .map(|t| t.total()),
         Some(1)
     );
-    home.act(Action::Go(Go::Manage("s1".into())));
-    assert!(!home.state.resummed);
-    assert!(matches!(
-        home.state.pending.as_ref().map(|p| &p.write),
-        Some(Write::Checkpoint { .. })
-    ));
-    home.write(None);
+    // Its first checkpoint is stored at start, from the ballots just read (a seed).
+    assert!(home.state.seeds.iter().any(|s| s.id == "s1"));
     let dump = d.borrow().dump(None);
     assert!(dump.ballots.is_empty(), "read from its checkpoint again");
+    assert_eq!(s1_sum(&Tab::open(&d, 2).state), Some(SessionSum::new(1, 1)));
+    // Opening it finds it agreeing: nothing written, nothing said.
+    home.act(Action::Go(Go::Manage("s1".into())));
+    assert!(!home.state.resummed);
+    assert!(home.state.pending.is_none());
+}
+
+/// A first checkpoint counted at start is stored only while the log still holds what it was
+/// counted from and none has been stored since: a ballot added meanwhile (which stores its
+/// own) or records restored without one (which leave none) make it skip.
+#[test]
+fn a_seed_that_no_longer_fits_the_log_is_skipped() {
+    let d = seeded(CategoryRule::VoterChooses);
+    let mut voter = Tab::open(&d, 0);
+    one_ballot(&mut voter);
+    d.borrow_mut().stores.remove("checkpoints");
+    let seeds = |d: &harness::Device| Tab::open_unsettled(d).state.seeds.clone();
+    // Counted from one ballot; a second is added (with its own checkpoint) before it lands.
+    let stale = seeds(&d);
+    one_ballot(&mut voter);
+    let written = d.borrow().dump(None).checkpoints;
+    for s in stale.iter() {
+        d.borrow_mut().seed(s);
+    }
+    assert_eq!(d.borrow().dump(None).checkpoints, written);
+    assert_eq!(s1_sum(&Tab::open(&d, 2).state), Some(SessionSum::new(2, 2)));
+    // Counted from two; a third record arrives without a checkpoint (as a restore writes).
+    d.borrow_mut().stores.remove("checkpoints");
+    let stale = seeds(&d);
+    d.borrow_mut().stores.entry("ballots").or_default().insert(
+        "s1/ffffffffffffffffffffffffffffffff".into(),
+        "{\"b\":{\"m\":[]}}".into(),
+    );
+    for s in stale.iter() {
+        d.borrow_mut().seed(s);
+    }
+    let s1 = |d: &harness::Device| {
+        d.borrow()
+            .dump(None)
+            .checkpoints
+            .iter()
+            .any(|(k, _)| k == "s1")
+    };
+    assert!(!s1(&d));
+    // The next start counts all three and stores that.
+    let again = Tab::open(&d, 3);
+    let seed = again
+        .state
+        .seeds
+        .iter()
+        .find(|s| s.id == "s1")
+        .map(|s| s.records);
+    assert_eq!(seed, Some(3));
+    assert!(s1(&d));
 }
 
 #[test]

@@ -33,8 +33,10 @@ impl AppState {
         // The ballots and count steps read are counted by code in the later chunk: only
         // the pages it draws, and devices with sessions or counts without checkpoints, need
         // it (the App's read effects wait for it then).
+        let mut seeds = Vec::new();
         let replayed = dump.full.is_empty()
-            || crate::app::later::replay(&mut sessions, &mut counts, dump, &mut bad);
+            || crate::app::later::replay(&mut sessions, &mut counts, dump, &mut bad, &mut seeds);
+        self.seeds = Rc::new(seeds);
         let mut damaged = bad.len() + dump.corrupt;
         let full = |id: &str| replayed && dump.read_in_full(id);
         let sessions: Vec<Session> = (sessions.into_iter())
