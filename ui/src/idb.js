@@ -304,22 +304,25 @@ async function putCheckpoint(id, value, guard) {
 
 /**
  * Puts value as id's first checkpoint, counted by the app from a read of its log at start
- * (a session or count stored before checkpoints, docs/storage.md): only if id has no
- * checkpoint yet and logStore still holds exactly `records` records of id, checked in the
- * same transaction. A write of the log since the read adds a record or takes them all, and
- * every add puts its own checkpoint, so a seed is never older than the log it stands for.
- * Resolves once written or skipped.
+ * (a session or count stored before checkpoints, docs/storage.md): only if, checked in the
+ * same transaction, id's header (or its copy) is there, id has no checkpoint yet and logStore ("ballots"
+ * or "count_entries") still holds exactly `records` records of id. A write of the log since
+ * the read adds a record or takes them all, and every add puts its own checkpoint, so a seed
+ * is never older than the log it stands for. Resolves once written or skipped.
  */
 export async function seed(id, value, logStore, records) {
   const db = await open();
-  const tx = db.transaction([CHECKPOINTS, logStore], "readwrite", { durability: "strict" });
+  const header = logStore === "ballots" ? "sessions" : "counts";
+  const tx = db.transaction([CHECKPOINTS, logStore, header], "readwrite", { durability: "strict" });
   const done = finish(tx);
-  let waiting = 2;
+  let waiting = 3;
   let fits = true;
   const step = (ok) => {
     fits = fits && ok;
     if (--waiting === 0 && fits) tx.objectStore(CHECKPOINTS).put(seal(id, value), id);
   };
+  // The header or its copy ("<id>/copy").
+  tx.objectStore(header).count(IDBKeyRange.bound(id, id + "/\uffff")).onsuccess = (e) => step(e.target.result > 0);
   tx.objectStore(CHECKPOINTS).count(id).onsuccess = (e) => step(e.target.result === 0);
   tx.objectStore(logStore).count(logOf(id)).onsuccess = (e) => step(e.target.result === records);
   await done;

@@ -178,9 +178,19 @@ impl Records {
             .insert(id.to_string(), sum.encode());
     }
 
-    /// A first checkpoint (`seed` in `idb.js`): only if `id` has none and its log holds
-    /// exactly the records it was counted from.
+    /// A first checkpoint (`seed` in `idb.js`): only if `id`'s header (or copy) is there, it has no
+    /// checkpoint and its log holds exactly the records it was counted from.
     pub fn seed(&mut self, seed: &Seed) {
+        let header = if seed.log == "ballots" {
+            "sessions"
+        } else {
+            "counts"
+        };
+        let copy = ballot_core::header::copy_key(&seed.id);
+        let headers = self.stores.get(header);
+        if !headers.is_some_and(|s| s.contains_key(&seed.id) || s.contains_key(&copy)) {
+            return;
+        }
         let prefix = format!("{}/", seed.id);
         let rows = (self.stores.get(seed.log).into_iter().flatten())
             .filter(|(k, _)| k.starts_with(&prefix))

@@ -621,6 +621,18 @@ fn a_seed_that_no_longer_fits_the_log_is_skipped() {
         .map(|s| s.records);
     assert_eq!(seed, Some(3));
     assert!(s1(&d));
+    // Counted, then its header removed (its ballots left): no checkpoint without a header.
+    d.borrow_mut().stores.remove("checkpoints");
+    let stale = seeds(&d);
+    d.borrow_mut()
+        .stores
+        .entry("sessions")
+        .or_default()
+        .retain(|k, _| k != "s1" && k != "s1/copy");
+    for s in stale.iter() {
+        d.borrow_mut().seed(s);
+    }
+    assert!(!s1(&d));
 }
 
 #[test]
