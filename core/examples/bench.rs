@@ -188,11 +188,11 @@ fn signing(t: &Template, log: &CountLog) {
     );
 }
 
-/// A 唱票 count of `n` ballots as the merge bench reads them: marks that vary like real
+/// A 唱票 count of `n` 党员 ballots as the merge bench reads them: marks that vary like real
 /// ballots' (a hash of the number, over-marked ones included) and one in twenty with a
-/// write-in of twenty names, so a file holds a few thousand different ballots.
+/// write-in of twenty names, so a file holds about 1 800 different ballots.
 pub fn paper_count(t: &Template, batch: &str, n: u32) -> ballot_core::exchange::Received {
-    use ballot_core::exchange::{Body, Kind, Received};
+    use ballot_core::exchange::Received;
     const NAMES: [&str; 20] = [
         "赵六", "钱七", "孙八", "李九", "周十", "吴一", "郑二", "王三", "冯四", "陈五", "褚六",
         "卫七", "蒋八", "沈九", "韩十", "杨一", "朱二", "秦三", "尤四", "许五",
@@ -200,7 +200,7 @@ pub fn paper_count(t: &Template, batch: &str, n: u32) -> ballot_core::exchange::
     let ballots: Vec<Ballot> = (0..n)
         .map(|i| {
             let h = i.wrapping_mul(2_654_435_761) >> 8;
-            let mut b = Ballot::empty(t, Some((h >> 20 & 1) as u16));
+            let mut b = Ballot::empty(t, Some(0));
             for c in (0..7u16).filter(|c| h >> c & 1 == 1) {
                 b.toggle_paper_mark(t, 0, c);
             }
@@ -210,25 +210,27 @@ pub fn paper_count(t: &Template, batch: &str, n: u32) -> ballot_core::exchange::
             b
         })
         .collect();
-    let tally = Tally::of(t, &ballots).unwrap_or_else(|_| Tally::empty(t));
-    let returned = Some(n);
-    let body = Body {
-        batch: batch.into(),
-        batches: vec![batch.into()],
-        kind: Kind::Paper,
-        fingerprint: ballot_core::fingerprint(t),
-        unit: format!("长乐居民区 · {batch}"),
-        category: None,
-        figures: Figures {
-            returned,
-            ..Figures::default()
-        },
-        tally,
-        ballots: ballots.iter().collect(),
-        sources: Vec::new(),
-        leaves: Vec::new(),
+    // Entered as a phone enters them, and exported as it does.
+    let entries: Vec<CountEntry> = (ballots.into_iter().enumerate())
+        .map(|(i, ballot)| CountEntry {
+            at_ms: i as u64,
+            op: CountOp::Add { ballot },
+        })
+        .collect();
+    let figures = Figures {
+        returned: Some(n),
+        ..Figures::default()
     };
-    Received::local(body, t.clone())
+    let (log, refused) = CountLog::replay(t, figures, entries);
+    if !refused.is_empty() {
+        eprintln!("bench: {} entries refused", refused.len());
+    }
+    let spec = ballot_core::count::CountSpec {
+        area: "长乐居民区".into(),
+        branch: batch.into(),
+        category: Some(0),
+    };
+    Received::of_paper(t, batch, &spec, &log)
 }
 
 /// The key the merge bench's files are signed with.
