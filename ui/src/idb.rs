@@ -142,8 +142,9 @@ pub async fn guarded_write(
         .map_err(|e| error_of(&e))
 }
 
-/// Stores `value` as `id`'s first checkpoint if it has none yet and `log_store` still holds
-/// `records` of its records (`seed` in `idb.js`); a skipped seed is `Ok`.
+/// Stores `value` as `id`'s first checkpoint if its header is there, it has none yet and
+/// `log_store` still holds `records` of its records (`seed` in `idb.js`); a skipped seed is
+/// `Ok`.
 pub async fn seed(id: &str, value: &str, log_store: &str, records: u32) -> Result<(), StoreError> {
     js_seed(id, value, log_store, records)
         .await
