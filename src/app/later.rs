@@ -6,10 +6,11 @@
 //!
 //! The reducer's steps for the voter screen (`VoteAction`) and the counting pad
 //! (`CountAction`) are in the chunk too: only those pages send them. So is the code that
-//! reads ballots and count steps (`replay`, and counting a ballot or applying a step once it
-//! is stored): the home screen shows sessions and counts from their checkpoints
-//! (`ballot_core::checkpoint`), and the App's read effects wait for the chunk before they
-//! hand over records that need it.
+//! reads the store's records (`read`: session and count headers with their templates, the
+//! library, the samples, ballots and count steps; counting a ballot or applying a step once
+//! it is stored): a fresh device, which has none, draws its home screen without the chunk,
+//! and the App's read effects wait for the chunk before they hand over records. If it
+//! cannot be fetched, the home screen says it cannot show them (never an empty list).
 //!
 //! Invariant: a later page is drawn, and a later step reduced, only once the chunk is loaded
 //! (`LOADED`); until then a later page says it is being opened, and if the chunk cannot be
@@ -31,6 +32,7 @@ use super::state::{AppState, CountAction, Page, VoteAction};
 use ballot_core::count::StoredCount;
 use ballot_core::damage::Damage;
 use ballot_core::session::StoredSession;
+use ballot_core::Template;
 
 use super::state::{count_sum, Dump, Seed, Sum};
 use super::AppHandle;
@@ -84,18 +86,51 @@ fn count_step(s: &mut AppState, a: CountAction) -> Result<bool, SplitLoaderError
     Ok(s.on_count(a))
 }
 
-#[wasm_split(pages, preload(preload_replay), fallible)]
-fn replay_logs(
-    sessions: &mut [StoredSession],
-    counts: &mut [StoredCount],
-    dump: &Dump,
-    damaged: &mut Vec<Damage>,
-    seeds: &mut Vec<Seed>,
-) -> Result<(), SplitLoaderError> {
-    ballot_core::session::count_ballots(sessions, &dump.ballots, damaged);
-    ballot_core::count::replay(counts, &dump.count_entries, damaged);
-    *seeds = seeds_of(sessions, counts, dump);
-    Ok(())
+/// What the store's records say, as code in the chunk reads them: the headers (each with
+/// its template, parsed), the ballots and count steps `dump` holds, counted, the seeds those
+/// call for, the library's templates and the built-in samples.
+#[derive(Default)]
+pub struct Read {
+    pub sessions: Vec<StoredSession>,
+    pub counts: Vec<StoredCount>,
+    pub damaged: Vec<Damage>,
+    pub seeds: Vec<Seed>,
+    pub samples: Vec<Template>,
+    pub offered: Vec<(String, Template)>,
+    /// Library records that cannot be read.
+    pub unreadable: usize,
+}
+
+#[wasm_split(pages, preload(preload_read), fallible)]
+fn read_step(dump: &Dump) -> Result<Read, SplitLoaderError> {
+    let (mut sessions, mut damaged) =
+        ballot_core::session::read_headers(&dump.sessions, &dump.events);
+    let (mut counts, more) = ballot_core::count::read_headers(&dump.counts);
+    damaged.extend(more);
+    ballot_core::session::count_ballots(&mut sessions, &dump.ballots, &mut damaged);
+    ballot_core::count::replay(&mut counts, &dump.count_entries, &mut damaged);
+    let seeds = seeds_of(&sessions, &counts, dump);
+    let (offered, unreadable) = ballot_core::library::offered(&dump.templates);
+    Ok(Read {
+        sessions,
+        counts,
+        damaged,
+        seeds,
+        samples: ballot_core::samples::all(),
+        offered,
+        unreadable,
+    })
+}
+
+#[wasm_split(pages, preload(preload_parse), fallible)]
+fn parse_step(json: &str) -> Result<Option<Template>, SplitLoaderError> {
+    Ok(Template::parse(json).ok())
+}
+
+/// A template as a session or count record stores it, parsed (`None`: it does not read, or
+/// the chunk is not loaded: only its pages make records).
+pub fn parse(json: &str) -> Option<Template> {
+    now(parse_step(json)).flatten()
 }
 
 /// First checkpoints for the sessions and counts `dump` holds in full for want of one: what
@@ -141,16 +176,9 @@ pub fn delete_count(s: &mut AppState, now_ms: u64) {
     now(delete_step(s, now_ms));
 }
 
-/// Counts the ballots and replays the count steps of `dump` into the sessions and counts
-/// read from its headers; `false` (nothing done) while the chunk is not loaded.
-pub fn replay(
-    sessions: &mut [StoredSession],
-    counts: &mut [StoredCount],
-    dump: &Dump,
-    damaged: &mut Vec<Damage>,
-    seeds: &mut Vec<Seed>,
-) -> bool {
-    now(replay_logs(sessions, counts, dump, damaged, seeds)).is_some()
+/// The store's records as `dump` holds them, read (`None` while the chunk is not loaded).
+pub fn read(dump: &Dump) -> Option<Read> {
+    now(read_step(dump))
 }
 
 /// A ballot or count step stored: counted into, or applied to, what the window shows.
@@ -179,7 +207,8 @@ pub async fn load() -> Chunk {
         preload_pages().await?;
         preload_vote().await?;
         preload_count().await?;
-        preload_replay().await?;
+        preload_read().await?;
+        preload_parse().await?;
         preload_stored().await?;
         preload_delete().await
     };

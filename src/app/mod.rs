@@ -7,7 +7,6 @@ mod later;
 mod pages;
 pub mod state;
 
-use ballot_core::samples;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -53,7 +52,7 @@ pub fn read_store(app: AppHandle, then: Option<Action>) {
 /// reads them is there (`later::replay`). If the chunk cannot be fetched, the sessions and
 /// counts whose records it holds are shown from their checkpoints or as not read yet.
 async fn with_chunk(dump: Result<Dump, StoreError>) -> Result<Dump, StoreError> {
-    if dump.as_ref().is_ok_and(|d| !d.full.is_empty()) {
+    if dump.as_ref().is_ok_and(|d| !d.is_bare()) {
         later::load().await;
     }
     dump
@@ -61,7 +60,7 @@ async fn with_chunk(dump: Result<Dump, StoreError>) -> Result<Dump, StoreError> 
 
 #[component]
 pub fn App() -> Html {
-    let app = use_reducer(|| AppState::new(samples::all()));
+    let app = use_reducer(|| AppState::new(Vec::new()));
     let t = app.lang.texts();
     use_effect_with(app.lang, |lang| {
         page::set_title_and_lang(lang.texts().app_title, lang.tag())

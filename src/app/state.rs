@@ -77,6 +77,15 @@ impl Dump {
         self.full.iter().any(|f| f == id)
     }
 
+    /// Whether it holds nothing that needs the later chunk's code to be read: no session,
+    /// count, library template or log (a fresh device).
+    pub fn is_bare(&self) -> bool {
+        self.sessions.is_empty()
+            && self.counts.is_empty()
+            && self.templates.is_empty()
+            && self.full.is_empty()
+    }
+
     /// The sessions and counts whose records must be read too: not read, and with no
     /// checkpoint this app can use (none written yet, damaged, another version). The
     /// reader (`db::load`, and the tests' device) reads them and adds them to `full`.
@@ -425,6 +434,9 @@ pub struct AppState {
     pub resummed: bool,
     /// First checkpoints to store for what the last read found without one.
     pub seeds: Rc<Vec<Seed>>,
+    /// The store holds sessions, counts or library templates, and the code that reads
+    /// them (in the later chunk) could not be fetched: the home screen says so.
+    pub records_unread: bool,
     /// A newer build of the app is installed and waiting: the home screen offers it.
     pub update_ready: bool,
     /// Wrong PINs on this device (stored), and how many came before the last right one.
@@ -448,16 +460,11 @@ pub struct AppState {
 impl AppState {
     /// Before the store has been read.
     pub fn new(templates: Vec<Template>) -> AppState {
-        AppState {
-            built_in: templates.len(),
+        let mut s = AppState {
+            built_in: 0,
             lang: Lang::default(),
             load: Load::Loading,
-            templates: Rc::new(
-                templates
-                    .into_iter()
-                    .map(|t| Entry::new(t.spec().title.clone(), t))
-                    .collect(),
-            ),
+            templates: Rc::new(Vec::new()),
             sessions: Rc::new(Vec::new()),
             counts: Rc::new(Vec::new()),
             page: Page::Home,
@@ -472,6 +479,7 @@ impl AppState {
             damaged_records: 0,
             resummed: false,
             seeds: Rc::new(Vec::new()),
+            records_unread: false,
             update_ready: false,
             pin_guard: PinGuard::default(),
             wrong_pins_before: 0,
@@ -482,7 +490,11 @@ impl AppState {
             unsaved_close: None,
             claim: Claim::None,
             claim_round: 0,
+        };
+        if !templates.is_empty() {
+            s.built_in(templates);
         }
+        s
     }
 
     /// The fingerprints of the templates this device has recorded ballots with: a session

@@ -156,3 +156,11 @@ impl Drop for Timeout {
         self.window.clear_timeout_with_handle(self.handle);
     }
 }
+
+/// Loads the app again (fetching what could not be fetched before).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        // A reload refused leaves the page as it was; the button can be tapped again.
+        let _ = w.location().reload();
+    }
+}

@@ -195,6 +195,10 @@ pub struct Texts {
     /// not be loaded, and the button that tries again.
     pub pages_failed: &'static str,
     pub pages_retry: &'static str,
+    /// The home screen, when the store holds records and the code that reads them (the
+    /// same chunk) could not be loaded; the button reloads the app.
+    pub records_need_pages: &'static str,
+    pub reload_app: &'static str,
     pub report_failed: &'static str,
     pub studio_failed: &'static str,
     pub templates_button: &'static str,

@@ -170,6 +170,8 @@ pub static TEXTS: Texts = Texts {
     },
     pages_failed: "这一页没能打开：本应用的这一部分还没有下载到本机（第一次使用时需要联网）。已保存的数据不受影响。",
     pages_retry: "重新载入这一页",
+    records_need_pages: "本机已存的投票和计票要等本应用的其余部分下载到本机后才能显示（需要联网一次）。已保存的数据不受影响。",
+    reload_app: "重新载入",
     report_failed: "结果无法显示：",
     studio_failed: "模板库无法打开：",
     templates_button: "模板库",

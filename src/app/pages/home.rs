@@ -80,6 +80,9 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <button onclick={tap(|| Action::Go(Go::Exchange(None)))}>{ t.exchange_button }</button>
                 <button onclick={tap(|| Action::Go(Go::Data))}>{ t.data_button }</button>
             </header>
+            if app.records_unread {
+                { notice(t.records_need_pages, t.reload_app, Callback::from(|_| crate::platform::page::reload())) }
+            }
             if app.damaged_records > 0 {
                 { notice((t.storage_damaged)(app.damaged_records), t.data_details, tap(|| Action::Go(Go::Data))) }
             }
@@ -96,7 +99,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <h2>{ t.sessions_heading }</h2>
                 <button class="primary" onclick={tap(|| Action::Go(Go::NewSession))}>{ "+ " }{ t.new_session }</button>
             </div>
-            if !app.sessions.iter().any(|s| s.log.deleted_ms().is_none()) {
+            if !app.records_unread && !app.sessions.iter().any(|s| s.log.deleted_ms().is_none()) {
                 <p class="empty">{ t.no_sessions }</p>
             }
             <ul class="cards">
@@ -136,7 +139,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <button class="primary" onclick={tap(|| Action::Go(Go::NewCount))}>{ "+ " }{ t.new_count }</button>
             </div>
             // A count whose log is not read yet shows: nothing unread ever hides one.
-            if !app.counts.iter().any(|c| c.sum().is_none_or(|s| s.deleted_ms.is_none())) {
+            if !app.records_unread && !app.counts.iter().any(|c| c.sum().is_none_or(|s| s.deleted_ms.is_none())) {
                 <p class="empty">{ t.no_counts }</p>
             }
             <ul class="cards">

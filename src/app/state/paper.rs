@@ -558,7 +558,7 @@ impl AppState {
     pub(super) fn count_written(&mut self, write: Write, result: Result<(), StoreError>) {
         match (write, result) {
             (Write::Count(record), Ok(())) => {
-                if let Ok(template) = Template::parse(&record.template) {
+                if let Some(template) = crate::app::later::parse(&record.template) {
                     let id = record.id.clone();
                     let count = Count::new((*record).clone(), template);
                     Rc::make_mut(&mut self.counts).insert(0, count);

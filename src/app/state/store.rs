@@ -2,6 +2,7 @@
 //! by this window, writes asked for and their outcome. A write is a command: the state shows
 //! its result only once it is on disk ([`StoreEvent::Written`]).
 
+use crate::app::later::Read;
 use ballot_core::checkpoint;
 
 use super::*;
@@ -19,6 +20,21 @@ impl AppState {
             // A closed or deleted session does not take voters back: the home screen shows.
             // The voter screen wins over a shared link: it is left only with the PIN.
             self.start_voting(&id);
+            // Its session not read (the later chunk could not be fetched): the voter screen
+            // all the same, never the home screen; it takes voters once the chunk is there.
+            if self.records_unread {
+                self.page = Page::Vote(id);
+            }
+        }
+    }
+
+    /// The voter screen held for a session not read yet, now that it is: voters again, or
+    /// the home screen if it no longer takes ballots.
+    fn resume_voting(&mut self) {
+        if let (Page::Vote(id), None, false) = (&self.page, &self.draft, self.records_unread) {
+            let id = id.clone();
+            self.page = Page::Home;
+            self.start_voting(&id);
         }
     }
 
@@ -26,19 +42,23 @@ impl AppState {
     /// session or count whose records `dump` holds counted from them, the others shown from
     /// their checkpoints.
     pub(super) fn refresh(&mut self, dump: &Dump) {
-        let (mut sessions, mut bad) =
-            ballot_core::session::read_headers(&dump.sessions, &dump.events);
-        let (mut counts, more) = ballot_core::count::read_headers(&dump.counts);
-        bad.extend(more);
-        // The ballots and count steps read are counted by code in the later chunk: only
-        // the pages it draws, and devices with sessions or counts without checkpoints, need
-        // it (the App's read effects wait for it then).
-        let mut seeds = Vec::new();
-        let replayed = dump.full.is_empty()
-            || crate::app::later::replay(&mut sessions, &mut counts, dump, &mut bad, &mut seeds);
+        // Headers, templates, ballots and count steps are read by code in the later chunk:
+        // a fresh device draws its home screen without it, and the App's read effects wait
+        // for it when the store holds any of them.
+        let read = crate::app::later::read(dump).or_else(|| dump.is_bare().then(Read::default));
+        self.records_unread = read.is_none();
+        let Read {
+            sessions,
+            counts,
+            damaged: bad,
+            seeds,
+            samples,
+            offered,
+            unreadable,
+        } = read.unwrap_or_default();
         self.seeds = Rc::new(seeds);
         let mut damaged = bad.len() + dump.corrupt;
-        let full = |id: &str| replayed && dump.read_in_full(id);
+        let full = |id: &str| dump.read_in_full(id);
         let sessions: Vec<Session> = (sessions.into_iter())
             .map(|s| {
                 let sum = checkpoint::session(&dump.checkpoints, &s.record.id);
@@ -78,7 +98,10 @@ impl AppState {
             })
             .collect();
         self.counts = Rc::new(counts);
-        damaged += self.library(&dump.templates);
+        if !samples.is_empty() {
+            self.built_in(samples);
+        }
+        damaged += self.library(offered, unreadable);
         self.damaged_records = damaged;
         let stored_guard = (dump.pin_guard.as_deref())
             .and_then(|json| serde_json::from_str::<PinGuard>(json).ok())
@@ -129,6 +152,9 @@ impl AppState {
         let takes_ballots = self.session(&id).is_some_and(|s| s.log.takes_ballots());
         let voting = dump.voting.as_deref() == Some(id.as_str());
         match self.page.clone() {
+            // Not read (the later chunk could not be fetched): nothing about it can be
+            // decided, and its page (the voter screen too) stays until the chunk is there.
+            _ if self.records_unread => {}
             // Still the device's voter screen (not left with the PIN in another window).
             Page::Vote(_) if takes_ballots && voting => {
                 // A voter's marks on this session stay (a write refused as changed is
@@ -182,7 +208,10 @@ impl AppState {
             Replay::Summed(_) => held == Some(c.id()),
             Replay::Replayed(_) => false,
         };
-        self.sessions.iter().any(session) || self.counts.iter().any(count)
+        self.records_unread
+            || !self.has_built_in()
+            || self.sessions.iter().any(session)
+            || self.counts.iter().any(count)
     }
 
     /// Claims the page's session or count again: it is shown as the store has it.
@@ -264,11 +293,27 @@ impl AppState {
         });
     }
 
+    /// The built-in samples first among the templates offered, before the library's.
+    pub(super) fn built_in(&mut self, samples: Vec<Template>) {
+        let mut entries: Vec<Entry> = (samples.into_iter())
+            .map(|t| Entry::new(t.spec().title.clone(), t))
+            .collect();
+        let n = entries.len();
+        entries.extend(self.templates[self.built_in..].iter().cloned());
+        self.templates = Rc::new(entries);
+        self.built_in = n;
+    }
+
+    /// Whether the built-in samples are among the templates offered (they are read with
+    /// the store, by code in the later chunk).
+    pub fn has_built_in(&self) -> bool {
+        self.built_in > 0
+    }
+
     /// The templates offered for new sessions and counts: the samples, then the library's
-    /// newest revisions saved ready that pass their checks. Returns the number of library
-    /// records that cannot be read.
-    pub(super) fn library(&mut self, records: &[(String, String)]) -> usize {
-        let (offered, unreadable) = ballot_core::library::offered(records);
+    /// newest revisions saved ready that pass their checks (`offered`, read with the store;
+    /// `unreadable` records of it could not be). Returns `unreadable`.
+    pub(super) fn library(&mut self, offered: Vec<(String, Template)>, unreadable: usize) -> usize {
         let mut entries: Vec<Entry> = self.templates[..self.built_in].to_vec();
         entries.extend(offered.into_iter().map(|(name, t)| Entry::new(name, t)));
         self.templates = Rc::new(entries);
@@ -339,7 +384,7 @@ impl AppState {
                 }
             }
             (Write::Session(record), Ok(())) => {
-                if let Ok(template) = Template::parse(&record.template) {
+                if let Some(template) = crate::app::later::parse(&record.template) {
                     let id = record.id.clone();
                     let ballots = Ballots::Counted {
                         tally: Tally::empty(&template),
@@ -448,7 +493,10 @@ impl AppState {
                 match dump {
                     // Still held: read as a claim reads it (and its checkpoint checked).
                     Ok(dump) if matches!(self.claim, Claim::Held(_)) => self.claimed(&dump),
-                    Ok(dump) => self.refresh(&dump),
+                    Ok(dump) => {
+                        self.refresh(&dump);
+                        self.resume_voting();
+                    }
                     Err(e) => self.load = Load::Failed(e),
                 }
             }
