@@ -102,7 +102,7 @@ pub struct Read {
 }
 
 #[wasm_split(pages, preload(preload_read), fallible)]
-fn read_step(dump: &Dump) -> Result<Read, SplitLoaderError> {
+fn read_step(dump: &Dump, samples: bool) -> Result<Read, SplitLoaderError> {
     let (mut sessions, mut damaged) =
         ballot_core::session::read_headers(&dump.sessions, &dump.events);
     let (mut counts, more) = ballot_core::count::read_headers(&dump.counts);
@@ -116,7 +116,11 @@ fn read_step(dump: &Dump) -> Result<Read, SplitLoaderError> {
         counts,
         damaged,
         seeds,
-        samples: ballot_core::samples::all(),
+        samples: if samples {
+            ballot_core::samples::all()
+        } else {
+            Vec::new()
+        },
         offered,
         unreadable,
     })
@@ -176,9 +180,10 @@ pub fn delete_count(s: &mut AppState, now_ms: u64) {
     now(delete_step(s, now_ms));
 }
 
-/// The store's records as `dump` holds them, read (`None` while the chunk is not loaded).
-pub fn read(dump: &Dump) -> Option<Read> {
-    now(read_step(dump))
+/// The store's records as `dump` holds them, read, with the built-in samples if `samples`
+/// (once: they never change). `None` while the chunk is not loaded.
+pub fn read(dump: &Dump, samples: bool) -> Option<Read> {
+    now(read_step(dump, samples))
 }
 
 /// A ballot or count step stored: counted into, or applied to, what the window shows.

@@ -395,13 +395,7 @@ fn a_second_window_waits_and_then_shows_what_the_first_stored() {
     a.close();
     b.settle();
     assert_eq!(b.state.claim, Claim::Held("s1".into()));
-    assert_eq!(
-        b.state
-            .session("s1")
-            .and_then(|s| s.tally())
-            .map(|t| t.total()),
-        Some(1)
-    );
+    assert_eq!(s1_counted(&b.state), Some(1));
 }
 
 #[test]
@@ -442,6 +436,14 @@ fn a_write_into_a_session_deleted_or_closed_elsewhere_is_refused_and_not_acknowl
 /// What session "s1"'s card says (its checkpoint, or its ballots counted).
 fn s1_sum(state: &AppState) -> Option<SessionSum> {
     state.session("s1").and_then(Session::sum)
+}
+
+/// The ballots "s1" counts, from its records as this window read them.
+fn s1_counted(state: &AppState) -> Option<u32> {
+    state
+        .session("s1")
+        .and_then(|s| s.tally())
+        .map(|t| t.total())
 }
 
 /// Opens "s1", hands it to the voters, stores one ballot and takes the device back with the
@@ -556,13 +558,7 @@ fn a_missing_checkpoint_is_written_without_a_word() {
     // As after a restore, or on a device that stored ballots before checkpoints.
     d.borrow_mut().stores.remove("checkpoints");
     let mut home = Tab::open(&d, 1);
-    assert_eq!(
-        home.state
-            .session("s1")
-            .and_then(|s| s.tally())
-            .map(|t| t.total()),
-        Some(1)
-    );
+    assert_eq!(s1_counted(&home.state), Some(1));
     // Its first checkpoint is stored at start, from the ballots just read (a seed).
     assert!(home.state.seeds.iter().any(|s| s.id == "s1"));
     let dump = d.borrow().dump(None);

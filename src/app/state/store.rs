@@ -45,7 +45,8 @@ impl AppState {
         // Headers, templates, ballots and count steps are read by code in the later chunk:
         // a fresh device draws its home screen without it, and the App's read effects wait
         // for it when the store holds any of them.
-        let read = crate::app::later::read(dump).or_else(|| dump.is_bare().then(Read::default));
+        let read = crate::app::later::read(dump, !self.has_built_in())
+            .or_else(|| dump.is_bare().then(Read::default));
         self.records_unread = read.is_none();
         let Read {
             sessions,
