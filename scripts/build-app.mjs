@@ -9,6 +9,7 @@
 //     the chunk and a small JS loader
 //   → wasm-bindgen on the main wasm (--keep-lld-exports: the chunk links to its exports)
 //   → wasm-opt on both (release)
+//   → the glue's import names shortened, in the main wasm and its JS (short-imports.mjs)
 //   → file names carrying a hash of their content, like trunk's; the start-up calls at the
 //     end of the app's JS (the store's first read, then the wasm), its <script> and preload
 //     links in index.html.
@@ -18,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { shortenImports } from './short-imports.mjs';
 
 // wasm-opt's passes for both parts: after -Oz, flattening and re-looping the control flow, a
 // whole-program flow analysis and a second -Oz, then ordering functions and globals for
@@ -66,6 +68,8 @@ if (release) {
   const passes = process.env.BUILD_APP_WASM_OPT ? process.env.BUILD_APP_WASM_OPT.split(/\s+/).filter(Boolean) : WASM_OPT;
   for (const f of ['app_bg.wasm', ...chunks]) run('wasm-opt', [...passes, join(pkg, f), '-o', join(pkg, f)]);
 }
+// The glue's import names, shortened in the wasm and the glue (scripts/short-imports.mjs).
+shortenImports(join(pkg, 'app_bg.wasm'), join(pkg, 'app.js'), './app_bg.js');
 
 // 3. Names with a hash of the whole app (each file refers to the others by name), as trunk
 // names its files: a new build never meets an old file in a browser's cache.

@@ -7,10 +7,10 @@ import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The budget: what the first load should weigh (docs/size.md).
-const BUDGET = 120 * 1024;
+const BUDGET = 118 * 1024;
 // The gate: the first load may not grow past this, the budget (issue 21); raising it needs
 // a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 120) * 1024;
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 118) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';

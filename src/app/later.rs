@@ -186,6 +186,11 @@ pub fn read(dump: &Dump, samples: bool) -> Option<Read> {
     now(read_step(dump, samples))
 }
 
+/// The built-in samples, parsed (`None` while the chunk is not loaded).
+pub fn samples() -> Option<Vec<Template>> {
+    now(read_step(&Dump::default(), true)).map(|r| r.samples)
+}
+
 /// A ballot or count step stored: counted into, or applied to, what the window shows.
 /// `false` while the chunk is not loaded (none is stored before: only its steps ask).
 pub fn stored(s: &mut AppState, write: &super::state::Write) -> bool {

@@ -200,10 +200,20 @@ pub fn App() -> Html {
         use_effect_with((), move |_| fetch_chunk());
     }
     let retry = Callback::from(move |_| fetch_chunk());
-    // Fetched after it had failed: what could not be read without it is read now.
+    // Fetched: the samples are read, in a task of their own (a timer's), not in the one that
+    // instantiated the chunk: each stays short on a slow phone. Fetched after it had
+    // failed: what could not be read without it is read now.
     {
         let app = app.clone();
         use_effect_with(*chunk == later::Chunk::Ready, move |ready| {
+            let samples = (*ready && !app.has_built_in())
+                .then(|| {
+                    let app = app.clone();
+                    page::Timeout::after(0, move || {
+                        app.dispatch(Action::Store(StoreEvent::Samples))
+                    })
+                })
+                .flatten();
             if *ready && app.unread() {
                 let subject = app.claim_key().map(|(id, _)| id);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -211,6 +221,7 @@ pub fn App() -> Html {
                     app.dispatch(Action::Store(StoreEvent::Reread(dump)));
                 });
             }
+            move || drop(samples)
         });
     }
 

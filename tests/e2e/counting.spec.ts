@@ -3,15 +3,14 @@
 import { test, expect, type Page } from '@playwright/test';
 import {
   EVALUATION, PIN, RECOMMENDATION, card, enter, enterPin, evalRow, fillDisk, importTemplate, openCount,
-  recommendationTemplate, row, spaced, type Paper,
-} from './helpers';
+  recommendationTemplate, row, spaced, type Paper, expectHome } from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
 const MAX = 5;
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 async function tab(page: Page, name: string | RegExp) {
@@ -363,7 +362,7 @@ test('deleting a count needs its PIN; it is kept as deleted and restored from �
   await enterPin(page, '135791', '删除本次计票');
   await expect(page.getByText('密码不正确，请重新输入。')).toBeVisible();
   await enterPin(page, PIN, '删除本次计票');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
   await expect(page.getByText('第三支部')).toHaveCount(0);
 
   // Kept, with its log: listed as deleted, and restored with one tap.

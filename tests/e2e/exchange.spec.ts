@@ -4,12 +4,11 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   EVALUATION, RECOMMENDATION, closeAndCount, countStack, enter, importFile, leaveVoting, openCount,
-  openDesk, openSession, otherPhone, row, saveResult, spaced, startVoting, today, voteFor, type Paper,
-} from './helpers';
+  openDesk, openSession, otherPhone, row, saveResult, spaced, startVoting, today, voteFor, type Paper, expectHome } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 const FIRST: Paper[] = [

@@ -5,8 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { createHash, webcrypto } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  countStack, importFile, openDesk, otherPhone, saveResult, type Paper,
-} from './helpers';
+  countStack, importFile, openDesk, otherPhone, saveResult, type Paper, expectHome } from './helpers';
 
 const STACK: Paper[] = [
   { names: ['于建华', '王秀英'] },
@@ -17,7 +16,7 @@ const UNIT = '长乐居民区 · 第一支部';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 // What anyone can recompute: the checksum (first 16 bytes of SHA-256 of the body's text).

@@ -235,6 +235,14 @@ export async function clearOnDisk(page: Page, store: string) {
   );
 }
 
+/** The home screen, drawn by the app: its heading and its 新建场次 button. index.html draws the
+ *  heading alone while the wasm downloads (the app shell), so the heading alone proves
+ *  nothing about the app. */
+export async function expectHome(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '+ 新建场次' })).toBeVisible();
+}
+
 // Results between devices (the results desk): two phones are two browser profiles.
 
 export async function otherPhone(browser: Browser, page: Page, baseURL: string | undefined) {
@@ -243,7 +251,7 @@ export async function otherPhone(browser: Browser, page: Page, baseURL: string |
   });
   const other = await context.newPage();
   await other.goto('/');
-  await expect(other.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(other);
   return other;
 }
 
@@ -296,7 +304,7 @@ export async function importTemplate(page: Page, template: object) {
   await page.getByRole('button', { name: '导入', exact: true }).tap();
   await expect(page.getByRole('status').filter({ hasText: '已导入：' })).toBeVisible();
   await page.getByRole('button', { name: '返回首页' }).first().tap();
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 }
 
 /** A recommendation template with `names` listed (two write-in cells, two categories). */

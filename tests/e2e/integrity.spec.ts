@@ -4,14 +4,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import {
   RECOMMENDATION, PIN, changeOnDisk, closeAndCount, enter, enterPin, fillDisk, forgeOnDisk, leaveVoting, openCount, openSession,
-  startVoting, voteFor,
-} from './helpers';
+  startVoting, voteFor, expectHome } from './helpers';
 
 const elsewhere = (page: Page) => page.getByRole('heading', { name: '已在另一个窗口中打开' });
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 test('a second window of a session being voted in offers nothing, then takes over when the first is closed', async ({ page, context }) => {

@@ -4,11 +4,11 @@
 // written-in person cannot happen.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { RECOMMENDATION, enter, openCount } from './helpers';
+import { RECOMMENDATION, enter, openCount, expectHome } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 test('a template with a look-alike name is refused, naming the hidden character', async ({ page }) => {

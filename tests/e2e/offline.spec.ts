@@ -6,15 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash, webcrypto } from 'node:crypto';
 import {
   changeOnDisk, clearOnDisk, RECOMMENDATION, PIN, card, closeAndCount, enter, enterPin, fillDisk, leaveVoting, openCount,
-  openSession, row, startVoting, voteFor,
+  expectHome, openSession, row, startVoting, voteFor,
 } from './helpers';
-
-const HOME = '测评推荐助手';
 
 const PASSPHRASE = '长乐居民区2026备份';
 
 async function home(page: Page) {
-  await expect(page.getByRole('heading', { level: 1, name: HOME })).toBeVisible();
+  await expectHome(page);
 }
 
 /** Waits until the service worker has every file and controls the page. */
@@ -414,6 +412,29 @@ test.describe('the first load alone', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     await c.getByRole('button', { name: '继续计票' }).tap();
     await expect(page.getByText('已录入 1 张（收回张数未填）')).toBeVisible();
+  });
+});
+
+test.describe('the app shell', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test("the home screen's heading is drawn while the app downloads, then the app takes its place", async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((ok) => { release = ok; });
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    // Before the app: its name and what it is for, and nothing to tap.
+    await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+    await expect(page.getByText('民主测评 · 推荐票 · 计票，离线使用')).toBeVisible();
+    await expect(page.getByRole('button')).toHaveCount(0);
+    release();
+    await expectHome(page);
+    // The app took the page over: one heading, one screen.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('main')).toHaveCount(1);
   });
 });
 

@@ -5,13 +5,12 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import {
   EVALUATION, PIN, RECOMMENDATION, closeAndCount, enterPin, evalRow, leaveVoting, openSession, row,
-  startVoting, submit, today,
-} from './helpers';
+  startVoting, submit, today, expectHome } from './helpers';
 import { sheetRows } from './xlsx';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 /** A paper count of three ballots, read into the phone, with 实到 8 of 应到 10. */

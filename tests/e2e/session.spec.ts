@@ -6,12 +6,11 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RECOMMENDATION, PIN, card, closeAndCount, enterPin, leaveVoting, marksOnScreen, openSession,
-  row, startVoting, submit,
-} from './helpers';
+  row, startVoting, submit, expectHome } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 const NOTHING_MARKED = [

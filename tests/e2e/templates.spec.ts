@@ -5,13 +5,13 @@
 // Runs at a tablet and a phone viewport.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, chromium, type Browser, type Page } from '@playwright/test';
-import { EVALUATION, PIN, RECOMMENDATION, startVoting, submit, leaveVoting } from './helpers';
+import { EVALUATION, PIN, RECOMMENDATION, startVoting, submit, leaveVoting, expectHome } from './helpers';
 
 const NEW_VERSION = `${RECOMMENDATION}（新版本）`;
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 async function openStudio(page: Page) {

@@ -3,12 +3,11 @@
 import { test, expect } from '@playwright/test';
 import {
   EVALUATION, RECOMMENDATION, PIN, card, closeAndCount, evalRow, fillDisk, leaveVoting, openSession, row, spaced,
-  startVoting, submit,
-} from './helpers';
+  startVoting, submit, expectHome } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '测评推荐助手' })).toBeVisible();
+  await expectHome(page);
 });
 
 test('a new session is checked field by field, then listed on the home screen', async ({ page }) => {

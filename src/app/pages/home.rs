@@ -187,3 +187,39 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
         </main>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ballot_core::Lang;
+
+    /// index.html draws the home screen's heading while the wasm downloads (its app shell),
+    /// then a fresh device's home screen hidden, for the browser to shape its words early:
+    /// the catalogue's words in the home screen's markup, so nothing moves when the app takes
+    /// the page over and every word of its first screen has been shaped.
+    #[test]
+    fn the_app_shell_is_the_home_screens_heading_and_hidden_words() {
+        let t = Lang::ZhCn.texts();
+        let row = |heading: &str, button: &str, empty: &str| {
+            format!(
+                r#"<div class="heading-row"><h2>{heading}</h2><button class="primary">+ {button}</button></div><p class="empty">{empty}</p>"#
+            )
+        };
+        let shell = format!(
+            concat!(
+                r#"<main class="page home"><header class="app-header"><h1>{}</h1><p class="tagline">{}</p></header>"#,
+                r#"<div aria-hidden="true" style="visibility:hidden"><button>{}</button><button>{}</button><button>{}</button>{}{}</div></main>"#,
+            ),
+            t.app_title,
+            t.app_tagline,
+            t.templates_button,
+            t.exchange_button,
+            t.data_button,
+            row(t.sessions_heading, t.new_session, t.no_sessions),
+            row(t.counts_heading, t.new_count, t.no_counts),
+        );
+        assert!(
+            include_str!("../../../index.html").contains(&shell),
+            "index.html should hold {shell}"
+        );
+    }
+}

@@ -37,6 +37,10 @@ pub enum StoreEvent {
     /// The store read again once the later chunk is loaded, because something shown needed
     /// its code to be read ([`AppState::unread`]).
     Reread(Result<Dump, StoreError>),
+    /// The later chunk is loaded: the built-in samples can be read (parsed by its code). Sent
+    /// in a task of its own, not the one that instantiates the chunk, so that neither is a
+    /// long task on a slow phone.
+    Samples,
     /// The write of request `seq` is done (or refused).
     Written {
         seq: u32,

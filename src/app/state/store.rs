@@ -209,10 +209,7 @@ impl AppState {
             Replay::Summed(_) => held == Some(c.id()),
             Replay::Replayed(_) => false,
         };
-        self.records_unread
-            || !self.has_built_in()
-            || self.sessions.iter().any(session)
-            || self.counts.iter().any(count)
+        self.records_unread || self.sessions.iter().any(session) || self.counts.iter().any(count)
     }
 
     /// Claims the page's session or count again: it is shown as the store has it.
@@ -501,6 +498,12 @@ impl AppState {
                     Err(e) => self.load = Load::Failed(e),
                 }
             }
+            StoreEvent::Samples => match crate::app::later::samples() {
+                Some(samples) if !self.has_built_in() && !samples.is_empty() => {
+                    self.built_in(samples)
+                }
+                _ => return false,
+            },
             StoreEvent::Written { seq, result } => self.written(seq, result),
             StoreEvent::Notice(e) => self.notice = Some(e),
             StoreEvent::DismissNotice => self.notice = None,

@@ -1481,6 +1481,34 @@ fn library_templates_are_offered_after_the_samples_and_broken_ones_are_not() {
 }
 
 #[test]
+fn the_samples_are_read_in_a_step_of_their_own_once_and_kept_first() {
+    // As the app starts: no samples (their parser is in the later chunk).
+    let fresh = Rc::new(AppState::new(Vec::new()));
+    assert!(!fresh.has_built_in() && fresh.templates.is_empty());
+    // Not a reason to read the store again: the App sends `Samples` for them.
+    assert!(!fresh.unread());
+    let s = fresh.reduce(Action::Store(StoreEvent::Samples));
+    let titles: Vec<String> = s.templates.iter().map(|e| e.name.clone()).collect();
+    let samples = samples::all();
+    assert_eq!(
+        titles,
+        [
+            samples[0].spec().title.clone(),
+            samples[1].spec().title.clone()
+        ]
+    );
+    // Once: a second `Samples` changes nothing (the same state, not re-rendered).
+    let again = s.clone().reduce(Action::Store(StoreEvent::Samples));
+    assert!(Rc::ptr_eq(&s, &again));
+    // The store read after them keeps them first, once, before the library's.
+    let s = s.reduce(Action::Store(StoreEvent::Loaded(Ok(library_dump()))));
+    let names: Vec<String> = s.templates.iter().map(|e| e.name.clone()).collect();
+    assert_eq!(names[..2], titles[..]);
+    assert_eq!(names[2], "长乐推荐票");
+    assert_eq!(names.len(), 3);
+}
+
+#[test]
 fn a_shared_link_opens_the_studio_but_never_over_the_voter_screen() {
     let s = ready(
         Dump {
