@@ -54,7 +54,12 @@ pub enum SectionOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecommendationOutcome {
     Counted(Resolved),
-    Blank,
+    /// Nothing in it counts: no mark at all, or only write-ins of listed names where those
+    /// are not counted (`write_in_may_repeat_listed: false`). These are named, so that the
+    /// counter is told why the section counts for nobody, as when other marks are present.
+    Blank {
+        rejected_write_ins: Vec<String>,
+    },
     /// Over-marked: the section counts for nobody.
     Void {
         marked: usize,
@@ -171,7 +176,9 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
                         allowed: spec.max_marks,
                     }
                 } else if marked == 0 {
-                    RecommendationOutcome::Blank
+                    RecommendationOutcome::Blank {
+                        rejected_write_ins: resolved.rejected_write_ins,
+                    }
                 } else {
                     RecommendationOutcome::Counted(resolved)
                 };
@@ -189,7 +196,9 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
             ),
             // `fits` guarantees the kinds match.
             (_, SectionMarks::Recommendation(_)) => {
-                SectionOutcome::Recommendation(RecommendationOutcome::Blank)
+                SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                    rejected_write_ins: Vec::new(),
+                })
             }
         })
         .collect();
@@ -321,6 +330,36 @@ mod tests {
         };
         assert_eq!(r.votes, [1].into_iter().collect());
         assert_eq!(r.rejected_write_ins, vec![listed]);
+    }
+
+    #[test]
+    fn a_section_whose_only_entry_is_a_forbidden_write_in_counts_for_nobody_and_says_why() {
+        let t = samples::recommendation();
+        let Section::Recommendation(spec) = &t.sections()[0] else {
+            panic!("recommendation")
+        };
+        let listed = spec.candidates[0].name.clone();
+        let c = check(&t, &rec_ballot(&[], &[&listed])).expect("fits");
+        // The paper carries a mark, so the ballot is not blank; the section counts for
+        // nobody, and its outcome names the write-in that is not counted.
+        assert_eq!(c.verdict, Verdict::Valid);
+        assert_eq!(
+            c.sections[0],
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                rejected_write_ins: vec![listed.clone()]
+            })
+        );
+        // The pad's note, as when other marks are present.
+        let notes = crate::Lang::ZhCn.texts().ballot_notes(&t, &c);
+        assert_eq!(notes, [format!("另选“{listed}”是名单上的人，这一栏不计")]);
+        // A section with no mark at all names nothing.
+        let c = check(&t, &rec_ballot(&[], &[])).expect("fits");
+        assert_eq!(
+            c.sections[0],
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                rejected_write_ins: Vec::new()
+            })
+        );
     }
 
     #[test]

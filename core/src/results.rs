@@ -212,13 +212,14 @@ pub struct ItemResult {
     /// Valid forms that left this item unrated (blank forms are not among them: they are
     /// in no item's base when the base is the valid forms).
     pub unrated: u32,
-    /// Valid forms that marked two or more levels for this item.
+    /// Valid forms that marked two or more levels for this item: void for this item (无效),
+    /// so not in its base.
     pub spoiled: u32,
     /// Void forms (the whole form).
     pub void: u32,
     /// The part of the base that is none of the counts above (blank and void forms, ballots
     /// not returned), when the base is not the valid forms: with it, the levels in the
-    /// base, 未评 and 多选作废 add up to `base`.
+    /// base and 未评 add up to `base`.
     pub outside: u32,
     /// Forms at a positive level.
     pub positive: u32,
@@ -638,14 +639,18 @@ fn evaluation(
                     .filter(|(_, &on)| on)
                     .fold(0u32, |s, (&n, _)| s.saturating_add(n))
             };
-            let base = whole.map(|b| b.saturating_sub(sum_of(&excluded)));
+            // A form that marked two levels for this item rated nothing here: it is void for
+            // this item (无效) and left out of its base, like an excluded level, so that it
+            // neither lowers the item's shares nor keeps it below an alert's threshold.
+            let base = whole.map(|b| {
+                b.saturating_sub(sum_of(&excluded))
+                    .saturating_sub(t.spoiled)
+            });
             // A blank form rates nothing, and the tally counts it unrated in every item;
             // a row counts only valid forms as 未评, so that its parts add up to its base.
             let unrated = t.unrated.saturating_sub(part.blank);
             let included: Vec<bool> = excluded.iter().map(|e| !e).collect();
-            let in_base = sum_of(&included)
-                .saturating_add(unrated)
-                .saturating_add(t.spoiled);
+            let in_base = sum_of(&included).saturating_add(unrated);
             let mut met = Vec::new();
             if let (true, Some(b)) = (judge, base) {
                 for (a, alert) in alerts.iter().enumerate() {

@@ -211,9 +211,9 @@ impl Part {
                             add(t.write_ins.entry_or_default(name.clone()), n);
                         }
                     }
-                    Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank)) => {
-                        add(&mut t.blank, n)
-                    }
+                    Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                        ..
+                    })) => add(&mut t.blank, n),
                     _ => add(&mut t.void, n),
                 },
                 SectionTally::Evaluation(t) => {

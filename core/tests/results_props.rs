@@ -85,9 +85,10 @@ fn form() -> impl Strategy<Value = Option<Vec<Vec<usize>>>> {
 }
 
 proptest! {
-    /// Each evaluation row adds up to the base it states: the levels in the base, 未评,
-    /// 多选作废 and the rest of the base (blank and void forms, ballots not returned) —
-    /// whatever the forms, blank ones included, and whichever base the rules name.
+    /// Each evaluation row adds up to the base it states: the levels in the base, 未评 and
+    /// the rest of the base (blank and void forms, ballots not returned) — whatever the
+    /// forms, blank ones included, and whichever base the rules name. A form that marked
+    /// two levels for an item is void for that item (多选无效) and out of its base.
     #[test]
     fn each_evaluation_row_adds_up_to_its_base(
         rules in prop_oneof![Just(""), Just(r#""exclude 不了解""#), Just(r#""rate_base present""#), Just(r#""rate_base present","exclude 不了解""#)],
@@ -120,8 +121,12 @@ proptest! {
         for item in &e.items {
             let in_base: u32 = item.levels.iter().zip(&e.excluded).filter(|(_, &x)| !x).map(|(n, _)| n).sum();
             let base = item.base.expect("a known base");
-            prop_assert_eq!(in_base + item.unrated + item.spoiled + item.outside, base, "{:?}", item);
-            // And every form is somewhere in the row: rated, 未评, 多选作废, blank or void.
+            prop_assert_eq!(in_base + item.unrated + item.outside, base, "{:?}", item);
+            // Out of the base by exactly the forms void for this item and the excluded levels.
+            let excluded: u32 = item.levels.iter().zip(&e.excluded).filter(|(_, &x)| x).map(|(n, _)| n).sum();
+            let whole = if rules.contains("present") { returned + absent } else { results.valid };
+            prop_assert_eq!(base + excluded + item.spoiled, whole, "{:?}", item);
+            // And every form is somewhere in the row: rated, 未评, 多选无效, blank or void.
             let all: u32 = item.levels.iter().sum::<u32>() + item.unrated + item.spoiled + item.void;
             prop_assert_eq!(all + results.blank, returned);
         }

@@ -342,8 +342,9 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
         .raw("；")
         .text(&(t.rate_base_is)(e.rate_base))
         .raw("</p>");
-    // Each row adds up to its base: the levels in the base, 未评, 多选作废 and, when the base
-    // is not the valid forms, the rest of it.
+    // Each row adds up to its base: the levels in the base, 未评 and, when the base is not
+    // the valid forms, the rest of it. 多选无效 stands beside it: those forms rated nothing
+    // for this item and are not in its base.
     let outside = e.items.iter().any(|i| i.outside > 0);
     h.raw("<div class=\"rk-scroll\"><table class=\"rk-table rk-eval\"><thead><tr>");
     h.el("th scope=\"col\"", t.col_subject);

@@ -85,8 +85,8 @@ export function row(page: Page, name: string): Locator {
   return page.getByRole('row', { name: new RegExp(`^${spaced(name)}`) });
 }
 
-/** An evaluation results row: each level's count with its rate, then 未评, 多选作废 and 基数
- *  (which they add up to). */
+/** An evaluation results row: each level's count with its rate, then 未评, 多选无效 and 基数
+ *  (the levels and 未评 add up to it; 多选无效 is outside it). */
 export function evalRow(name: string, levels: number[], rest: number[]): RegExp {
   const counts = levels.map((n) => `\\s*${n}\\s*\\d+\\.\\d%`).join('');
   return new RegExp(`^${spaced(name)}${counts}${rest.map((n) => `\\s*${n}`).join('')}\\s`);

@@ -95,7 +95,7 @@ test('an evaluation form: each subject rated, unrated ones named before confirmi
   await expect(page.getByText('已投 1 张')).toBeVisible();
   await closeAndCount(page);
   await expect(page.getByText('共 1 张：有效 1 张，空白 0 张，无效 0 张')).toBeVisible();
-  // Columns: 满意, 基本满意, 不满意, 未评, 多选作废, 基数.
+  // Columns: 满意, 基本满意, 不满意, 未评, 多选无效, 基数.
   await expect(row(page, '班子整体 · 政治素质')).toHaveText(evalRow('班子整体 · 政治素质', [1, 0, 0], [0, 0, 1]));
   await expect(row(page, '班子整体 · 服务群众')).toHaveText(evalRow('班子整体 · 服务群众', [0, 1, 0], [0, 0, 1]));
   await expect(row(page, '朱建国（副书记）')).toHaveText(evalRow('朱建国（副书记）', [1, 0, 0], [0, 0, 1]));

@@ -324,6 +324,16 @@ impl Texts {
                             .map(|n| (self.note_write_in_repeated)(n)),
                     );
                 }
+                (
+                    _,
+                    SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                        rejected_write_ins,
+                    }),
+                ) => notes.extend(
+                    rejected_write_ins
+                        .iter()
+                        .map(|n| (self.note_write_in_rejected)(n)),
+                ),
                 (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
                     for (item, rating) in e.items().zip(ratings) {
                         if *rating == Rating::Spoiled {

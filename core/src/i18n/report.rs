@@ -154,7 +154,7 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     col_tally: "正字",
     col_subject: "测评对象",
     col_unrated: "未评",
-    col_spoiled: "多选作废",
+    col_spoiled: "多选无效",
     col_outside: "空白、废票或未投",
     col_base: "基数",
     alert_mark: "⚠ 预警",

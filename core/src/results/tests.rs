@@ -390,6 +390,43 @@ fn a_low_satisfaction_alert_can_leave_out_unknown_ratings() {
 }
 
 #[test]
+fn a_form_void_for_an_item_is_out_of_that_item_s_base() {
+    let t = evaluation_template(r#","rules":["alert 不称职 > 1/3"]"#);
+    // 30 valid forms. 张三: 不称职 9, and 3 forms marked two levels for him: 9 of the 27
+    // is exactly 1/3, no alert. 李四: 不称职 10, and 2 forms marked two levels: exactly 1/3
+    // of 30 (no alert, as when the spoiled forms were in the base) but more than 1/3 of
+    // the 28 forms that rated him: the alert is raised.
+    let mut tally = eval_tally(&t, &[(0, 30, [[12, 6, 9, 0], [12, 6, 10, 0]])]);
+    if let SectionTally::Evaluation(e) = &mut tally.parts[0].sections[0] {
+        e.items[0].spoiled = 3;
+        e.items[1].spoiled = 2;
+    }
+    let r = Results::compute(&t, &tally, Figures::default(), View::Combined);
+    let SectionResult::Evaluation(e) = &r.sections[0] else {
+        panic!()
+    };
+    assert_eq!((e.items[0].spoiled, e.items[0].base), (3, Some(27)));
+    assert_eq!((e.items[1].spoiled, e.items[1].base), (2, Some(28)));
+    assert_eq!(alerted(&r), [("李四".to_string(), None)]);
+    // The shares are of that base: 12 of 27 称职.
+    assert_eq!(
+        crate::results::percent(u64::from(e.items[0].levels[0]), 27),
+        Some("44.4%".to_string())
+    );
+    // The row still adds up: the levels and 未评 make the base; the spoiled forms stand
+    // beside it.
+    for item in &e.items {
+        let levels: u32 = item.levels.iter().sum();
+        assert_eq!(
+            Some(levels + item.unrated + item.outside),
+            item.base,
+            "{}",
+            item.name
+        );
+    }
+}
+
+#[test]
 fn alerts_judged_per_category_name_the_category() {
     let t = evaluation_template(r#","rules":["alert 不称职 > 1/3","alert_scope each_category"]"#);
     // 党员: 张三 不称职 5 of 10 (alert); 群众代表: 2 of 20. Combined 7 of 30 (no alert).
