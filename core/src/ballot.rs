@@ -165,6 +165,9 @@ pub enum MarkRefused {
     WriteInIsListed { name: String },
     /// The same name is already written in another cell.
     WriteInTwice { name: String },
+    /// Several listed persons have this name: the voter picks the one they mean from the
+    /// list (their notes tell them apart), never a write-in credited to the first.
+    WriteInAmbiguous { name: String },
     /// Not a usable name (too long, control characters).
     WriteInInvalid,
 }
@@ -362,6 +365,9 @@ impl Ballot {
         if let Some(name) = resolved.repeated_write_ins.first() {
             return Err(MarkRefused::WriteInTwice { name: name.clone() });
         }
+        if let Some(name) = resolved.ambiguous_write_ins.first() {
+            return Err(MarkRefused::WriteInAmbiguous { name: name.clone() });
+        }
         if resolved.mark_count() > usize::from(spec.max_marks) {
             return Err(MarkRefused::LimitReached {
                 max: spec.max_marks,
@@ -475,6 +481,35 @@ mod tests {
         );
         assert_eq!(b.set_write_in(&t, 0, 0, ""), Ok(()));
         assert!(b.has_no_marks());
+    }
+
+    #[test]
+    fn tablet_asks_which_person_when_two_listed_share_the_written_name() {
+        // Listed names may be written in, and two listed persons are 李敏 (told apart by
+        // their notes): the voter is sent to the list, never credited to the first.
+        let mut spec = rec().into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_may_repeat_listed = true;
+            r.candidates[0].name = "李敏".into();
+            r.candidates[0].note = "女，1968年生".into();
+            r.candidates[1].name = "李敏".into();
+            r.candidates[1].note = "男，1975年生".into();
+        }
+        let t = spec.check().expect("told apart by their notes");
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(
+            b.set_write_in(&t, 0, 0, "李 敏"),
+            Err(MarkRefused::WriteInAmbiguous {
+                name: "李敏".into()
+            })
+        );
+        assert!(b.has_no_marks());
+        // A listed name nobody shares is still taken, and counts for that person.
+        let other = match &t.sections()[0] {
+            Section::Recommendation(r) => r.candidates[2].name.clone(),
+            Section::Evaluation(_) => unreachable!("sample is a recommendation"),
+        };
+        assert_eq!(b.set_write_in(&t, 0, 0, &other), Ok(()));
     }
 
     #[test]

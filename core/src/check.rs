@@ -54,11 +54,13 @@ pub enum SectionOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecommendationOutcome {
     Counted(Resolved),
-    /// Nothing in it counts: no mark at all, or only write-ins of listed names where those
-    /// are not counted (`write_in_may_repeat_listed: false`). These are named, so that the
-    /// counter is told why the section counts for nobody, as when other marks are present.
+    /// Nothing in it counts: no mark at all, or only write-ins that are not counted (of
+    /// listed names where that is forbidden, or of a name several listed persons share).
+    /// These are named, so that the counter is told why the section counts for nobody, as
+    /// when other marks are present.
     Blank {
         rejected_write_ins: Vec<String>,
+        ambiguous_write_ins: Vec<String>,
     },
     /// Over-marked: the section counts for nobody.
     Void {
@@ -86,6 +88,10 @@ pub struct Resolved {
     pub rejected_write_ins: Vec<String>,
     /// Write-ins that repeat an earlier cell or a marked name: counted once.
     pub repeated_write_ins: Vec<String>,
+    /// Write-ins of a name that two or more listed persons share (told apart by their
+    /// notes), where listed names may be written in: which of them is meant cannot be
+    /// told, so none is credited (never the first one silently). Not counted, and said.
+    pub ambiguous_write_ins: Vec<String>,
 }
 
 impl Resolved {
@@ -114,12 +120,15 @@ pub fn resolve_recommendation(
         if name.is_empty() {
             continue;
         }
-        let listed = spec
-            .candidates
-            .iter()
-            .position(|c| normalize_name(&c.name) == name)
-            .and_then(|i| u16::try_from(i).ok());
+        let mut same = (spec.candidates.iter().enumerate())
+            .filter(|(_, c)| normalize_name(&c.name) == name)
+            .map(|(i, _)| i);
+        let listed = same.next().and_then(|i| u16::try_from(i).ok());
+        let shared = same.next().is_some();
         match listed {
+            Some(_) if shared && spec.write_in_may_repeat_listed => {
+                r.ambiguous_write_ins.push(name)
+            }
             Some(i) if spec.write_in_may_repeat_listed => {
                 if !r.votes.insert(i) {
                     r.repeated_write_ins.push(name);
@@ -178,6 +187,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
                 } else if marked == 0 {
                     RecommendationOutcome::Blank {
                         rejected_write_ins: resolved.rejected_write_ins,
+                        ambiguous_write_ins: resolved.ambiguous_write_ins,
                     }
                 } else {
                     RecommendationOutcome::Counted(resolved)
@@ -198,6 +208,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
             (_, SectionMarks::Recommendation(_)) => {
                 SectionOutcome::Recommendation(RecommendationOutcome::Blank {
                     rejected_write_ins: Vec::new(),
+                    ambiguous_write_ins: Vec::new(),
                 })
             }
         })
@@ -346,7 +357,8 @@ mod tests {
         assert_eq!(
             c.sections[0],
             SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                rejected_write_ins: vec![listed.clone()]
+                rejected_write_ins: vec![listed.clone()],
+                ambiguous_write_ins: Vec::new(),
             })
         );
         // The pad's note, as when other marks are present.
@@ -357,9 +369,57 @@ mod tests {
         assert_eq!(
             c.sections[0],
             SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                rejected_write_ins: Vec::new()
+                rejected_write_ins: Vec::new(),
+                ambiguous_write_ins: Vec::new(),
             })
         );
+    }
+
+    /// Two listed persons named 李敏, told apart by their notes.
+    fn two_li_min(may_repeat_listed: bool) -> Template {
+        with_rule(|r| {
+            r.write_in_may_repeat_listed = may_repeat_listed;
+            r.candidates[0].name = "李敏".into();
+            r.candidates[0].note = "女，1968年生".into();
+            r.candidates[1].name = "李 敏".into();
+            r.candidates[1].note = "男，1975年生".into();
+        })
+    }
+
+    #[test]
+    fn a_write_in_of_a_name_two_listed_persons_share_is_credited_to_neither() {
+        let t = two_li_min(true);
+        // Written in beside another mark: that mark counts, the write-in for nobody.
+        let c = check(&t, &rec_ballot(&[2], &["李敏"])).expect("fits");
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted")
+        };
+        assert_eq!(r.votes, [2].into_iter().collect());
+        assert!(r.write_ins.is_empty());
+        assert_eq!(r.ambiguous_write_ins, ["李敏"]);
+        assert_eq!(
+            crate::Lang::ZhCn.texts().ballot_notes(&t, &c),
+            ["另选“李敏”：名单上有同名的几位，无法确定是哪一位，这一栏不计"]
+        );
+        // Alone: the section counts for nobody, and says why.
+        let c = check(&t, &rec_ballot(&[], &["李 敏"])).expect("fits");
+        assert_eq!(
+            c.sections[0],
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+                rejected_write_ins: Vec::new(),
+                ambiguous_write_ins: vec!["李敏".into()],
+            })
+        );
+        // Where listed names may not be written in, it is refused as any listed name is.
+        let t = two_li_min(false);
+        let c = check(&t, &rec_ballot(&[2], &["李敏"])).expect("fits");
+        let SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)) = &c.sections[0]
+        else {
+            panic!("counted")
+        };
+        assert_eq!(r.rejected_write_ins, ["李敏"]);
+        assert!(r.ambiguous_write_ins.is_empty());
     }
 
     #[test]

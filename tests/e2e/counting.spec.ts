@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import {
   EVALUATION, PIN, RECOMMENDATION, card, enter, enterPin, evalRow, fillDisk, importTemplate, openCount,
-  recommendationTemplate, row, spaced, type Paper, expectHome } from './helpers';
+  openSession, recommendationTemplate, row, spaced, startVoting, type Paper, expectHome } from './helpers';
 
 const NAMES = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅'];
 const MAX = 5;
@@ -228,6 +228,39 @@ test('a keyboard does what the taps do: digits and letters mark, Enter commits',
     await expect(row(page, name)).toHaveText(new RegExp(`^${name}\\s*${zheng(n)}\\s*${n}\\s`));
   }
   await expect(row(page, '赵六 1')).toHaveText(/^赵六 1（另选）\s*一\s*1\s/);
+});
+
+test('two listed persons of one name: a write-in of it is credited to neither, on paper or on a tablet', async ({ page }) => {
+  const template = recommendationTemplate('同名推荐票', ['李敏', '李敏', '王芳']);
+  const section = template.sections[0];
+  Object.assign(section, {
+    candidates: [{ name: '李敏', note: '女，1968年生' }, { name: '李敏', note: '男，1975年生' }, { name: '王芳' }],
+    write_in_may_repeat_listed: true,
+  });
+  await importTemplate(page, template);
+
+  // On paper the counters are told; neither 李敏 is credited.
+  await openCount(page, { template: '同名推荐票' });
+  await page.getByRole('checkbox', { name: '王芳', exact: true }).tap();
+  await page.getByLabel('另选他人 1').fill('李 敏');
+  await expect(page.getByRole('status').filter({ hasText: '另选“李敏”：名单上有同名的几位，无法确定是哪一位，这一栏不计' })).toBeVisible();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 1 张')).toBeVisible();
+  await tab(page, '计票板');
+  await expect(row(page, '王芳')).toHaveText(/^王芳\s*一\s*1\s/);
+  const li = page.getByRole('row', { name: /^李\s*敏/ });
+  await expect(li).toHaveCount(2);
+  for (const r of await li.all()) await expect(r).toHaveText(/^李\s*敏(（[^）]*）)?\s*0\s/);
+  await page.getByRole('button', { name: '返回首页' }).first().tap();
+
+  // On a tablet the voter is sent to the list, where the notes tell the two apart.
+  await openSession(page, { template: '同名推荐票', category: '党员' });
+  await startVoting(page);
+  const cell = page.getByLabel('另选他人 1');
+  await cell.fill('李敏');
+  await cell.press('Tab');
+  await expect(cell).toHaveAttribute('aria-invalid', 'true');
+  await expect(cell).toHaveAccessibleDescription('这一栏不计入：名单上有不止一位“李敏”，请直接在名单里选择您要推荐的那一位。');
 });
 
 test('paper evaluation forms: two levels on one subject void that subject only', async ({ page }) => {

@@ -255,6 +255,7 @@ pub struct Texts {
     pub note_section_void: fn(&str, usize, u16) -> String,
     pub note_write_in_rejected: fn(&str) -> String,
     pub note_write_in_repeated: fn(&str) -> String,
+    pub note_write_in_ambiguous: fn(&str) -> String,
     pub note_item_spoiled: fn(&str) -> String,
     pub ballot_number: fn(u32) -> String,
     pub struck_label: &'static str,
@@ -313,11 +314,7 @@ impl Texts {
                     SectionOutcome::Recommendation(RecommendationOutcome::Void { marked, allowed }),
                 ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
                 (_, SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
-                    notes.extend(
-                        r.rejected_write_ins
-                            .iter()
-                            .map(|n| (self.note_write_in_rejected)(n)),
-                    );
+                    self.write_in_notes(&mut notes, &r.rejected_write_ins, &r.ambiguous_write_ins);
                     notes.extend(
                         r.repeated_write_ins
                             .iter()
@@ -328,12 +325,9 @@ impl Texts {
                     _,
                     SectionOutcome::Recommendation(RecommendationOutcome::Blank {
                         rejected_write_ins,
+                        ambiguous_write_ins,
                     }),
-                ) => notes.extend(
-                    rejected_write_ins
-                        .iter()
-                        .map(|n| (self.note_write_in_rejected)(n)),
-                ),
+                ) => self.write_in_notes(&mut notes, rejected_write_ins, ambiguous_write_ins),
                 (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
                     for (item, rating) in e.items().zip(ratings) {
                         if *rating == Rating::Spoiled {
@@ -345,6 +339,13 @@ impl Texts {
             }
         }
         notes
+    }
+
+    /// The notes for write-ins that are not counted: of a listed name where that is
+    /// forbidden, of a name several listed persons share.
+    fn write_in_notes(&self, notes: &mut Vec<String>, rejected: &[String], ambiguous: &[String]) {
+        notes.extend(rejected.iter().map(|n| (self.note_write_in_rejected)(n)));
+        notes.extend(ambiguous.iter().map(|n| (self.note_write_in_ambiguous)(n)));
     }
 
     /// Who or what a counted ballot is for, in a few words: the names it counts for
@@ -571,6 +572,12 @@ mod tests {
                 name: "王芳".into()
             }),
             "“王芳”已经写过了。"
+        );
+        assert_eq!(
+            (t.mark_refused)(&MarkRefused::WriteInAmbiguous {
+                name: "李敏".into()
+            }),
+            "名单上有不止一位“李敏”，请直接在名单里选择您要推荐的那一位。"
         );
         assert_eq!(
             (t.mark_refused)(&MarkRefused::WriteInInvalid),

@@ -255,6 +255,9 @@ pub static TEXTS: Texts = Texts {
     },
     note_write_in_rejected: |name| format!("另选“{name}”是名单上的人，这一栏不计"),
     note_write_in_repeated: |name| format!("“{name}”重复，只计一次"),
+    note_write_in_ambiguous: |name| {
+        format!("另选“{name}”：名单上有同名的几位，无法确定是哪一位，这一栏不计")
+    },
     note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
     ballot_number: |n| format!("第 {n} 张"),
     struck_label: "已划去",
@@ -364,6 +367,9 @@ fn mark_refused(r: &MarkRefused) -> String {
             format!("“{name}”已在名单中，请直接在名单里选择。")
         }
         MarkRefused::WriteInTwice { name } => format!("“{name}”已经写过了。"),
+        MarkRefused::WriteInAmbiguous { name } => {
+            format!("名单上有不止一位“{name}”，请直接在名单里选择您要推荐的那一位。")
+        }
         MarkRefused::WriteInInvalid => "这个姓名无法使用（太长或含有特殊字符）。".into(),
     }
 }
