@@ -498,10 +498,10 @@ impl AppState {
                     Err(e) => self.load = Load::Failed(e),
                 }
             }
-            // Once: not parsed again when a read of the store already brought them.
-            StoreEvent::Samples if self.has_built_in() => return false,
             StoreEvent::Samples => match crate::app::later::samples() {
-                Some(samples) if !samples.is_empty() => self.built_in(samples),
+                Some(samples) if !self.has_built_in() && !samples.is_empty() => {
+                    self.built_in(samples)
+                }
                 _ => return false,
             },
             StoreEvent::Written { seq, result } => self.written(seq, result),
