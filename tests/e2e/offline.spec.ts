@@ -11,8 +11,12 @@ import {
 
 const PASSPHRASE = '长乐居民区2026备份';
 
-async function home(page: Page) {
-  await expectHome(page);
+/** Routes the later pages' chunk through a switch: while `reachable` is false its fetch fails
+ *  as it does offline. */
+async function pagesChunk(page: Page) {
+  const chunk = { reachable: true };
+  await page.route(/-pages\.wasm$/, (route) => (chunk.reachable ? route.continue() : route.abort('internetdisconnected')));
+  return chunk;
 }
 
 /** Waits until the service worker has every file and controls the page. */
@@ -39,7 +43,7 @@ test('after one visit it works offline: reload, a tablet session, a paper count,
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   await page.goto('/');
-  await home(page);
+  await expectHome(page);
   // A shared template link, taken while online.
   await page.getByRole('button', { name: '模板库' }).tap();
   await page.getByRole('article', { name: RECOMMENDATION, exact: true }).getByRole('button', { name: '分享' }).tap();
@@ -49,7 +53,7 @@ test('after one visit it works offline: reload, a tablet session, a paper count,
 
   await context.setOffline(true);
   await page.reload();
-  await home(page);
+  await expectHome(page);
 
   // A whole tablet session, results included (the results module comes from the cache).
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
@@ -67,7 +71,7 @@ test('after one visit it works offline: reload, a tablet session, a paper count,
   await enter(page, { blank: true });
   await expect(page.getByText('已录入 2 张')).toBeVisible();
   await page.reload();
-  await home(page);
+  await expectHome(page);
   await expect(card(page, /第二支部/)).toContainText('已录入 2 张');
 
   // The shared link opens offline (from another page: a new load, not a hash change).
@@ -83,7 +87,7 @@ test('after one visit it works offline: reload, a tablet session, a paper count,
 
 test('a record changed on disk is reported precisely; every other record stays usable', async ({ page }) => {
   await page.goto('/');
-  await home(page);
+  await expectHome(page);
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '3' });
   await startVoting(page);
   await voteFor(page, ['于建华', '王秀英', '朱丽萍']);
@@ -108,7 +112,7 @@ test('a record changed on disk is reported precisely; every other record stays u
       }),
   );
   await page.reload();
-  await home(page);
+  await expectHome(page);
   // The home screen reads the session's checkpoint, not its ballots (docs/storage.md): the
   // damage is found when the session is opened, and its ballots are what counts.
   await expect(card(page, /长乐居民区 · 党员$/)).toContainText('已投 3 张 / 发出 3 张');
@@ -120,7 +124,7 @@ test('a record changed on disk is reported precisely; every other record stays u
   await expect(page.getByRole('alert').filter({ hasText: '本机存的汇总数与逐条记录不一致' })).toBeVisible();
   // From now on its checkpoint carries the damaged ballot: a reload says the same.
   await page.reload();
-  await home(page);
+  await expectHome(page);
   await expect(page.getByRole('alert')).toContainText(damaged);
   await expect(card(page, /长乐居民区 · 党员$/)).toContainText('已投 2 张 / 发出 3 张');
   await page.getByRole('button', { name: '查看是哪几条' }).tap();
@@ -134,7 +138,7 @@ test('a record changed on disk is reported precisely; every other record stays u
 test('a backup made on one device restores on a fresh one with the same results; again, nothing is added', async ({ page, browser, baseURL }, info) => {
   test.setTimeout(90_000);
   await page.goto('/');
-  await home(page);
+  await expectHome(page);
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
   await startVoting(page);
   await voteFor(page, ['于建华', '李卫东']);
@@ -170,7 +174,7 @@ test('a backup made on one device restores on a fresh one with the same results;
 
   const other = await otherDevice(browser, page, baseURL);
   await other.goto('/');
-  await home(other);
+  await expectHome(other);
   await openData(other);
   await expect(other.getByText('本机有 0 个投票场次（共 0 张选票）、0 个纸质票计票、0 个模板库模板。')).toBeVisible();
 
@@ -223,7 +227,7 @@ test('a backup made on one device restores on a fresh one with the same results;
 
   // Home: the same session and count, and the same results behind the same PIN.
   await other.getByRole('button', { name: '返回首页' }).tap();
-  await home(other);
+  await expectHome(other);
   await expect(card(other, /第二支部/)).toContainText('已录入 1 张');
   await card(other, /长乐居民区 · 党员$/).getByRole('button', { name: '管理' }).tap();
   await other.getByRole('button', { name: '结束投票' }).tap();
@@ -266,7 +270,7 @@ test('a backup cannot add ballots: a changed one is refused, another device\'s a
   test.skip(info.project.name !== 'tablet', 'one device, twice the same');
   test.setTimeout(120_000);
   await page.goto('/');
-  await home(page);
+  await expectHome(page);
   await openSession(page, { template: RECOMMENDATION, category: '党员', issued: '2' });
   await startVoting(page);
   // Three voters, one name each.
@@ -320,7 +324,7 @@ test('a backup cannot add ballots: a changed one is refused, another device\'s a
     };
   }));
   await page.reload();
-  await home(page);
+  await expectHome(page);
   await openData(page);
   await expect(page.getByText('本机有 1 个投票场次（共 2 张选票）')).toBeVisible();
   await choose(file);
@@ -337,7 +341,7 @@ test('a backup cannot add ballots: a changed one is refused, another device\'s a
 
 test('a newer build is offered on the home screen, never on the voter screen, and taken with one tap', async ({ page, context, baseURL }) => {
   await page.goto('/');
-  await home(page);
+  await expectHome(page);
   await installed(page);
   // The next build: the same files under another version (tests/e2e/serve.mjs).
   await context.addCookies([{ name: 'bk-next-build', value: '1', url: baseURL! }]);
@@ -355,7 +359,7 @@ test('a newer build is offered on the home screen, never on the voter screen, an
   const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: '现在更新' }).tap();
   await reloaded;
-  await home(page);
+  await expectHome(page);
   await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/-next$/)]);
   await expect(page.getByText('新版本已下载')).toHaveCount(0);
   await expect(card(page, /长乐居民区 · 党员$/)).toBeVisible();
@@ -373,7 +377,7 @@ test.describe('the first load alone', () => {
       return reachable ? route.continue() : route.abort('internetdisconnected');
     });
     await page.goto('/');
-    await home(page);
+    await expectHome(page);
     await expect(page.getByRole('button', { name: '新建计票' })).toBeVisible();
     await expect.poll(() => asked).toBeGreaterThan(0);
 
@@ -442,19 +446,18 @@ test.describe('the first load alone, showing voters', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('a device left on the voter screen never shows the home screen while the code that reads its session is missing', async ({ page }) => {
-    let reachable = true;
-    await page.route(/-pages\.wasm$/, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    const chunk = await pagesChunk(page);
     await page.goto('/');
-    await home(page);
+    await expectHome(page);
     await openSession(page, { template: RECOMMENDATION, category: '党员' });
     await startVoting(page);
-    reachable = false;
+    chunk.reachable = false;
     await page.reload();
     await expect(page.getByRole('alert')).toContainText('这一页没能打开');
     await expect(page.getByRole('button', { name: /新建场次/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /本机数据/ })).toHaveCount(0);
     // Once the code is there: voters again, as before the reload.
-    reachable = true;
+    chunk.reachable = true;
     await page.getByRole('button', { name: '重新载入这一页' }).tap();
     await expect(page.getByRole('button', { name: '工作人员' })).toBeVisible();
     await expect(page.getByRole('button', { name: /新建场次/ })).toHaveCount(0);
@@ -465,10 +468,8 @@ test.describe('stored before checkpoints', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('a count without a checkpoint is read in full once, and its checkpoint stored then', async ({ page }) => {
-    let reachable = true;
-    await page.route(/-pages\.wasm$/, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
     await page.goto('/');
-    await home(page);
+    await expectHome(page);
     await openCount(page);
     await enter(page, { names: ['于建华'] });
     await expect(page.getByText('已录入 1 张（收回张数未填）')).toBeVisible();
