@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::resolve_recommendation;
 use crate::names::{has_control_chars, normalize_name};
 use crate::sorted::SortedSet;
-use crate::template::{limits, Section, Template};
+use crate::template::{limits, Section, Template, Vote};
 use crate::unit_enum::read_by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,12 +67,22 @@ pub enum SectionMarks {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationMarks {
-    /// Indices of the listed names marked.
+    /// Indices of the listed names whose box holds the template's symbol (○ or √).
     #[serde(rename = "m", default, skip_serializing_if = "SortedSet::is_empty")]
     pub marked: SortedSet<u16>,
     /// The write-in cells, in order; an empty string is an empty cell.
     #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
     pub write_ins: Vec<String>,
+    /// Indices of the listed names whose box holds × (only where the template's scheme has
+    /// ×, [`crate::template::Scheme::has_cross`]). A box in both sets holds both marks.
+    #[serde(rename = "x", default, skip_serializing_if = "SortedSet::is_empty")]
+    pub crossed: SortedSet<u16>,
+    /// Write-in cells (by position) whose box holds the symbol, and those whose box holds
+    /// × (three-state schemes only). What a written name counts for is read from them.
+    #[serde(rename = "wm", default, skip_serializing_if = "SortedSet::is_empty")]
+    pub write_ins_marked: SortedSet<u16>,
+    #[serde(rename = "wx", default, skip_serializing_if = "SortedSet::is_empty")]
+    pub write_ins_crossed: SortedSet<u16>,
 }
 
 impl RecommendationMarks {
@@ -151,6 +161,11 @@ pub enum ShapeError {
     BadWriteIn {
         section: usize,
     },
+    /// A × in a section whose template's scheme has no ×, or a mark in a write-in box that
+    /// does not exist.
+    BadMark {
+        section: usize,
+    },
     CategoryOutOfRange {
         index: u16,
     },
@@ -161,6 +176,8 @@ pub enum ShapeError {
 pub enum MarkRefused {
     /// 应推荐人数 reached: unmark someone first.
     LimitReached { max: u16 },
+    /// Under a scheme with ×: the most 赞成 reached; change one to 反对 or 弃权 first.
+    AgreeLimitReached { max: u16 },
     /// A write-in repeats a listed name and the template does not allow that.
     WriteInIsListed { name: String },
     /// The same name is already written in another cell.
@@ -183,8 +200,8 @@ impl Ballot {
                     SectionMarks::Evaluation(vec![LevelSet::EMPTY; e.item_count()])
                 }
                 Section::Recommendation(r) => SectionMarks::Recommendation(RecommendationMarks {
-                    marked: SortedSet::new(),
                     write_ins: vec![String::new(); usize::from(r.write_in_slots)],
+                    ..RecommendationMarks::default()
                 }),
             })
             .collect();
@@ -245,6 +262,19 @@ impl Ballot {
                     if rm.write_ins.iter().any(|w| !write_in_text_ok(w)) {
                         return Err(ShapeError::BadWriteIn { section: i });
                     }
+                    let scheme = template.spec().marking.scheme;
+                    let slots = r.write_in_slots;
+                    // × and a write-in cell's box exist only under a scheme with ×.
+                    let boxes_marked = !rm.crossed.is_empty()
+                        || !rm.write_ins_marked.is_empty()
+                        || !rm.write_ins_crossed.is_empty();
+                    let bad = (rm.crossed.iter()).any(|&x| usize::from(x) >= r.candidates.len())
+                        || (rm.write_ins_marked.iter().chain(&rm.write_ins_crossed))
+                            .any(|&x| x >= slots)
+                        || (boxes_marked && !scheme.has_cross());
+                    if bad {
+                        return Err(ShapeError::BadMark { section: i });
+                    }
                 }
                 _ => return Err(ShapeError::SectionKind { section: i }),
             }
@@ -259,7 +289,11 @@ impl Ballot {
             BallotContent::Marked(sections) => sections.iter().all(|s| match s {
                 SectionMarks::Evaluation(items) => items.iter().all(|l| l.is_empty()),
                 SectionMarks::Recommendation(r) => {
-                    r.marked.is_empty() && r.write_ins.iter().all(|w| w.trim().is_empty())
+                    r.marked.is_empty()
+                        && r.crossed.is_empty()
+                        && r.write_ins_marked.is_empty()
+                        && r.write_ins_crossed.is_empty()
+                        && r.write_ins.iter().all(|w| w.trim().is_empty())
                 }
             }),
         }
@@ -310,6 +344,7 @@ impl Ballot {
         if usize::from(candidate) >= spec.candidates.len() {
             return Ok(());
         }
+        let scheme = template.spec().marking.scheme;
         let Some(marks) = self.recommendation_mut(section) else {
             return Ok(());
         };
@@ -318,9 +353,46 @@ impl Ballot {
         }
         let mut tried = marks.clone();
         tried.marked.insert(candidate);
-        let resolved = resolve_recommendation(spec, &tried);
+        let resolved = resolve_recommendation(spec, scheme, &tried);
         if resolved.mark_count() > usize::from(spec.max_marks) {
             return Err(MarkRefused::LimitReached {
+                max: spec.max_marks,
+            });
+        }
+        *marks = tried;
+        Ok(())
+    }
+
+    /// The tablet's choice for a listed name under a scheme with × (赞成, 反对 or 弃权): its
+    /// box gets the marks that say so on paper under the template's scheme. Refuses a 赞成
+    /// beyond 应推荐/应选人数, so an electronic ballot can never be over-marked.
+    pub fn choose(
+        &mut self,
+        template: &Template,
+        section: usize,
+        candidate: u16,
+        vote: Vote,
+    ) -> Result<(), MarkRefused> {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return Ok(());
+        };
+        let scheme = template.spec().marking.scheme;
+        if usize::from(candidate) >= spec.candidates.len() || !scheme.has_cross() {
+            return Ok(());
+        }
+        let Some(marks) = self.recommendation_mut(section) else {
+            return Ok(());
+        };
+        let mut tried = marks.clone();
+        let (symbol, cross) = scheme.marks_for(vote);
+        set(&mut tried.marked, candidate, symbol);
+        set(&mut tried.crossed, candidate, cross);
+        let before = resolve_recommendation(spec, scheme, marks).mark_count();
+        let after = resolve_recommendation(spec, scheme, &tried).mark_count();
+        // Only a choice that adds a 赞成 can be refused: a ballot that starts over the limit
+        // (never, for a checked template) can always be brought under it.
+        if after > before && after > usize::from(spec.max_marks) {
+            return Err(MarkRefused::AgreeLimitReached {
                 max: spec.max_marks,
             });
         }
@@ -350,6 +422,7 @@ impl Ballot {
         if !write_in_text_ok(text) || crate::names::bad_char(text).is_some() {
             return Err(MarkRefused::WriteInInvalid);
         }
+        let scheme = template.spec().marking.scheme;
         let Some(marks) = self.recommendation_mut(section) else {
             return Ok(());
         };
@@ -358,7 +431,17 @@ impl Ballot {
             tried.write_ins.resize(slot + 1, String::new());
         }
         tried.write_ins[slot] = text.to_string();
-        let resolved = resolve_recommendation(spec, &tried);
+        // A name written on the tablet is 赞成 for that person: its box gets the marks that
+        // say so under the scheme (none where an empty box already does), and an emptied
+        // cell keeps no mark.
+        if scheme.has_cross() {
+            let (symbol, cross) = scheme.marks_for(Vote::Agree);
+            let written = !text.trim().is_empty();
+            let at = u16::try_from(slot).unwrap_or(u16::MAX);
+            set(&mut tried.write_ins_marked, at, symbol && written);
+            set(&mut tried.write_ins_crossed, at, cross && written);
+        }
+        let resolved = resolve_recommendation(spec, scheme, &tried);
         if let Some(name) = resolved.rejected_write_ins.first() {
             return Err(MarkRefused::WriteInIsListed { name: name.clone() });
         }
@@ -369,8 +452,11 @@ impl Ballot {
             return Err(MarkRefused::WriteInAmbiguous { name: name.clone() });
         }
         if resolved.mark_count() > usize::from(spec.max_marks) {
-            return Err(MarkRefused::LimitReached {
-                max: spec.max_marks,
+            let max = spec.max_marks;
+            return Err(if scheme.has_cross() {
+                MarkRefused::AgreeLimitReached { max }
+            } else {
+                MarkRefused::LimitReached { max }
             });
         }
         *marks = tried;
@@ -395,6 +481,15 @@ impl Ballot {
                 }
             }
         }
+    }
+}
+
+/// Puts `at` in `set` or takes it out.
+fn set(set: &mut SortedSet<u16>, at: u16, on: bool) {
+    if on {
+        set.insert(at);
+    } else {
+        set.remove(&at);
     }
 }
 
@@ -622,8 +717,8 @@ mod tests {
     #[test]
     fn a_write_in_is_found_however_its_spaces_were_typed() {
         let marks = RecommendationMarks {
-            marked: SortedSet::new(),
             write_ins: vec!["赵 六".into(), String::new()],
+            ..RecommendationMarks::default()
         };
         assert!(marks.has_write_in("赵六"));
         assert!(marks.has_write_in(" 赵　六 "));
@@ -639,6 +734,98 @@ mod tests {
         b.set_write_in(&t, 0, 1, "赵六").expect("room");
         let json = serde_json::to_string(&b).expect("serializes");
         assert_eq!(json, r#"{"b":{"m":[{"r":{"m":[1],"w":["","赵六"]}}]}}"#);
+        assert_eq!(serde_json::from_str::<Ballot>(&json).ok(), Some(b));
+    }
+
+    fn under(scheme: crate::template::Scheme, max_marks: u16) -> Template {
+        let mut spec = rec().into_spec();
+        spec.marking.scheme = scheme;
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.max_marks = max_marks;
+        }
+        spec.check().expect("valid")
+    }
+
+    fn marks(b: &Ballot) -> &RecommendationMarks {
+        match &b.content {
+            BallotContent::Marked(s) => match &s[0] {
+                SectionMarks::Recommendation(r) => r,
+                SectionMarks::Evaluation(_) => panic!("a recommendation"),
+            },
+            BallotContent::Void(_) => panic!("marked"),
+        }
+    }
+
+    #[test]
+    fn the_tablet_stores_a_choice_as_the_paper_marks_that_say_it() {
+        use crate::template::Scheme;
+        let ids = |s: &SortedSet<u16>| s.iter().copied().collect::<Vec<_>>();
+        // ○ = 赞成, × = 反对, nothing = 弃权.
+        let t = under(Scheme::AgreeOppose, 2);
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(b.choose(&t, 0, 0, Vote::Agree), Ok(()));
+        assert_eq!(b.choose(&t, 0, 1, Vote::Oppose), Ok(()));
+        assert_eq!(
+            (ids(&marks(&b).marked), ids(&marks(&b).crossed)),
+            (vec![0], vec![1])
+        );
+        assert_eq!(b.choose(&t, 0, 1, Vote::Agree), Ok(()));
+        assert_eq!(
+            (ids(&marks(&b).marked), ids(&marks(&b).crossed)),
+            (vec![0, 1], vec![])
+        );
+        // A third 赞成 is refused; 反对 and 弃权 never are.
+        assert_eq!(
+            b.choose(&t, 0, 2, Vote::Agree),
+            Err(MarkRefused::AgreeLimitReached { max: 2 })
+        );
+        assert_eq!(b.choose(&t, 0, 2, Vote::Oppose), Ok(()));
+        assert_eq!(b.choose(&t, 0, 0, Vote::Abstain), Ok(()));
+        assert_eq!(
+            (ids(&marks(&b).marked), ids(&marks(&b).crossed)),
+            (vec![1], vec![2])
+        );
+        // A name written in is 赞成: its box holds ○; emptied, it holds nothing.
+        assert_eq!(b.set_write_in(&t, 0, 0, "赵六"), Ok(()));
+        assert_eq!(ids(&marks(&b).write_ins_marked), vec![0]);
+        assert_eq!(b.set_write_in(&t, 0, 0, ""), Ok(()));
+        assert!(marks(&b).write_ins_marked.is_empty());
+        assert_eq!(b.fits(&t), Ok(()));
+
+        // Inverted: the voter starts from a ballot that agrees with everyone (what blank
+        // paper says); 弃权 draws ○, and 赞成 takes every mark away.
+        let t = under(Scheme::Inverted, 7);
+        let mut b = Ballot::empty(&t, None);
+        let c = crate::check::check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, crate::check::Verdict::Valid);
+        assert_eq!(b.choose(&t, 0, 3, Vote::Abstain), Ok(()));
+        assert_eq!(b.choose(&t, 0, 4, Vote::Oppose), Ok(()));
+        assert_eq!(
+            (ids(&marks(&b).marked), ids(&marks(&b).crossed)),
+            (vec![3], vec![4])
+        );
+        assert_eq!(b.choose(&t, 0, 3, Vote::Agree), Ok(()));
+        assert!(marks(&b).marked.is_empty());
+        assert_eq!(b.set_write_in(&t, 0, 0, "赵六"), Ok(()));
+        assert!(marks(&b).write_ins_marked.is_empty() && marks(&b).write_ins_crossed.is_empty());
+        // Under the agree-only scheme there is no × to choose.
+        let t = rec();
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(b.choose(&t, 0, 1, Vote::Oppose), Ok(()));
+        assert!(b.has_no_marks());
+    }
+
+    #[test]
+    fn crosses_are_stored_apart_and_old_ballots_read_as_before() {
+        let t = under(crate::template::Scheme::AgreeOppose, 5);
+        let mut b = Ballot::empty(&t, None);
+        b.choose(&t, 0, 1, Vote::Oppose).expect("room");
+        b.set_write_in(&t, 0, 1, "赵六").expect("room");
+        let json = serde_json::to_string(&b).expect("serializes");
+        assert_eq!(
+            json,
+            r#"{"b":{"m":[{"r":{"w":["","赵六"],"x":[1],"wm":[1]}}]}}"#
+        );
         assert_eq!(serde_json::from_str::<Ballot>(&json).ok(), Some(b));
     }
 }

@@ -6,17 +6,23 @@
 //! - A recommendation section with more marks than `max_marks` (应推荐人数) voids the whole
 //!   ballot, or only that section, per `over_marked`. Marks are counted as distinct persons:
 //!   listed names marked plus distinct valid write-ins.
+//! - What a name's box says is read under the template's marking scheme
+//!   ([`crate::template::Scheme`]): 赞成, 反对 or 弃权 (不推荐). A box holding both ○ and ×
+//!   says nothing that can be read: that entry counts for nobody (the rest stands).
+//! - A written name counts as 赞成 when its box is empty or reads 赞成; a written name whose
+//!   box reads 反对 or 弃权 (or both marks) is not counted.
 //! - A write-in that repeats a listed name counts for that name when the template allows it,
 //!   otherwise that write-in entry is not counted (the rest of the ballot stands).
 //! - An evaluation item with two or more levels marked is spoiled (that item only).
-//! - A ballot with no mark at all is blank (空白票), counted as such.
+//! - A ballot that says nothing is blank (空白票), counted as such: no mark at all, or under
+//!   the inverted scheme (no mark = 赞成) every name marked 弃权 and nothing written.
 
 use crate::ballot::{
     Ballot, BallotContent, DeclaredVoid, RecommendationMarks, SectionMarks, ShapeError,
 };
 use crate::names::normalize_name;
 use crate::sorted::SortedSet;
-use crate::template::{OverMarkedRule, RecommendationSection, Section, Template};
+use crate::template::{OverMarkedRule, RecommendationSection, Scheme, Section, Template, Vote};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -54,14 +60,11 @@ pub enum SectionOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecommendationOutcome {
     Counted(Resolved),
-    /// Nothing in it counts: no mark at all, or only write-ins that are not counted (of
-    /// listed names where that is forbidden, or of a name several listed persons share).
-    /// These are named, so that the counter is told why the section counts for nobody, as
-    /// when other marks are present.
-    Blank {
-        rejected_write_ins: Vec<String>,
-        ambiguous_write_ins: Vec<String>,
-    },
+    /// Nothing in it counts for or against anyone: no mark at all, or only write-ins or
+    /// boxes that are not counted. What was not counted is kept ([`Resolved`]'s lists), so
+    /// that the counter is told why the section counts for nobody, as when other marks
+    /// are present.
+    Blank(Resolved),
     /// Over-marked: the section counts for nobody.
     Void {
         marked: usize,
@@ -80,8 +83,13 @@ pub enum Rating {
 /// Who a recommendation section's marks are for, after applying the write-in rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Resolved {
-    /// Listed names voted for (marked, or written in where that is allowed).
+    /// Listed names voted for (赞成: marked, or written in where that is allowed).
     pub votes: SortedSet<u16>,
+    /// Listed names voted against (反对), under a scheme with ×.
+    pub opposed: SortedSet<u16>,
+    /// Listed names whose box cannot be read (both ○ and ×; or marked 赞成 by a write-in
+    /// and 反对 by ×): that entry counts for nobody.
+    pub unreadable: SortedSet<u16>,
     /// Distinct write-in names (normalized) that are not listed names.
     pub write_ins: SortedSet<String>,
     /// Write-ins that repeat a listed name where the template forbids it: not counted.
@@ -92,32 +100,54 @@ pub struct Resolved {
     /// notes), where listed names may be written in: which of them is meant cannot be
     /// told, so none is credited (never the first one silently). Not counted, and said.
     pub ambiguous_write_ins: Vec<String>,
+    /// Written names whose box does not read 赞成 (反对, 弃权, or both marks): not counted.
+    pub declined_write_ins: Vec<String>,
 }
 
 impl Resolved {
-    /// The number of distinct persons this section marks, compared with 应推荐人数.
+    /// The number of distinct persons this section marks 赞成, compared with 应推荐人数.
     pub fn mark_count(&self) -> usize {
         self.votes.len() + self.write_ins.len()
     }
+
+    /// Whether the section counts for or against anyone, or has an entry that cannot be
+    /// read; if not, it is blank.
+    pub fn says_something(&self) -> bool {
+        self.mark_count() > 0 || !self.opposed.is_empty() || !self.unreadable.is_empty()
+    }
 }
 
-/// Applies the write-in rules to one section's marks.
+/// Reads one section's marks under the marking scheme, then applies the write-in rules.
 pub fn resolve_recommendation(
     spec: &RecommendationSection,
+    scheme: Scheme,
     marks: &RecommendationMarks,
 ) -> Resolved {
-    let mut r = Resolved {
-        votes: marks
-            .marked
-            .iter()
-            .copied()
-            .filter(|&i| usize::from(i) < spec.candidates.len())
-            .collect(),
-        ..Resolved::default()
-    };
-    for raw in &marks.write_ins {
+    let mut r = Resolved::default();
+    for i in 0..spec.candidates.len() {
+        let Ok(i) = u16::try_from(i) else { break };
+        let read = scheme.read(marks.marked.contains(&i), marks.crossed.contains(&i));
+        let _ = match read {
+            Some(Vote::Agree) => r.votes.insert(i),
+            Some(Vote::Oppose) => r.opposed.insert(i),
+            Some(Vote::Abstain) => false,
+            None => r.unreadable.insert(i),
+        };
+    }
+    for (slot, raw) in marks.write_ins.iter().enumerate() {
         let name = normalize_name(raw);
         if name.is_empty() {
+            continue;
+        }
+        let slot = u16::try_from(slot).unwrap_or(u16::MAX);
+        let (symbol, cross) = (
+            marks.write_ins_marked.contains(&slot),
+            marks.write_ins_crossed.contains(&slot),
+        );
+        // A written name is the vote: with nothing in its box it is 赞成 (under the
+        // inverted scheme too, where an empty box is 赞成 anyway).
+        if (symbol || cross) && scheme.read(symbol, cross) != Some(Vote::Agree) {
+            r.declined_write_ins.push(name);
             continue;
         }
         let mut same = (spec.candidates.iter().enumerate())
@@ -130,7 +160,10 @@ pub fn resolve_recommendation(
                 r.ambiguous_write_ins.push(name)
             }
             Some(i) if spec.write_in_may_repeat_listed => {
-                if !r.votes.insert(i) {
+                if r.opposed.remove(&i) {
+                    // 反对 by ×, 赞成 by writing the name again: it cannot be read.
+                    r.unreadable.insert(i);
+                } else if !r.unreadable.contains(&i) && !r.votes.insert(i) {
                     r.repeated_write_ins.push(name);
                 }
             }
@@ -163,6 +196,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
     };
 
     let mut void = None;
+    let scheme = template.spec().marking.scheme;
     let sections: Vec<SectionOutcome> = template
         .sections()
         .iter()
@@ -170,7 +204,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
         .enumerate()
         .map(|(i, pair)| match pair {
             (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
-                let resolved = resolve_recommendation(spec, m);
+                let resolved = resolve_recommendation(spec, scheme, m);
                 let marked = resolved.mark_count();
                 let outcome = if marked > usize::from(spec.max_marks) {
                     if spec.over_marked == OverMarkedRule::VoidBallot && void.is_none() {
@@ -184,11 +218,8 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
                         marked,
                         allowed: spec.max_marks,
                     }
-                } else if marked == 0 {
-                    RecommendationOutcome::Blank {
-                        rejected_write_ins: resolved.rejected_write_ins,
-                        ambiguous_write_ins: resolved.ambiguous_write_ins,
-                    }
+                } else if !resolved.says_something() {
+                    RecommendationOutcome::Blank(resolved)
                 } else {
                     RecommendationOutcome::Counted(resolved)
                 };
@@ -206,23 +237,38 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
             ),
             // `fits` guarantees the kinds match.
             (_, SectionMarks::Recommendation(_)) => {
-                SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                    rejected_write_ins: Vec::new(),
-                    ambiguous_write_ins: Vec::new(),
-                })
+                SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved::default()))
             }
         })
         .collect();
 
     let verdict = match void {
         Some(reason) => Verdict::Void(reason),
-        None if ballot.has_no_marks() => Verdict::Blank,
+        None if says_nothing(scheme, &sections, ballot) => Verdict::Blank,
         None => Verdict::Valid,
     };
     Ok(Checked {
         category: ballot.category,
         verdict,
         sections,
+    })
+}
+
+/// Whether a ballot is blank (空白票): it has no mark at all; or, under the inverted scheme
+/// (where an empty box is 赞成, so a ballot without marks is not blank), every section
+/// says nothing and no evaluation item is rated.
+fn says_nothing(scheme: Scheme, sections: &[SectionOutcome], ballot: &Ballot) -> bool {
+    if scheme != Scheme::Inverted {
+        return ballot.has_no_marks();
+    }
+    sections.iter().all(|s| match s {
+        SectionOutcome::Recommendation(RecommendationOutcome::Blank(r)) => {
+            r.rejected_write_ins.is_empty()
+                && r.ambiguous_write_ins.is_empty()
+                && r.declined_write_ins.is_empty()
+        }
+        SectionOutcome::Recommendation(_) => false,
+        SectionOutcome::Evaluation(ratings) => ratings.iter().all(|r| *r == Rating::Unrated),
     })
 }
 
@@ -240,6 +286,7 @@ mod tests {
                 RecommendationMarks {
                     marked: marked.iter().copied().collect(),
                     write_ins: write_ins.iter().map(|s| s.to_string()).collect(),
+                    ..RecommendationMarks::default()
                 },
             )]),
         }
@@ -356,22 +403,19 @@ mod tests {
         assert_eq!(c.verdict, Verdict::Valid);
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved {
                 rejected_write_ins: vec![listed.clone()],
-                ambiguous_write_ins: Vec::new(),
-            })
+                ..Resolved::default()
+            }))
         );
         // The pad's note, as when other marks are present.
-        let notes = crate::Lang::ZhCn.texts().ballot_notes(&t, &c);
+        let notes = crate::Lang::ZhCn.ballot().ballot_notes(&t, &c);
         assert_eq!(notes, [format!("另选“{listed}”是名单上的人，这一栏不计")]);
         // A section with no mark at all names nothing.
         let c = check(&t, &rec_ballot(&[], &[])).expect("fits");
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                rejected_write_ins: Vec::new(),
-                ambiguous_write_ins: Vec::new(),
-            })
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved::default()))
         );
     }
 
@@ -399,17 +443,17 @@ mod tests {
         assert!(r.write_ins.is_empty());
         assert_eq!(r.ambiguous_write_ins, ["李敏"]);
         assert_eq!(
-            crate::Lang::ZhCn.texts().ballot_notes(&t, &c),
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
             ["另选“李敏”：名单上有同名的几位，无法确定是哪一位，这一栏不计"]
         );
         // Alone: the section counts for nobody, and says why.
         let c = check(&t, &rec_ballot(&[], &["李 敏"])).expect("fits");
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                rejected_write_ins: Vec::new(),
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved {
                 ambiguous_write_ins: vec!["李敏".into()],
-            })
+                ..Resolved::default()
+            }))
         );
         // Where listed names may not be written in, it is refused as any listed name is.
         let t = two_li_min(false);
@@ -470,5 +514,187 @@ mod tests {
     fn a_ballot_of_another_template_is_an_error_not_a_verdict() {
         let b = Ballot::empty(&samples::evaluation(), None);
         assert!(check(&samples::recommendation(), &b).is_err());
+    }
+
+    /// The recommendation sample (7 names, at most 5) under `scheme`; under the inverted
+    /// scheme a ballot may agree with all 7 (T22).
+    fn under(scheme: Scheme) -> Template {
+        let mut spec: TemplateSpec = samples::recommendation().into_spec();
+        spec.marking.scheme = scheme;
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            if scheme == Scheme::Inverted {
+                r.max_marks = 7;
+            }
+        }
+        spec.check().expect("valid")
+    }
+
+    /// A ballot whose listed boxes hold `symbol` (○) and `cross` (×), and whose write-in
+    /// cells hold `write_ins` with their boxes' marks.
+    fn paper(symbol: &[u16], cross: &[u16], write_ins: &[(&str, bool, bool)]) -> Ballot {
+        let slots = |on: fn(&(&str, bool, bool)) -> bool| {
+            (write_ins.iter().enumerate())
+                .filter(|(_, w)| on(w))
+                .map(|(i, _)| i as u16)
+                .collect()
+        };
+        Ballot {
+            category: None,
+            content: BallotContent::Marked(vec![SectionMarks::Recommendation(
+                RecommendationMarks {
+                    marked: symbol.iter().copied().collect(),
+                    crossed: cross.iter().copied().collect(),
+                    write_ins: write_ins.iter().map(|w| w.0.to_string()).collect(),
+                    write_ins_marked: slots(|w| w.1),
+                    write_ins_crossed: slots(|w| w.2),
+                },
+            )]),
+        }
+    }
+
+    fn resolved(t: &Template, b: &Ballot) -> (Verdict, Resolved) {
+        let c = check(t, b).expect("fits");
+        let r = match c.sections.into_iter().next() {
+            Some(SectionOutcome::Recommendation(
+                RecommendationOutcome::Counted(r) | RecommendationOutcome::Blank(r),
+            )) => r,
+            other => panic!("counted or blank expected: {other:?}"),
+        };
+        (c.verdict, r)
+    }
+
+    fn set(v: &[u16]) -> SortedSet<u16> {
+        v.iter().copied().collect()
+    }
+
+    #[test]
+    fn three_states_read_as_the_scheme_says() {
+        // ○ = 赞成, × = 反对, nothing = 弃权; both marks in one box: that box is unreadable.
+        let t = under(Scheme::AgreeOppose);
+        let (v, r) = resolved(&t, &paper(&[0, 1, 3], &[2, 3], &[]));
+        assert_eq!(v, Verdict::Valid);
+        assert_eq!(
+            (r.votes, r.opposed, r.unreadable),
+            (set(&[0, 1]), set(&[2]), set(&[3]))
+        );
+        // Only × marks: against some, for nobody; a valid ballot, not a blank one.
+        let (v, r) = resolved(&t, &paper(&[], &[4], &[]));
+        assert_eq!(
+            (v, r.votes.len(), r.opposed),
+            (Verdict::Valid, 0, set(&[4]))
+        );
+        // No mark at all: 空白票 (弃权 for every name).
+        assert_eq!(resolved(&t, &paper(&[], &[], &[])).0, Verdict::Blank);
+
+        // The inverted scheme: the same paper says the opposite. Nothing = 赞成, ○ = 弃权.
+        let t = under(Scheme::Inverted);
+        let (v, r) = resolved(&t, &paper(&[0, 1, 3], &[2, 3], &[]));
+        assert_eq!(v, Verdict::Valid);
+        assert_eq!(
+            (r.votes, r.opposed, r.unreadable),
+            (set(&[4, 5, 6]), set(&[2]), set(&[3]))
+        );
+        // A ballot handed back unmarked agrees with everyone: not blank.
+        let (v, r) = resolved(&t, &paper(&[], &[], &[]));
+        assert_eq!((v, r.votes.len()), (Verdict::Valid, 7));
+        // 弃权 on every name is the blank ballot of this scheme.
+        assert_eq!(
+            resolved(&t, &paper(&[0, 1, 2, 3, 4, 5, 6], &[], &[])).0,
+            Verdict::Blank
+        );
+    }
+
+    #[test]
+    fn over_marking_counts_the_agreements_only() {
+        // At most 5: five ○ and two × is five 赞成, valid; six ○ is void.
+        let t = under(Scheme::AgreeOppose);
+        let (v, _) = resolved(&t, &paper(&[0, 1, 2, 3, 4], &[5, 6], &[]));
+        assert_eq!(v, Verdict::Valid);
+        let c = check(&t, &paper(&[0, 1, 2, 3, 4, 5], &[], &[])).expect("fits");
+        assert!(matches!(
+            c.verdict,
+            Verdict::Void(VoidReason::OverMarked { marked: 6, .. })
+        ));
+    }
+
+    #[test]
+    fn a_written_name_counts_unless_its_box_says_otherwise() {
+        let t = under(Scheme::AgreeOppose);
+        // Empty box or ○: 赞成. ×: 反对 someone not on the list, not counted. Both: unreadable.
+        let b = paper(&[], &[], &[("赵六", false, false), ("钱七", true, false)]);
+        let (_, r) = resolved(&t, &b);
+        assert_eq!(
+            r.write_ins,
+            ["赵六".to_string(), "钱七".to_string()]
+                .into_iter()
+                .collect()
+        );
+        let b = paper(&[0], &[], &[("赵六", false, true), ("钱七", true, true)]);
+        let (v, r) = resolved(&t, &b);
+        assert_eq!(v, Verdict::Valid);
+        assert!(r.write_ins.is_empty());
+        assert_eq!(r.declined_write_ins, ["赵六", "钱七"]);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
+            [
+                "另选“赵六”没有表示赞成，这一栏不计",
+                "另选“钱七”没有表示赞成，这一栏不计"
+            ]
+        );
+        // Inverted: an empty box is 赞成 for the written name too, ○ is 弃权.
+        let t = under(Scheme::Inverted);
+        let all: Vec<u16> = (0..7).collect();
+        let b = paper(&all, &[], &[("赵六", false, false), ("钱七", true, false)]);
+        let (v, r) = resolved(&t, &b);
+        assert_eq!(v, Verdict::Valid);
+        assert_eq!(r.write_ins, ["赵六".to_string()].into_iter().collect());
+        assert_eq!(r.declined_write_ins, ["钱七"]);
+    }
+
+    #[test]
+    fn an_unreadable_box_is_said_and_counts_for_nobody() {
+        let t = under(Scheme::AgreeOppose);
+        let c = check(&t, &paper(&[1], &[1], &[])).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        let name = match &t.sections()[0] {
+            Section::Recommendation(r) => r.candidates[1].label(),
+            Section::Evaluation(_) => unreachable!("a recommendation"),
+        };
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
+            [format!("“{name}”既有○又有×，无法辨认，这一栏不计")]
+        );
+        // Crossed, and written in where listed names may be: 赞成 and 反对 at once.
+        let t = {
+            let mut spec = t.into_spec();
+            if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+                r.write_in_may_repeat_listed = true;
+            }
+            spec.check().expect("valid")
+        };
+        let listed = match &t.sections()[0] {
+            Section::Recommendation(r) => r.candidates[2].name.clone(),
+            Section::Evaluation(_) => unreachable!("a recommendation"),
+        };
+        let (_, r) = resolved(&t, &paper(&[], &[2], &[(&listed, false, false)]));
+        assert_eq!(
+            (r.votes.len(), r.opposed.len(), r.unreadable),
+            (0, 0, set(&[2]))
+        );
+    }
+
+    #[test]
+    fn a_cross_is_not_a_mark_of_the_agree_only_scheme() {
+        let t = samples::recommendation();
+        assert_eq!(
+            check(&t, &paper(&[], &[1], &[])),
+            Err(ShapeError::BadMark { section: 0 })
+        );
+        let t = under(Scheme::AgreeOppose);
+        assert_eq!(
+            check(&t, &paper(&[], &[9], &[])),
+            Err(ShapeError::BadMark { section: 0 })
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use crate::error::{Field, Path};
 use crate::template::{
-    Candidate, MarkSymbol, OverMarkedRule, Section, Subject, TemplateSpec, Unmarked,
+    Candidate, MarkSymbol, OverMarkedRule, Scheme, Section, Subject, TemplateSpec, Unmarked,
 };
 
 /// A text field of the spec.
@@ -70,6 +70,8 @@ pub enum Edit {
     SetOverMarked(usize, OverMarkedRule),
     SetSymbol(MarkSymbol),
     SetUnmarked(Unmarked),
+    /// The marking scheme: ○ only, ○ and × (赞成/反对/弃权), or inverted.
+    SetScheme(Scheme),
     /// 「按姓氏笔画排序」 of a recommendation's names or an evaluation's subjects.
     SortByStrokes(usize),
     /// Names pasted at once (one per line, or separated by 、，, ; or tabs): appended to a
@@ -350,6 +352,10 @@ pub fn apply(spec: &mut TemplateSpec, edit: Edit) -> bool {
             spec.marking.unmarked = unmarked;
             true
         }
+        Edit::SetScheme(scheme) => {
+            spec.marking.scheme = scheme;
+            true
+        }
         Edit::SortByStrokes(s) => match spec.sections.get_mut(s) {
             Some(Section::Recommendation(r)) => {
                 r.sort_by_strokes();
@@ -501,7 +507,9 @@ mod tests {
         assert!(apply(&mut spec, Edit::SetRepeatListed(1, true)));
         assert!(!apply(&mut spec, Edit::SetNumber(0, Number::MaxMarks, 2)));
         assert!(apply(&mut spec, Edit::SetSymbol(MarkSymbol::Tick)));
+        assert!(apply(&mut spec, Edit::SetScheme(Scheme::AgreeOppose)));
         let t = spec.clone().check().expect("valid");
+        assert_eq!(t.spec().marking.scheme, Scheme::AgreeOppose);
         let Section::Evaluation(e) = &t.sections()[0] else {
             panic!()
         };

@@ -174,6 +174,12 @@ pub enum TemplateErrorKind {
         max_marks: u16,
         available: usize,
     },
+    /// Under the inverted scheme (an empty box is 赞成) the list has more names than a
+    /// ballot may agree with: a ballot handed back unmarked would be over-marked.
+    InvertedOverMarked {
+        max_marks: u16,
+        candidates: usize,
+    },
     /// `rules.weights` must give one weight per voter category.
     WeightsPerCategory {
         categories: usize,
@@ -219,6 +225,7 @@ impl TemplateErrorKind {
             TemplateErrorKind::UnknownRule { .. } => "T19",
             TemplateErrorKind::HiddenCharacter { .. } => "T20",
             TemplateErrorKind::UnnormalizedCharacter { .. } => "T21",
+            TemplateErrorKind::InvertedOverMarked { .. } => "T22",
         }
     }
 }

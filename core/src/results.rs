@@ -154,9 +154,24 @@ pub struct NameRow {
     pub score: u128,
     /// Votes per category, when the view combines categories.
     pub per_category: Vec<u32>,
+    /// Under a scheme with × (赞成/反对/弃权), for a listed name: 反对, 弃权 and the boxes
+    /// that could not be read; with `votes` they add up to the ballots the section counts
+    /// or leaves blank. `None` for a write-in and under a scheme without ×.
+    pub against: Option<Against>,
     /// Whether the name reaches the majority rule, when there is one and it applies.
     pub majority: Option<bool>,
     pub status: Option<Status>,
+}
+
+/// A listed name's ballots that are not 赞成, under a scheme with ×.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Against {
+    /// 反对.
+    pub opposed: u32,
+    /// 弃权.
+    pub abstained: u32,
+    /// Boxes holding both ○ and ×: counted for nobody (无法辨认).
+    pub unreadable: u32,
 }
 
 impl RecommendationResult {
@@ -524,7 +539,14 @@ fn recommendation(
                     .sum(),
                 None => u128::from(votes),
             };
+            let against =
+                (is_listed && tally.opposed.len() == spec.candidates.len()).then(|| Against {
+                    opposed: tally.opposed.get(i).copied().unwrap_or(0),
+                    abstained: tally.abstained(i),
+                    unreadable: tally.unreadable.get(i).copied().unwrap_or(0),
+                });
             NameRow {
+                against,
                 majority: match (majority, majority_base) {
                     (Some(m), Some(b)) => Some(m.holds(votes, b)),
                     _ => None,

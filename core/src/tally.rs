@@ -58,13 +58,32 @@ pub struct RecommendationTally {
     pub blank: u32,
     /// Ballots void as a whole, or whose section was over-marked.
     pub void: u32,
-    /// Votes per listed name, in template order.
+    /// Votes per listed name, in template order (赞成).
     pub votes: Vec<u32>,
     /// Votes per written-in name (normalized).
     pub write_ins: SortedMap<String, u32>,
+    /// Under a scheme with × (and empty under any other, so that a tally without them
+    /// reads and writes as before): per listed name, the ballots against it (反对) and
+    /// those whose box for it could not be read. 弃权 is what is left of the ballots this
+    /// section counts or leaves blank: [`RecommendationTally::abstained`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opposed: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<u32>,
 }
 
 impl RecommendationTally {
+    /// 弃权 for listed name `i` under a scheme with ×: the ballots this section counts or
+    /// leaves blank that neither agree with it, oppose it, nor hold a box for it that
+    /// cannot be read. So 赞成 + 反对 + 弃权 + 无法辨认 = counted + blank for every name.
+    pub fn abstained(&self, i: usize) -> u32 {
+        let at = |v: &[u32]| v.get(i).copied().unwrap_or(0);
+        (self.counted.saturating_add(self.blank))
+            .saturating_sub(at(&self.votes))
+            .saturating_sub(at(&self.opposed))
+            .saturating_sub(at(&self.unreadable))
+    }
+
     /// The written-in names with their votes, most votes first (see [`by_votes`]).
     pub fn write_ins_by_votes(&self) -> Vec<(&str, u32)> {
         by_votes(&self.write_ins)
@@ -143,12 +162,16 @@ impl Part {
                 .iter()
                 .map(|s| match s {
                     Section::Recommendation(r) => {
+                        let three = template.spec().marking.scheme.has_cross();
+                        let per_name = vec![0; if three { r.candidates.len() } else { 0 }];
                         SectionTally::Recommendation(RecommendationTally {
                             counted: 0,
                             blank: 0,
                             void: 0,
                             votes: vec![0; r.candidates.len()],
                             write_ins: SortedMap::new(),
+                            opposed: per_name.clone(),
+                            unreadable: per_name,
                         })
                     }
                     Section::Evaluation(e) => SectionTally::Evaluation(EvaluationTally {
@@ -202,18 +225,23 @@ impl Part {
                 SectionTally::Recommendation(t) => match outcome {
                     Some(SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
                         add(&mut t.counted, n);
-                        for &v in &r.votes {
-                            if let Some(votes) = t.votes.get_mut(usize::from(v)) {
-                                add(votes, n);
+                        let each = |counts: &mut Vec<u32>, who: &crate::sorted::SortedSet<u16>| {
+                            for &v in who {
+                                if let Some(c) = counts.get_mut(usize::from(v)) {
+                                    add(c, n);
+                                }
                             }
-                        }
+                        };
+                        each(&mut t.votes, &r.votes);
+                        each(&mut t.opposed, &r.opposed);
+                        each(&mut t.unreadable, &r.unreadable);
                         for name in &r.write_ins {
                             add(t.write_ins.entry_or_default(name.clone()), n);
                         }
                     }
-                    Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                        ..
-                    })) => add(&mut t.blank, n),
+                    Some(SectionOutcome::Recommendation(RecommendationOutcome::Blank(_))) => {
+                        add(&mut t.blank, n)
+                    }
                     _ => add(&mut t.void, n),
                 },
                 SectionTally::Evaluation(t) => {
@@ -252,8 +280,14 @@ impl Part {
                     add(&mut a.counted, b.counted);
                     add(&mut a.blank, b.blank);
                     add(&mut a.void, b.void);
-                    for (x, y) in a.votes.iter_mut().zip(&b.votes) {
-                        add(x, *y);
+                    for (mine, theirs) in [
+                        (&mut a.votes, &b.votes),
+                        (&mut a.opposed, &b.opposed),
+                        (&mut a.unreadable, &b.unreadable),
+                    ] {
+                        for (x, y) in mine.iter_mut().zip(theirs) {
+                            add(x, *y);
+                        }
                     }
                     for (name, n) in &b.write_ins {
                         add(a.write_ins.entry_or_default(name.clone()), *n);
@@ -284,6 +318,8 @@ impl Part {
                 .all(|pair| match pair {
                     (SectionTally::Recommendation(a), SectionTally::Recommendation(b)) => {
                         a.votes.len() == b.votes.len()
+                            && a.opposed.len() == b.opposed.len()
+                            && a.unreadable.len() == b.unreadable.len()
                     }
                     (SectionTally::Evaluation(a), SectionTally::Evaluation(b)) => {
                         a.items.len() == b.items.len()

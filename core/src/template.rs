@@ -81,9 +81,84 @@ pub struct Marking {
     /// The symbol a voter draws for "agree" / the chosen level.
     #[serde(default)]
     pub symbol: MarkSymbol,
-    /// What a listed name left without a mark means.
+    /// What a listed name left without a mark means, under [`Scheme::AgreeOnly`].
     #[serde(default)]
     pub unmarked: Unmarked,
+    /// Which marks a name's box may hold and what each means. Left out of the file when it
+    /// is the default, so a template written before three-state marks keeps its fingerprint.
+    #[serde(default, skip_serializing_if = "Scheme::is_agree_only")]
+    pub scheme: Scheme,
+}
+
+/// What the marks in a name's box mean: the template's marking scheme (DOMAIN: "Paper
+/// ballots and marks"). The same paper means opposite things under two schemes, so a
+/// ballot stores the marks the paper has ([`crate::ballot::RecommendationMarks`]) and this
+/// is the one place they are read as votes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// ○ (or √) = 赞成/推荐; no mark = not recommended or 弃权 ([`Unmarked`]); no × on the
+    /// form. The usual 推荐票 and today's default.
+    #[default]
+    AgreeOnly,
+    /// ○ (or √) = 赞成, × = 反对, no mark = 弃权: the common election scheme.
+    AgreeOppose,
+    /// No mark = 赞成, × = 反对, ○ (or √) = 弃权: the inverted scheme one published rule uses.
+    Inverted,
+}
+
+read_by_name!(Scheme {
+    AgreeOnly = "agree_only",
+    AgreeOppose = "agree_oppose",
+    Inverted = "inverted"
+});
+
+/// What one name's box says, read under a [`Scheme`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Vote {
+    /// 赞成 (推荐).
+    Agree,
+    /// 反对.
+    Oppose,
+    /// 弃权, or 不推荐 under [`Scheme::AgreeOnly`].
+    Abstain,
+}
+
+impl Scheme {
+    pub fn is_agree_only(&self) -> bool {
+        *self == Scheme::AgreeOnly
+    }
+
+    /// Whether × is a mark of this scheme (三种意见: 赞成, 反对, 弃权).
+    pub fn has_cross(self) -> bool {
+        self != Scheme::AgreeOnly
+    }
+
+    /// What a box means from the marks in it: the symbol (○ or √) and the ×. `None` when
+    /// the box holds both, or a × the scheme does not have: what it says cannot be read, and
+    /// that entry counts for nothing.
+    pub fn read(self, symbol: bool, cross: bool) -> Option<Vote> {
+        match (self, symbol, cross) {
+            (_, true, true) | (Scheme::AgreeOnly, _, true) => None,
+            (Scheme::Inverted, false, false) => Some(Vote::Agree),
+            (Scheme::Inverted, true, false) => Some(Vote::Abstain),
+            (_, true, false) => Some(Vote::Agree),
+            (_, false, true) => Some(Vote::Oppose),
+            (_, false, false) => Some(Vote::Abstain),
+        }
+    }
+
+    /// The marks (symbol, ×) a box holds for `vote`: what the tablet stores for a voter's
+    /// choice, so that its ballot is the paper ballot that says the same.
+    pub fn marks_for(self, vote: Vote) -> (bool, bool) {
+        match (self, vote) {
+            (Scheme::Inverted, Vote::Agree) => (false, false),
+            (Scheme::Inverted, Vote::Abstain) => (true, false),
+            (_, Vote::Agree) => (true, false),
+            (_, Vote::Oppose) => (false, true),
+            (_, Vote::Abstain) => (false, false),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -687,7 +762,7 @@ impl Checker {
                 let path = secs.index(i);
                 match section {
                     Section::Evaluation(s) => self.evaluation(path, s),
-                    Section::Recommendation(s) => self.recommendation(path, s),
+                    Section::Recommendation(s) => self.recommendation(path, s, spec.marking.scheme),
                 }
             }
         }
@@ -895,7 +970,7 @@ impl Checker {
         }
     }
 
-    fn recommendation(&mut self, path: Path, s: &RecommendationSection) {
+    fn recommendation(&mut self, path: Path, s: &RecommendationSection, scheme: Scheme) {
         self.text(
             path.field(Field::Title),
             &s.title,
@@ -947,6 +1022,16 @@ impl Checker {
                 TemplateErrorKind::MaxMarksAboveAvailable {
                     max_marks: s.max_marks,
                     available,
+                },
+            );
+        } else if scheme == Scheme::Inverted && s.candidates.len() > usize::from(s.max_marks) {
+            // An empty box is 赞成: a ballot left as handed out would be over-marked, and a
+            // voter's tablet would start void.
+            self.push(
+                path.field(Field::MaxMarks),
+                TemplateErrorKind::InvertedOverMarked {
+                    max_marks: s.max_marks,
+                    candidates: s.candidates.len(),
                 },
             );
         }
@@ -1031,6 +1116,7 @@ mod tests {
         round_trip(&[MarkSymbol::Circle, MarkSymbol::Tick]);
         round_trip(&[Unmarked::NotRecommended, Unmarked::Abstain]);
         round_trip(&[OverMarkedRule::VoidBallot, OverMarkedRule::VoidSection]);
+        round_trip(&[Scheme::AgreeOnly, Scheme::AgreeOppose, Scheme::Inverted]);
         assert_eq!(
             serde_json::to_string(&MarkSymbol::Tick).ok().as_deref(),
             Some("\"√\"")
@@ -1094,5 +1180,44 @@ mod tests {
                 "{errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_scheme_is_written_only_when_it_is_not_the_default() {
+        let json = r#"{"format":"ballot-kit/template","version":1,"title":"选举票","issuer":"某街道",
+            "marking":{"symbol":"○","unmarked":"abstain","scheme":"agree_oppose"},
+            "sections":[{"kind":"recommendation","title":"委员","candidates":[{"name":"甲"},{"name":"乙"}],"max_marks":1}]}"#;
+        let t = Template::parse(json).expect("valid");
+        assert_eq!(t.spec().marking.scheme, Scheme::AgreeOppose);
+        assert!(t.canonical_json().contains(r#""scheme":"agree_oppose""#));
+        // A template of the default scheme is written as before three-state marks, so its
+        // fingerprint has not changed.
+        let plain = crate::samples::recommendation();
+        assert!(!plain.canonical_json().contains("scheme"));
+        assert!(Template::parse(&json.replace("agree_oppose", "reverse")).is_err());
+    }
+
+    #[test]
+    fn the_inverted_scheme_needs_room_to_agree_with_every_listed_name() {
+        let mut spec = crate::samples::recommendation().into_spec();
+        spec.marking.scheme = Scheme::Inverted;
+        let errors = spec.clone().check().expect_err("7 names, at most 5");
+        assert_eq!(
+            errors,
+            [TemplateError {
+                path: Path::root()
+                    .field(Field::Sections)
+                    .index(0)
+                    .field(Field::MaxMarks),
+                kind: TemplateErrorKind::InvertedOverMarked {
+                    max_marks: 5,
+                    candidates: 7
+                }
+            }]
+        );
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.max_marks = 7;
+        }
+        assert!(spec.check().is_ok());
     }
 }

@@ -23,6 +23,14 @@ fn assert_buckets_add_up(part: &Part) {
                 // No name gets more votes than there are counted ballots.
                 assert!(r.votes.iter().all(|&v| v <= r.counted));
                 assert!(r.write_ins.iter().all(|(_, &v)| v <= r.counted));
+                // Under a scheme with ×, every listed name's 赞成, 反对, 弃权 and unreadable
+                // boxes are exactly the ballots the section counts or leaves blank (弃权 is
+                // what is left, so the check is that nothing else is more than that).
+                for i in 0..r.opposed.len() {
+                    let named = r.votes[i] + r.opposed[i] + r.unreadable[i];
+                    assert!(named <= r.counted, "a box is read once per ballot");
+                    assert_eq!(named + r.abstained(i), r.counted + r.blank);
+                }
             }
             SectionTally::Evaluation(e) => {
                 for item in &e.items {

@@ -126,6 +126,10 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                     let mut head = vec![s(t.col_rank), s(t.col_name)];
                     head.extend(x.categories.iter().map(s));
                     head.push(s(t.col_votes));
+                    let against = x.rows.iter().any(|r| r.against.is_some());
+                    if against {
+                        head.extend([t.col_opposed, t.col_abstained, t.col_unreadable].map(s));
+                    }
                     if weighted {
                         head.push(s(t.col_score));
                     }
@@ -142,6 +146,14 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                         let mut cells = vec![n(row.rank), s(name)];
                         cells.extend(row.per_category.iter().map(|&v| n(v)));
                         cells.push(n(row.votes));
+                        if against {
+                            let a = row.against;
+                            let or_empty =
+                                |v: Option<u32>| v.map(n).unwrap_or(Cell::Text(String::new()));
+                            cells.push(or_empty(a.map(|a| a.opposed)));
+                            cells.push(or_empty(a.map(|a| a.abstained)));
+                            cells.push(or_empty(a.map(|a| a.unreadable)));
+                        }
                         if weighted {
                             cells.push(s(score_text(row.score, x.score_den)));
                         }

@@ -223,6 +223,12 @@ fn recommendation_table(
     let weighted = r.score_den > 1;
     let majority = r.rows.iter().any(|x| x.majority.is_some());
     let status = r.take.is_some();
+    // 赞成/反对/弃权 under a scheme with × (得票 is 赞成); 无法辨认 only when there are any.
+    let against = r.rows.iter().any(|x| x.against.is_some());
+    let unreadable = r
+        .rows
+        .iter()
+        .any(|x| x.against.is_some_and(|a| a.unreadable > 0));
     h.raw("<div class=\"rk-scroll\"><table class=\"rk-table\"><thead><tr>");
     h.el("th scope=\"col\"", t.col_name);
     if zheng_column {
@@ -232,6 +238,13 @@ fn recommendation_table(
         h.el("th scope=\"col\" class=\"num\"", c);
     }
     h.el("th scope=\"col\" class=\"num\"", t.col_votes);
+    if against {
+        h.el("th scope=\"col\" class=\"num\"", t.col_opposed);
+        h.el("th scope=\"col\" class=\"num\"", t.col_abstained);
+    }
+    if unreadable {
+        h.el("th scope=\"col\" class=\"num\"", t.col_unreadable);
+    }
     if weighted {
         h.el("th scope=\"col\" class=\"num\"", t.col_score);
     }
@@ -266,6 +279,23 @@ fn recommendation_table(
             h.td(c, "num").num(v).raw("</td>\n");
         }
         h.td(t.col_votes, "num").num(row.votes).raw("</td>\n");
+        // A write-in has no 反对 or 弃权: only those who wrote it counted for it.
+        let a = row.against;
+        let num = |h: &mut Html, label: &str, v: Option<u32>| match v {
+            Some(v) => {
+                h.td(label, "num").num(v).raw("</td>\n");
+            }
+            None => {
+                h.cell(label, "num", "");
+            }
+        };
+        if against {
+            num(h, t.col_opposed, a.map(|a| a.opposed));
+            num(h, t.col_abstained, a.map(|a| a.abstained));
+        }
+        if unreadable {
+            num(h, t.col_unreadable, a.map(|a| a.unreadable));
+        }
         if weighted {
             h.cell(t.col_score, "num", &score_text(row.score, r.score_den));
         }
@@ -681,6 +711,11 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
                         h.text(&(t.votes_of)(row.votes));
                     }
                     h.raw("</span>");
+                    if let Some(a) = row.against {
+                        h.raw("<small>")
+                            .text(&(t.against_of)(a.opposed, a.abstained))
+                            .raw("</small>");
+                    }
                     if let Some(s) = row.status.filter(|&s| s != Status::NotTaken) {
                         h.raw("<small>").text(status_text(s, t)).raw("</small>");
                     }

@@ -519,25 +519,58 @@ impl WrittenNames for SortedMap<String, u32> {
     }
 }
 
+/// A box on a paper ballot: a listed name's, or a 另选他人 cell's (by position).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperBox {
+    Listed(u16),
+    WriteIn(u16),
+}
+
 /// The paper marking operations: what the counter taps as the ballot is read.
 impl Ballot {
     /// A listed name marked on the paper, or unmarked (a mis-tap). Never refused: paper can
     /// be over-marked, and [`crate::check`] judges it.
     pub fn toggle_paper_mark(&mut self, template: &Template, section: usize, candidate: u16) {
-        let listed = match template.sections().get(section) {
-            Some(Section::Recommendation(spec)) => spec.candidates.len(),
-            _ => 0,
+        self.toggle_paper_box(template, section, PaperBox::Listed(candidate), false);
+    }
+
+    /// A mark in one box of the paper drawn, or taken off (a mis-tap): the template's symbol
+    /// (○ or √), or × (`cross`). A × and a write-in cell's box exist only under a scheme
+    /// with ×. Never refused otherwise: a box may hold both marks, and [`crate::check`]
+    /// judges it (that entry cannot be read).
+    pub fn toggle_paper_box(
+        &mut self,
+        template: &Template,
+        section: usize,
+        at: PaperBox,
+        cross: bool,
+    ) {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return;
         };
-        // A name the template does not list has no box on the paper.
-        if usize::from(candidate) >= listed {
+        let has_cross = template.spec().marking.scheme.has_cross();
+        // A name the template does not list, or a cell it does not have, has no box.
+        let exists = match at {
+            PaperBox::Listed(i) => usize::from(i) < spec.candidates.len() && (!cross || has_cross),
+            PaperBox::WriteIn(slot) => slot < spec.write_in_slots && has_cross,
+        };
+        let BallotContent::Marked(s) = &mut self.content else {
+            return;
+        };
+        let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) else {
+            return;
+        };
+        if !exists {
             return;
         }
-        if let BallotContent::Marked(s) = &mut self.content {
-            if let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) {
-                if !r.marked.remove(&candidate) {
-                    r.marked.insert(candidate);
-                }
-            }
+        let (set, at) = match (at, cross) {
+            (PaperBox::Listed(i), false) => (&mut r.marked, i),
+            (PaperBox::Listed(i), true) => (&mut r.crossed, i),
+            (PaperBox::WriteIn(slot), false) => (&mut r.write_ins_marked, slot),
+            (PaperBox::WriteIn(slot), true) => (&mut r.write_ins_crossed, slot),
+        };
+        if !set.remove(&at) {
+            set.insert(at);
         }
     }
 

@@ -103,6 +103,8 @@ pub struct ExchangeTexts {
     pub other_unit: fn(&str) -> String,
     pub marked: &'static str,
     pub written_in: &'static str,
+    /// Before the names whose box holds × (a scheme with ×).
+    pub crossed: &'static str,
     pub nothing_marked: &'static str,
     pub declared_void: &'static str,
 
@@ -115,7 +117,7 @@ impl ExchangeTexts {
     /// What one paper ballot shows, as entered: the verdict, then the names marked and
     /// written in, or each item's level, so two counters see exactly where they differ.
     pub fn ballot_marks(&self, template: &Template, ballot: &Ballot) -> String {
-        let texts = crate::Lang::default().texts();
+        let texts = crate::Lang::default().ballot();
         let verdict = check(template, ballot)
             .map(|c| texts.verdict(&c.verdict))
             .unwrap_or_default();
@@ -137,15 +139,35 @@ impl ExchangeTexts {
                                 .filter_map(|&i| s.candidates.get(usize::from(i)))
                                 .map(|c| c.name.as_str())
                                 .collect();
-                            let written: Vec<&str> = m
-                                .write_ins
-                                .iter()
-                                .map(String::as_str)
-                                .filter(|w| !w.trim().is_empty())
+                            // Under a scheme with ×, each write-in with the marks in its box.
+                            let glyph = template.spec().marking.symbol.glyph();
+                            let written: Vec<String> = (m.write_ins.iter().enumerate())
+                                .filter(|(_, w)| !w.trim().is_empty())
+                                .map(|(slot, w)| {
+                                    let slot = u16::try_from(slot).unwrap_or(u16::MAX);
+                                    let mut w = w.clone();
+                                    if m.write_ins_marked.contains(&slot) {
+                                        w.push_str(glyph);
+                                    }
+                                    if m.write_ins_crossed.contains(&slot) {
+                                        w.push('×');
+                                    }
+                                    w
+                                })
+                                .collect();
+                            let crossed: Vec<&str> = (m.crossed.iter())
+                                .filter_map(|&i| s.candidates.get(usize::from(i)))
+                                .map(|c| c.name.as_str())
                                 .collect();
                             let mut p = String::new();
                             if !names.is_empty() {
                                 p = format!("{}{}", self.marked, names.join("、"));
+                            }
+                            if !crossed.is_empty() {
+                                if !p.is_empty() {
+                                    p.push('，');
+                                }
+                                p.push_str(&format!("{}{}", self.crossed, crossed.join("、")));
                             }
                             if !written.is_empty() {
                                 if !p.is_empty() {
@@ -294,6 +316,7 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     other_unit: |unit| format!("对方：{unit}"),
     marked: "划：",
     written_in: "另选：",
+    crossed: "划×：",
     nothing_marked: "未划",
     declared_void: "整张作废",
 
@@ -401,7 +424,8 @@ mod tests {
         let Some(Section::Recommendation(s)) = tpl.sections().first() else {
             unreachable!("checked above");
         };
-        let name = &s.candidates[1].name;
+        let name = s.candidates[1].name.clone();
+        let other = s.candidates[2].name.clone();
         assert!(text.contains(&format!("划：{name}")), "{text}");
         assert!(
             text.starts_with(&format!("［{}］", tpl.categories()[0])),
@@ -409,5 +433,22 @@ mod tests {
         );
         let empty = Ballot::empty(&tpl, Some(0));
         assert!(ZH_CN.ballot_marks(&tpl, &empty).ends_with("（未划）"));
+
+        // Under a scheme with ×, two counters who differ only by a × see where.
+        let mut spec = tpl.into_spec();
+        spec.marking.scheme = crate::template::Scheme::AgreeOppose;
+        let tpl = spec.check().expect("valid");
+        let mut b = Ballot::empty(&tpl, Some(0));
+        use crate::count::PaperBox;
+        b.toggle_paper_box(&tpl, 0, PaperBox::Listed(1), false);
+        b.toggle_paper_box(&tpl, 0, PaperBox::Listed(2), true);
+        b.set_paper_write_in(&tpl, 0, 0, "赵六").expect("a name");
+        b.toggle_paper_box(&tpl, 0, PaperBox::WriteIn(0), false);
+        b.toggle_paper_box(&tpl, 0, PaperBox::WriteIn(0), true);
+        let text = ZH_CN.ballot_marks(&tpl, &b);
+        assert!(
+            text.contains(&format!("划：{name}，划×：{other}，另选：赵六○×")),
+            "{text}"
+        );
     }
 }

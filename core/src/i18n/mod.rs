@@ -7,6 +7,7 @@
 //! Messages with values are `fn` fields. Error types carry data, never text; their one
 //! message per language is here (the codes, `T01` …, are in `error.rs`).
 
+pub mod ballot;
 #[cfg(feature = "exchange")]
 pub mod data;
 #[cfg(feature = "exchange")]
@@ -15,13 +16,9 @@ pub mod report;
 pub mod studio;
 mod zh_cn;
 
-use crate::ballot::{DeclaredVoid, MarkRefused};
-use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
-use crate::count::{BallotStep, CountOp, CountRefused};
 use crate::figures::FigureFlag;
 use crate::form::SessionError;
 use crate::session::{EventKind, Turnout};
-use crate::template::{Item, Section, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -37,6 +34,15 @@ impl Lang {
         }
     }
 
+    /// The words of a ballot on screen (the voter's form, the pad, verdicts and notes).
+    /// Call it only from the later pages' code, so that its catalogue stays out of the
+    /// first load ([`ballot::BallotTexts`]).
+    pub fn ballot(self) -> &'static ballot::BallotTexts {
+        match self {
+            Lang::ZhCn => &zh_cn::BALLOT,
+        }
+    }
+
     /// The BCP 47 tag for the page's `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
@@ -48,6 +54,8 @@ impl Lang {
 pub struct Texts {
     pub app_title: &'static str,
     pub app_tagline: &'static str,
+    /// 「issuer · 模板校验码 fingerprint」 under a template's title.
+    pub template_header: fn(&str, &str) -> String,
     pub back_home: &'static str,
 
     pub loading: &'static str,
@@ -157,36 +165,7 @@ pub struct Texts {
     pub pin_attendance_body: fn(Option<u32>, Option<u32>) -> String,
     pub pin_delete_body: fn(u32) -> String,
 
-    // Voter form
-    pub choose_category: &'static str,
-    pub change_category: &'static str,
-    pub your_category: fn(&str) -> String,
-    pub evaluation_instructions: fn(&str) -> String,
-    pub recommendation_instructions: fn(u16, &str) -> String,
-    pub selected_count: fn(usize, u16) -> String,
-    pub write_in_label: fn(usize) -> String,
-    pub write_in_placeholder: &'static str,
-    pub dimension_of: fn(&str, &str) -> String,
-    pub submit: &'static str,
-    pub saving: &'static str,
-    pub template_header: fn(&str, &str) -> String,
-    pub staff: &'static str,
-    pub review_title: &'static str,
-    pub review_recommended: fn(usize, u16) -> String,
-    pub review_nobody: &'static str,
-    pub review_write_ins: &'static str,
-    pub review_unrated: &'static str,
-    pub blank_warning: &'static str,
-    pub unrated_warning: fn(&[String]) -> String,
-    pub confirm_submit: &'static str,
-    pub confirm_blank: &'static str,
-    pub back_to_edit: &'static str,
-    pub recorded_title: &'static str,
-    pub recorded_next: &'static str,
-    pub not_recorded_title: &'static str,
-    pub not_recorded_body: &'static str,
     pub dismiss: &'static str,
-    pub mark_refused: fn(&MarkRefused) -> String,
 
     // Results
     pub results_heading: &'static str,
@@ -222,191 +201,19 @@ pub struct Texts {
     pub count_progress: fn(u32, Option<u32>) -> String,
     pub all_entered: fn(u32) -> String,
 
-    // Paper count: the counting screen
-    pub tab_entry: &'static str,
-    pub tab_board: &'static str,
-    /// The ballots that stand, as the status line counts them.
-    pub tab_list: fn(u32) -> String,
-    pub tab_figures: &'static str,
-    pub entering: fn(u32) -> String,
-    pub correcting: fn(u32) -> String,
-    /// The last ballot step stored: always in view above the pad.
-    pub saved_step: fn(BallotStep) -> String,
-    pub cancel_correction: &'static str,
-    pub paper_marked: fn(usize, u16) -> String,
-    pub write_in_suggestions: &'static str,
-    /// Beside a write-in cell whose text the rules do not take (on the voter's screen).
-    pub write_in_not_counted: fn(&str) -> String,
-    /// On the review: typed write-ins that are not counted.
-    pub review_not_counted: fn(&[&str]) -> String,
-    pub fill_in: fn(&str) -> String,
-    pub next_ballot: &'static str,
-    pub save_correction: &'static str,
-    pub blank_ballot: &'static str,
-    pub void_ballot: &'static str,
-    pub void_reason_prompt: &'static str,
-    pub void_reason: fn(DeclaredVoid) -> &'static str,
-    pub clear_ballot: &'static str,
-    pub undo_last: &'static str,
-    pub not_saved: fn(&str) -> String,
-    pub verdict_valid: &'static str,
-    pub verdict_blank: &'static str,
-    pub verdict_void: fn(VoidReason) -> String,
-    pub note_section_void: fn(&str, usize, u16) -> String,
-    pub note_write_in_rejected: fn(&str) -> String,
-    pub note_write_in_repeated: fn(&str) -> String,
-    pub note_write_in_ambiguous: fn(&str) -> String,
-    pub note_item_spoiled: fn(&str) -> String,
-    pub ballot_number: fn(u32) -> String,
-    pub struck_label: &'static str,
-    pub corrected_times: fn(u32) -> String,
-    pub correct: &'static str,
-    pub strike: &'static str,
-    pub restore: &'static str,
-    pub audit_heading: &'static str,
-    pub audit_none: &'static str,
-    pub audit_entry: fn(&CountOp) -> String,
-    pub figures_heading: &'static str,
-    pub save: &'static str,
-    pub ask_undo_title: fn(u32) -> String,
-    pub ask_strike_title: fn(u32) -> String,
-    pub ask_strike_body: &'static str,
-    pub ask_delete_title: &'static str,
     pub ask_delete_body: fn(u32) -> String,
     pub delete_count: &'static str,
     pub figure_flag: fn(FigureFlag) -> String,
-    pub count_refused: fn(CountRefused) -> String,
     // Template problems
-}
-
-impl Texts {
-    /// How a rated item is named everywhere (form, questions, results): the subject, or
-    /// subject · dimension.
-    pub fn item_label(&self, item: &Item) -> String {
-        match item.dimension {
-            Some(d) => (self.dimension_of)(item.subject_name, d),
-            None => item.subject_name.to_string(),
-        }
-    }
-
-    /// What a checked ballot counts as, in one line: 有效票 / 空白票 / why it is void.
-    pub fn verdict(&self, verdict: &Verdict) -> String {
-        match verdict {
-            Verdict::Valid => self.verdict_valid.to_string(),
-            Verdict::Blank => self.verdict_blank.to_string(),
-            Verdict::Void(reason) => (self.verdict_void)(*reason),
-        }
-    }
-
-    /// Every part of a counted ballot that does not count, in template order: an
-    /// over-marked section (where only that section is void), a write-in that is not
-    /// counted or counted once, an item with several levels. Empty for a void ballot (the
-    /// verdict says it all) and for a ballot that counts in full.
-    pub fn ballot_notes(&self, template: &Template, checked: &Checked) -> Vec<String> {
-        let mut notes = Vec::new();
-        if matches!(checked.verdict, Verdict::Void(_)) {
-            return notes;
-        }
-        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
-            match (section, outcome) {
-                (
-                    Section::Recommendation(s),
-                    SectionOutcome::Recommendation(RecommendationOutcome::Void { marked, allowed }),
-                ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
-                (_, SectionOutcome::Recommendation(RecommendationOutcome::Counted(r))) => {
-                    self.write_in_notes(&mut notes, &r.rejected_write_ins, &r.ambiguous_write_ins);
-                    notes.extend(
-                        r.repeated_write_ins
-                            .iter()
-                            .map(|n| (self.note_write_in_repeated)(n)),
-                    );
-                }
-                (
-                    _,
-                    SectionOutcome::Recommendation(RecommendationOutcome::Blank {
-                        rejected_write_ins,
-                        ambiguous_write_ins,
-                    }),
-                ) => self.write_in_notes(&mut notes, rejected_write_ins, ambiguous_write_ins),
-                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
-                    for (item, rating) in e.items().zip(ratings) {
-                        if *rating == Rating::Spoiled {
-                            notes.push((self.note_item_spoiled)(&self.item_label(&item)));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        notes
-    }
-
-    /// The notes for write-ins that are not counted: of a listed name where that is
-    /// forbidden, of a name several listed persons share.
-    fn write_in_notes(&self, notes: &mut Vec<String>, rejected: &[String], ambiguous: &[String]) {
-        notes.extend(rejected.iter().map(|n| (self.note_write_in_rejected)(n)));
-        notes.extend(ambiguous.iter().map(|n| (self.note_write_in_ambiguous)(n)));
-    }
-
-    /// Who or what a counted ballot is for, in a few words: the names it counts for
-    /// (write-ins marked as such), and for an evaluation the count of each level.
-    pub fn ballot_summary(&self, template: &Template, checked: &Checked) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
-            match (section, outcome) {
-                (
-                    Section::Recommendation(s),
-                    SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)),
-                ) => {
-                    let names = r
-                        .votes
-                        .iter()
-                        .filter_map(|&i| s.candidates.get(usize::from(i)))
-                        .map(|c| c.name.clone())
-                        .chain(
-                            r.write_ins
-                                .iter()
-                                .map(|w| format!("{w}（{}）", self.review_write_ins)),
-                        );
-                    parts.push(names.collect::<Vec<_>>().join("、"));
-                }
-                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
-                    let mut counts = vec![0usize; e.levels.len()];
-                    for r in ratings {
-                        if let Rating::Level(l) = r {
-                            if let Some(n) = counts.get_mut(*l) {
-                                *n += 1;
-                            }
-                        }
-                    }
-                    let levels: Vec<String> = e
-                        .levels
-                        .iter()
-                        .zip(counts)
-                        .filter(|(_, n)| *n > 0)
-                        .map(|(l, n)| format!("{l} {n}"))
-                        .collect();
-                    if !levels.is_empty() {
-                        parts.push(levels.join(" · "));
-                    }
-                }
-                _ => {}
-            }
-        }
-        parts.retain(|p| !p.is_empty());
-        let verdict = self.verdict(&checked.verdict);
-        if parts.is_empty() {
-            verdict
-        } else {
-            format!("{verdict}：{}", parts.join("；"))
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::count::CountOp;
     use crate::error::{Field, Path, TemplateError, TemplateErrorKind};
+    use crate::template::{Item, Section, Template};
+    use crate::MarkRefused;
 
     fn msg(path: Path, kind: TemplateErrorKind) -> String {
         (studio::ZH_CN.template_error)(&TemplateError { path, kind })
@@ -527,13 +334,23 @@ mod tests {
             ),
             (
                 msg(
-                    max,
+                    max.clone(),
                     TemplateErrorKind::MaxMarksAboveAvailable {
                         max_marks: 9,
                         available: 8,
                     },
                 ),
                 "第2部分 › 应推荐人数：9 人超过了票上可选的 8 人（名单加另选他人栏）（T14）",
+            ),
+            (
+                msg(
+                    max,
+                    TemplateErrorKind::InvertedOverMarked {
+                        max_marks: 5,
+                        candidates: 7,
+                    },
+                ),
+                "第2部分 › 应推荐人数：按本模板的划法，不划符号即为赞成：名单 7 人多于 5 人，原样交回的票就会超过人数而无效；请换一种划法，或调整人数（T22）",
             ),
         ];
         for (got, want) in cases {
@@ -543,7 +360,7 @@ mod tests {
 
     #[test]
     fn item_labels_name_the_dimension_when_there_is_one() {
-        let t = Lang::ZhCn.texts();
+        let t = Lang::ZhCn.ballot();
         let item = |dimension| Item {
             subject: 0,
             subject_name: "班子整体",
@@ -556,7 +373,7 @@ mod tests {
 
     #[test]
     fn mark_refusals_are_exact() {
-        let t = Lang::ZhCn.texts();
+        let t = Lang::ZhCn.ballot();
         assert_eq!(
             (t.mark_refused)(&MarkRefused::LimitReached { max: 5 }),
             "最多推荐 5 人。如要改选，请先取消一人。"
@@ -679,7 +496,7 @@ mod tests {
             ),
         ];
         for (r, text) in refusals {
-            assert_eq!((t.count_refused)(r), text);
+            assert_eq!((Lang::ZhCn.ballot().count_refused)(r), text);
         }
     }
 
@@ -689,7 +506,7 @@ mod tests {
         use crate::check::check;
         use crate::samples;
         use crate::template::OverMarkedRule;
-        let t = Lang::ZhCn.texts();
+        let t = Lang::ZhCn.ballot();
         let rec = samples::all().remove(1); // 7 names, at most 5, 2 write-in cells
         let said = |tpl: &Template, b: &Ballot| {
             let c = check(tpl, b).expect("fits");
@@ -770,7 +587,7 @@ mod tests {
     #[test]
     fn audit_entries_are_exact() {
         use crate::figures::Figures;
-        let t = Lang::ZhCn.texts();
+        let t = Lang::ZhCn.ballot();
         assert_eq!((t.audit_entry)(&CountOp::Strike { seq: 4 }), "第 4 张划去");
         assert_eq!((t.audit_entry)(&CountOp::Restore { seq: 4 }), "第 4 张恢复");
         let figures = Figures {
@@ -783,7 +600,13 @@ mod tests {
             (t.audit_entry)(&CountOp::SetFigures { figures }),
             "人数张数改为：应到 50，实到 45，发出 未填，收回 45"
         );
-        assert_eq!((t.count_progress)(3, Some(30)), "已录入 3 张 / 收回 30 张");
-        assert_eq!((t.count_progress)(3, None), "已录入 3 张（收回张数未填）");
+        assert_eq!(
+            (Lang::ZhCn.texts().count_progress)(3, Some(30)),
+            "已录入 3 张 / 收回 30 张"
+        );
+        assert_eq!(
+            (Lang::ZhCn.texts().count_progress)(3, None),
+            "已录入 3 张（收回张数未填）"
+        );
     }
 }

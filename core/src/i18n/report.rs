@@ -9,6 +9,8 @@ pub struct ReportTexts {
     pub report_title: &'static str,
     pub form_title: &'static str,
     pub votes_of: fn(u32) -> String,
+    /// Beside a listed name's votes under a scheme with ×: its 反对 and 弃权.
+    pub against_of: fn(u32, u32) -> String,
     pub signature: fn(&str) -> String,
     pub date_of: fn(u32, u32, u32) -> String,
     pub input_unreadable: fn(&str) -> String,
@@ -49,6 +51,10 @@ pub struct ReportTexts {
     pub col_rank: &'static str,
     pub col_name: &'static str,
     pub col_votes: &'static str,
+    /// Under a scheme with ×: 反对, 弃权, and boxes that could not be read.
+    pub col_opposed: &'static str,
+    pub col_abstained: &'static str,
+    pub col_unreadable: &'static str,
     pub col_score: &'static str,
     pub col_rate: &'static str,
     pub col_majority: &'static str,
@@ -107,6 +113,7 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     report_title: "计票结果报告单",
     form_title: "表格",
     votes_of: |n| format!("{n} 票"),
+    against_of: |opposed, abstained| format!("反对 {opposed}，弃权 {abstained}"),
     signature: |who| format!("{who}（签名）："),
     date_of: |y, m, d| format!("{y}年{m}月{d}日"),
     input_unreadable: |detail| format!("结果数据无法读取：{detail}（E01）"),
@@ -147,6 +154,9 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     col_rank: "名次",
     col_name: "姓名",
     col_votes: "得票",
+    col_opposed: "反对",
+    col_abstained: "弃权",
+    col_unreadable: "无法辨认",
     col_score: "加权得票",
     col_rate: "得票率",
     col_majority: "过半数",
@@ -232,7 +242,7 @@ impl ReportTexts {
 /// subject's role when there is one (「王秀英（书记）」).
 fn item(name: &str, role: &str, dimension: Option<&str>) -> String {
     let label = crate::Lang::default()
-        .texts()
+        .ballot()
         .item_label(&crate::template::Item {
             subject: 0,
             subject_name: name,

@@ -6,7 +6,7 @@
 use crate::error::{TemplateError, TemplateErrorKind};
 use crate::share::ShareError;
 use crate::template::{
-    EvaluationSection, MarkSymbol, Marking, OverMarkedRule, RecommendationSection, Section,
+    EvaluationSection, MarkSymbol, Marking, OverMarkedRule, RecommendationSection, Scheme, Section,
     TemplateSpec, Unmarked,
 };
 
@@ -70,6 +70,9 @@ pub struct StudioTexts {
     pub unmarked_legend: &'static str,
     pub unmarked_not_recommended: &'static str,
     pub unmarked_abstain: &'static str,
+    /// The marking scheme's choices: ○ only; ○ and × (三种意见); inverted.
+    pub scheme_legend: &'static str,
+    pub scheme_label: fn(crate::template::Scheme) -> &'static str,
     pub categories_legend: &'static str,
     pub categories_hint: &'static str,
     pub category_n: fn(usize) -> String,
@@ -282,6 +285,12 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     unmarked_legend: "名单上不划符号的：",
     unmarked_not_recommended: "视为不推荐（不赞成）",
     unmarked_abstain: "视为弃权",
+    scheme_legend: "每个名字的意见：",
+    scheme_label: |s| match s {
+        Scheme::AgreeOnly => "只划赞成的（推荐票的常见划法）",
+        Scheme::AgreeOppose => "赞成、反对、弃权三种：赞成的划○（或√），反对的划×，弃权的不划",
+        Scheme::Inverted => "反向划法：赞成的不划，反对的划×，弃权的划○（或√）",
+    },
     categories_legend: "投票人类别",
     categories_hint: "分开统计的类别，如 党员、群众代表。不分类别可以不填。",
     category_n: |i| format!("类别 {i}"),
@@ -515,15 +524,25 @@ fn share_error(e: &ShareError) -> String {
 /// the usual wording of published ballots (赞成的在姓名下方空格内划○ …).
 fn paper_recommendation(r: &RecommendationSection, marking: Marking) -> String {
     let s = marking.symbol.glyph();
-    let mut out = format!("请在赞成的人选姓名下方的空格内划“{s}”");
-    out.push_str(match marking.unmarked {
-        Unmarked::NotRecommended => "，不赞成的不划任何符号。",
-        Unmarked::Abstain => "，不划符号的视为弃权。",
+    let mut out = match marking.scheme {
+        Scheme::Inverted => {
+            format!("赞成的人选不划任何符号，反对的在姓名下方的空格内划“×”，弃权的划“{s}”。")
+        }
+        _ => format!("请在赞成的人选姓名下方的空格内划“{s}”"),
+    };
+    out.push_str(match (marking.scheme, marking.unmarked) {
+        (Scheme::Inverted, _) => "",
+        (Scheme::AgreeOppose, _) => "，反对的划“×”，弃权的不划任何符号。",
+        (_, Unmarked::NotRecommended) => "，不赞成的不划任何符号。",
+        (_, Unmarked::Abstain) => "，不划符号的视为弃权。",
     });
     if r.write_in_slots > 0 {
-        out.push_str(&format!(
-            "另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“{s}”。"
-        ));
+        out.push_str(&match marking.scheme {
+            Scheme::Inverted => {
+                "另选他人的，在“另选他人”格内写上其姓名，下方空格内不划符号。".to_string()
+            }
+            _ => format!("另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“{s}”。"),
+        });
     }
     out.push_str(&format!("推荐人数不得超过 {} 人", r.max_marks));
     out.push_str(match r.over_marked {
@@ -576,10 +595,28 @@ mod tests {
         let marking = Marking {
             symbol: MarkSymbol::Tick,
             unmarked: Unmarked::Abstain,
+            scheme: Scheme::AgreeOnly,
         };
         assert_eq!(
             (ZH_CN.paper_recommendation)(&r, marking),
             "请在赞成的人选姓名下方的空格内划“√”，不划符号的视为弃权。推荐人数不得超过 5 人，超过的本部分无效。"
+        );
+        r.write_in_slots = 1;
+        let marking = Marking {
+            scheme: Scheme::AgreeOppose,
+            ..Marking::default()
+        };
+        assert_eq!(
+            (ZH_CN.paper_recommendation)(&r, marking),
+            "请在赞成的人选姓名下方的空格内划“○”，反对的划“×”，弃权的不划任何符号。另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“○”。推荐人数不得超过 5 人，超过的本部分无效。"
+        );
+        let marking = Marking {
+            scheme: Scheme::Inverted,
+            ..Marking::default()
+        };
+        assert_eq!(
+            (ZH_CN.paper_recommendation)(&r, marking),
+            "赞成的人选不划任何符号，反对的在姓名下方的空格内划“×”，弃权的划“○”。另选他人的，在“另选他人”格内写上其姓名，下方空格内不划符号。推荐人数不得超过 5 人，超过的本部分无效。"
         );
         assert_eq!(
             (ZH_CN.paper_evaluation)(MarkSymbol::Circle),

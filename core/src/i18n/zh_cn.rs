@@ -1,5 +1,6 @@
 //! 简体中文 catalogue.
 
+use super::ballot::BallotTexts;
 use super::Texts;
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::VoidReason;
@@ -8,9 +9,11 @@ use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::figures::FigureFlag;
 use crate::form::SessionError;
 use crate::session::EventKind;
+use crate::template::Vote;
 
 pub static TEXTS: Texts = Texts {
     app_title: "测评推荐助手",
+    template_header: |issuer, fp| format!("{issuer} · 模板校验码 {fp}"),
     app_tagline: "民主测评 · 推荐票 · 计票，离线使用",
     back_home: "返回首页",
 
@@ -121,49 +124,7 @@ pub static TEXTS: Texts = Texts {
     },
     pin_delete_body: |n| format!("将删除本场次和已投的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，工作记录一并保留。"),
 
-    choose_category: "请先选择您的身份",
-    change_category: "更改身份",
-    your_category: |c| format!("身份：{c}"),
-    evaluation_instructions: |symbol| {
-        format!(
-            "请在每位测评对象的一个等次上点选（纸质表在相应栏内划{symbol}），每项只能选一个等次。"
-        )
-    },
-    recommendation_instructions: |max, symbol| {
-        format!("请点选您推荐的人（纸质票在姓名下方空格内划{symbol}），最多推荐 {max} 人。如推荐名单以外的人，请在“另选他人”栏写上姓名。")
-    },
-    selected_count: |k, n| format!("已选 {k} / {n}"),
-    write_in_label: |i| format!("另选他人 {i}"),
-    write_in_placeholder: "写上姓名",
-    dimension_of: |subject, dimension| format!("{subject} · {dimension}"),
-    submit: "提交",
-    saving: "正在保存…",
-    template_header: |issuer, fp| format!("{issuer} · 模板校验码 {fp}"),
-    staff: "工作人员",
-    review_title: "请核对您的选择",
-    review_recommended: |k, n| format!("推荐 {k} 人（最多 {n} 人）"),
-    review_nobody: "没有推荐任何人",
-    review_write_ins: "另选他人",
-    review_unrated: "未评（弃权）",
-    blank_warning: "这是一张空白票：您没有选择任何一项。空白票也会计入，算作弃权。",
-    unrated_warning: |items| {
-        format!(
-            "以下 {} 项没有选择等次，将按弃权计：{}。",
-            items.len(),
-            items.join("、")
-        )
-    },
-    confirm_submit: "确认提交",
-    confirm_blank: "确认提交空白票",
-    back_to_edit: "返回修改",
-    recorded_title: "已投票，请将平板交给下一位",
-    recorded_next: "下一位开始投票",
-    not_recorded_title: "没有保存成功！",
-    not_recorded_body:
-        "这张票没有记录下来（设备存储出错）。请告诉工作人员。您的选择还在，可以再提交一次；已记录的票不受影响。",
     dismiss: "知道了",
-    mark_refused,
-
     results_heading: "计票结果",
     totals: |total, valid, blank, void| {
         format!("共 {total} 张：有效 {valid} 张，空白 {blank} 张，无效 {void} 张")
@@ -208,6 +169,70 @@ pub static TEXTS: Texts = Texts {
     },
     all_entered: |n| format!("收回的 {n} 张已全部录入。"),
 
+    ask_delete_body: |n| format!("将删除本次计票和已录入的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，计票记录一并保留。"),
+    delete_count: "删除本次计票",
+    figure_flag,
+};
+
+pub static BALLOT: BallotTexts = BallotTexts {
+    choose_category: "请先选择您的身份",
+    change_category: "更改身份",
+    your_category: |c| format!("身份：{c}"),
+    evaluation_instructions: |symbol| {
+        format!(
+            "请在每位测评对象的一个等次上点选（纸质表在相应栏内划{symbol}），每项只能选一个等次。"
+        )
+    },
+    recommendation_instructions: |max, symbol| {
+        format!("请点选您推荐的人（纸质票在姓名下方空格内划{symbol}），最多推荐 {max} 人。如推荐名单以外的人，请在“另选他人”栏写上姓名。")
+    },
+    selected_count: |k, n| format!("已选 {k} / {n}"),
+    choice_instructions: |max, inverted, symbol| {
+        let paper = if inverted {
+            format!("纸质票上赞成的不划符号，反对的划×，弃权的划{symbol}")
+        } else {
+            format!("纸质票上赞成的划{symbol}，反对的划×，弃权的不划符号")
+        };
+        format!("请对每一位人选点选“赞成”“反对”或“弃权”（{paper}），赞成的最多 {max} 人。如赞成名单以外的人，请在“另选他人”栏写上姓名。")
+    },
+    vote_name: |v| match v {
+        Vote::Agree => "赞成",
+        Vote::Oppose => "反对",
+        Vote::Abstain => "弃权",
+    },
+    agreed_count: |k, n| format!("已赞成 {k} / {n}"),
+    write_in_label: |i| format!("另选他人 {i}"),
+    write_in_placeholder: "写上姓名",
+    dimension_of: |subject, dimension| format!("{subject} · {dimension}"),
+    submit: "提交",
+    saving: "正在保存…",
+    staff: "工作人员",
+    review_title: "请核对您的选择",
+    review_recommended: |k, n| format!("推荐 {k} 人（最多 {n} 人）"),
+    review_agreed: |k, n| format!("赞成 {k} 人（最多 {n} 人）"),
+    review_opposed: |k| format!("反对 {k} 人"),
+    review_abstained: |k| format!("弃权 {k} 人"),
+    review_nobody: "没有推荐任何人",
+    review_write_ins: "另选他人",
+    review_unrated: "未评（弃权）",
+    blank_warning: "这是一张空白票：您没有选择任何一项。空白票也会计入，算作弃权。",
+    unrated_warning: |items| {
+        format!(
+            "以下 {} 项没有选择等次，将按弃权计：{}。",
+            items.len(),
+            items.join("、")
+        )
+    },
+    confirm_submit: "确认提交",
+    confirm_blank: "确认提交空白票",
+    back_to_edit: "返回修改",
+    recorded_title: "已投票，请将平板交给下一位",
+    recorded_next: "下一位开始投票",
+    not_recorded_title: "没有保存成功！",
+    not_recorded_body:
+        "这张票没有记录下来（设备存储出错）。请告诉工作人员。您的选择还在，可以再提交一次；已记录的票不受影响。",
+    mark_refused,
+
     tab_entry: "录入",
     tab_board: "计票板",
     tab_list: |n| format!("已录入 {n}"),
@@ -222,6 +247,10 @@ pub static TEXTS: Texts = Texts {
     },
     cancel_correction: "取消更正",
     paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
+    paper_marked_three: |k, against, max| {
+        format!("本张赞成 {k} 人、反对 {against} 人（赞成最多 {max} 人）")
+    },
+    pad_box_label: |name, mark| format!("{name} 划{mark}"),
     write_in_suggestions: "已写过的姓名（点一下填入）：",
     write_in_not_counted: |why| format!("这一栏不计入：{why}"),
     review_not_counted: |names| {
@@ -232,6 +261,7 @@ pub static TEXTS: Texts = Texts {
     next_ballot: "下一张",
     save_correction: "保存更正",
     blank_ballot: "空白票",
+    unmarked_ballot: "未划符号",
     void_ballot: "废票",
     void_reason_prompt: "这张票为什么无效？",
     void_reason: |r| match r {
@@ -248,7 +278,7 @@ pub static TEXTS: Texts = Texts {
         VoidReason::OverMarked {
             marked, allowed, ..
         } => format!("此票无效：推荐人数超过 {allowed} 人（选了 {marked} 人）"),
-        VoidReason::Declared(d) => format!("废票：{}", (TEXTS.void_reason)(d)),
+        VoidReason::Declared(d) => format!("废票：{}", (BALLOT.void_reason)(d)),
     },
     note_section_void: |title, marked, allowed| {
         format!("「{title}」推荐人数超过 {allowed} 人（选了 {marked} 人），这一部分不计")
@@ -258,6 +288,9 @@ pub static TEXTS: Texts = Texts {
     note_write_in_ambiguous: |name| {
         format!("另选“{name}”：名单上有同名的几位，无法确定是哪一位，这一栏不计")
     },
+    note_write_in_declined: |name| format!("另选“{name}”没有表示赞成，这一栏不计"),
+    note_box_unreadable: |name, glyph| format!("“{name}”既有{glyph}又有×，无法辨认，这一栏不计"),
+    summary_opposed: |names| format!("反对 {names}"),
     note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
     ballot_number: |n| format!("第 {n} 张"),
     struck_label: "已划去",
@@ -274,9 +307,6 @@ pub static TEXTS: Texts = Texts {
     ask_strike_title: |n| format!("划去第 {n} 张？"),
     ask_strike_body: "划去后这张票不再计入，可在「已录入」里恢复；这一操作记入修改记录。",
     ask_delete_title: "删除本次计票？",
-    ask_delete_body: |n| format!("将删除本次计票和已录入的 {n} 张票。删除后保留 30 天，可在“本机数据与备份”中恢复，计票记录一并保留。"),
-    delete_count: "删除本次计票",
-    figure_flag,
     count_refused,
 
 };
@@ -363,6 +393,9 @@ fn session_error(e: SessionError) -> String {
 fn mark_refused(r: &MarkRefused) -> String {
     match r {
         MarkRefused::LimitReached { max } => format!("最多推荐 {max} 人。如要改选，请先取消一人。"),
+        MarkRefused::AgreeLimitReached { max } => {
+            format!("赞成的最多 {max} 人。如要改选，请先把一位改为“反对”或“弃权”。")
+        }
         MarkRefused::WriteInIsListed { name } => {
             format!("“{name}”已在名单中，请直接在名单里选择。")
         }
@@ -490,6 +523,12 @@ fn problem(kind: &TemplateErrorKind) -> String {
         } => {
             format!("{max_marks} 人超过了票上可选的 {available} 人（名单加另选他人栏）")
         }
+        K::InvertedOverMarked {
+            max_marks,
+            candidates,
+        } => format!(
+            "按本模板的划法，不划符号即为赞成：名单 {candidates} 人多于 {max_marks} 人，原样交回的票就会超过人数而无效；请换一种划法，或调整人数"
+        ),
         K::WeightsPerCategory { categories } => {
             format!("应为每个投票人类别各设一个权重（共 {categories} 个类别）")
         }

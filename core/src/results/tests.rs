@@ -592,3 +592,52 @@ fn bad_rule_texts_are_template_errors_at_their_field() {
         assert_eq!(rule_problems(&json), [(path.to_string(), code)], "{json}");
     }
 }
+
+#[test]
+fn under_a_scheme_with_a_cross_each_listed_name_has_its_against_and_abstain() {
+    // 甲 乙 丙 丁 戊, at most 3, ○ = 赞成 × = 反对; five ballots, one of them blank.
+    let json = r#"{"format":"ballot-kit/template","version":1,"title":"选举票","issuer":"某街道",
+        "marking":{"symbol":"○","unmarked":"abstain","scheme":"agree_oppose"},
+        "sections":[{"kind":"recommendation","title":"委员","candidates":[{"name":"甲"},{"name":"乙"},{"name":"丙"},{"name":"丁"},{"name":"戊"}],
+        "max_marks":3}]}"#;
+    let t = Template::parse(json).expect("valid");
+    let paper = |symbol: &[u16], cross: &[u16]| crate::Ballot {
+        category: None,
+        content: crate::ballot::BallotContent::Marked(vec![
+            crate::ballot::SectionMarks::Recommendation(crate::ballot::RecommendationMarks {
+                marked: symbol.iter().copied().collect(),
+                crossed: cross.iter().copied().collect(),
+                ..Default::default()
+            }),
+        ]),
+    };
+    let ballots = [
+        paper(&[0, 1], &[2]),
+        paper(&[0], &[1, 2]),
+        paper(&[0, 2], &[]),
+        paper(&[1], &[1]), // 乙's box holds both marks
+        paper(&[], &[]),   // blank
+    ];
+    let counted = Tally::of(&t, &ballots).expect("fits");
+    let r = Results::compute(&t, &counted, Figures::default(), View::Combined);
+    let against = |i: u16| {
+        let row = rec(&r).listed(i).expect("listed");
+        (
+            row.votes,
+            row.against.map(|a| (a.opposed, a.abstained, a.unreadable)),
+        )
+    };
+    assert_eq!(against(0), (3, Some((0, 2, 0))));
+    assert_eq!(against(1), (1, Some((1, 2, 1))));
+    assert_eq!(against(2), (1, Some((2, 2, 0))));
+    assert_eq!(against(3), (0, Some((0, 5, 0))));
+    // Under the agree-only scheme there is no 反对 to report.
+    let plain = template("", "");
+    let r = Results::compute(
+        &plain,
+        &tally(&plain, &[(2, 2, &[1, 1, 0, 0, 0], &[])]),
+        Figures::default(),
+        View::Combined,
+    );
+    assert!(rec(&r).rows.iter().all(|row| row.against.is_none()));
+}

@@ -6,13 +6,28 @@ use ballot_core::ballot::{
     Ballot, BallotContent, DeclaredVoid, LevelSet, RecommendationMarks, SectionMarks,
 };
 use ballot_core::samples;
-use ballot_core::template::{Section, Template};
+use ballot_core::template::{Scheme, Section, Template};
 use proptest::prelude::*;
 
 pub mod device;
 
+/// The samples, and the recommendation sample under each scheme with × (三种意见, and the
+/// inverted scheme, where a ballot may agree with every listed name).
 pub fn templates() -> Vec<Template> {
-    samples::all()
+    let mut all = samples::all();
+    for scheme in [Scheme::AgreeOppose, Scheme::Inverted] {
+        let mut spec = samples::all()[1].clone().into_spec();
+        spec.marking.scheme = scheme;
+        for s in &mut spec.sections {
+            if let Section::Recommendation(r) = s {
+                if scheme == Scheme::Inverted {
+                    r.max_marks = r.candidates.len() as u16 + 1;
+                }
+            }
+        }
+        all.push(spec.check().expect("a sample under another scheme"));
+    }
+    all
 }
 
 /// Any ballot a paper could show for template `t`: every mark combination, write-ins drawn
@@ -31,6 +46,15 @@ pub fn ballot(t: &Template) -> impl Strategy<Value = Ballot> {
             }
             Section::Recommendation(r) => {
                 let n = r.candidates.len() as u16;
+                let slots = r.write_in_slots;
+                let cross = t.spec().marking.scheme.has_cross();
+                let crosses = move |up_to: u16| {
+                    if cross {
+                        prop::collection::btree_set(0..up_to.max(1), 0..=up_to as usize).boxed()
+                    } else {
+                        Just(Default::default()).boxed()
+                    }
+                };
                 let pool: Vec<String> = ["", "赵六", "赵 六", "钱七", " "]
                     .iter()
                     .map(|s| s.to_string())
@@ -42,11 +66,18 @@ pub fn ballot(t: &Template) -> impl Strategy<Value = Ballot> {
                         prop::sample::select(pool),
                         0..=usize::from(r.write_in_slots),
                     ),
+                    (crosses(n), crosses(slots), crosses(slots)),
                 )
-                    .prop_map(|(marked, write_ins)| {
+                    .prop_map(move |(marked, write_ins, (x, wm, wx))| {
+                        let keep = |s: std::collections::BTreeSet<u16>, below: u16| {
+                            s.into_iter().filter(|&i| i < below).collect()
+                        };
                         SectionMarks::Recommendation(RecommendationMarks {
                             marked: marked.into_iter().collect(),
                             write_ins,
+                            crossed: keep(x, n),
+                            write_ins_marked: keep(wm, slots),
+                            write_ins_crossed: keep(wx, slots),
                         })
                     })
                     .boxed()

@@ -4,8 +4,10 @@
 
 use ballot_core::ballot::{BallotContent, LevelSet, RecommendationMarks, SectionMarks};
 use ballot_core::check::resolve_recommendation;
-use ballot_core::template::{EvaluationSection, MarkSymbol, RecommendationSection};
-use ballot_core::{Ballot, Section, Template, Texts};
+use ballot_core::count::PaperBox;
+use ballot_core::i18n::ballot::BallotTexts;
+use ballot_core::template::{EvaluationSection, MarkSymbol, RecommendationSection, Scheme};
+use ballot_core::{Ballot, Section, Template};
 use yew::prelude::*;
 
 use crate::app::state::{key_for, marks_before, PadAction};
@@ -25,6 +27,7 @@ fn paper_mark(
         on,
         glyph: symbol.glyph(),
         label,
+        name: None,
         shortcut: key_for(k),
         onclick,
     })
@@ -33,10 +36,11 @@ fn paper_mark(
 /// What every section of the pad shares.
 struct Pad<'a> {
     symbol: MarkSymbol,
+    scheme: Scheme,
     /// Write-in names entered so far in this count, most frequent first.
     suggestions: &'a [String],
     on: &'a Callback<PadAction>,
-    t: &'a Texts,
+    t: &'a BallotTexts,
 }
 
 fn recommendation(
@@ -48,12 +52,37 @@ fn recommendation(
 ) -> Html {
     let Pad {
         symbol,
+        scheme,
         suggestions,
         on,
         t,
     } = *p;
-    let marked = resolve_recommendation(spec, marks).mark_count();
+    let resolved = resolve_recommendation(spec, scheme, marks);
+    let marked = resolved.mark_count();
     let over = marked > usize::from(spec.max_marks);
+    let three = scheme.has_cross();
+    // Under a scheme with ×, a box has two buttons: the symbol and ×, each tapped as the
+    // paper shows it; both on is a box holding both marks (it cannot be read).
+    let pair = |name: &str, at: PaperBox, symbol_on: bool, cross_on: bool, k: Option<usize>| {
+        let button = |cross: bool, on_: bool| {
+            let glyph = if cross { "×" } else { symbol.glyph() };
+            mark(Mark {
+                key: usize::from(cross),
+                role: "checkbox",
+                on: on_,
+                glyph,
+                label: html! { glyph },
+                name: Some((t.pad_box_label)(name, glyph)),
+                shortcut: k.and_then(|k| key_for(k + usize::from(cross))),
+                onclick: on.reform(move |_| PadAction::Box {
+                    section: i,
+                    at,
+                    cross,
+                }),
+            })
+        };
+        html! { <div class="pair">{ button(false, symbol_on) }{ button(true, cross_on) }</div> }
+    };
     let cell = |slot: usize| marks.write_ins.get(slot).map_or("", String::as_str);
     let empty_slot = (0..usize::from(spec.write_in_slots)).find(|&s| cell(s).trim().is_empty());
     // Names already written in this count, less those on this ballot: one tap fills the
@@ -66,15 +95,37 @@ fn recommendation(
     html! {
         <section class="ballot-section paper" aria-labelledby={format!("pad-{i}")}>
             <h3 id={format!("pad-{i}")}>{ &spec.title }</h3>
-            <p class="counter" data-full={over.then_some("")}>{ (t.paper_marked)(marked, spec.max_marks) }</p>
-            <div class="marks">
-                { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
-                    let candidate = u16::try_from(j).ok()?;
-                    let on = on.reform(move |_| PadAction::Toggle { section: i, candidate });
-                    let label = html! { <>{ &c.name }if !c.note.is_empty() { <small>{ &c.note }</small> }</> };
-                    Some(paper_mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
-                }) }
-            </div>
+            <p class="counter" data-full={over.then_some("")}>
+                if three {
+                    { (t.paper_marked_three)(marked, resolved.opposed.len(), spec.max_marks) }
+                } else {
+                    { (t.paper_marked)(marked, spec.max_marks) }
+                }
+            </p>
+            if three {
+                <div class="marks boxes">
+                    { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
+                        let candidate = u16::try_from(j).ok()?;
+                        let id = format!("pad-name-{i}-{j}");
+                        let name = c.label();
+                        Some(html! {
+                            <div class="box-of" key={j} role="group" aria-labelledby={id.clone()}>
+                                <span class="box-name" {id}>{ &c.name }if !c.note.is_empty() { <small>{ &c.note }</small> }</span>
+                                { pair(&name, PaperBox::Listed(candidate), marks.marked.contains(&candidate), marks.crossed.contains(&candidate), Some(first_key + 2 * j)) }
+                            </div>
+                        })
+                    }) }
+                </div>
+            } else {
+                <div class="marks">
+                    { for spec.candidates.iter().enumerate().filter_map(|(j, c)| {
+                        let candidate = u16::try_from(j).ok()?;
+                        let on = on.reform(move |_| PadAction::Toggle { section: i, candidate });
+                        let label = html! { <>{ &c.name }if !c.note.is_empty() { <small>{ &c.note }</small> }</> };
+                        Some(paper_mark(label, marks.marked.contains(&candidate), symbol, first_key + j, on))
+                    }) }
+                </div>
+            }
             <div class="write-ins">
             { for (0..usize::from(spec.write_in_slots)).map(|slot| {
                 let id = format!("pad-write-in-{i}-{slot}");
@@ -83,10 +134,14 @@ fn recommendation(
                     slot,
                     text: ballot_ui::text::typed(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()),
                 });
+                let label = (t.write_in_label)(slot + 1);
+                let at = u16::try_from(slot).unwrap_or(u16::MAX);
+                let boxed = three.then(|| pair(&label, PaperBox::WriteIn(at), marks.write_ins_marked.contains(&at), marks.write_ins_crossed.contains(&at), None));
                 html! {
                     <div class="write-in">
-                        <label for={id.clone()}>{ (t.write_in_label)(slot + 1) }</label>
+                        <label for={id.clone()}>{ label }</label>
                         <input {id} type="text" autocomplete="off" spellcheck="false" value={cell(slot).to_string()} {oninput} />
+                        { for boxed }
                     </div>
                 }
             }) }
@@ -145,13 +200,14 @@ pub fn paper_pad(
     ballot: &Ballot,
     suggestions: &[String],
     on: &Callback<PadAction>,
-    t: &Texts,
+    t: &BallotTexts,
 ) -> Html {
     let BallotContent::Marked(marks) = &ballot.content else {
         return html! {};
     };
     let pad = Pad {
         symbol: template.spec().marking.symbol,
+        scheme: template.spec().marking.scheme,
         suggestions,
         on,
         t,

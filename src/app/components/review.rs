@@ -1,5 +1,5 @@
 use ballot_core::ballot::{BallotContent, SectionMarks};
-use ballot_core::check::resolve_recommendation;
+use ballot_core::check::{check, resolve_recommendation, Verdict};
 use ballot_core::{Ballot, Lang, Section, Template};
 use yew::prelude::*;
 
@@ -15,16 +15,19 @@ pub fn review(
     on_back: Callback<MouseEvent>,
     lang: Lang,
 ) -> Html {
-    let t = lang.texts();
+    let b = lang.ballot();
     let BallotContent::Marked(marks) = &ballot.content else {
         return html! {};
     };
-    let blank = ballot.has_no_marks();
+    // Blank as the count will judge it: under the inverted scheme a ballot without marks
+    // agrees with every name, and one that abstains on every name is the blank one.
+    let blank = check(template, ballot).is_ok_and(|c| c.verdict == Verdict::Blank);
+    let scheme = template.spec().marking.scheme;
     let unrated: Vec<String> = ballot
         .unrated_items()
         .into_iter()
         .filter_map(|(section, item)| match template.sections().get(section)? {
-            Section::Evaluation(e) => Some(t.item_label(&e.items().nth(item)?)),
+            Section::Evaluation(e) => Some(b.item_label(&e.items().nth(item)?)),
             Section::Recommendation(_) => None,
         })
         .collect();
@@ -34,7 +37,7 @@ pub fn review(
         .zip(marks)
         .map(|pair| match pair {
             (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
-                let resolved = resolve_recommendation(spec, m);
+                let resolved = resolve_recommendation(spec, scheme, m);
                 let mut names: Vec<String> = resolved
                     .votes
                     .iter()
@@ -45,19 +48,43 @@ pub fn review(
                     resolved
                         .write_ins
                         .iter()
-                        .map(|w| format!("{w}（{}）", t.review_write_ins)),
+                        .map(|w| format!("{w}（{}）", b.review_write_ins)),
+                );
+                let list = |names: &[String]| {
+                    html! {
+                        <ul class="review-names">
+                            { for names.iter().map(|n| html! { <li>{ n }</li> }) }
+                        </ul>
+                    }
+                };
+                if !scheme.has_cross() {
+                    return html! {
+                        <section class="review-section">
+                            <h3>{ &spec.title }</h3>
+                            <p>{ (b.review_recommended)(names.len(), spec.max_marks) }</p>
+                            if names.is_empty() {
+                                <p class="review-none">{ b.review_nobody }</p>
+                            } else {
+                                { list(&names) }
+                            }
+                        </section>
+                    };
+                }
+                let opposed: Vec<String> = (resolved.opposed.iter())
+                    .filter_map(|&i| spec.candidates.get(usize::from(i)))
+                    .map(|c| c.label())
+                    .collect();
+                let abstained = (spec.candidates.len()).saturating_sub(
+                    resolved.votes.len() + opposed.len() + resolved.unreadable.len(),
                 );
                 html! {
                     <section class="review-section">
                         <h3>{ &spec.title }</h3>
-                        <p>{ (t.review_recommended)(names.len(), spec.max_marks) }</p>
-                        if names.is_empty() {
-                            <p class="review-none">{ t.review_nobody }</p>
-                        } else {
-                            <ul class="review-names">
-                                { for names.iter().map(|n| html! { <li>{ n }</li> }) }
-                            </ul>
-                        }
+                        <p>{ (b.review_agreed)(names.len(), spec.max_marks) }</p>
+                        { list(&names) }
+                        <p>{ (b.review_opposed)(opposed.len()) }</p>
+                        { list(&opposed) }
+                        <p>{ (b.review_abstained)(abstained) }</p>
                     </section>
                 }
             }
@@ -69,9 +96,9 @@ pub fn review(
                             let level = r.only().and_then(|l| spec.levels.get(l));
                             html! {
                                 <>
-                                    <dt>{ t.item_label(&item) }</dt>
+                                    <dt>{ b.item_label(&item) }</dt>
                                     <dd data-unrated={level.is_none().then_some("")}>
-                                        { level.map_or(t.review_unrated, String::as_str) }
+                                        { level.map_or(b.review_unrated, String::as_str) }
                                     </dd>
                                 </>
                             }
@@ -83,23 +110,23 @@ pub fn review(
         });
     html! {
         <section class="review" aria-labelledby="review-title">
-            <h2 id="review-title">{ t.review_title }</h2>
+            <h2 id="review-title">{ b.review_title }</h2>
             if !not_counted.is_empty() {
-                <p class="warning" role="alert">{ (t.review_not_counted)(not_counted) }</p>
+                <p class="warning" role="alert">{ (b.review_not_counted)(not_counted) }</p>
             }
             if blank {
-                <p class="warning" role="alert">{ t.blank_warning }</p>
+                <p class="warning" role="alert">{ b.blank_warning }</p>
             } else if !unrated.is_empty() {
-                <p class="warning" role="alert">{ (t.unrated_warning)(&unrated) }</p>
+                <p class="warning" role="alert">{ (b.unrated_warning)(&unrated) }</p>
             }
             if !blank {
                 { for sections }
             }
             <div class="actions stacked">
                 <button class="primary huge" onclick={on_confirm}>
-                    { if blank { t.confirm_blank } else { t.confirm_submit } }
+                    { if blank { b.confirm_blank } else { b.confirm_submit } }
                 </button>
-                <button class="huge" onclick={on_back}>{ t.back_to_edit }</button>
+                <button class="huge" onclick={on_back}>{ b.back_to_edit }</button>
             </div>
         </section>
     }

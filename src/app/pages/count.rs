@@ -39,6 +39,7 @@ enum Tab {
 #[component]
 pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let tab = use_state(|| Tab::Entry);
     let choosing_void = use_state(|| false);
     let pad_scroll = use_node_ref();
@@ -132,10 +133,10 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
         </div>
     };
     let tabs = [
-        (Tab::Entry, t.tab_entry.to_string()),
-        (Tab::Board, t.tab_board.to_string()),
-        (Tab::List, (t.tab_list)(log.live_count())),
-        (Tab::Figures, t.tab_figures.to_string()),
+        (Tab::Entry, b.tab_entry.to_string()),
+        (Tab::Board, b.tab_board.to_string()),
+        (Tab::List, (b.tab_list)(log.live_count())),
+        (Tab::Figures, b.tab_figures.to_string()),
     ];
     let tab_bar = html! {
         <div class="tabs" role="tablist">
@@ -191,24 +192,24 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                     .get(seq)
                     .ok()
                     .and_then(|e| check(template, &e.ballot).ok())
-                    .map(|k| t.ballot_summary(template, &k))
+                    .map(|k| b.ballot_summary(template, &k))
                     .unwrap_or_default();
                 let title = if undo {
-                    (t.ask_undo_title)(seq)
+                    (b.ask_undo_title)(seq)
                 } else {
-                    (t.ask_strike_title)(seq)
+                    (b.ask_strike_title)(seq)
                 };
-                let yes = if undo { t.undo_last } else { t.strike };
+                let yes = if undo { b.undo_last } else { b.strike };
                 dialog::alert(
                     title.into(),
-                    format!("{summary}。{}", t.ask_strike_body).into(),
+                    format!("{summary}。{}", b.ask_strike_body).into(),
                     yes,
                     Some(t.cancel),
                     answer,
                 )
             }
             CountAsk::Delete => dialog::alert(
-                t.ask_delete_title.into(),
+                b.ask_delete_title.into(),
                 (t.ask_delete_body)(log.entered_count()).into(),
                 t.delete_count,
                 Some(t.cancel),
@@ -233,12 +234,12 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
 
 /// 修改记录 of a count, oldest first, each line with its time.
 fn audit(app: &AppState, log: &CountLog, steps: Audit) -> Vec<String> {
-    let t = app.lang.texts();
+    let b = app.lang.ballot();
     (log.entries())
         .filter(|e| e.op.audited(steps))
         .map(|e| {
             let at = page::format_time(e.at_ms, app.lang.tag());
-            format!("{at} {}", (t.audit_entry)(&e.op))
+            format!("{at} {}", (b.audit_entry)(&e.op))
         })
         .collect()
 }
@@ -290,7 +291,7 @@ fn list_tab(v: &ListView) -> Html {
         busy,
         tab,
     } = *v;
-    let t = app.lang.texts();
+    let b = app.lang.ballot();
     let template = &count.template;
     let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
     let audit: Vec<Html> = audit(app, log, Audit::All)
@@ -301,7 +302,7 @@ fn list_tab(v: &ListView) -> Html {
         <>
             <ol class="entered">
                 { for log.entered().map(|e| {
-                    let summary = check(template, &e.ballot).map(|k| t.ballot_summary(template, &k)).unwrap_or_default();
+                    let summary = check(template, &e.ballot).map(|k| b.ballot_summary(template, &k)).unwrap_or_default();
                     let seq = e.seq;
                     let correct = {
                         let app = app.clone();
@@ -314,19 +315,19 @@ fn list_tab(v: &ListView) -> Html {
                     html! {
                         <li key={seq} data-struck={e.struck.then_some("")}>
                             <p>
-                                <strong>{ (t.ballot_number)(seq) }</strong>{ " " }
+                                <strong>{ (b.ballot_number)(seq) }</strong>{ " " }
                                 <span class="summary">{ summary }</span>
-                                if e.struck { { " " }<span class="status">{ t.struck_label }</span> }
-                                if e.corrections > 0 { { " " }<small>{ (t.corrected_times)(e.corrections) }</small> }
+                                if e.struck { { " " }<span class="status">{ b.struck_label }</span> }
+                                if e.corrections > 0 { { " " }<small>{ (b.corrected_times)(e.corrections) }</small> }
                             </p>
                             <div class="actions">
                                 if e.struck {
-                                    <button disabled={busy} aria-label={format!("{}{}", t.restore, (t.ballot_number)(seq))}
-                                        onclick={send(app, move |_| CountAction::Restore { seq, now_ms: page::now_ms() })}>{ t.restore }</button>
+                                    <button disabled={busy} aria-label={format!("{}{}", b.restore, (b.ballot_number)(seq))}
+                                        onclick={send(app, move |_| CountAction::Restore { seq, now_ms: page::now_ms() })}>{ b.restore }</button>
                                 } else {
-                                    <button disabled={busy} aria-label={format!("{}{}", t.correct, (t.ballot_number)(seq))} onclick={correct}>{ t.correct }</button>
-                                    <button class="danger" disabled={busy} aria-label={format!("{}{}", t.strike, (t.ballot_number)(seq))}
-                                        onclick={ask(CountAsk::Strike { seq, undo: false })}>{ t.strike }</button>
+                                    <button disabled={busy} aria-label={format!("{}{}", b.correct, (b.ballot_number)(seq))} onclick={correct}>{ b.correct }</button>
+                                    <button class="danger" disabled={busy} aria-label={format!("{}{}", b.strike, (b.ballot_number)(seq))}
+                                        onclick={ask(CountAsk::Strike { seq, undo: false })}>{ b.strike }</button>
                                 }
                             </div>
                         </li>
@@ -334,12 +335,12 @@ fn list_tab(v: &ListView) -> Html {
                 }) }
             </ol>
             if let Some(PadProblem::Refused(r)) = &c.problem {
-                <p class="refusal" role="alert">{ (t.count_refused)(*r) }</p>
+                <p class="refusal" role="alert">{ (b.count_refused)(*r) }</p>
             }
             <section aria-labelledby="audit-heading">
-                <h3 id="audit-heading">{ t.audit_heading }</h3>
+                <h3 id="audit-heading">{ b.audit_heading }</h3>
                 if audit.is_empty() {
-                    <p class="meta">{ t.audit_none }</p>
+                    <p class="meta">{ b.audit_none }</p>
                 } else {
                     <ol class="log">{ for audit }</ol>
                 }
@@ -366,6 +367,7 @@ fn figures_tab(v: &FiguresView) -> Html {
         form: figures_form,
     } = *v;
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let ask = |question: CountAsk| send(app, move |_: MouseEvent| CountAction::Ask(question));
     // Deleting a count started with a PIN asks for it, as deleting a session does.
     let ask_pin = {
@@ -406,15 +408,15 @@ fn figures_tab(v: &FiguresView) -> Html {
     html! {
         <>
             <form class="figures" {onsubmit} novalidate=true>
-                <h2>{ t.figures_heading }</h2>
+                <h2>{ b.figures_heading }</h2>
                 { field(SessionField::Due, t.field_due, &figures_form.due, |f, v| f.due = v) }
                 { field(SessionField::Present, t.field_present, &figures_form.present, |f, v| f.present = v) }
                 { field(SessionField::Issued, t.field_issued_paper, &figures_form.issued, |f, v| f.issued = v) }
                 { field(SessionField::Returned, t.field_returned, &figures_form.returned, |f, v| f.returned = v) }
                 if let Some(FiguresProblem::Refused(r)) = &c.figures_problem {
-                    <p class="field-error" role="alert">{ (t.count_refused)(*r) }</p>
+                    <p class="field-error" role="alert">{ (b.count_refused)(*r) }</p>
                 }
-                <button type="submit" class="primary" disabled={busy}>{ t.save }</button>
+                <button type="submit" class="primary" disabled={busy}>{ b.save }</button>
             </form>
             <div class="actions danger-zone">
                 if count.record.pin.is_some() {
@@ -454,6 +456,7 @@ fn entry_tab(v: &EntryView) -> Html {
         scroll,
     } = *v;
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let template = &count.template;
     let tap = |make: fn(u64) -> Action| send(app, move |_: MouseEvent| make(page::now_ms()));
     let on_pad = { send(app, move |p: PadAction| CountAction::Pad(p)) };
@@ -464,9 +467,9 @@ fn entry_tab(v: &EntryView) -> Html {
         ballot_core::Verdict::Void(_) => "void",
     });
     let problem = c.problem.as_ref().map(|p| match p {
-        PadProblem::Refused(r) => (t.count_refused)(*r),
-        PadProblem::NotStored(e) => (t.not_saved)(e.message(t)),
-        PadProblem::BadWriteIn => (t.mark_refused)(&MarkRefused::WriteInInvalid),
+        PadProblem::Refused(r) => (b.count_refused)(*r),
+        PadProblem::NotStored(e) => (b.not_saved)(e.message(t)),
+        PadProblem::BadWriteIn => (b.mark_refused)(&MarkRefused::WriteInInvalid),
     });
     let full = c.correcting.is_none() && log.room().is_err();
     let suggestions = log.write_in_names();
@@ -486,13 +489,13 @@ fn entry_tab(v: &EntryView) -> Html {
         <div class="pad">
             <div class="pad-heading">
                 <h2>{ match c.correcting {
-                    Some(seq) => (t.correcting)(seq),
-                    None => (t.entering)(log.next_seq()),
+                    Some(seq) => (b.correcting)(seq),
+                    None => (b.entering)(log.next_seq()),
                 } }</h2>
                 if c.correcting.is_some() {
-                    <button onclick={tap(|_| Action::Count(CountAction::CancelCorrection))} disabled={busy}>{ t.cancel_correction }</button>
+                    <button onclick={tap(|_| Action::Count(CountAction::CancelCorrection))} disabled={busy}>{ b.cancel_correction }</button>
                 } else {
-                    <p class="saved" role="status">{ for log.last_step().map(t.saved_step) }</p>
+                    <p class="saved" role="status">{ for log.last_step().map(b.saved_step) }</p>
                 }
             </div>
             <div class="pad-scroll" ref={scroll.clone()}>
@@ -500,20 +503,20 @@ fn entry_tab(v: &EntryView) -> Html {
                     <p class="notice" role="status">{ (t.all_entered)(log.figures().returned.unwrap_or(0)) }</p>
                 }
                 <fieldset class="sections" disabled={busy}>
-                    { paper_pad(template, &c.ballot, &suggestions, &on_pad, t) }
+                    { paper_pad(template, &c.ballot, &suggestions, &on_pad, b) }
                 </fieldset>
                 <div class="actions">
-                    <button disabled={busy} onclick={tap(|_| Action::Count(CountAction::Pad(PadAction::Clear)))}>{ t.clear_ballot }</button>
+                    <button disabled={busy} onclick={tap(|_| Action::Count(CountAction::Pad(PadAction::Clear)))}>{ b.clear_ballot }</button>
                     if let Some(onclick) = strike_last {
-                        <button disabled={busy} {onclick}>{ t.undo_last }</button>
+                        <button disabled={busy} {onclick}>{ b.undo_last }</button>
                     }
                 </div>
             </div>
             <div class="pad-bar">
                 if let Some(k) = &checked {
                     <div class="verdict" data-verdict={verdict_class} role="status">
-                        <p class="verdict-line">{ t.verdict(&k.verdict) }</p>
-                        { for t.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
+                        <p class="verdict-line">{ b.verdict(&k.verdict) }</p>
+                        { for b.ballot_notes(template, k).into_iter().map(|n| html! { <p>{ n }</p> }) }
                     </div>
                 }
                 if let Some(msg) = problem {
@@ -521,7 +524,7 @@ fn entry_tab(v: &EntryView) -> Html {
                 }
                 if **choosing_void {
                     <div class="void-reasons" role="group" aria-labelledby="void-prompt">
-                        <p id="void-prompt">{ t.void_reason_prompt }</p>
+                        <p id="void-prompt">{ b.void_reason_prompt }</p>
                         { for [DeclaredVoid::Unreadable, DeclaredVoid::NonStandardMark, DeclaredVoid::Other].into_iter().map(|reason| {
                             let app = app.clone();
                             let set = choosing_void.setter();
@@ -529,16 +532,18 @@ fn entry_tab(v: &EntryView) -> Html {
                                 set.set(false);
                                 app.dispatch(Action::Count(CountAction::CommitVoid { reason, now_ms: page::now_ms() }));
                             });
-                            html! { <button class="danger" disabled={busy} {onclick}>{ (t.void_reason)(reason) }</button> }
+                            html! { <button class="danger" disabled={busy} {onclick}>{ (b.void_reason)(reason) }</button> }
                         }) }
                         <button onclick={{ let set = choosing_void.setter(); Callback::from(move |_| set.set(false)) }}>{ t.cancel }</button>
                     </div>
                 } else {
                     <div class="bar-buttons">
-                        <button disabled={busy} onclick={tap(|now_ms| Action::Count(CountAction::CommitBlank { now_ms }))}>{ t.blank_ballot }</button>
-                        <button class="danger" disabled={busy} onclick={void_choice}>{ t.void_ballot }</button>
+                        <button disabled={busy} onclick={tap(|now_ms| Action::Count(CountAction::CommitBlank { now_ms }))}>
+                            { if template.spec().marking.scheme == ballot_core::template::Scheme::Inverted { b.unmarked_ballot } else { b.blank_ballot } }
+                        </button>
+                        <button class="danger" disabled={busy} onclick={void_choice}>{ b.void_ballot }</button>
                         <button class="primary next" disabled={busy} onclick={tap(|now_ms| Action::Count(CountAction::Commit { now_ms }))}>
-                            { if busy { t.saving } else if c.correcting.is_some() { t.save_correction } else { t.next_ballot } }
+                            { if busy { b.saving } else if c.correcting.is_some() { b.save_correction } else { b.next_ballot } }
                         </button>
                     </div>
                 }

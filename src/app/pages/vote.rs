@@ -20,6 +20,7 @@ use ballot_ui::forms::recommendation::{recommendation_form, RecommendationForm};
 #[component]
 pub fn VotePage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let draft = app.draft.clone();
     // Each new step starts at the top of the page.
     let step = draft
@@ -71,7 +72,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         <header class="form-header">
             <div class="staff-row">
                 <span class="unit">{ session.spec().unit_label() }</span>
-                <button class="link staff" onclick={staff}>{ t.staff }</button>
+                <button class="link staff" onclick={staff}>{ b.staff }</button>
             </div>
             <h1>{ &spec.title }</h1>
             <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
@@ -82,7 +83,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         Stage::ChoosingCategory => {
             let on_choose = send(app, |c: u16| VoteAction::ChooseCategory(Some(c)));
             html! {
-                { category_picker(t.choose_category, template.categories(), on_choose) }
+                { category_picker(b.choose_category, template.categories(), on_choose) }
             }
         }
         Stage::Review => html! {
@@ -91,8 +92,8 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         Stage::Recorded => html! {
             <section class="recorded" aria-live="polite">
                 <p class="big-check" aria-hidden="true">{ "✓" }</p>
-                <h2>{ t.recorded_title }</h2>
-                <button class="primary huge" onclick={tap(|| Action::Vote(VoteAction::NextVoter))}>{ t.recorded_next }</button>
+                <h2>{ b.recorded_title }</h2>
+                <button class="primary huge" onclick={tap(|| Action::Vote(VoteAction::NextVoter))}>{ b.recorded_next }</button>
             </section>
         },
         stage => {
@@ -105,10 +106,11 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                 .category
                 .and_then(|c| template.categories().get(usize::from(c)));
             let sections = template.sections().iter().zip(marks).enumerate().map(|(i, pair)| {
-                let refusal = draft.refusal.as_ref().filter(|(s, _)| *s == i).map(|(_, r)| (t.mark_refused)(r));
+                let refusal = draft.refusal.as_ref().filter(|(s, _)| *s == i).map(|(_, r)| (b.mark_refused)(r));
                 match pair {
                     (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
                         let app_t = app.clone();
+                        let app_c = app.clone();
                         let app_w = app.clone();
                         html! {
                             { recommendation_form(RecommendationForm {
@@ -116,10 +118,12 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                                 spec,
                                 marks: m,
                                 symbol: template.spec().marking.symbol,
+                                scheme: template.spec().marking.scheme,
                                 refusal: refusal.as_deref(),
                                 held: draft.held.iter().filter(|h| h.section == i)
-                                    .map(|h| (h.slot, h.text.as_str(), (t.write_in_not_counted)(&(t.mark_refused)(&h.reason)))).collect(),
+                                    .map(|h| (h.slot, h.text.as_str(), (b.write_in_not_counted)(&(b.mark_refused)(&h.reason)))).collect(),
                                 on_toggle: Callback::from(move |candidate| app_t.dispatch(Action::Vote(VoteAction::ToggleCandidate { section: i, candidate }))),
+                                on_choose: Callback::from(move |(candidate, vote)| app_c.dispatch(Action::Vote(VoteAction::Choose { section: i, candidate, vote }))),
                                 on_write_in: Callback::from(move |(slot, text)| app_w.dispatch(Action::Vote(VoteAction::SetWriteIn { section: i, slot, text }))),
                                 lang: app.lang,
                             }) }
@@ -145,13 +149,13 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                 <>
                     if let Some(c) = category {
                         <p class="category-line">
-                            { (t.your_category)(c) }
+                            { (b.your_category)(c) }
                             // Offered only where voters pick their own category.
                             if session.spec().voters_choose() {
                                 { " " }
                                 <button class="link" onclick={{
                                                                         send(app, move |_| VoteAction::ChooseCategory(None))
-                                }}>{ t.change_category }</button>
+                                }}>{ b.change_category }</button>
                             }
                         </p>
                     }
@@ -162,10 +166,10 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
                         { for sections }
                     </fieldset>
                     <button class="primary huge submit" disabled={busy} onclick={tap(|| Action::Vote(VoteAction::Submit))}>
-                        { if busy { t.saving } else { t.submit } }
+                        { if busy { b.saving } else { b.submit } }
                     </button>
                     if *stage == Stage::NotRecorded {
-                        { dialog::alert(t.not_recorded_title.into(), t.not_recorded_body.into(), t.back_to_edit, None, {
+                        { dialog::alert(b.not_recorded_title.into(), b.not_recorded_body.into(), b.back_to_edit, None, {
                                                         send(app, move |_| VoteAction::BackToForm)
                         }) }
                     }

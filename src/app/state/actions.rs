@@ -111,6 +111,12 @@ pub enum VoteAction {
         section: usize,
         candidate: u16,
     },
+    /// 赞成, 反对 or 弃权 for a listed name, under a scheme with ×.
+    Choose {
+        section: usize,
+        candidate: u16,
+        vote: ballot_core::template::Vote,
+    },
     SetWriteIn {
         section: usize,
         slot: usize,

@@ -167,6 +167,13 @@ pub enum PadAction {
         section: usize,
         candidate: u16,
     },
+    /// A mark in a box under a scheme with ×: the symbol or × (`cross`), in a listed
+    /// name's box or a write-in cell's.
+    Box {
+        section: usize,
+        at: ballot_core::count::PaperBox,
+        cross: bool,
+    },
     Level {
         section: usize,
         item: usize,
@@ -248,29 +255,49 @@ pub fn key_index(key: &str) -> Option<usize> {
     KEYS.iter().position(|k| *k == b.to_ascii_lowercase())
 }
 
+/// The mark buttons of a listed name on the pad: its symbol, and under a scheme with × the
+/// × after it.
+pub fn buttons_per_name(template: &Template) -> usize {
+    if template.spec().marking.scheme.has_cross() {
+        2
+    } else {
+        1
+    }
+}
+
 /// How many mark buttons come before `section`: a recommendation section has one per
-/// listed name, an evaluation one per item and level.
+/// listed name (two under a scheme with ×), an evaluation one per item and level.
 pub fn marks_before(template: &Template, section: usize) -> usize {
+    let per_name = buttons_per_name(template);
     template
         .sections()
         .iter()
         .take(section)
         .map(|s| match s {
-            Section::Recommendation(r) => r.candidates.len(),
+            Section::Recommendation(r) => r.candidates.len() * per_name,
             Section::Evaluation(e) => e.item_count() * e.levels.len(),
         })
         .sum()
 }
 
-/// The tap on the k-th mark button of the pad (`Toggle` for a name, `Level` for a level).
+/// The tap on the k-th mark button of the pad (`Toggle` for a name, `Box` for a name's
+/// symbol or × under a scheme with ×, `Level` for a level).
 pub fn mark_at(template: &Template, mut k: usize) -> Option<PadAction> {
+    let per_name = buttons_per_name(template);
     for (section, s) in template.sections().iter().enumerate() {
         match s {
-            Section::Recommendation(r) if k < r.candidates.len() => {
-                let candidate = u16::try_from(k).ok()?;
-                return Some(PadAction::Toggle { section, candidate });
+            Section::Recommendation(r) if k < r.candidates.len() * per_name => {
+                let candidate = u16::try_from(k / per_name).ok()?;
+                if per_name == 1 {
+                    return Some(PadAction::Toggle { section, candidate });
+                }
+                return Some(PadAction::Box {
+                    section,
+                    at: ballot_core::count::PaperBox::Listed(candidate),
+                    cross: k % per_name == 1,
+                });
             }
-            Section::Recommendation(r) => k -= r.candidates.len(),
+            Section::Recommendation(r) => k -= r.candidates.len() * per_name,
             Section::Evaluation(e) => {
                 let levels = e.levels.len();
                 if k < e.item_count() * levels {
@@ -448,6 +475,9 @@ impl AppState {
         match action {
             PadAction::Toggle { section, candidate } => {
                 c.ballot.toggle_paper_mark(&template, section, candidate)
+            }
+            PadAction::Box { section, at, cross } => {
+                c.ballot.toggle_paper_box(&template, section, at, cross)
             }
             PadAction::Level {
                 section,

@@ -43,6 +43,10 @@ enum Act {
     Back,
     Pin(Intent),
     PadToggle(u16),
+    /// Under a scheme with ×: a voter's choice for a name (0 赞成, 1 反对, 2 弃权), and a
+    /// counter's tap on a name's symbol or × (`true`).
+    Vote3(u16, u8),
+    PadBox(u16, bool),
     Commit,
     Blank,
     Correct(u32),
@@ -86,6 +90,8 @@ fn act() -> impl Strategy<Value = Act> {
         ]
         .prop_map(Act::Pin),
         (0u16..7).prop_map(Act::PadToggle),
+        (0u16..7, 0u8..3).prop_map(|(n, v)| Act::Vote3(n, v)),
+        (0u16..7, any::<bool>()).prop_map(|(n, x)| Act::PadBox(n, x)),
         Just(Act::Commit),
         Just(Act::Blank),
         (0u32..4).prop_map(Act::Correct),
@@ -133,6 +139,20 @@ fn action(a: Act) -> Vec<Action> {
             section: 0,
             candidate,
         }))],
+        Act::Vote3(candidate, v) => {
+            use ballot_core::template::Vote;
+            let vote = [Vote::Agree, Vote::Oppose, Vote::Abstain][usize::from(v % 3)];
+            vec![Action::Vote(VoteAction::Choose {
+                section: 0,
+                candidate,
+                vote,
+            })]
+        }
+        Act::PadBox(candidate, cross) => vec![Action::Count(CountAction::Pad(PadAction::Box {
+            section: 0,
+            at: ballot_core::count::PaperBox::Listed(candidate),
+            cross,
+        }))],
         Act::Commit => vec![Action::Count(CountAction::Commit { now_ms })],
         Act::Blank => vec![Action::Count(CountAction::CommitBlank { now_ms })],
         Act::Correct(seq) => vec![Action::Count(CountAction::Correct(seq))],
@@ -163,12 +183,17 @@ fn action(a: Act) -> Vec<Action> {
 /// A device holding session "s1" (the recommendation sample, with `rule`, 发出 2) and paper count
 /// "c1" of the same template, both empty.
 fn seeded(rule: CategoryRule) -> harness::Device {
-    seeded_with(rule, false)
+    seeded_with(rule, false, false)
 }
 
-/// The same, `damaged`: its first event's checksum failed (the store hands it over empty).
-fn seeded_with(rule: CategoryRule, damaged: bool) -> harness::Device {
-    let t = &samples::all()[1];
+/// The same, `damaged`: its first event's checksum failed (the store hands it over empty);
+/// `three`: the template's scheme has × (赞成/反对/弃权).
+fn seeded_with(rule: CategoryRule, damaged: bool, three: bool) -> harness::Device {
+    let mut spec = samples::all()[1].clone().into_spec();
+    if three {
+        spec.marking.scheme = ballot_core::template::Scheme::AgreeOppose;
+    }
+    let t = &spec.check().expect("the sample under another scheme");
     let count = CountRecord {
         v: 1,
         id: "c1".into(),
@@ -271,10 +296,11 @@ proptest! {
     fn what_a_window_shows_is_what_a_reload_reads(
         fixed in any::<bool>(),
         damaged in any::<bool>(),
+        three in any::<bool>(),
         steps in prop::collection::vec(step(), 1..80),
     ) {
         let rule = if fixed { CategoryRule::Fixed { index: 1 } } else { CategoryRule::VoterChooses };
-        let d = seeded_with(rule, damaged);
+        let d = seeded_with(rule, damaged, three);
         let mut tabs = [Tab::open(&d, 0), Tab::open(&d, 1)];
         let mut acknowledged = 0;
         for step in steps {

@@ -1342,6 +1342,22 @@ fn keys_tap_the_marks_in_screen_order() {
         })
     );
     assert_eq!(mark_at(rec, 7), None);
+    // Under a scheme with ×, each name has two keys: its symbol, then its ×.
+    let mut spec = rec.clone().into_spec();
+    spec.marking.scheme = ballot_core::template::Scheme::AgreeOppose;
+    let three = spec.check().expect("valid");
+    let listed = |candidate, cross| {
+        Some(PadAction::Box {
+            section: 0,
+            at: ballot_core::count::PaperBox::Listed(candidate),
+            cross,
+        })
+    };
+    assert_eq!(
+        (mark_at(&three, 0), mark_at(&three, 5), mark_at(&three, 13)),
+        (listed(0, false), listed(2, true), listed(6, true))
+    );
+    assert_eq!(mark_at(&three, 14), None);
     let eval = &samples::all()[0]; // 8 items × 3 levels
     assert_eq!(
         mark_at(eval, 0),

@@ -182,6 +182,7 @@ impl AppState {
             // The voter's own ballot.
             VoteAction::ChooseCategory(_)
             | VoteAction::ToggleCandidate { .. }
+            | VoteAction::Choose { .. }
             | VoteAction::SetWriteIn { .. }
             | VoteAction::Rate { .. }
             | VoteAction::StillHere
@@ -228,6 +229,18 @@ fn reduce_draft(d: &mut Draft, session: &Session, action: VoteAction) {
             if editable {
                 d.refusal =
                     (d.ballot.toggle_candidate(t, section, candidate).err()).map(|r| (section, r));
+                d.retry_held(t);
+                d.stage = Stage::Filling;
+            }
+        }
+        VoteAction::Choose {
+            section,
+            candidate,
+            vote,
+        } => {
+            if editable {
+                d.refusal =
+                    (d.ballot.choose(t, section, candidate, vote).err()).map(|r| (section, r));
                 d.retry_held(t);
                 d.stage = Stage::Filling;
             }

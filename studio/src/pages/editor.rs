@@ -12,7 +12,7 @@ use ballot_core::library::EntryState;
 use ballot_core::rule_form::{kinds, RuleForm};
 use ballot_core::rules::{Base, Compare, RuleList};
 use ballot_core::template::{
-    EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Unmarked,
+    EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Scheme, Unmarked, Vote,
 };
 use ballot_core::{Ballot, Lang, Section, Template};
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
@@ -656,7 +656,7 @@ fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
         });
     }
     let lang = Lang::default();
-    let texts = lang.texts();
+    let texts = lang.ballot();
     let marks: Option<Vec<SectionMarks>> = match ballot.as_ref().map(|b| &b.content) {
         Some(BallotContent::Marked(m)) if m.len() == spec.spec.sections.len() => Some(m.clone()),
         _ => None,
@@ -707,10 +707,28 @@ fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
                     .as_ref()
                     .filter(|(s, _)| *s == i)
                     .map(|(_, m)| m.clone());
+                let on_choose = {
+                    let (ballot, refusal, template) =
+                        (ballot.clone(), refusal.clone(), template.clone());
+                    Callback::from(move |(candidate, vote): (u16, Vote)| {
+                        let (Some(tpl), Some(mut b)) = (template.as_ref(), (*ballot).clone())
+                        else {
+                            return;
+                        };
+                        refusal.set(
+                            b.choose(tpl, i, candidate, vote)
+                                .err()
+                                .map(|r| (i, (texts.mark_refused)(&r))),
+                        );
+                        ballot.set(Some(b));
+                    })
+                };
                 recommendation_form(RecommendationForm {
                     spec: r,
                     marks: m,
                     symbol,
+                    scheme: spec.spec.marking.scheme,
+                    on_choose,
                     refusal: why.as_deref(),
                     held: Vec::new(),
                     on_toggle,
@@ -812,6 +830,15 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
             </label>
         }
     };
+    let scheme = |s: Scheme| {
+        html! {
+            <label class="option">
+                <input type="radio" name="ed-scheme" checked={spec.marking.scheme == s}
+                    onclick={c.send(Edit::SetScheme(s))} />
+                <span>{ (t.scheme_label)(s) }</span>
+            </label>
+        }
+    };
     let errors: &[TemplateError] = editor.errors();
     let count = spec.sections.len();
     let sections_messages = c.problems(&List::Sections.path());
@@ -854,9 +881,16 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
                         <legend>{ t.marking_legend }</legend>
                         { symbol(MarkSymbol::Circle, (t.symbol_label)("○")) }
                         { symbol(MarkSymbol::Tick, (t.symbol_label)("√")) }
-                        <p class="hint">{ t.unmarked_legend }</p>
-                        { unmarked(Unmarked::NotRecommended, t.unmarked_not_recommended) }
-                        { unmarked(Unmarked::Abstain, t.unmarked_abstain) }
+                        <p class="hint">{ t.scheme_legend }</p>
+                        { scheme(Scheme::AgreeOnly) }
+                        { scheme(Scheme::AgreeOppose) }
+                        { scheme(Scheme::Inverted) }
+                        // What an empty box means is a choice only where ○ is the only mark.
+                        if spec.marking.scheme == Scheme::AgreeOnly {
+                            <p class="hint">{ t.unmarked_legend }</p>
+                            { unmarked(Unmarked::NotRecommended, t.unmarked_not_recommended) }
+                            { unmarked(Unmarked::Abstain, t.unmarked_abstain) }
+                        }
                     </fieldset>
                     <fieldset class="edit-section">
                         <legend>{ t.categories_legend }</legend>

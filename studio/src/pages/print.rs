@@ -14,7 +14,7 @@ use crate::state::{Action, View};
 
 fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTexts) -> Html {
     let spec = template.spec();
-    let texts = ballot_core::Lang::default().texts();
+    let texts = ballot_core::Lang::default().ballot();
     html! {
         <article class="paper-form">
             <h2 class="pf-title">{ &spec.title }</h2>

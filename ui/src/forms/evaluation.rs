@@ -21,7 +21,7 @@ pub struct EvaluationForm<'a> {
 /// A 民主测评 section on the voter's screen: each subject (or subject · dimension) with one
 /// large button per level; one level per item.
 pub fn evaluation_form(p: EvaluationForm) -> Html {
-    let t = p.lang.texts();
+    let t = p.lang.ballot();
     html! {
         <section class="ballot-section evaluation" aria-labelledby={format!("section-{}", p.index)}>
             <h2 id={format!("section-{}", p.index)}>{ &p.spec.title }</h2>
@@ -45,6 +45,7 @@ pub fn evaluation_form(p: EvaluationForm) -> Html {
                                     on,
                                     glyph: p.symbol.glyph(),
                                     label: html! { { level } },
+                                    name: None,
                                     shortcut: None,
                                     onclick: p.on_rate.reform(move |_| (j, k)),
                                 })

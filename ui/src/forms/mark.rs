@@ -14,6 +14,8 @@ pub struct Mark {
     /// The mark drawn in the box when chosen (○ or √).
     pub glyph: &'static str,
     pub label: Html,
+    /// The button's name where its label alone does not say it (a pad box's ○ or ×).
+    pub name: Option<String>,
     /// The keyboard key that taps it, on the counter's pad.
     pub shortcut: Option<char>,
     pub onclick: Callback<MouseEvent>,
@@ -21,7 +23,7 @@ pub struct Mark {
 
 pub fn mark(m: Mark) -> Html {
     html! {
-        <button key={m.key} class="mark" role={m.role}
+        <button key={m.key} class="mark" role={m.role} aria-label={m.name}
             aria-checked={if m.on { "true" } else { "false" }} onclick={m.onclick}>
             <span class="box" aria-hidden="true">{ if m.on { m.glyph } else { "" } }</span>
             <span class="label">{ m.label }</span>

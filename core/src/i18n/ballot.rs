@@ -1,0 +1,245 @@
+//! The words of a ballot on screen: the voter's form and its review, the counter's pad,
+//! what a ballot counts as and why. Only the later pages use them (the voter screen, the
+//! counting pad, the studio's preview), so they are a catalogue of their own: its strings
+//! and formatting code are reached only from the pages' wasm chunk, not from the first
+//! load (docs/size.md, "The catalogue in two").
+
+use crate::ballot::{DeclaredVoid, MarkRefused};
+use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
+use crate::count::{BallotStep, CountOp, CountRefused};
+use crate::template::{Item, Section, Template, Vote};
+
+pub struct BallotTexts {
+    // Voter form
+    pub choose_category: &'static str,
+    pub change_category: &'static str,
+    pub your_category: fn(&str) -> String,
+    pub evaluation_instructions: fn(&str) -> String,
+    pub recommendation_instructions: fn(u16, &str) -> String,
+    pub selected_count: fn(usize, u16) -> String,
+    /// Under a scheme with × (赞成/反对/弃权), on the tablet: the instructions (the most
+    /// 赞成, whether the scheme is the inverted one, the symbol), each choice's name, and
+    /// the 赞成 so far against the most allowed.
+    pub choice_instructions: fn(u16, bool, &str) -> String,
+    pub vote_name: fn(Vote) -> &'static str,
+    pub agreed_count: fn(usize, u16) -> String,
+    pub write_in_label: fn(usize) -> String,
+    pub write_in_placeholder: &'static str,
+    pub dimension_of: fn(&str, &str) -> String,
+    pub submit: &'static str,
+    pub saving: &'static str,
+    pub staff: &'static str,
+    pub review_title: &'static str,
+    pub review_recommended: fn(usize, u16) -> String,
+    /// The review under a scheme with ×: 赞成 (of at most n), 反对, 弃权.
+    pub review_agreed: fn(usize, u16) -> String,
+    pub review_opposed: fn(usize) -> String,
+    pub review_abstained: fn(usize) -> String,
+    pub review_nobody: &'static str,
+    pub review_write_ins: &'static str,
+    pub review_unrated: &'static str,
+    pub blank_warning: &'static str,
+    pub unrated_warning: fn(&[String]) -> String,
+    pub confirm_submit: &'static str,
+    pub confirm_blank: &'static str,
+    pub back_to_edit: &'static str,
+    pub recorded_title: &'static str,
+    pub recorded_next: &'static str,
+    pub not_recorded_title: &'static str,
+    pub not_recorded_body: &'static str,
+    pub mark_refused: fn(&MarkRefused) -> String,
+    // Paper count: the counting screen
+    pub tab_entry: &'static str,
+    pub tab_board: &'static str,
+    /// The ballots that stand, as the status line counts them.
+    pub tab_list: fn(u32) -> String,
+    pub tab_figures: &'static str,
+    pub entering: fn(u32) -> String,
+    pub correcting: fn(u32) -> String,
+    /// The last ballot step stored: always in view above the pad.
+    pub saved_step: fn(BallotStep) -> String,
+    pub cancel_correction: &'static str,
+    pub paper_marked: fn(usize, u16) -> String,
+    /// The pad under a scheme with ×: 赞成 and 反对 on this ballot, against the most 赞成;
+    /// and the name of one mark button of a name's box (the name, the mark).
+    pub paper_marked_three: fn(usize, usize, u16) -> String,
+    pub pad_box_label: fn(&str, &str) -> String,
+    pub write_in_suggestions: &'static str,
+    /// Beside a write-in cell whose text the rules do not take (on the voter's screen).
+    pub write_in_not_counted: fn(&str) -> String,
+    /// On the review: typed write-ins that are not counted.
+    pub review_not_counted: fn(&[&str]) -> String,
+    pub fill_in: fn(&str) -> String,
+    pub next_ballot: &'static str,
+    pub save_correction: &'static str,
+    pub blank_ballot: &'static str,
+    /// The same button under the inverted scheme, where a paper without marks agrees with
+    /// every name: it enters that paper, which is not a 空白票 there.
+    pub unmarked_ballot: &'static str,
+    pub void_ballot: &'static str,
+    pub void_reason_prompt: &'static str,
+    pub void_reason: fn(DeclaredVoid) -> &'static str,
+    pub clear_ballot: &'static str,
+    pub undo_last: &'static str,
+    pub not_saved: fn(&str) -> String,
+    pub verdict_valid: &'static str,
+    pub verdict_blank: &'static str,
+    pub verdict_void: fn(VoidReason) -> String,
+    pub note_section_void: fn(&str, usize, u16) -> String,
+    pub note_write_in_rejected: fn(&str) -> String,
+    pub note_write_in_repeated: fn(&str) -> String,
+    pub note_write_in_ambiguous: fn(&str) -> String,
+    /// A written name whose box does not read 赞成 (× or ○ where they mean 反对 or 弃权).
+    pub note_write_in_declined: fn(&str) -> String,
+    /// A listed name whose box holds both marks (○ and ×).
+    pub note_box_unreadable: fn(&str, &str) -> String,
+    /// In a ballot's summary: the names it is against.
+    pub summary_opposed: fn(&str) -> String,
+    pub note_item_spoiled: fn(&str) -> String,
+    pub ballot_number: fn(u32) -> String,
+    pub struck_label: &'static str,
+    pub corrected_times: fn(u32) -> String,
+    pub correct: &'static str,
+    pub strike: &'static str,
+    pub restore: &'static str,
+    pub audit_heading: &'static str,
+    pub audit_none: &'static str,
+    pub audit_entry: fn(&CountOp) -> String,
+    pub figures_heading: &'static str,
+    pub save: &'static str,
+    pub ask_undo_title: fn(u32) -> String,
+    pub ask_strike_title: fn(u32) -> String,
+    pub ask_strike_body: &'static str,
+    pub ask_delete_title: &'static str,
+    pub count_refused: fn(CountRefused) -> String,
+}
+
+impl BallotTexts {
+    /// How a rated item is named everywhere (form, questions, results): the subject, or
+    /// subject · dimension.
+    pub fn item_label(&self, item: &Item) -> String {
+        match item.dimension {
+            Some(d) => (self.dimension_of)(item.subject_name, d),
+            None => item.subject_name.to_string(),
+        }
+    }
+
+    /// What a checked ballot counts as, in one line: 有效票 / 空白票 / why it is void.
+    pub fn verdict(&self, verdict: &Verdict) -> String {
+        match verdict {
+            Verdict::Valid => self.verdict_valid.to_string(),
+            Verdict::Blank => self.verdict_blank.to_string(),
+            Verdict::Void(reason) => (self.verdict_void)(*reason),
+        }
+    }
+
+    /// Every part of a counted ballot that does not count, in template order: an
+    /// over-marked section (where only that section is void), a write-in that is not
+    /// counted or counted once, an item with several levels. Empty for a void ballot (the
+    /// verdict says it all) and for a ballot that counts in full.
+    pub fn ballot_notes(&self, template: &Template, checked: &Checked) -> Vec<String> {
+        let mut notes = Vec::new();
+        if matches!(checked.verdict, Verdict::Void(_)) {
+            return notes;
+        }
+        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
+            match (section, outcome) {
+                (
+                    Section::Recommendation(s),
+                    SectionOutcome::Recommendation(RecommendationOutcome::Void { marked, allowed }),
+                ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
+                (
+                    Section::Recommendation(s),
+                    SectionOutcome::Recommendation(
+                        RecommendationOutcome::Counted(r) | RecommendationOutcome::Blank(r),
+                    ),
+                ) => {
+                    let names = r.unreadable.iter();
+                    let names = names.filter_map(|&i| s.candidates.get(usize::from(i)));
+                    let glyph = template.spec().marking.symbol.glyph();
+                    notes.extend(names.map(|c| (self.note_box_unreadable)(&c.label(), glyph)));
+                    let notes_of = |list: &[String], f: fn(&str) -> String| {
+                        list.iter().map(move |n| f(n)).collect::<Vec<_>>()
+                    };
+                    notes.extend(notes_of(&r.rejected_write_ins, self.note_write_in_rejected));
+                    notes.extend(notes_of(
+                        &r.ambiguous_write_ins,
+                        self.note_write_in_ambiguous,
+                    ));
+                    notes.extend(notes_of(&r.declined_write_ins, self.note_write_in_declined));
+                    notes.extend(notes_of(&r.repeated_write_ins, self.note_write_in_repeated));
+                }
+                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
+                    for (item, rating) in e.items().zip(ratings) {
+                        if *rating == Rating::Spoiled {
+                            notes.push((self.note_item_spoiled)(&self.item_label(&item)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        notes
+    }
+
+    /// Who or what a counted ballot is for, in a few words: the names it counts for
+    /// (write-ins marked as such), and for an evaluation the count of each level.
+    pub fn ballot_summary(&self, template: &Template, checked: &Checked) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for (section, outcome) in template.sections().iter().zip(&checked.sections) {
+            match (section, outcome) {
+                (
+                    Section::Recommendation(s),
+                    SectionOutcome::Recommendation(RecommendationOutcome::Counted(r)),
+                ) => {
+                    let names = r
+                        .votes
+                        .iter()
+                        .filter_map(|&i| s.candidates.get(usize::from(i)))
+                        .map(|c| c.name.clone())
+                        .chain(
+                            r.write_ins
+                                .iter()
+                                .map(|w| format!("{w}（{}）", self.review_write_ins)),
+                        );
+                    parts.push(names.collect::<Vec<_>>().join("、"));
+                    let opposed: Vec<&str> = (r.opposed.iter())
+                        .filter_map(|&i| s.candidates.get(usize::from(i)))
+                        .map(|c| c.name.as_str())
+                        .collect();
+                    if !opposed.is_empty() {
+                        parts.push((self.summary_opposed)(&opposed.join("、")));
+                    }
+                }
+                (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {
+                    let mut counts = vec![0usize; e.levels.len()];
+                    for r in ratings {
+                        if let Rating::Level(l) = r {
+                            if let Some(n) = counts.get_mut(*l) {
+                                *n += 1;
+                            }
+                        }
+                    }
+                    let levels: Vec<String> = e
+                        .levels
+                        .iter()
+                        .zip(counts)
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(l, n)| format!("{l} {n}"))
+                        .collect();
+                    if !levels.is_empty() {
+                        parts.push(levels.join(" · "));
+                    }
+                }
+                _ => {}
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        let verdict = self.verdict(&checked.verdict);
+        if parts.is_empty() {
+            verdict
+        } else {
+            format!("{verdict}：{}", parts.join("；"))
+        }
+    }
+}
