@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::resolve_recommendation;
 use crate::names::{has_control_chars, normalize_name};
-use crate::sorted::SortedSet;
+use crate::sorted::{SortedMap, SortedSet};
 use crate::template::{limits, Section, Template, Vote};
 use crate::unit_enum::read_by_name;
 
@@ -83,6 +83,12 @@ pub struct RecommendationMarks {
     pub write_ins_marked: SortedSet<u16>,
     #[serde(rename = "wx", default, skip_serializing_if = "SortedSet::is_empty")]
     pub write_ins_crossed: SortedSet<u16>,
+    /// The counters' decisions on paper (never the tablet's): write-in cell → the listed
+    /// person it is counted for, where several listed persons share the name written
+    /// (told apart by their notes). Kept with the ballot in the count's log, so the
+    /// decision is recorded with what was read, and shown wherever the ballot is.
+    #[serde(rename = "d", default, skip_serializing_if = "SortedMap::is_empty")]
+    pub decided: SortedMap<u16, u16>,
 }
 
 impl RecommendationMarks {
@@ -187,6 +193,11 @@ pub enum MarkRefused {
     WriteInAmbiguous { name: String },
     /// Not a usable name (too long, control characters).
     WriteInInvalid,
+    /// 另选他人 only in place of a listed name voted against (`write_in_after_oppose`):
+    /// mark one 反对 first.
+    WriteInNeedsOppose,
+    /// That 反对 is what a name written in stands in place of: remove the write-in first.
+    OpposeHoldsWriteIn,
 }
 
 impl Ballot {
@@ -264,14 +275,18 @@ impl Ballot {
                     }
                     let scheme = template.spec().marking.scheme;
                     let slots = r.write_in_slots;
-                    // × and a write-in cell's box exist only under a scheme with ×.
-                    let boxes_marked = !rm.crossed.is_empty()
-                        || !rm.write_ins_marked.is_empty()
-                        || !rm.write_ins_crossed.is_empty();
+                    // × exists only under a scheme with ×; a write-in cell's box there, or
+                    // where the written name must be marked.
+                    let crosses = !rm.crossed.is_empty() || !rm.write_ins_crossed.is_empty();
+                    let boxed = scheme.has_cross() || r.write_in_needs_mark;
                     let bad = (rm.crossed.iter()).any(|&x| usize::from(x) >= r.candidates.len())
                         || (rm.write_ins_marked.iter().chain(&rm.write_ins_crossed))
                             .any(|&x| x >= slots)
-                        || (boxes_marked && !scheme.has_cross());
+                        || (crosses && !scheme.has_cross())
+                        || (!rm.write_ins_marked.is_empty() && !boxed)
+                        || (rm.decided.iter()).any(|(&slot, &who)| {
+                            slot >= slots || usize::from(who) >= r.candidates.len()
+                        });
                     if bad {
                         return Err(ShapeError::BadMark { section: i });
                     }
@@ -388,7 +403,13 @@ impl Ballot {
         set(&mut tried.marked, candidate, symbol);
         set(&mut tried.crossed, candidate, cross);
         let before = resolve_recommendation(spec, scheme, marks).mark_count();
-        let after = resolve_recommendation(spec, scheme, &tried).mark_count();
+        let resolved = resolve_recommendation(spec, scheme, &tried);
+        // 另选他人 in place of a name voted against: that 反对 stays while the name written
+        // in is there.
+        if !resolved.excess_write_ins.is_empty() {
+            return Err(MarkRefused::OpposeHoldsWriteIn);
+        }
+        let after = resolved.mark_count();
         // Only a choice that adds a 赞成 can be refused: a ballot that starts over the limit
         // (never, for a checked template) can always be brought under it.
         if after > before && after > usize::from(spec.max_marks) {
@@ -434,7 +455,7 @@ impl Ballot {
         // A name written on the tablet is 赞成 for that person: its box gets the marks that
         // say so under the scheme (none where an empty box already does), and an emptied
         // cell keeps no mark.
-        if scheme.has_cross() {
+        if scheme.has_cross() || spec.write_in_needs_mark {
             let (symbol, cross) = scheme.marks_for(Vote::Agree);
             let written = !text.trim().is_empty();
             let at = u16::try_from(slot).unwrap_or(u16::MAX);
@@ -450,6 +471,9 @@ impl Ballot {
         }
         if let Some(name) = resolved.ambiguous_write_ins.first() {
             return Err(MarkRefused::WriteInAmbiguous { name: name.clone() });
+        }
+        if !resolved.excess_write_ins.is_empty() {
+            return Err(MarkRefused::WriteInNeedsOppose);
         }
         if resolved.mark_count() > usize::from(spec.max_marks) {
             let max = spec.max_marks;

@@ -22,7 +22,9 @@ use crate::ballot::{
 };
 use crate::names::normalize_name;
 use crate::sorted::SortedSet;
-use crate::template::{OverMarkedRule, RecommendationSection, Scheme, Section, Template, Vote};
+use crate::template::{
+    BadWriteIn, OverMarkedRule, RecommendationSection, Scheme, Section, Template, Vote,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -40,6 +42,21 @@ pub enum VoidReason {
         allowed: u16,
     },
     Declared(DeclaredVoid),
+    /// A written name that breaks the section's write-in rules, where the template voids the
+    /// whole ballot for it (`bad_write_in: void_ballot`).
+    BadWriteIn {
+        section: usize,
+        fault: WriteInFault,
+    },
+}
+
+/// How a written name breaks the section's write-in rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteInFault {
+    /// Written without the mark that says 赞成 (`write_in_needs_mark`).
+    Unmarked,
+    /// More names written than listed names voted against (`write_in_after_oppose`).
+    BeyondOpposed,
 }
 
 /// What a ballot counts for.
@@ -59,17 +76,16 @@ pub enum SectionOutcome {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecommendationOutcome {
-    Counted(Resolved),
+    /// Boxed, as `Blank`: a resolved section holds several lists, and a ballot's outcome is
+    /// moved around whole.
+    Counted(Box<Resolved>),
     /// Nothing in it counts for or against anyone: no mark at all, or only write-ins or
     /// boxes that are not counted. What was not counted is kept ([`Resolved`]'s lists), so
     /// that the counter is told why the section counts for nobody, as when other marks
     /// are present.
-    Blank(Resolved),
+    Blank(Box<Resolved>),
     /// Over-marked: the section counts for nobody.
-    Void {
-        marked: usize,
-        allowed: u16,
-    },
+    Void { marked: usize, allowed: u16 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +116,17 @@ pub struct Resolved {
     /// notes), where listed names may be written in: which of them is meant cannot be
     /// told, so none is credited (never the first one silently). Not counted, and said.
     pub ambiguous_write_ins: Vec<String>,
+    /// Such write-ins the counters decided on paper: the name written and the listed
+    /// person they counted it for. Counted as a write-in of that person.
+    pub decided_write_ins: Vec<(String, u16)>,
     /// Written names whose box does not read 赞成 (反对, 弃权, or both marks): not counted.
     pub declined_write_ins: Vec<String>,
+    /// Written names with an empty box where the template wants the 赞成 mark
+    /// (`write_in_needs_mark`): not counted, or the ballot is void (`bad_write_in`).
+    pub unmarked_write_ins: Vec<String>,
+    /// Written names beyond the listed names voted against, in cell order
+    /// (`write_in_after_oppose`): not counted, or the ballot is void (`bad_write_in`).
+    pub excess_write_ins: Vec<String>,
 }
 
 impl Resolved {
@@ -115,6 +140,17 @@ impl Resolved {
     pub fn says_something(&self) -> bool {
         self.mark_count() > 0 || !self.opposed.is_empty() || !self.unreadable.is_empty()
     }
+
+    /// The first way a written name breaks the section's write-in rules, if one does.
+    pub fn write_in_fault(&self) -> Option<WriteInFault> {
+        if !self.unmarked_write_ins.is_empty() {
+            Some(WriteInFault::Unmarked)
+        } else if !self.excess_write_ins.is_empty() {
+            Some(WriteInFault::BeyondOpposed)
+        } else {
+            None
+        }
+    }
 }
 
 /// Reads one section's marks under the marking scheme, then applies the write-in rules.
@@ -124,6 +160,8 @@ pub fn resolve_recommendation(
     marks: &RecommendationMarks,
 ) -> Resolved {
     let mut r = Resolved::default();
+    // Names written in and counted so far, in cell order.
+    let mut written = 0;
     for i in 0..spec.candidates.len() {
         let Ok(i) = u16::try_from(i) else { break };
         let read = scheme.read(marks.marked.contains(&i), marks.crossed.contains(&i));
@@ -150,15 +188,34 @@ pub fn resolve_recommendation(
             r.declined_write_ins.push(name);
             continue;
         }
+        // Where the template wants the name marked 赞成, an empty box does not say it
+        // (under the inverted scheme it does: there an empty box is 赞成).
+        if !symbol && !cross && spec.write_in_needs_mark && scheme != Scheme::Inverted {
+            r.unmarked_write_ins.push(name);
+            continue;
+        }
         let mut same = (spec.candidates.iter().enumerate())
             .filter(|(_, c)| normalize_name(&c.name) == name)
             .map(|(i, _)| i);
         let listed = same.next().and_then(|i| u16::try_from(i).ok());
         let shared = same.next().is_some();
-        match listed {
-            Some(_) if shared && spec.write_in_may_repeat_listed => {
-                r.ambiguous_write_ins.push(name)
+        // Which of the persons sharing the name the counters decided it is for, if they
+        // did and the person decided on has that name.
+        let decided = (marks.decided.get(&slot).copied()).filter(|&who| {
+            (spec.candidates.get(usize::from(who))).is_some_and(|c| normalize_name(&c.name) == name)
+        });
+        let listed = match (shared, decided) {
+            (true, Some(who)) if spec.write_in_may_repeat_listed => {
+                r.decided_write_ins.push((name.clone(), who));
+                Some(who)
             }
+            (true, _) if spec.write_in_may_repeat_listed => {
+                r.ambiguous_write_ins.push(name);
+                continue;
+            }
+            _ => listed,
+        };
+        match listed {
             Some(i) if spec.write_in_may_repeat_listed => {
                 if r.opposed.remove(&i) {
                     // 反对 by ×, 赞成 by writing the name again: it cannot be read.
@@ -171,7 +228,11 @@ pub fn resolve_recommendation(
             None => {
                 if r.write_ins.contains(&name) {
                     r.repeated_write_ins.push(name);
+                } else if spec.write_in_after_oppose && written >= r.opposed.len() {
+                    // 另选他人 only in place of a listed name voted against.
+                    r.excess_write_ins.push(name);
                 } else {
+                    written += 1;
                     r.write_ins.insert(name);
                 }
             }
@@ -205,6 +266,11 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
         .map(|(i, pair)| match pair {
             (Section::Recommendation(spec), SectionMarks::Recommendation(m)) => {
                 let resolved = resolve_recommendation(spec, scheme, m);
+                if let Some(fault) = resolved.write_in_fault() {
+                    if spec.bad_write_in == BadWriteIn::VoidBallot && void.is_none() {
+                        void = Some(VoidReason::BadWriteIn { section: i, fault });
+                    }
+                }
                 let marked = resolved.mark_count();
                 let outcome = if marked > usize::from(spec.max_marks) {
                     if spec.over_marked == OverMarkedRule::VoidBallot && void.is_none() {
@@ -219,9 +285,9 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
                         allowed: spec.max_marks,
                     }
                 } else if !resolved.says_something() {
-                    RecommendationOutcome::Blank(resolved)
+                    RecommendationOutcome::Blank(Box::new(resolved))
                 } else {
-                    RecommendationOutcome::Counted(resolved)
+                    RecommendationOutcome::Counted(Box::new(resolved))
                 };
                 SectionOutcome::Recommendation(outcome)
             }
@@ -237,7 +303,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
             ),
             // `fits` guarantees the kinds match.
             (_, SectionMarks::Recommendation(_)) => {
-                SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved::default()))
+                SectionOutcome::Recommendation(RecommendationOutcome::Blank(Box::default()))
             }
         })
         .collect();
@@ -403,10 +469,10 @@ mod tests {
         assert_eq!(c.verdict, Verdict::Valid);
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved {
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Box::new(Resolved {
                 rejected_write_ins: vec![listed.clone()],
                 ..Resolved::default()
-            }))
+            })))
         );
         // The pad's note, as when other marks are present.
         let notes = crate::Lang::ZhCn.ballot().ballot_notes(&t, &c);
@@ -415,7 +481,7 @@ mod tests {
         let c = check(&t, &rec_ballot(&[], &[])).expect("fits");
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved::default()))
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Box::default()))
         );
     }
 
@@ -450,10 +516,10 @@ mod tests {
         let c = check(&t, &rec_ballot(&[], &["李 敏"])).expect("fits");
         assert_eq!(
             c.sections[0],
-            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Resolved {
+            SectionOutcome::Recommendation(RecommendationOutcome::Blank(Box::new(Resolved {
                 ambiguous_write_ins: vec!["李敏".into()],
                 ..Resolved::default()
-            }))
+            })))
         );
         // Where listed names may not be written in, it is refused as any listed name is.
         let t = two_li_min(false);
@@ -547,6 +613,7 @@ mod tests {
                     write_ins: write_ins.iter().map(|w| w.0.to_string()).collect(),
                     write_ins_marked: slots(|w| w.1),
                     write_ins_crossed: slots(|w| w.2),
+                    ..RecommendationMarks::default()
                 },
             )]),
         }
@@ -557,7 +624,7 @@ mod tests {
         let r = match c.sections.into_iter().next() {
             Some(SectionOutcome::Recommendation(
                 RecommendationOutcome::Counted(r) | RecommendationOutcome::Blank(r),
-            )) => r,
+            )) => *r,
             other => panic!("counted or blank expected: {other:?}"),
         };
         (c.verdict, r)
@@ -696,5 +763,136 @@ mod tests {
             check(&t, &paper(&[], &[9], &[])),
             Err(ShapeError::BadMark { section: 0 })
         );
+    }
+
+    /// `under(AgreeOppose)` with the write-in rules: marked 赞成, only after 反对.
+    fn strict(bad: BadWriteIn) -> Template {
+        let mut spec = under(Scheme::AgreeOppose).into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_needs_mark = true;
+            r.write_in_after_oppose = true;
+            r.bad_write_in = bad;
+        }
+        spec.check().expect("valid")
+    }
+
+    #[test]
+    fn a_written_name_without_its_mark_or_beyond_the_oppositions_is_not_counted() {
+        let t = strict(BadWriteIn::VoidEntry);
+        // 反对 on one listed name: one name may be written in, marked ○.
+        let b = paper(&[0], &[1], &[("赵六", true, false), ("钱七", true, false)]);
+        let (v, r) = resolved(&t, &b);
+        assert_eq!(v, Verdict::Valid);
+        assert_eq!(r.write_ins, ["赵六".to_string()].into_iter().collect());
+        assert_eq!(r.excess_write_ins, ["钱七"]);
+        // Written without ○: not counted, and said.
+        let b = paper(&[0], &[1], &[("赵六", false, false)]);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
+            ["另选“赵六”下方没有划○，这一栏不计"]
+        );
+        // No 反对 at all: the written name stands in for nobody.
+        let (_, r) = resolved(&t, &paper(&[0], &[], &[("赵六", true, false)]));
+        assert_eq!((r.write_ins.len(), r.excess_write_ins.len()), (0, 1));
+        let c = check(&t, &paper(&[0], &[], &[("赵六", true, false)])).expect("fits");
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
+            ["另选“赵六”：另选的人数多于反对（划×）的人数，这一栏不计"]
+        );
+    }
+
+    #[test]
+    fn where_the_template_says_so_a_bad_write_in_voids_the_ballot() {
+        let t = strict(BadWriteIn::VoidBallot);
+        let c = check(&t, &paper(&[0], &[1], &[("赵六", false, false)])).expect("fits");
+        assert_eq!(
+            c.verdict,
+            Verdict::Void(VoidReason::BadWriteIn {
+                section: 0,
+                fault: WriteInFault::Unmarked
+            })
+        );
+        let c = check(&t, &paper(&[], &[], &[("赵六", true, false)])).expect("fits");
+        assert_eq!(
+            c.verdict,
+            Verdict::Void(VoidReason::BadWriteIn {
+                section: 0,
+                fault: WriteInFault::BeyondOpposed
+            })
+        );
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().verdict(&c.verdict),
+            "此票无效：另选他人的人数多于对名单上人选划“×”（反对）的人数"
+        );
+        // Within the rules the ballot stands.
+        let (v, _) = resolved(&t, &paper(&[0], &[1], &[("赵六", true, false)]));
+        assert_eq!(v, Verdict::Valid);
+    }
+
+    #[test]
+    fn the_tablet_keeps_a_write_in_and_its_opposition_together() {
+        let t = strict(BadWriteIn::VoidBallot);
+        let mut b = Ballot::empty(&t, None);
+        assert_eq!(
+            b.set_write_in(&t, 0, 0, "赵六"),
+            Err(crate::MarkRefused::WriteInNeedsOppose)
+        );
+        assert_eq!(b.choose(&t, 0, 1, Vote::Oppose), Ok(()));
+        assert_eq!(b.set_write_in(&t, 0, 0, "赵六"), Ok(()));
+        // The name written in is marked ○ for the voter, so it counts.
+        assert_eq!(check(&t, &b).map(|c| c.verdict), Ok(Verdict::Valid));
+        assert_eq!(
+            b.choose(&t, 0, 1, Vote::Abstain),
+            Err(crate::MarkRefused::OpposeHoldsWriteIn)
+        );
+        assert_eq!(b.set_write_in(&t, 0, 0, ""), Ok(()));
+        assert_eq!(b.choose(&t, 0, 1, Vote::Abstain), Ok(()));
+    }
+
+    #[test]
+    fn only_after_opposing_needs_a_cross() {
+        let mut spec = samples::recommendation().into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_after_oppose = true;
+        }
+        let errors = spec.check().expect_err("no × under agree_only");
+        assert_eq!(errors.iter().map(|e| e.code()).collect::<Vec<_>>(), ["T23"]);
+    }
+
+    #[test]
+    fn the_counters_decide_which_person_a_shared_name_written_in_is_for() {
+        let t = two_li_min(true);
+        let mut b = rec_ballot(&[2], &["李敏"]);
+        // Undecided: credited to neither (as above).
+        b.decide_paper_write_in(&t, 0, 0, Some(1));
+        let (_, r) = resolved(&t, &b);
+        assert_eq!(r.votes, set(&[1, 2]));
+        assert!(r.ambiguous_write_ins.is_empty());
+        assert_eq!(r.decided_write_ins, [("李敏".to_string(), 1)]);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(
+            crate::Lang::ZhCn.ballot().ballot_notes(&t, &c),
+            ["另选“李敏”：经监票人确定，计给李 敏（男，1975年生）"]
+        );
+        // Only a person of that name can be decided on; "cannot tell" takes it back.
+        b.decide_paper_write_in(&t, 0, 0, Some(2));
+        assert_eq!(resolved(&t, &b).1.votes, set(&[1, 2]));
+        b.decide_paper_write_in(&t, 0, 0, None);
+        assert_eq!(resolved(&t, &b).1.ambiguous_write_ins, ["李敏"]);
+        // A decision belongs to the name that was read: another name drops it.
+        b.decide_paper_write_in(&t, 0, 0, Some(0));
+        b.set_paper_write_in(&t, 0, 0, "王五").expect("a name");
+        b.set_paper_write_in(&t, 0, 0, "李敏").expect("a name");
+        assert_eq!(resolved(&t, &b).1.ambiguous_write_ins, ["李敏"]);
+        // Stored with the ballot; a decision for a person the list does not have is refused.
+        b.decide_paper_write_in(&t, 0, 0, Some(0));
+        let json = serde_json::to_string(&b).expect("json");
+        assert!(json.contains(r#""d":{"0":0}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Ballot>(&json).ok(), Some(b.clone()));
+        let forged = json.replace(r#""d":{"0":0}"#, r#""d":{"0":99}"#);
+        let forged: Ballot = serde_json::from_str(&forged).expect("reads");
+        assert_eq!(check(&t, &forged), Err(ShapeError::BadMark { section: 0 }));
     }
 }

@@ -9,7 +9,8 @@
 
 use crate::error::{Field, Path};
 use crate::template::{
-    Candidate, MarkSymbol, OverMarkedRule, Scheme, Section, Subject, TemplateSpec, Unmarked,
+    BadWriteIn, Candidate, MarkSymbol, OverMarkedRule, Scheme, Section, Subject, TemplateSpec,
+    Unmarked,
 };
 
 /// A text field of the spec.
@@ -68,6 +69,11 @@ pub enum Edit {
     SetNumber(usize, Number, u16),
     SetRepeatListed(usize, bool),
     SetOverMarked(usize, OverMarkedRule),
+    /// The write-in rules of a section: the written name must be marked 赞成; 另选他人 only
+    /// after 反对; what breaking them voids.
+    SetNeedsMark(usize, bool),
+    SetAfterOppose(usize, bool),
+    SetBadWriteIn(usize, BadWriteIn),
     SetSymbol(MarkSymbol),
     SetUnmarked(Unmarked),
     /// The marking scheme: ○ only, ○ and × (赞成/反对/弃权), or inverted.
@@ -344,6 +350,27 @@ pub fn apply(spec: &mut TemplateSpec, edit: Edit) -> bool {
             }
             _ => false,
         },
+        Edit::SetNeedsMark(s, value) => match spec.sections.get_mut(s) {
+            Some(Section::Recommendation(r)) => {
+                r.write_in_needs_mark = value;
+                true
+            }
+            _ => false,
+        },
+        Edit::SetAfterOppose(s, value) => match spec.sections.get_mut(s) {
+            Some(Section::Recommendation(r)) => {
+                r.write_in_after_oppose = value;
+                true
+            }
+            _ => false,
+        },
+        Edit::SetBadWriteIn(s, value) => match spec.sections.get_mut(s) {
+            Some(Section::Recommendation(r)) => {
+                r.bad_write_in = value;
+                true
+            }
+            _ => false,
+        },
         Edit::SetSymbol(symbol) => {
             spec.marking.symbol = symbol;
             true
@@ -481,6 +508,9 @@ mod tests {
                 max_marks: 1,
                 write_in_slots: 0,
                 write_in_may_repeat_listed: false,
+                write_in_needs_mark: false,
+                write_in_after_oppose: false,
+                bad_write_in: Default::default(),
                 over_marked: OverMarkedRule::VoidBallot,
                 rules: vec![],
             })),
@@ -508,6 +538,13 @@ mod tests {
         assert!(!apply(&mut spec, Edit::SetNumber(0, Number::MaxMarks, 2)));
         assert!(apply(&mut spec, Edit::SetSymbol(MarkSymbol::Tick)));
         assert!(apply(&mut spec, Edit::SetScheme(Scheme::AgreeOppose)));
+        assert!(apply(&mut spec, Edit::SetNeedsMark(1, true)));
+        assert!(apply(&mut spec, Edit::SetAfterOppose(1, true)));
+        assert!(apply(
+            &mut spec,
+            Edit::SetBadWriteIn(1, BadWriteIn::VoidBallot)
+        ));
+        assert!(!apply(&mut spec, Edit::SetNeedsMark(0, true)));
         let t = spec.clone().check().expect("valid");
         assert_eq!(t.spec().marking.scheme, Scheme::AgreeOppose);
         let Section::Evaluation(e) = &t.sections()[0] else {

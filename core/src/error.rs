@@ -180,6 +180,8 @@ pub enum TemplateErrorKind {
         max_marks: u16,
         candidates: usize,
     },
+    /// `write_in_after_oppose` under a scheme without ×: no name can be voted against.
+    AfterOpposeWithoutCross,
     /// `rules.weights` must give one weight per voter category.
     WeightsPerCategory {
         categories: usize,
@@ -226,6 +228,7 @@ impl TemplateErrorKind {
             TemplateErrorKind::HiddenCharacter { .. } => "T20",
             TemplateErrorKind::UnnormalizedCharacter { .. } => "T21",
             TemplateErrorKind::InvertedOverMarked { .. } => "T22",
+            TemplateErrorKind::AfterOpposeWithoutCross => "T23",
         }
     }
 }

@@ -99,7 +99,7 @@ impl<'de, T: Deserialize<'de> + Ord> Deserialize<'de> for SortedSet<T> {
 }
 
 /// A map in increasing order of keys. Serialized as a map.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SortedMap<K, V>(Vec<(K, V)>);
 
 impl<K, V> Default for SortedMap<K, V> {
@@ -142,6 +142,17 @@ impl<K: Ord, V> SortedMap<K, V> {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Takes `key` out; whether it was there.
+    pub fn remove(&mut self, key: &K) -> bool {
+        match self.find(key) {
+            Ok(i) => {
+                self.0.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// In increasing order of keys.

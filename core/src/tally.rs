@@ -41,6 +41,14 @@ pub struct VoidCounts {
     pub unreadable: u32,
     pub non_standard_mark: u32,
     pub other: u32,
+    /// A written name against the section's write-in rules, where that voids the ballot.
+    /// Left out of a results file when 0, so a file without it reads as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub bad_write_in: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +155,7 @@ impl VoidCounts {
         add(&mut self.unreadable, o.unreadable);
         add(&mut self.non_standard_mark, o.non_standard_mark);
         add(&mut self.other, o.other);
+        add(&mut self.bad_write_in, o.bad_write_in);
     }
 }
 
@@ -213,6 +222,7 @@ impl Part {
                             &mut r.non_standard_mark
                         }
                         VoidReason::Declared(DeclaredVoid::Other) => &mut r.other,
+                        VoidReason::BadWriteIn { .. } => &mut r.bad_write_in,
                     },
                     n,
                 );

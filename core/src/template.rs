@@ -237,6 +237,9 @@ struct SectionFile {
     max_marks: Option<u16>,
     write_in_slots: Option<u16>,
     write_in_may_repeat_listed: Option<bool>,
+    write_in_needs_mark: Option<bool>,
+    write_in_after_oppose: Option<bool>,
+    bad_write_in: Option<BadWriteIn>,
     over_marked: Option<OverMarkedRule>,
     #[serde(default, deserialize_with = "strings")]
     rules: Vec<String>,
@@ -265,6 +268,9 @@ impl<'de> Deserialize<'de> for Section {
                     f.write_in_may_repeat_listed.is_some(),
                 )?;
                 unknown("over_marked", f.over_marked.is_some())?;
+                unknown("write_in_needs_mark", f.write_in_needs_mark.is_some())?;
+                unknown("write_in_after_oppose", f.write_in_after_oppose.is_some())?;
+                unknown("bad_write_in", f.bad_write_in.is_some())?;
                 Ok(Section::Evaluation(EvaluationSection {
                     title: f.title,
                     subjects: f.subjects,
@@ -283,6 +289,9 @@ impl<'de> Deserialize<'de> for Section {
                         .ok_or_else(|| D::Error::missing_field("max_marks"))?,
                     write_in_slots: f.write_in_slots.unwrap_or_default(),
                     write_in_may_repeat_listed: f.write_in_may_repeat_listed.unwrap_or_default(),
+                    write_in_needs_mark: f.write_in_needs_mark.unwrap_or_default(),
+                    write_in_after_oppose: f.write_in_after_oppose.unwrap_or_default(),
+                    bad_write_in: f.bad_write_in.unwrap_or_default(),
                     over_marked: f.over_marked.unwrap_or_default(),
                     rules: f.rules,
                 }))
@@ -345,6 +354,20 @@ pub struct RecommendationSection {
     /// candidate; if `false` (default) that write-in entry is not counted.
     #[serde(default)]
     pub write_in_may_repeat_listed: bool,
+    /// Whether a written name counts only when its box reads 赞成 (写上姓名并划○). If
+    /// `false` (default) a written name with an empty box counts as 赞成. Under the inverted
+    /// scheme an empty box is 赞成 anyway. The optional fields below are left out of the
+    /// file when they are the default, so older templates keep their fingerprint.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub write_in_needs_mark: bool,
+    /// Whether a ballot may write in only as many names as it marks listed names 反对 (另选
+    /// 他人 in place of a candidate voted against); a scheme with × only (T23).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub write_in_after_oppose: bool,
+    /// What a written name that breaks the two rules above voids: that entry (default) or
+    /// the whole ballot.
+    #[serde(default, skip_serializing_if = "BadWriteIn::is_entry")]
+    pub bad_write_in: BadWriteIn,
     /// What more marks than `max_marks` does.
     #[serde(default)]
     pub over_marked: OverMarkedRule,
@@ -355,6 +378,22 @@ pub struct RecommendationSection {
 }
 
 impl RecommendationSection {
+    /// The listed persons a written name could be, where several share it (told apart by
+    /// their notes) and listed names may be written in: what the counters choose among on
+    /// paper. Empty otherwise.
+    pub fn same_name_choices(&self, name: &str) -> Vec<u16> {
+        let name = normalize_name(name);
+        let same: Vec<u16> = (self.candidates.iter().enumerate())
+            .filter(|(_, c)| !name.is_empty() && normalize_name(&c.name) == name)
+            .filter_map(|(i, _)| u16::try_from(i).ok())
+            .collect();
+        if self.write_in_may_repeat_listed && same.len() > 1 {
+            same
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The editor's 「按姓氏笔画排序」: listed names in 姓氏笔画 order (see
     /// [`crate::strokes`]); names that compare equal keep their order.
     pub fn sort_by_strokes(&mut self) {
@@ -403,6 +442,33 @@ pub enum OverMarkedRule {
     VoidBallot,
     /// Only this section is void; the rest of the ballot counts.
     VoidSection,
+}
+
+/// What a written name that breaks the template's write-in rules voids (DOMAIN: "a name
+/// written without the agree mark is invalid, either that entry or the whole ballot").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadWriteIn {
+    /// Only that write-in is not counted (default).
+    #[default]
+    VoidEntry,
+    /// The whole ballot is void.
+    VoidBallot,
+}
+
+read_by_name!(BadWriteIn {
+    VoidEntry = "void_entry",
+    VoidBallot = "void_ballot"
+});
+
+impl BadWriteIn {
+    pub fn is_entry(&self) -> bool {
+        *self == BadWriteIn::VoidEntry
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 read_by_name!(OverMarkedRule {
@@ -1024,7 +1090,16 @@ impl Checker {
                     available,
                 },
             );
-        } else if scheme == Scheme::Inverted && s.candidates.len() > usize::from(s.max_marks) {
+        }
+        if s.write_in_after_oppose && !scheme.has_cross() {
+            // 另选他人 after 反对 needs a × to vote against with.
+            self.push(
+                path.field(Field::WriteInSlots),
+                TemplateErrorKind::AfterOpposeWithoutCross,
+            );
+        }
+        let over = s.max_marks > 0 && s.candidates.len() > usize::from(s.max_marks);
+        if scheme == Scheme::Inverted && listed_ok && over {
             // An empty box is 赞成: a ballot left as handed out would be over-marked, and a
             // voter's tablet would start void.
             self.push(
@@ -1117,6 +1192,7 @@ mod tests {
         round_trip(&[Unmarked::NotRecommended, Unmarked::Abstain]);
         round_trip(&[OverMarkedRule::VoidBallot, OverMarkedRule::VoidSection]);
         round_trip(&[Scheme::AgreeOnly, Scheme::AgreeOppose, Scheme::Inverted]);
+        round_trip(&[BadWriteIn::VoidEntry, BadWriteIn::VoidBallot]);
         assert_eq!(
             serde_json::to_string(&MarkSymbol::Tick).ok().as_deref(),
             Some("\"√\"")

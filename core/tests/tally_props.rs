@@ -42,7 +42,7 @@ fn assert_buckets_add_up(part: &Part) {
     }
     let v = &part.void_reasons;
     assert_eq!(
-        v.over_marked + v.unreadable + v.non_standard_mark + v.other,
+        v.over_marked + v.unreadable + v.non_standard_mark + v.other + v.bad_write_in,
         part.void
     );
 }

@@ -230,7 +230,7 @@ test('a keyboard does what the taps do: digits and letters mark, Enter commits',
   await expect(row(page, '赵六 1')).toHaveText(/^赵六 1（另选）\s*一\s*1\s/);
 });
 
-test('two listed persons of one name: a write-in of it is credited to neither, on paper or on a tablet', async ({ page }) => {
+test('two listed persons of one name: a write-in of it is credited to neither unless the counters decide on paper; a tablet asks the voter', async ({ page }) => {
   const template = recommendationTemplate('同名推荐票', ['李敏', '李敏', '王芳']);
   const section = template.sections[0];
   Object.assign(section, {
@@ -246,11 +246,19 @@ test('two listed persons of one name: a write-in of it is credited to neither, o
   await expect(page.getByRole('status').filter({ hasText: '另选“李敏”：名单上有同名的几位，无法确定是哪一位，这一栏不计' })).toBeVisible();
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 1 张')).toBeVisible();
+  // The next paper, where the counters can tell: they decide, and the ballot keeps it.
+  await page.getByLabel('另选他人 1').fill('李敏');
+  const decide = page.getByRole('radiogroup', { name: '名单上有几位“李敏”：请监票人确定这张票写的是哪一位' });
+  await decide.getByRole('radio', { name: '李敏（女，1968年生）' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '另选“李敏”：经监票人确定，计给李敏（女，1968年生）' })).toBeVisible();
+  await page.getByRole('button', { name: '下一张' }).tap();
+  await expect(page.getByText('已录入 2 张')).toBeVisible();
   await tab(page, '计票板');
   await expect(row(page, '王芳')).toHaveText(/^王芳\s*一\s*1\s/);
   const li = page.getByRole('row', { name: /^李\s*敏/ });
   await expect(li).toHaveCount(2);
-  for (const r of await li.all()) await expect(r).toHaveText(/^李\s*敏(（[^）]*）)?\s*0\s/);
+  await expect(row(page, '李敏（女，1968年生）')).toHaveText(/^李敏（女，1968年生）\s*一\s*1\s/);
+  await expect(row(page, '李敏（男，1975年生）')).toHaveText(/^李敏（男，1975年生）\s*0\s/);
   await page.getByRole('button', { name: '返回首页' }).first().tap();
 
   // On a tablet the voter is sent to the list, where the notes tell the two apart.

@@ -119,3 +119,36 @@ test('paper under the inverted scheme: the counter taps what the paper shows, th
   await expect(row(page, '张伟')).toHaveText(/^张伟\s*丅\s*2\s*0\s*2\s*0\s/);
   await expect(row(page, '刘洋')).toHaveText(/^刘洋\s*下\s*3\s*0\s*1\s*0\s/);
 });
+
+test('another person only in place of one voted against, and marked: the tablet asks for it, the pad says what is not counted', async ({ page }, info) => {
+  const t = threeState('另选须反对选举票', 'agree_oppose', 2);
+  Object.assign(t.sections[0], { write_in_needs_mark: true, write_in_after_oppose: true, bad_write_in: 'void_entry' });
+  await importTemplate(page, t);
+  if (info.project.name === 'phone') {
+    await openCount(page, { template: '另选须反对选举票' });
+    // 王芳 ×, 赵六 written in with nothing in its box: not counted, and said.
+    await page.getByRole('checkbox', { name: '王芳 划×' }).tap();
+    await page.getByLabel('另选他人 1', { exact: true }).fill('赵六');
+    const verdict = page.getByRole('status').filter({ hasText: '有效票' });
+    await expect(verdict).toContainText('另选“赵六”下方没有划○，这一栏不计');
+    // The ○ in its box: it counts, in place of 王芳.
+    await page.getByRole('checkbox', { name: '另选他人 1 划○' }).tap();
+    await expect(verdict).not.toContainText('这一栏不计');
+    await expect(page.getByText('本张赞成 1 人、反对 1 人（赞成最多 2 人）')).toBeVisible();
+    return;
+  }
+  await openSession(page, { template: '另选须反对选举票', category: '党员' });
+  await startVoting(page);
+  const cell = page.getByLabel('另选他人 1');
+  await cell.fill('赵六');
+  await cell.press('Tab');
+  await expect(cell).toHaveAccessibleDescription('这一栏不计入：另选他人须先对名单上的一位人选选择“反对”：另选的人数不能多于反对的人数。');
+  // Voting against 李强 lets the name written in count in his place.
+  await choose(page, '李强', '反对');
+  await expect(cell).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('已赞成 1 / 2')).toBeVisible();
+  // That 反对 now holds the write-in.
+  await choose(page, '李强', '弃权');
+  await expect(page.getByRole('alert')).toHaveText('您另选了他人，需要保留同样多的“反对”：如要改变，请先删去一位另选的人。');
+  await expect(choices(page, '李强').getByRole('radio', { name: '反对' })).toHaveAttribute('aria-checked', 'true');
+});

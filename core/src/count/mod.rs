@@ -535,8 +535,8 @@ impl Ballot {
     }
 
     /// A mark in one box of the paper drawn, or taken off (a mis-tap): the template's symbol
-    /// (○ or √), or × (`cross`). A × and a write-in cell's box exist only under a scheme
-    /// with ×. Never refused otherwise: a box may hold both marks, and [`crate::check`]
+    /// (○ or √), or × (`cross`). A × exists only under a scheme with ×; a write-in cell's
+    /// box there, or where a written name must be marked (`write_in_needs_mark`). Never refused otherwise: a box may hold both marks, and [`crate::check`]
     /// judges it (that entry cannot be read).
     pub fn toggle_paper_box(
         &mut self,
@@ -552,7 +552,11 @@ impl Ballot {
         // A name the template does not list, or a cell it does not have, has no box.
         let exists = match at {
             PaperBox::Listed(i) => usize::from(i) < spec.candidates.len() && (!cross || has_cross),
-            PaperBox::WriteIn(slot) => slot < spec.write_in_slots && has_cross,
+            PaperBox::WriteIn(slot) => {
+                slot < spec.write_in_slots
+                    && (has_cross || spec.write_in_needs_mark)
+                    && (!cross || has_cross)
+            }
         };
         let BallotContent::Marked(s) = &mut self.content else {
             return;
@@ -621,10 +625,52 @@ impl Ballot {
                 if r.write_ins.len() <= slot {
                     r.write_ins.resize(slot + 1, String::new());
                 }
+                // A decision was about the name that was there.
+                if r.write_ins[slot] != *text {
+                    r.decided.remove(&u16::try_from(slot).unwrap_or(u16::MAX));
+                }
                 r.write_ins[slot] = text.to_string();
             }
         }
         Ok(())
+    }
+
+    /// The counters' decision on a written name several listed persons share: the person it
+    /// counts for, or `None` (they could not tell: it counts for nobody). Only one of those
+    /// persons can be decided on; anything else changes nothing.
+    pub fn decide_paper_write_in(
+        &mut self,
+        template: &Template,
+        section: usize,
+        slot: usize,
+        who: Option<u16>,
+    ) {
+        let Some(Section::Recommendation(spec)) = template.sections().get(section) else {
+            return;
+        };
+        let BallotContent::Marked(s) = &mut self.content else {
+            return;
+        };
+        let Some(SectionMarks::Recommendation(r)) = s.get_mut(section) else {
+            return;
+        };
+        let Some(name) = r.write_ins.get(slot) else {
+            return;
+        };
+        let choices = spec.same_name_choices(name);
+        let Ok(at) = u16::try_from(slot) else {
+            return;
+        };
+        match who {
+            Some(who) if choices.contains(&who) => {
+                r.decided.remove(&at);
+                *r.decided.entry_or_default(at) = who;
+            }
+            None => {
+                r.decided.remove(&at);
+            }
+            Some(_) => {}
+        }
     }
 
     /// The whole paper ballot declared void (无法辨认 …), keeping its category.
@@ -705,6 +751,39 @@ mod tests {
         let mut b = b;
         b.toggle_paper_mark(&t, 0, 5);
         assert_eq!(check(&t, &b).expect("fits").verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn a_box_has_the_marks_its_scheme_has() {
+        use crate::template::Scheme;
+        let t = recommendation();
+        let mut b = Ballot::empty(&t, None);
+        // No × and no write-in box under the agree-only scheme: the taps change nothing.
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(1), true);
+        b.toggle_paper_box(&t, 0, PaperBox::WriteIn(0), false);
+        assert!(b.has_no_marks());
+        // Where a written name must be marked, its box takes the symbol (and still no ×).
+        let mut spec = t.into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_needs_mark = true;
+        }
+        let t = spec.clone().check().expect("valid");
+        b.toggle_paper_box(&t, 0, PaperBox::WriteIn(0), false);
+        b.toggle_paper_box(&t, 0, PaperBox::WriteIn(0), true);
+        assert_eq!(b.fits(&t), Ok(()));
+        assert!(!b.has_no_marks());
+        // Under ○ and ×, both marks in one box, taken back one at a time.
+        spec.marking.scheme = Scheme::AgreeOppose;
+        let t = spec.check().expect("valid");
+        let mut b = Ballot::empty(&t, None);
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(1), false);
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(1), true);
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(9), true);
+        let c = check(&t, &b).expect("fits");
+        assert_eq!(c.verdict, Verdict::Valid);
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(1), false);
+        b.toggle_paper_box(&t, 0, PaperBox::Listed(1), true);
+        assert!(b.has_no_marks());
     }
 
     #[test]

@@ -93,6 +93,15 @@ pub struct BallotTexts {
     pub note_write_in_declined: fn(&str) -> String,
     /// A listed name whose box holds both marks (○ and ×).
     pub note_box_unreadable: fn(&str, &str) -> String,
+    /// A written name with an empty box where the template wants it marked (the name, the
+    /// symbol); and one beyond the listed names voted against.
+    pub note_write_in_unmarked: fn(&str, &str) -> String,
+    /// A written name several listed persons share, decided by the counters (the name, the
+    /// person with their note); the pad's question and its "cannot tell" answer.
+    pub note_write_in_decided: fn(&str, &str) -> String,
+    pub decide_same_name: fn(&str) -> String,
+    pub decide_none: &'static str,
+    pub note_write_in_excess: fn(&str) -> String,
     /// In a ballot's summary: the names it is against.
     pub summary_opposed: fn(&str) -> String,
     pub note_item_spoiled: fn(&str) -> String,
@@ -166,7 +175,14 @@ impl BallotTexts {
                         &r.ambiguous_write_ins,
                         self.note_write_in_ambiguous,
                     ));
+                    notes.extend(r.decided_write_ins.iter().filter_map(|(n, who)| {
+                        let person = s.candidates.get(usize::from(*who))?;
+                        Some((self.note_write_in_decided)(n, &person.label()))
+                    }));
                     notes.extend(notes_of(&r.declined_write_ins, self.note_write_in_declined));
+                    let unmarked = r.unmarked_write_ins.iter();
+                    notes.extend(unmarked.map(|n| (self.note_write_in_unmarked)(n, glyph)));
+                    notes.extend(notes_of(&r.excess_write_ins, self.note_write_in_excess));
                     notes.extend(notes_of(&r.repeated_write_ins, self.note_write_in_repeated));
                 }
                 (Section::Evaluation(e), SectionOutcome::Evaluation(ratings)) => {

@@ -6,8 +6,8 @@
 use crate::error::{TemplateError, TemplateErrorKind};
 use crate::share::ShareError;
 use crate::template::{
-    EvaluationSection, MarkSymbol, Marking, OverMarkedRule, RecommendationSection, Scheme, Section,
-    TemplateSpec, Unmarked,
+    BadWriteIn, EvaluationSection, MarkSymbol, Marking, OverMarkedRule, RecommendationSection,
+    Scheme, Section, TemplateSpec, Unmarked,
 };
 
 pub struct StudioTexts {
@@ -91,6 +91,13 @@ pub struct StudioTexts {
     pub write_in_slots_label: &'static str,
     pub repeat_listed_label: &'static str,
     pub over_marked_legend: &'static str,
+    /// The write-in rules: the written name must be marked; only after 反对; what breaking
+    /// them voids.
+    pub needs_mark_label: &'static str,
+    pub after_oppose_label: &'static str,
+    pub bad_write_in_legend: &'static str,
+    pub bad_write_in_entry: &'static str,
+    pub bad_write_in_ballot: &'static str,
     pub over_void_ballot: &'static str,
     pub over_void_section: &'static str,
     pub subjects_heading: &'static str,
@@ -309,6 +316,11 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     write_in_slots_label: "另选他人空格数",
     repeat_listed_label: "另选他人可以写名单上的人（计入该人）",
     over_marked_legend: "推荐人数超过规定时",
+    needs_mark_label: "另选他人写上姓名后，还须在下方划赞成的符号才算数",
+    after_oppose_label: "对名单上的人划“×”（反对）后才可另选他人，另选的人数不多于反对的人数",
+    bad_write_in_legend: "另选他人不符合上面的规定时",
+    bad_write_in_entry: "只是这一栏不计",
+    bad_write_in_ballot: "整张票无效",
     over_void_ballot: "整张票无效（通常的规定）",
     over_void_section: "只有本部分无效",
     subjects_heading: "测评对象",
@@ -501,6 +513,9 @@ fn new_recommendation() -> Section {
         max_marks: 1,
         write_in_slots: 1,
         write_in_may_repeat_listed: false,
+        write_in_needs_mark: false,
+        write_in_after_oppose: false,
+        bad_write_in: Default::default(),
         over_marked: OverMarkedRule::VoidBallot,
         rules: Vec::new(),
     })
@@ -537,12 +552,22 @@ fn paper_recommendation(r: &RecommendationSection, marking: Marking) -> String {
         (_, Unmarked::Abstain) => "，不划符号的视为弃权。",
     });
     if r.write_in_slots > 0 {
+        if r.write_in_after_oppose {
+            out.push_str("对名单上的人选划“×”后，方可另选他人，另选的人数不得多于划“×”的人数。");
+        }
         out.push_str(&match marking.scheme {
             Scheme::Inverted => {
                 "另选他人的，在“另选他人”格内写上其姓名，下方空格内不划符号。".to_string()
             }
             _ => format!("另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“{s}”。"),
         });
+        let needs_mark = r.write_in_needs_mark && marking.scheme != Scheme::Inverted;
+        if needs_mark || r.write_in_after_oppose {
+            out.push_str(match r.bad_write_in {
+                BadWriteIn::VoidEntry => "不符合的，该另选不计。",
+                BadWriteIn::VoidBallot => "不符合的，整张票无效。",
+            });
+        }
     }
     out.push_str(&format!("推荐人数不得超过 {} 人", r.max_marks));
     out.push_str(match r.over_marked {
@@ -606,6 +631,14 @@ mod tests {
             scheme: Scheme::AgreeOppose,
             ..Marking::default()
         };
+        let mut strict = r.clone();
+        strict.write_in_needs_mark = true;
+        strict.write_in_after_oppose = true;
+        strict.bad_write_in = BadWriteIn::VoidBallot;
+        assert_eq!(
+            (ZH_CN.paper_recommendation)(&strict, marking),
+            "请在赞成的人选姓名下方的空格内划“○”，反对的划“×”，弃权的不划任何符号。对名单上的人选划“×”后，方可另选他人，另选的人数不得多于划“×”的人数。另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“○”。不符合的，整张票无效。推荐人数不得超过 5 人，超过的本部分无效。"
+        );
         assert_eq!(
             (ZH_CN.paper_recommendation)(&r, marking),
             "请在赞成的人选姓名下方的空格内划“○”，反对的划“×”，弃权的不划任何符号。另选他人的，在“另选他人”格内写上其姓名，并在下方空格内划“○”。推荐人数不得超过 5 人，超过的本部分无效。"

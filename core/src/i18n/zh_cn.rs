@@ -3,7 +3,7 @@
 use super::ballot::BallotTexts;
 use super::Texts;
 use crate::ballot::{DeclaredVoid, MarkRefused};
-use crate::check::VoidReason;
+use crate::check::{VoidReason, WriteInFault};
 use crate::count::{BallotStep, CountOp, CountRefused};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::figures::FigureFlag;
@@ -279,6 +279,12 @@ pub static BALLOT: BallotTexts = BallotTexts {
             marked, allowed, ..
         } => format!("此票无效：推荐人数超过 {allowed} 人（选了 {marked} 人）"),
         VoidReason::Declared(d) => format!("废票：{}", (BALLOT.void_reason)(d)),
+        VoidReason::BadWriteIn { fault, .. } => match fault {
+            WriteInFault::Unmarked => "此票无效：另选他人写了姓名，但没有划表示赞成的符号".into(),
+            WriteInFault::BeyondOpposed => {
+                "此票无效：另选他人的人数多于对名单上人选划“×”（反对）的人数".into()
+            }
+        },
     },
     note_section_void: |title, marked, allowed| {
         format!("「{title}」推荐人数超过 {allowed} 人（选了 {marked} 人），这一部分不计")
@@ -289,6 +295,17 @@ pub static BALLOT: BallotTexts = BallotTexts {
         format!("另选“{name}”：名单上有同名的几位，无法确定是哪一位，这一栏不计")
     },
     note_write_in_declined: |name| format!("另选“{name}”没有表示赞成，这一栏不计"),
+    note_write_in_decided: |name, person| format!("另选“{name}”：经监票人确定，计给{person}"),
+    decide_same_name: |name| {
+        format!("名单上有几位“{name}”：请监票人确定这张票写的是哪一位")
+    },
+    decide_none: "无法确定，这一栏不计",
+    note_write_in_unmarked: |name, glyph| {
+        format!("另选“{name}”下方没有划{glyph}，这一栏不计")
+    },
+    note_write_in_excess: |name| {
+        format!("另选“{name}”：另选的人数多于反对（划×）的人数，这一栏不计")
+    },
     note_box_unreadable: |name, glyph| format!("“{name}”既有{glyph}又有×，无法辨认，这一栏不计"),
     summary_opposed: |names| format!("反对 {names}"),
     note_item_spoiled: |item| format!("「{item}」选了多个等次，这一项不计"),
@@ -393,6 +410,12 @@ fn session_error(e: SessionError) -> String {
 fn mark_refused(r: &MarkRefused) -> String {
     match r {
         MarkRefused::LimitReached { max } => format!("最多推荐 {max} 人。如要改选，请先取消一人。"),
+        MarkRefused::WriteInNeedsOppose => {
+            "另选他人须先对名单上的一位人选选择“反对”：另选的人数不能多于反对的人数。".into()
+        }
+        MarkRefused::OpposeHoldsWriteIn => {
+            "您另选了他人，需要保留同样多的“反对”：如要改变，请先删去一位另选的人。".into()
+        }
         MarkRefused::AgreeLimitReached { max } => {
             format!("赞成的最多 {max} 人。如要改选，请先把一位改为“反对”或“弃权”。")
         }
@@ -529,6 +552,9 @@ fn problem(kind: &TemplateErrorKind) -> String {
         } => format!(
             "按本模板的划法，不划符号即为赞成：名单 {candidates} 人多于 {max_marks} 人，原样交回的票就会超过人数而无效；请换一种划法，或调整人数"
         ),
+        K::AfterOpposeWithoutCross => {
+            "“对名单上的人划×后才可另选他人”需要有“反对（×）”的划法：请先把划票方式改为赞成、反对、弃权三种".into()
+        }
         K::WeightsPerCategory { categories } => {
             format!("应为每个投票人类别各设一个权重（共 {categories} 个类别）")
         }

@@ -15,13 +15,23 @@ pub mod device;
 /// inverted scheme, where a ballot may agree with every listed name).
 pub fn templates() -> Vec<Template> {
     let mut all = samples::all();
-    for scheme in [Scheme::AgreeOppose, Scheme::Inverted] {
+    // The last one with every write-in rule: marked, only after 反对, else the ballot void.
+    for (scheme, strict) in [
+        (Scheme::AgreeOppose, false),
+        (Scheme::Inverted, false),
+        (Scheme::AgreeOppose, true),
+    ] {
         let mut spec = samples::all()[1].clone().into_spec();
         spec.marking.scheme = scheme;
         for s in &mut spec.sections {
             if let Section::Recommendation(r) = s {
                 if scheme == Scheme::Inverted {
                     r.max_marks = r.candidates.len() as u16 + 1;
+                }
+                r.write_in_needs_mark = strict;
+                r.write_in_after_oppose = strict;
+                if strict {
+                    r.bad_write_in = ballot_core::template::BadWriteIn::VoidBallot;
                 }
             }
         }
@@ -78,6 +88,7 @@ pub fn ballot(t: &Template) -> impl Strategy<Value = Ballot> {
                             crossed: keep(x, n),
                             write_ins_marked: keep(wm, slots),
                             write_ins_crossed: keep(wx, slots),
+                            ..RecommendationMarks::default()
                         })
                     })
                     .boxed()

@@ -81,7 +81,9 @@ fn recommendation(
                 }),
             })
         };
-        html! { <div class="pair">{ button(false, symbol_on) }{ button(true, cross_on) }</div> }
+        // Without × in the scheme, a box (a write-in's, where it must be marked) has the
+        // symbol only.
+        html! { <div class="pair">{ button(false, symbol_on) }if three { { button(true, cross_on) } }</div> }
     };
     let cell = |slot: usize| marks.write_ins.get(slot).map_or("", String::as_str);
     let empty_slot = (0..usize::from(spec.write_in_slots)).find(|&s| cell(s).trim().is_empty());
@@ -136,12 +138,36 @@ fn recommendation(
                 });
                 let label = (t.write_in_label)(slot + 1);
                 let at = u16::try_from(slot).unwrap_or(u16::MAX);
-                let boxed = three.then(|| pair(&label, PaperBox::WriteIn(at), marks.write_ins_marked.contains(&at), marks.write_ins_crossed.contains(&at), None));
+                // A name several listed persons share: the counters decide which (or none),
+                // and the decision is kept with the ballot.
+                let choices = spec.same_name_choices(cell(slot));
+                let decided = marks.decided.get(&at).copied();
+                let decide = (!choices.is_empty()).then(|| {
+                    let option = |who: Option<u16>, text: String| {
+                        let onclick = on.reform(move |_| PadAction::Decide { section: i, slot, who });
+                        html! {
+                            <button role="radio" aria-checked={if decided == who { "true" } else { "false" }} {onclick}>{ text }</button>
+                        }
+                    };
+                    let group = format!("pad-decide-{i}-{slot}");
+                    html! {
+                        <div class="decide" role="radiogroup" aria-labelledby={group.clone()}>
+                            <p id={group}>{ (t.decide_same_name)(cell(slot).trim()) }</p>
+                            { for choices.iter().filter_map(|&who| {
+                                let person = spec.candidates.get(usize::from(who))?;
+                                Some(option(Some(who), person.label()))
+                            }) }
+                            { option(None, t.decide_none.to_string()) }
+                        </div>
+                    }
+                });
+                let boxed = (three || spec.write_in_needs_mark).then(|| pair(&label, PaperBox::WriteIn(at), marks.write_ins_marked.contains(&at), marks.write_ins_crossed.contains(&at), None));
                 html! {
                     <div class="write-in">
                         <label for={id.clone()}>{ label }</label>
                         <input {id} type="text" autocomplete="off" spellcheck="false" value={cell(slot).to_string()} {oninput} />
                         { for boxed }
+                        { for decide }
                     </div>
                 }
             }) }

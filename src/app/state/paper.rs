@@ -184,6 +184,13 @@ pub enum PadAction {
         slot: usize,
         text: String,
     },
+    /// The counters' decision on a written name several listed persons share: the person
+    /// it counts for, or `None` (they cannot tell).
+    Decide {
+        section: usize,
+        slot: usize,
+        who: Option<u16>,
+    },
     /// The k-th mark button of the pad, from a keyboard (see [`key_for`]).
     Key(usize),
     Clear,
@@ -479,6 +486,9 @@ impl AppState {
             PadAction::Box { section, at, cross } => {
                 c.ballot.toggle_paper_box(&template, section, at, cross)
             }
+            PadAction::Decide { section, slot, who } => c
+                .ballot
+                .decide_paper_write_in(&template, section, slot, who),
             PadAction::Level {
                 section,
                 item,

@@ -12,7 +12,8 @@ use ballot_core::library::EntryState;
 use ballot_core::rule_form::{kinds, RuleForm};
 use ballot_core::rules::{Base, Compare, RuleList};
 use ballot_core::template::{
-    EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Scheme, Unmarked, Vote,
+    BadWriteIn, EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Scheme,
+    Unmarked, Vote,
 };
 use ballot_core::{Ballot, Lang, Section, Template};
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
@@ -509,6 +510,28 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
         studio.dispatch(Action::Change(Edit::SetRepeatListed(s, on)))
     });
+    let flag = |on: bool, make: fn(usize, bool) -> Edit, label: &'static str| {
+        let studio = c.studio.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            studio.dispatch(Action::Change(make(s, on)))
+        });
+        html! {
+            <label class="option">
+                <input type="checkbox" checked={on} {onchange} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let bad = |rule: BadWriteIn, label: &'static str| {
+        html! {
+            <label class="option">
+                <input type="radio" name={format!("ed-bad-write-in-{s}")} checked={r.bad_write_in == rule}
+                    onclick={c.send(Edit::SetBadWriteIn(s, rule))} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
     let over = |rule: OverMarkedRule, label: &'static str| {
         html! {
             <label class="option">
@@ -550,6 +573,15 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
                 <input type="checkbox" checked={r.write_in_may_repeat_listed} onchange={on_repeat} />
                 <span>{ t.repeat_listed_label }</span>
             </label>
+            { flag(r.write_in_needs_mark, Edit::SetNeedsMark, t.needs_mark_label) }
+            { flag(r.write_in_after_oppose, Edit::SetAfterOppose, t.after_oppose_label) }
+            if r.write_in_needs_mark || r.write_in_after_oppose {
+                <fieldset class="field">
+                    <legend>{ t.bad_write_in_legend }</legend>
+                    { bad(BadWriteIn::VoidEntry, t.bad_write_in_entry) }
+                    { bad(BadWriteIn::VoidBallot, t.bad_write_in_ballot) }
+                </fieldset>
+            }
             <fieldset class="field">
                 <legend>{ t.over_marked_legend }</legend>
                 { over(OverMarkedRule::VoidBallot, t.over_void_ballot) }
