@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::resolve_recommendation;
 use crate::names::{has_control_chars, normalize_name};
 use crate::sorted::{SortedMap, SortedSet};
-use crate::template::{limits, Section, Template, Vote};
+use crate::template::{limits, Scheme, Section, Template, Vote};
 use crate::unit_enum::read_by_name;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -184,6 +184,8 @@ pub enum MarkRefused {
     LimitReached { max: u16 },
     /// Under a scheme with ×: the most 赞成 reached; change one to 反对 or 弃权 first.
     AgreeLimitReached { max: u16 },
+    /// An election's 应选人数 reached (○ the only mark): unmark someone first.
+    SeatsReached { max: u16 },
     /// A write-in repeats a listed name and the template does not allow that.
     WriteInIsListed { name: String },
     /// The same name is already written in another cell.
@@ -370,9 +372,7 @@ impl Ballot {
         tried.marked.insert(candidate);
         let resolved = resolve_recommendation(spec, scheme, &tried);
         if resolved.mark_count() > usize::from(spec.max_marks) {
-            return Err(MarkRefused::LimitReached {
-                max: spec.max_marks,
-            });
+            return Err(limit_refused(spec, scheme));
         }
         *marks = tried;
         Ok(())
@@ -476,12 +476,7 @@ impl Ballot {
             return Err(MarkRefused::WriteInNeedsOppose);
         }
         if resolved.mark_count() > usize::from(spec.max_marks) {
-            let max = spec.max_marks;
-            return Err(if scheme.has_cross() {
-                MarkRefused::AgreeLimitReached { max }
-            } else {
-                MarkRefused::LimitReached { max }
-            });
+            return Err(limit_refused(spec, scheme));
         }
         *marks = tried;
         Ok(())
@@ -505,6 +500,19 @@ impl Ballot {
                 }
             }
         }
+    }
+}
+
+/// What a mark beyond the most a section allows is refused as: in words of 赞成 under a
+/// scheme with ×, of 应选人数 in an election, of 应推荐人数 otherwise.
+fn limit_refused(spec: &crate::template::RecommendationSection, scheme: Scheme) -> MarkRefused {
+    let max = spec.max_marks;
+    if scheme.has_cross() {
+        MarkRefused::AgreeLimitReached { max }
+    } else if spec.election.is_some() {
+        MarkRefused::SeatsReached { max }
+    } else {
+        MarkRefused::LimitReached { max }
     }
 }
 

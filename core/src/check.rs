@@ -40,6 +40,8 @@ pub enum VoidReason {
         section: usize,
         marked: usize,
         allowed: u16,
+        /// In an election (said as 应选人数, not 应推荐人数).
+        election: bool,
     },
     Declared(DeclaredVoid),
     /// A written name that breaks the section's write-in rules, where the template voids the
@@ -278,6 +280,7 @@ pub fn check(template: &Template, ballot: &Ballot) -> Result<Checked, ShapeError
                             section: i,
                             marked,
                             allowed: spec.max_marks,
+                            election: spec.election.is_some(),
                         });
                     }
                     RecommendationOutcome::Void {
@@ -388,7 +391,8 @@ mod tests {
             Verdict::Void(VoidReason::OverMarked {
                 section: 0,
                 marked: 6,
-                allowed: 5
+                allowed: 5,
+                election: false
             })
         );
         // Write-ins count toward the limit.

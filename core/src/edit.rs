@@ -9,8 +9,8 @@
 
 use crate::error::{Field, Path};
 use crate::template::{
-    BadWriteIn, Candidate, MarkSymbol, OverMarkedRule, Scheme, Section, Subject, TemplateSpec,
-    Unmarked,
+    BadWriteIn, Candidate, Contest, MarkSymbol, OverMarkedRule, Scheme, Section, Subject,
+    TemplateSpec, Unmarked,
 };
 
 /// A text field of the spec.
@@ -74,6 +74,8 @@ pub enum Edit {
     SetNeedsMark(usize, bool),
     SetAfterOppose(usize, bool),
     SetBadWriteIn(usize, BadWriteIn),
+    /// An election's contest: 等额 or 差额.
+    SetContest(usize, Contest),
     SetSymbol(MarkSymbol),
     SetUnmarked(Unmarked),
     /// The marking scheme: ○ only, ○ and × (赞成/反对/弃权), or inverted.
@@ -371,6 +373,13 @@ pub fn apply(spec: &mut TemplateSpec, edit: Edit) -> bool {
             }
             _ => false,
         },
+        Edit::SetContest(s, value) => match spec.sections.get_mut(s) {
+            Some(Section::Recommendation(r)) if r.election.is_some() => {
+                r.election = Some(value);
+                true
+            }
+            _ => false,
+        },
         Edit::SetSymbol(symbol) => {
             spec.marking.symbol = symbol;
             true
@@ -506,6 +515,7 @@ mod tests {
                 title: "推荐".into(),
                 candidates: vec![],
                 max_marks: 1,
+                election: None,
                 write_in_slots: 0,
                 write_in_may_repeat_listed: false,
                 write_in_needs_mark: false,

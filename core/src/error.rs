@@ -180,6 +180,17 @@ pub enum TemplateErrorKind {
         max_marks: u16,
         candidates: usize,
     },
+    /// An 等额 election lists as many names as seats.
+    EqualContest {
+        seats: u16,
+        names: usize,
+    },
+    /// A 差额 election lists at least `needed` names (seats plus the 差额).
+    CompetitiveContest {
+        seats: u16,
+        names: usize,
+        needed: u64,
+    },
     /// `write_in_after_oppose` under a scheme without ×: no name can be voted against.
     AfterOpposeWithoutCross,
     /// `rules.weights` must give one weight per voter category.
@@ -229,6 +240,8 @@ impl TemplateErrorKind {
             TemplateErrorKind::UnnormalizedCharacter { .. } => "T21",
             TemplateErrorKind::InvertedOverMarked { .. } => "T22",
             TemplateErrorKind::AfterOpposeWithoutCross => "T23",
+            TemplateErrorKind::EqualContest { .. } => "T24",
+            TemplateErrorKind::CompetitiveContest { .. } => "T25",
         }
     }
 }

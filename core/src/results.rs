@@ -57,6 +57,8 @@ pub enum Flag {
         section: usize,
         needed: u64,
         qualified: u64,
+        /// In an election: too few elected, 另行选举 for the remaining seats.
+        election: bool,
     },
     /// R06: an evaluation item meets an alert rule (e.g. 不称职 > 1/3).
     Alert {
@@ -131,9 +133,12 @@ pub struct RecommendationResult {
     pub categories: Vec<String>,
     /// Most votes first.
     pub rows: Vec<NameRow>,
-    /// The number of 初步人选 to take, when the template sets 应选人数.
+    /// The number of 初步人选 to take, when the template sets 应选人数; in an election, its
+    /// seats.
     pub take: Option<u64>,
     pub seats: Option<u16>,
+    /// `Some` for an election: `Taken` is 当选, `NotTaken` 未当选.
+    pub election: Option<crate::template::Contest>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -591,6 +596,7 @@ fn recommendation(
                     section: index,
                     needed: k,
                     qualified: q,
+                    election: spec.election.is_some(),
                 });
             }
         } else {
@@ -634,6 +640,7 @@ fn recommendation(
         rows,
         take,
         seats: shortlist.map(|s| s.seats),
+        election: spec.election,
     }
 }
 

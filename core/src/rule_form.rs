@@ -142,6 +142,7 @@ mod tests {
             RuleList::Template,
             RuleList::Recommendation,
             RuleList::Evaluation,
+            RuleList::Election,
         ] {
             for (key, statement) in kinds(list) {
                 assert!(Rule::parse(list, statement).is_ok(), "{statement}");

@@ -359,6 +359,10 @@ pub enum RuleList {
     Template,
     Recommendation,
     Evaluation,
+    /// A names section of an election: `majority` (default `> 1/2 present`), `extra` and
+    /// `extra_min` (the 差额 a competitive election needs, checked against its names),
+    /// `rate_base`. Its seats are its `max_marks` (应选人数).
+    Election,
 }
 
 impl RuleList {
@@ -373,6 +377,12 @@ impl RuleList {
                 ("extra", "extra 1/5"),
                 ("extra_min", "extra_min 1"),
                 ("majority", "majority > 1/2 present"),
+                ("rate_base", "rate_base valid"),
+            ],
+            RuleList::Election => &[
+                ("majority", "majority > 1/2 present"),
+                ("extra", "extra 1/5"),
+                ("extra_min", "extra_min 1"),
                 ("rate_base", "rate_base valid"),
             ],
             RuleList::Evaluation => &[
@@ -444,7 +454,7 @@ impl Rule {
                 .ok()
                 .filter(|_| v.bytes().all(|b| b.is_ascii_digit()))
         };
-        use RuleList::{Evaluation as E, Recommendation as R, Template as T};
+        use RuleList::{Election as L, Evaluation as E, Recommendation as R, Template as T};
         match (list, key) {
             (T, "quorum") => Quorum::parse(value).map(Rule::Quorum).ok_or(bad(())),
             (T, "weights") => value
@@ -454,11 +464,11 @@ impl Rule {
                 .filter(|w| !w.is_empty())
                 .map(Rule::Weights)
                 .ok_or(bad(())),
-            (R | E, "rate_base") => Base::parse(value).map(Rule::RateBase).ok_or(bad(())),
+            (R | E | L, "rate_base") => Base::parse(value).map(Rule::RateBase).ok_or(bad(())),
             (R, "seats") => number(value).map(Rule::Seats).ok_or(bad(())),
-            (R, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad(())),
-            (R, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad(())),
-            (R, "majority") => Threshold::parse(value).map(Rule::Majority).ok_or(bad(())),
+            (R | L, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad(())),
+            (R | L, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad(())),
+            (R | L, "majority") => Threshold::parse(value).map(Rule::Majority).ok_or(bad(())),
             (E, "positive") => level_list(value).map(Rule::Positive).ok_or(bad(())),
             (E, "exclude") => level_list(value).map(Rule::Exclude).ok_or(bad(())),
             (E, "alert") => Alert::parse(value).map(Rule::Alert).ok_or(bad(())),
@@ -503,9 +513,44 @@ pub struct RuleSet {
     pub exclude: Vec<String>,
     pub alerts: Vec<Alert>,
     pub alert_scope: Scope,
+    /// `extra` and `extra_min` as written or their defaults: in a recommendation they size
+    /// the shortlist, in a competitive election they are the 差额 its names must reach.
+    pub extra: Ratio,
+    pub extra_min: u16,
 }
 
+/// An election's default: elected with more than half of the voters present (实到).
+pub const DEFAULT_ELECTED: Threshold = Threshold {
+    compare: Compare::Above,
+    share: Ratio { num: 1, den: 2 },
+    base: Base::Present,
+};
+
 impl RuleSet {
+    /// The rules of an election's names section with `seats` (its `max_marks`): as many
+    /// names taken as seats, in order of votes, each with more than the `majority` share
+    /// of its base ([`DEFAULT_ELECTED`] unless written).
+    pub(crate) fn election(mut self, seats: u16) -> RuleSet {
+        self.shortlist = (seats > 0).then_some(Shortlist {
+            seats,
+            extra: Ratio { num: 0, den: 1 },
+            extra_min: 0,
+        });
+        self.majority = self.majority.or(Some(DEFAULT_ELECTED));
+        self
+    }
+
+    /// The fewest names a competitive election of `seats` lists: seats plus the 差额
+    /// (3 → 4, 5 → 6 under the defaults).
+    pub fn competitive_minimum(&self, seats: u16) -> u64 {
+        Shortlist {
+            seats,
+            extra: self.extra,
+            extra_min: self.extra_min,
+        }
+        .size()
+    }
+
     /// The set of rules read from one list, each default kept where the list has none.
     /// Only the template check builds one (`Template::judged`), from rules that all read:
     /// a text that does not read never falls back to a default, it makes the template fail.
@@ -520,6 +565,8 @@ impl RuleSet {
             exclude: Vec::new(),
             alerts: Vec::new(),
             alert_scope: Scope::Combined,
+            extra: DEFAULT_EXTRA,
+            extra_min: DEFAULT_EXTRA_MIN,
         };
         let (mut seats, mut extra, mut extra_min) = (None, DEFAULT_EXTRA, DEFAULT_EXTRA_MIN);
         for rule in rules {
@@ -537,6 +584,7 @@ impl RuleSet {
                 Rule::AlertScope(s) => set.alert_scope = s,
             }
         }
+        (set.extra, set.extra_min) = (extra, extra_min);
         set.shortlist = seats.filter(|&n| n > 0).map(|seats| Shortlist {
             seats,
             extra,

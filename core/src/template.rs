@@ -203,21 +203,48 @@ read_by_name!(Unmarked {
 /// reader, which buffers every section and compiles the whole template reader twice
 /// (4.4 KB brotli on the first load, measured: docs/size.md). The format is the same
 /// either way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+///
+/// `Recommendation` holds every section of names: a 推荐 (`kind: recommendation`) or a
+/// 选举 (`kind: election`, [`RecommendationSection::election`]). Both are marked, checked
+/// and counted the same way; only their results (当选 against 列入初步人选) and words
+/// differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Section {
     Evaluation(EvaluationSection),
     Recommendation(RecommendationSection),
 }
 
+impl Serialize for Section {
+    /// As serde's internal tag writes it, the kind first: a names section of an election
+    /// is written `"kind": "election"`. The same text as the derive for the other kinds,
+    /// so fingerprints do not change.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        enum Tagged<'a> {
+            Evaluation(&'a EvaluationSection),
+            Recommendation(&'a RecommendationSection),
+            Election(&'a RecommendationSection),
+        }
+        match self {
+            Section::Evaluation(e) => Tagged::Evaluation(e),
+            Section::Recommendation(r) if r.election.is_some() => Tagged::Election(r),
+            Section::Recommendation(r) => Tagged::Recommendation(r),
+        }
+        .serialize(s)
+    }
+}
+
 enum SectionKind {
     Evaluation,
     Recommendation,
+    Election,
 }
 
 read_by_name!(SectionKind {
     Evaluation = "evaluation",
-    Recommendation = "recommendation"
+    Recommendation = "recommendation",
+    Election = "election"
 });
 
 /// Every field a section of either kind may have, as read from the file. A missing list is
@@ -236,6 +263,7 @@ struct SectionFile {
     candidates: Vec<Candidate>,
     max_marks: Option<u16>,
     write_in_slots: Option<u16>,
+    contest: Option<Contest>,
     write_in_may_repeat_listed: Option<bool>,
     write_in_needs_mark: Option<bool>,
     write_in_after_oppose: Option<bool>,
@@ -271,6 +299,7 @@ impl<'de> Deserialize<'de> for Section {
                 unknown("write_in_needs_mark", f.write_in_needs_mark.is_some())?;
                 unknown("write_in_after_oppose", f.write_in_after_oppose.is_some())?;
                 unknown("bad_write_in", f.bad_write_in.is_some())?;
+                unknown("contest", f.contest.is_some())?;
                 Ok(Section::Evaluation(EvaluationSection {
                     title: f.title,
                     subjects: f.subjects,
@@ -278,10 +307,18 @@ impl<'de> Deserialize<'de> for Section {
                     rules: f.rules,
                 }))
             }
-            SectionKind::Recommendation => {
+            SectionKind::Recommendation | SectionKind::Election => {
                 unknown("subjects", !f.subjects.is_empty())?;
                 unknown("levels", !f.levels.is_empty())?;
+                let election = match f.kind {
+                    SectionKind::Election => Some(f.contest.unwrap_or_default()),
+                    _ => {
+                        unknown("contest", f.contest.is_some())?;
+                        None
+                    }
+                };
                 Ok(Section::Recommendation(RecommendationSection {
+                    election,
                     title: f.title,
                     candidates: f.candidates,
                     max_marks: f
@@ -339,14 +376,18 @@ pub struct Subject {
     pub dimensions: Vec<String>,
 }
 
-/// 推荐票: voters mark up to `max_marks` names and may write in others (另选他人).
+/// 推荐票 or 选举票: voters mark up to `max_marks` names and may write in others (另选他人).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecommendationSection {
     pub title: String,
     /// Listed names, in the printed order (usually 姓氏笔画).
     pub candidates: Vec<Candidate>,
-    /// 应推荐人数: the most names one ballot may mark, write-ins included.
+    /// 应推荐人数, or in an election 应选人数: the most names one ballot may mark 赞成,
+    /// write-ins included.
     pub max_marks: u16,
+    /// `Some` for an election (`kind: election`): 等额 or 差额, written `contest`.
+    #[serde(rename = "contest", skip_serializing_if = "Option::is_none")]
+    pub election: Option<Contest>,
     /// Blank cells for 另选他人.
     #[serde(default)]
     pub write_in_slots: u16,
@@ -443,6 +484,23 @@ pub enum OverMarkedRule {
     /// Only this section is void; the rest of the ballot counts.
     VoidSection,
 }
+
+/// An election's contest: as many candidates as seats (等额), or more (差额, at least the
+/// section's `extra` share of the seats more, rounded up, and `extra_min`: T25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Contest {
+    /// 等额: candidates = seats (e.g. 书记, 副书记).
+    Equal,
+    /// 差额 (default): the committee election.
+    #[default]
+    Competitive,
+}
+
+read_by_name!(Contest {
+    Equal = "equal",
+    Competitive = "competitive"
+});
 
 /// What a written name that breaks the template's write-in rules voids (DOMAIN: "a name
 /// written without the agree mark is invalid, either that entry or the whole ballot").
@@ -866,15 +924,60 @@ impl Checker {
                 Section::Evaluation(s) => {
                     self.rules(path, RuleList::Evaluation, &s.rules, Some(&s.levels))
                 }
+                Section::Recommendation(s) if s.election.is_some() => {
+                    self.rules(path, RuleList::Election, &s.rules, None)
+                }
                 Section::Recommendation(s) => {
                     self.rules(path, RuleList::Recommendation, &s.rules, None)
                 }
             };
-            sections.push(RuleSet::of(read.into_iter().map(|(r, _)| r)));
+            let set = RuleSet::of(read.into_iter().map(|(r, _)| r));
+            let set = match section {
+                Section::Recommendation(s) if s.election.is_some() => {
+                    self.contest(i, s, &set);
+                    set.election(s.max_marks)
+                }
+                _ => set,
+            };
+            sections.push(set);
         }
         Judged {
             template: RuleSet::of(own.into_iter().map(|(r, _)| r)),
             sections,
+        }
+    }
+
+    /// An election's names against its contest: 等额, as many as seats; 差额, at least seats
+    /// plus the 差额 (T24, T25). A list still empty (names to be added by each area, or
+    /// an election by write-in alone) is not judged.
+    fn contest(&mut self, section: usize, s: &RecommendationSection, rules: &RuleSet) {
+        let names = s.candidates.len();
+        if names == 0 || s.max_marks == 0 {
+            return;
+        }
+        let path = Path::root()
+            .field(Field::Sections)
+            .index(section)
+            .field(Field::Candidates);
+        let seats = s.max_marks;
+        match s.election {
+            Some(Contest::Equal) if names != usize::from(seats) => {
+                self.push(path, TemplateErrorKind::EqualContest { seats, names })
+            }
+            Some(Contest::Competitive) => {
+                let needed = rules.competitive_minimum(seats);
+                if (names as u64) < needed {
+                    self.push(
+                        path,
+                        TemplateErrorKind::CompetitiveContest {
+                            seats,
+                            names,
+                            needed,
+                        },
+                    );
+                }
+            }
+            _ => {}
         }
     }
 
@@ -1293,6 +1396,62 @@ mod tests {
         );
         if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
             r.max_marks = 7;
+        }
+        assert!(spec.check().is_ok());
+    }
+
+    #[test]
+    fn an_election_is_written_as_read_and_its_contest_is_checked() {
+        let t = crate::samples::elections().remove(0);
+        let json = t.canonical_json();
+        assert!(
+            json.contains(r#"{"kind":"election","title":"委员""#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""max_marks":5,"contest":"competitive""#),
+            "{json}"
+        );
+        assert_eq!(Template::parse(&json).as_ref(), Ok(&t));
+        // 差额: at least 5 + ⌈5/5⌉ = 6 names; five is one short.
+        let mut spec = t.clone().into_spec();
+        let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) else {
+            unreachable!("an election")
+        };
+        r.candidates.pop();
+        let errors = spec.clone().check().expect_err("too few for 差额");
+        let path = Path::root()
+            .field(Field::Sections)
+            .index(0)
+            .field(Field::Candidates);
+        assert_eq!(
+            errors,
+            [TemplateError {
+                path: path.clone(),
+                kind: TemplateErrorKind::CompetitiveContest {
+                    seats: 5,
+                    names: 5,
+                    needed: 6
+                }
+            }]
+        );
+        // 等额: as many names as seats.
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.election = Some(Contest::Equal);
+        }
+        assert!(spec.clone().check().is_ok());
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.max_marks = 4;
+        }
+        let errors = spec.clone().check().expect_err("5 names for 4 seats");
+        assert_eq!(
+            errors[0].kind,
+            TemplateErrorKind::EqualContest { seats: 4, names: 5 }
+        );
+        // Names still to be added by each area: not judged yet.
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.candidates.clear();
+            r.write_in_slots = 4;
         }
         assert!(spec.check().is_ok());
     }

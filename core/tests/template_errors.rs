@@ -81,7 +81,13 @@ fn unknown_fields_are_refused() {
     assert_eq!(problems(&e), vec![p("T01", "")]);
     let e = edited(|v| v["sections"][0]["max_mark"] = 3.into());
     assert_eq!(problems(&e), vec![p("T01", "")]);
+    let e = edited(|v| v["sections"][0]["kind"] = "referendum".into());
+    assert_eq!(problems(&e), vec![p("T01", "")]);
+    // An election's seats are its max_marks: `seats` is not one of its rules.
     let e = edited(|v| v["sections"][0]["kind"] = "election".into());
+    assert_eq!(problems(&e), vec![p("T19", "sections[0].rules[0]")]);
+    // `contest` is an election's only: a recommendation does not take it.
+    let e = edited(|v| v["sections"][0]["contest"] = "equal".into());
     assert_eq!(problems(&e), vec![p("T01", "")]);
     // A field of the other kind of section is unknown here too.
     let e = edited(|v| v["sections"][0]["levels"] = serde_json::json!(["满意", "不满意"]));

@@ -163,7 +163,7 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
                             .unwrap_or_default()));
                         cells.push(s(row
                             .status
-                            .map(|st| status_text(st, t))
+                            .map(|st| status_text(st, x.election.is_some(), t))
                             .unwrap_or_default()));
                         out.push(cells);
                     }

@@ -192,11 +192,14 @@ pub(crate) fn figure_name(f: ballot_core::figures::Figure, t: &ReportTexts) -> &
     }
 }
 
-pub(crate) fn status_text(s: Status, t: &ReportTexts) -> &'static str {
-    match s {
-        Status::Taken => t.status_taken,
-        Status::Tied => t.status_tied,
-        Status::NotTaken => t.status_not_taken,
+/// A row's status: an election's (当选 …) or a shortlist's (列入 …).
+pub(crate) fn status_text(s: Status, election: bool, t: &ReportTexts) -> &'static str {
+    match (s, election) {
+        (Status::Taken, true) => t.status_elected,
+        (Status::NotTaken, true) => t.status_not_elected,
+        (Status::Taken, false) => t.status_taken,
+        (Status::Tied, _) => t.status_tied,
+        (Status::NotTaken, false) => t.status_not_taken,
     }
 }
 
@@ -215,10 +218,18 @@ fn recommendation_table(
         .raw("；")
         .text(&(t.rate_of)(r.rate_base, r.base))
         .raw("</p>");
-    if let (Some(seats), Some(take)) = (r.seats, r.take) {
-        h.raw("<p class=\"rk-meta\">")
-            .text(&(t.shortlist)(seats, take))
-            .raw("</p>");
+    match (r.election, r.seats, r.take) {
+        (Some(contest), Some(seats), _) => {
+            h.raw("<p class=\"rk-meta\">")
+                .text(&(t.election_line)(contest, seats))
+                .raw("</p>");
+        }
+        (None, Some(seats), Some(take)) => {
+            h.raw("<p class=\"rk-meta\">")
+                .text(&(t.shortlist)(seats, take))
+                .raw("</p>");
+        }
+        _ => {}
     }
     let weighted = r.score_den > 1;
     let majority = r.rows.iter().any(|x| x.majority.is_some());
@@ -314,7 +325,10 @@ fn recommendation_table(
             h.cell(t.col_majority, "", text);
         }
         if status {
-            let text = row.status.map(|s| status_text(s, t)).unwrap_or("");
+            let text = row
+                .status
+                .map(|s| status_text(s, r.election.is_some(), t))
+                .unwrap_or("");
             h.cell(t.col_status, "", text);
         }
         h.raw("</tr>");
@@ -717,7 +731,9 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
                             .raw("</small>");
                     }
                     if let Some(s) = row.status.filter(|&s| s != Status::NotTaken) {
-                        h.raw("<small>").text(status_text(s, t)).raw("</small>");
+                        h.raw("<small>")
+                            .text(status_text(s, x.election.is_some(), t))
+                            .raw("</small>");
                     }
                     h.raw("</li>");
                 }

@@ -744,7 +744,8 @@ mod tests {
             Verdict::Void(VoidReason::OverMarked {
                 section: 0,
                 marked: 6,
-                allowed: 5
+                allowed: 5,
+                election: false
             })
         );
         // A mis-tap taken back.

@@ -16,6 +16,8 @@ pub struct BallotTexts {
     pub your_category: fn(&str) -> String,
     pub evaluation_instructions: fn(&str) -> String,
     pub recommendation_instructions: fn(u16, &str) -> String,
+    /// An election's, where ○ is the only mark (the most 赞成, the symbol).
+    pub election_instructions: fn(u16, &str) -> String,
     pub selected_count: fn(usize, u16) -> String,
     /// Under a scheme with × (赞成/反对/弃权), on the tablet: the instructions (the most
     /// 赞成, whether the scheme is the inverted one, the symbol), each choice's name, and
@@ -60,6 +62,8 @@ pub struct BallotTexts {
     pub saved_step: fn(BallotStep) -> String,
     pub cancel_correction: &'static str,
     pub paper_marked: fn(usize, u16) -> String,
+    /// The pad in an election with ○ only: names marked against 应选人数.
+    pub paper_marked_seats: fn(usize, u16) -> String,
     /// The pad under a scheme with ×: 赞成 and 反对 on this ballot, against the most 赞成;
     /// and the name of one mark button of a name's box (the name, the mark).
     pub paper_marked_three: fn(usize, usize, u16) -> String,

@@ -105,6 +105,8 @@ pub struct ExchangeTexts {
     pub written_in: &'static str,
     /// Before the names whose box holds × (a scheme with ×).
     pub crossed: &'static str,
+    /// After a written name the counters decided on: the person it is counted for.
+    pub decided_for: fn(&str) -> String,
     pub nothing_marked: &'static str,
     pub declared_void: &'static str,
 
@@ -151,6 +153,13 @@ impl ExchangeTexts {
                                     }
                                     if m.write_ins_crossed.contains(&slot) {
                                         w.push('×');
+                                    }
+                                    // The counters' decision is part of what was entered.
+                                    let decided = m.decided.get(&slot);
+                                    if let Some(c) =
+                                        decided.and_then(|&i| s.candidates.get(usize::from(i)))
+                                    {
+                                        w.push_str(&(self.decided_for)(&c.label()));
                                     }
                                     w
                                 })
@@ -317,6 +326,7 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     marked: "划：",
     written_in: "另选：",
     crossed: "划×：",
+    decided_for: |person| format!("→{person}"),
     nothing_marked: "未划",
     declared_void: "整张作废",
 
@@ -450,5 +460,21 @@ mod tests {
             text.contains(&format!("划：{name}，划×：{other}，另选：赵六○×")),
             "{text}"
         );
+
+        // The counters' decision on a name two listed persons share is part of the entry.
+        let mut spec = tpl.into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_may_repeat_listed = true;
+            r.candidates[0].name = "李敏".into();
+            r.candidates[0].note = "女".into();
+            r.candidates[1].name = "李敏".into();
+            r.candidates[1].note = "男".into();
+        }
+        let tpl = spec.check().expect("valid");
+        let mut b = Ballot::empty(&tpl, Some(0));
+        b.set_paper_write_in(&tpl, 0, 0, "李敏").expect("a name");
+        b.decide_paper_write_in(&tpl, 0, 0, Some(1));
+        let text = ZH_CN.ballot_marks(&tpl, &b);
+        assert!(text.contains("另选：李敏→李敏（男）"), "{text}");
     }
 }

@@ -105,6 +105,7 @@ pub struct Texts {
     pub failures_alert: fn(u32) -> String,
     pub kind_evaluation: &'static str,
     pub kind_recommendation: &'static str,
+    pub kind_election: &'static str,
 
     // New session
     pub new_session_heading: &'static str,
@@ -536,7 +537,7 @@ mod tests {
         assert_eq!(said(&rec, &b).1, vec!["“赵六”重复，只计一次".to_string()]);
         assert_eq!(
             said(&rec, &Ballot::empty(&rec, Some(0))).0,
-            "空白票（没有任何标记）"
+            "空白票（没有表示任何意见）"
         );
         assert_eq!(
             said(

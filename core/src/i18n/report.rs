@@ -75,6 +75,10 @@ pub struct ReportTexts {
     pub status_taken: &'static str,
     pub status_tied: &'static str,
     pub status_not_taken: &'static str,
+    /// An election's statuses, and the line under its title (等额 or 差额, seats).
+    pub status_elected: &'static str,
+    pub status_not_elected: &'static str,
+    pub election_line: fn(crate::template::Contest, u16) -> String,
     pub flags_heading: &'static str,
     pub corrections_heading: &'static str,
     pub paper_code: &'static str,
@@ -176,6 +180,14 @@ pub static ZH_CN: ReportTexts = ReportTexts {
     status_taken: "列入",
     status_tied: "并列，需再次投票",
     status_not_taken: "未列入",
+    status_elected: "当选",
+    status_not_elected: "未当选",
+    election_line: |contest, seats| match contest {
+        crate::template::Contest::Equal => format!("等额选举，应选 {seats} 人，得票超过规定的当选"),
+        crate::template::Contest::Competitive => {
+            format!("差额选举，应选 {seats} 人，得票超过规定的按得票多少当选")
+        }
+    },
     flags_heading: "说明",
     corrections_heading: "修改记录",
     paper_code: "本表结果的二维码（带本机签名）：汇总时在“结果汇总与核对 → 汇总”中扫描或拍照读取，结果校验码应与上方相同。",
@@ -309,6 +321,16 @@ fn flag_text(f: &Flag, sections: &[String]) -> String {
             section,
             needed,
             qualified,
+            election: true,
+        } => format!(
+            "{}：应选 {needed} 名，当选的只有 {qualified} 名，不足的名额需另行选举。",
+            title(section)
+        ),
+        Flag::TooFewQualify {
+            section,
+            needed,
+            qualified,
+            election: false,
         } => format!(
             "{}：应取 {needed} 名，符合条件的只有 {qualified} 名，差额不足，需另行投票。",
             title(section)
@@ -371,8 +393,12 @@ mod tests {
                 "党组织委员候选人初步人选：丁、戊 得票相同，并列争 1 个名额，需再次投票。（R04）",
             ),
             (
-                Flag::TooFewQualify { section: 0, needed: 6, qualified: 4 },
+                Flag::TooFewQualify { section: 0, needed: 6, qualified: 4, election: false },
                 "党组织委员候选人初步人选：应取 6 名，符合条件的只有 4 名，差额不足，需另行投票。（R05）",
+            ),
+            (
+                Flag::TooFewQualify { section: 0, needed: 5, qualified: 3, election: true },
+                "党组织委员候选人初步人选：应选 5 名，当选的只有 3 名，不足的名额需另行选举。（R05）",
             ),
             (
                 Flag::Alert {

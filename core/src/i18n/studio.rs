@@ -16,6 +16,7 @@ pub struct StudioTexts {
     pub cancel: &'static str,
     pub kind_evaluation: &'static str,
     pub kind_recommendation: &'static str,
+    pub kind_election: &'static str,
     pub fingerprint_label: &'static str,
     pub fingerprint_pending: &'static str,
     pub fingerprint_hint: &'static str,
@@ -88,6 +89,11 @@ pub struct StudioTexts {
     pub bulk_label: &'static str,
     pub bulk_add: &'static str,
     pub max_marks_label: &'static str,
+    /// An election's: 应选人数, and its contest (等额 or 差额).
+    pub seats_label: &'static str,
+    pub contest_legend: &'static str,
+    pub contest_equal: &'static str,
+    pub contest_competitive: &'static str,
     pub write_in_slots_label: &'static str,
     pub repeat_listed_label: &'static str,
     pub over_marked_legend: &'static str,
@@ -113,6 +119,7 @@ pub struct StudioTexts {
     pub add_level: &'static str,
     pub section_rules_heading: &'static str,
     pub rules_example_recommendation: &'static str,
+    pub rules_example_election: &'static str,
     pub rules_example_evaluation: &'static str,
     pub rules_example_template: &'static str,
     pub template_rules_legend: &'static str,
@@ -135,6 +142,8 @@ pub struct StudioTexts {
     pub rule_quorum_none: &'static str,
     pub rule_weights_label: &'static str,
     pub add_recommendation: &'static str,
+    pub add_election: &'static str,
+    pub new_election: fn() -> Section,
     pub add_evaluation: &'static str,
     pub move_up: fn(&str) -> String,
     pub move_down: fn(&str) -> String,
@@ -182,6 +191,8 @@ pub struct StudioTexts {
     pub file_not_text: &'static str,
     pub import_preview: &'static str,
     pub summary_recommendation: fn(&str, usize, u16, u16) -> String,
+    /// An election section on import: title, names, seats, 等额 or 差额.
+    pub summary_election: fn(&str, usize, u16, crate::template::Contest) -> String,
     pub summary_evaluation: fn(&str, usize, &[String]) -> String,
     pub summary_categories: fn(&[String]) -> String,
     /// The names of a section, in order, each with its note or role.
@@ -233,6 +244,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     cancel: "取消",
     kind_evaluation: "民主测评",
     kind_recommendation: "推荐",
+    kind_election: "选举",
     fingerprint_label: "模板校验码",
     fingerprint_pending: "改正全部问题后生成",
     fingerprint_hint: "各居民区的校验码相同，就是同一张表。可以电话核对。",
@@ -313,6 +325,10 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     bulk_label: "批量添加（每行一个姓名，也可用顿号分隔）",
     bulk_add: "添加到名单末尾",
     max_marks_label: "最多可推荐人数（应推荐人数）",
+    seats_label: "应选人数（每张票最多赞成的人数）",
+    contest_legend: "选举方式",
+    contest_equal: "等额：候选人数等于应选人数（如选举书记、副书记）",
+    contest_competitive: "差额：候选人数多于应选人数（至少多 1/5，且至少多 1 人；可在规则里改）",
     write_in_slots_label: "另选他人空格数",
     repeat_listed_label: "另选他人可以写名单上的人（计入该人）",
     over_marked_legend: "推荐人数超过规定时",
@@ -341,6 +357,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     level_n: |i| format!("等次 {i}"),
     add_level: "添加等次",
     section_rules_heading: "计票规则（可不填）",
+    rules_example_election: "例如：当选须得票超过实到人数的一半（默认）；居委会选举可改为超过参加投票人数的一半；差额比例 1/5、至少 1 人（默认）。",
     rules_example_recommendation: "例如：应选人数 5；差额比例 1/5（应选 5 人时取 6 名）；得票须过半数：超过 1/2 的实到人数。不填的按默认：差额 1/5、至少 1 人，比例以有效票数为基数。",
     rules_example_evaluation: "例如：预警：不满意 超过 1/3；计入满意率的等次：满意、基本满意；不计入基数的等次：不了解。",
     rules_example_template: "例如：会议有效的实到人数：超过应到的 4/5（不填即为此默认）；各类别的权重：7/10 3/10。",
@@ -393,6 +410,8 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     rule_quorum_none: "不设会议有效条件",
     rule_weights_label: "权重（按类别顺序，用空格分开，如 7/10 3/10）",
     add_recommendation: "添加推荐部分",
+    add_election: "添加选举部分",
+    new_election,
     add_evaluation: "添加测评部分",
     move_up: |what| format!("上移：{what}"),
     move_down: |what| format!("下移：{what}"),
@@ -449,6 +468,13 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     file_unreadable: "文件无法读取，不是有效的模板文件（T01）",
     file_not_text: "这个文件不是文本（不是 UTF-8 编码），不是有效的模板文件（T01）",
     import_preview: "将导入的模板",
+    summary_election: |title, names, seats, contest| {
+        let how = match contest {
+            crate::template::Contest::Equal => "等额",
+            crate::template::Contest::Competitive => "差额",
+        };
+        format!("{title}：{how}选举，候选人 {names} 人，应选 {seats} 人")
+    },
     summary_recommendation: |title, names, max, slots| {
         let slots = if slots > 0 {
             format!("，另选他人 {slots} 格")
@@ -506,11 +532,28 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     paper_write_in: "另选他人",
 };
 
+fn new_election() -> Section {
+    Section::Recommendation(RecommendationSection {
+        title: "委员".into(),
+        candidates: Vec::new(),
+        max_marks: 1,
+        election: Some(crate::template::Contest::Competitive),
+        write_in_slots: 1,
+        write_in_may_repeat_listed: false,
+        write_in_needs_mark: false,
+        write_in_after_oppose: false,
+        bad_write_in: Default::default(),
+        over_marked: OverMarkedRule::VoidBallot,
+        rules: Vec::new(),
+    })
+}
+
 fn new_recommendation() -> Section {
     Section::Recommendation(RecommendationSection {
         title: "候选人初步人选".into(),
         candidates: Vec::new(),
         max_marks: 1,
+        election: None,
         write_in_slots: 1,
         write_in_may_repeat_listed: false,
         write_in_needs_mark: false,
@@ -569,7 +612,11 @@ fn paper_recommendation(r: &RecommendationSection, marking: Marking) -> String {
             });
         }
     }
-    out.push_str(&format!("推荐人数不得超过 {} 人", r.max_marks));
+    if r.election.is_some() {
+        out.push_str(&format!("赞成的人数不得超过应选人数 {} 人", r.max_marks));
+    } else {
+        out.push_str(&format!("推荐人数不得超过 {} 人", r.max_marks));
+    }
     out.push_str(match r.over_marked {
         OverMarkedRule::VoidBallot => "，超过的为无效票。",
         OverMarkedRule::VoidSection => "，超过的本部分无效。",

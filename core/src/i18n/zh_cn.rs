@@ -55,6 +55,7 @@ pub static TEXTS: Texts = Texts {
     failures_alert: |n| format!("注意：本场次有 {n} 张票没有保存成功（存储出错），请核实并让相关投票人重投。"),
     kind_evaluation: "民主测评",
     kind_recommendation: "推荐",
+    kind_election: "选举",
 
     new_session_heading: "新建投票场次",
     field_template: "表格",
@@ -183,6 +184,9 @@ pub static BALLOT: BallotTexts = BallotTexts {
             "请在每位测评对象的一个等次上点选（纸质表在相应栏内划{symbol}），每项只能选一个等次。"
         )
     },
+    election_instructions: |max, symbol| {
+        format!("请点选您赞成的人（纸质票在姓名下方空格内划{symbol}），最多选 {max} 人。如赞成名单以外的人，请在“另选他人”栏写上姓名。")
+    },
     recommendation_instructions: |max, symbol| {
         format!("请点选您推荐的人（纸质票在姓名下方空格内划{symbol}），最多推荐 {max} 人。如推荐名单以外的人，请在“另选他人”栏写上姓名。")
     },
@@ -215,7 +219,7 @@ pub static BALLOT: BallotTexts = BallotTexts {
     review_nobody: "没有推荐任何人",
     review_write_ins: "另选他人",
     review_unrated: "未评（弃权）",
-    blank_warning: "这是一张空白票：您没有选择任何一项。空白票也会计入，算作弃权。",
+    blank_warning: "这是一张空白票：您没有表示任何意见。空白票也会计入，算作弃权。",
     unrated_warning: |items| {
         format!(
             "以下 {} 项没有选择等次，将按弃权计：{}。",
@@ -247,6 +251,7 @@ pub static BALLOT: BallotTexts = BallotTexts {
     },
     cancel_correction: "取消更正",
     paper_marked: |k, max| format!("本张选了 {k} 人（应推荐 {max} 人）"),
+    paper_marked_seats: |k, max| format!("本张选了 {k} 人（应选 {max} 人）"),
     paper_marked_three: |k, against, max| {
         format!("本张赞成 {k} 人、反对 {against} 人（赞成最多 {max} 人）")
     },
@@ -273,11 +278,20 @@ pub static BALLOT: BallotTexts = BallotTexts {
     undo_last: "划去上一张",
     not_saved: |why| format!("这张票没有保存：{why}"),
     verdict_valid: "有效票",
-    verdict_blank: "空白票（没有任何标记）",
+    verdict_blank: "空白票（没有表示任何意见）",
     verdict_void: |r| match r {
         VoidReason::OverMarked {
-            marked, allowed, ..
+            marked,
+            allowed,
+            election: false,
+            ..
         } => format!("此票无效：推荐人数超过 {allowed} 人（选了 {marked} 人）"),
+        VoidReason::OverMarked {
+            marked,
+            allowed,
+            election: true,
+            ..
+        } => format!("此票无效：赞成的人数超过应选人数 {allowed} 人（选了 {marked} 人）"),
         VoidReason::Declared(d) => format!("废票：{}", (BALLOT.void_reason)(d)),
         VoidReason::BadWriteIn { fault, .. } => match fault {
             WriteInFault::Unmarked => "此票无效：另选他人写了姓名，但没有划表示赞成的符号".into(),
@@ -416,6 +430,9 @@ fn mark_refused(r: &MarkRefused) -> String {
         MarkRefused::OpposeHoldsWriteIn => {
             "您另选了他人，需要保留同样多的“反对”：如要改变，请先删去一位另选的人。".into()
         }
+        MarkRefused::SeatsReached { max } => {
+            format!("最多选 {max} 人。如要改选，请先取消一人。")
+        }
         MarkRefused::AgreeLimitReached { max } => {
             format!("赞成的最多 {max} 人。如要改选，请先把一位改为“反对”或“弃权”。")
         }
@@ -551,6 +568,16 @@ fn problem(kind: &TemplateErrorKind) -> String {
             candidates,
         } => format!(
             "按本模板的划法，不划符号即为赞成：名单 {candidates} 人多于 {max_marks} 人，原样交回的票就会超过人数而无效；请换一种划法，或调整人数"
+        ),
+        K::EqualContest { seats, names } => {
+            format!("等额选举的候选人数应等于应选人数：应选 {seats} 人，名单有 {names} 人")
+        }
+        K::CompetitiveContest {
+            seats,
+            names,
+            needed,
+        } => format!(
+            "差额选举的候选人数应多于应选人数：应选 {seats} 人，名单至少要有 {needed} 人，现有 {names} 人"
         ),
         K::AfterOpposeWithoutCross => {
             "“对名单上的人划×后才可另选他人”需要有“反对（×）”的划法：请先把划票方式改为赞成、反对、弃权三种".into()

@@ -179,6 +179,7 @@ fn too_few_names_with_votes_ask_for_a_further_round() {
     let tally = tally(&t, &[(0, 10, &[9, 8, 0, 0, 0], &[("张三", 2)])]);
     let r = Results::compute(&t, &tally, figures(12, 11, 11, 10), View::Combined);
     assert!(r.flags.contains(&Flag::TooFewQualify {
+        election: false,
         section: 0,
         needed: 4,
         qualified: 3
@@ -640,4 +641,91 @@ fn under_a_scheme_with_a_cross_each_listed_name_has_its_against_and_abstain() {
         View::Combined,
     );
     assert!(rec(&r).rows.iter().all(|row| row.against.is_none()));
+}
+
+/// A committee election's ballots (the sample: 6 names, 5 seats, ○ 赞成 × 反对), each the
+/// names it agrees with.
+fn election_tally(t: &Template, ballots: &[&[u16]]) -> Tally {
+    let ballots: Vec<crate::Ballot> = ballots
+        .iter()
+        .map(|agree| crate::Ballot {
+            category: None,
+            content: crate::ballot::BallotContent::Marked(vec![
+                crate::ballot::SectionMarks::Recommendation(crate::ballot::RecommendationMarks {
+                    marked: agree.iter().copied().collect(),
+                    ..Default::default()
+                }),
+            ]),
+        })
+        .collect();
+    Tally::of(t, &ballots).expect("fits")
+}
+
+#[test]
+fn an_election_elects_by_votes_those_above_half_of_the_present_and_exactly_half_is_not() {
+    let t = crate::samples::elections().remove(0);
+    // 10 present. 王建平 6, 刘淑芬 6, 孙志刚 5 (exactly half), the rest fewer.
+    let mut ballots: Vec<&[u16]> = vec![&[0, 1, 2]; 5];
+    ballots.push(&[0, 1]);
+    ballots.extend([&[3u16][..], &[4], &[5], &[]]);
+    let tally = election_tally(&t, &ballots);
+    let r = Results::compute(&t, &tally, figures(12, 10, 10, 10), View::Combined);
+    let s = rec(&r);
+    assert!(s.election.is_some());
+    assert_eq!((s.seats, s.take), (Some(5), Some(5)));
+    let status = |i: u16| s.listed(i).and_then(|row| row.status);
+    assert_eq!(status(0), Some(Status::Taken));
+    assert_eq!(status(1), Some(Status::Taken));
+    assert_eq!(
+        status(2),
+        Some(Status::NotTaken),
+        "5 of 10 present is not more than half"
+    );
+    // Two elected of five seats: 另行选举 for the three left.
+    assert!(r.flags.contains(&Flag::TooFewQualify {
+        section: 0,
+        needed: 5,
+        qualified: 2,
+        election: true
+    }));
+    // The rule is template data: more than half of the ballots cast (居委会) elects 孙志刚
+    // when fewer were cast than were present.
+    let r = Results::compute(&t, &tally, figures(12, 12, 10, 9), View::Combined);
+    assert_eq!(
+        rec(&r).listed(2).and_then(|x| x.status),
+        Some(Status::NotTaken)
+    );
+    let residents = crate::samples::elections().remove(2);
+    let tally = election_tally(&residents, &ballots);
+    let r = Results::compute(&residents, &tally, figures(12, 12, 10, 9), View::Combined);
+    assert_eq!(
+        rec(&r).listed(2).and_then(|x| x.status),
+        Some(Status::Taken),
+        "5 of 9 cast"
+    );
+}
+
+#[test]
+fn a_tie_at_the_last_seat_is_voted_on_again() {
+    let t = crate::samples::elections().remove(0);
+    // All six above half of 4 present; 王建平..李秀兰 4 each, 张国华 and 陈丽娟 3 each for
+    // the fifth seat.
+    let ballots: Vec<&[u16]> = vec![
+        &[0, 1, 2, 3, 4],
+        &[0, 1, 2, 3, 5],
+        &[0, 1, 2, 3, 4],
+        &[0, 1, 2, 3, 5],
+        &[4, 5],
+    ];
+    let tally = election_tally(&t, &ballots);
+    let r = Results::compute(&t, &tally, figures(5, 5, 5, 5), View::Combined);
+    assert_eq!(codes(&r), ["R04"]);
+    let s = rec(&r);
+    assert_eq!(s.listed(4).and_then(|x| x.status), Some(Status::Tied));
+    assert_eq!(s.listed(5).and_then(|x| x.status), Some(Status::Tied));
+    assert!(r.flags.contains(&Flag::TieAtCut {
+        section: 0,
+        names: vec!["张国华".into(), "陈丽娟".into()],
+        places: 1
+    }));
 }

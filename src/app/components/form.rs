@@ -99,6 +99,7 @@ pub fn template_choice(
                 let on_choose = on_choose.clone();
                 let kinds: Vec<&str> = e.template.sections().iter().map(|s| match s {
                     Section::Evaluation(_) => t.kind_evaluation,
+                    Section::Recommendation(r) if r.election.is_some() => t.kind_election,
                     Section::Recommendation(_) => t.kind_recommendation,
                 }).collect();
                 html! {

@@ -100,6 +100,8 @@ fn recommendation(
             <p class="counter" data-full={over.then_some("")}>
                 if three {
                     { (t.paper_marked_three)(marked, resolved.opposed.len(), spec.max_marks) }
+                } else if spec.election.is_some() {
+                    { (t.paper_marked_seats)(marked, spec.max_marks) }
                 } else {
                     { (t.paper_marked)(marked, spec.max_marks) }
                 }

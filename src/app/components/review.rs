@@ -58,11 +58,17 @@ pub fn review(
                     }
                 };
                 if !scheme.has_cross() {
+                    let said = if spec.election.is_some() {
+                        b.review_agreed
+                    } else {
+                        b.review_recommended
+                    };
                     return html! {
                         <section class="review-section">
                             <h3>{ &spec.title }</h3>
-                            <p>{ (b.review_recommended)(names.len(), spec.max_marks) }</p>
-                            if names.is_empty() {
+                            <p>{ said(names.len(), spec.max_marks) }</p>
+                            // 「赞成 0 人」 says it for an election.
+                            if names.is_empty() && spec.election.is_none() {
                                 <p class="review-none">{ b.review_nobody }</p>
                             } else {
                                 { list(&names) }

@@ -12,8 +12,8 @@ use ballot_core::library::EntryState;
 use ballot_core::rule_form::{kinds, RuleForm};
 use ballot_core::rules::{Base, Compare, RuleList};
 use ballot_core::template::{
-    BadWriteIn, EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection, Scheme,
-    Unmarked, Vote,
+    BadWriteIn, Contest, EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection,
+    Scheme, Unmarked, Vote,
 };
 use ballot_core::{Ballot, Lang, Section, Template};
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
@@ -566,7 +566,7 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
             </div>
             <BulkNames studio={c.studio.clone()} section={s} />
             <div class="field-row">
-                { number_field(c, s, Number::MaxMarks, t.max_marks_label, r.max_marks) }
+                { number_field(c, s, Number::MaxMarks, if r.election.is_some() { t.seats_label } else { t.max_marks_label }, r.max_marks) }
                 { number_field(c, s, Number::WriteInSlots, t.write_in_slots_label, r.write_in_slots) }
             </div>
             <label class="option">
@@ -580,6 +580,18 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
                     <legend>{ t.bad_write_in_legend }</legend>
                     { bad(BadWriteIn::VoidEntry, t.bad_write_in_entry) }
                     { bad(BadWriteIn::VoidBallot, t.bad_write_in_ballot) }
+                </fieldset>
+            }
+            if let Some(now) = r.election {
+                <fieldset class="field">
+                    <legend>{ t.contest_legend }</legend>
+                    { for [(Contest::Equal, t.contest_equal), (Contest::Competitive, t.contest_competitive)].into_iter().map(|(contest, label)| html! {
+                        <label class="option">
+                            <input type="radio" name={format!("ed-contest-{s}")} checked={now == contest}
+                                onclick={c.send(Edit::SetContest(s, contest))} />
+                            <span>{ label }</span>
+                        </label>
+                    }) }
                 </fieldset>
             }
             <fieldset class="field">
@@ -635,6 +647,9 @@ fn section_fields(c: &Ctx, s: usize, section: &Section, count: usize) -> Html {
     let t = c.t;
     let (kind, rules, example) = match section {
         Section::Evaluation(e) => (t.kind_evaluation, &e.rules, t.rules_example_evaluation),
+        Section::Recommendation(r) if r.election.is_some() => {
+            (t.kind_election, &r.rules, t.rules_example_election)
+        }
         Section::Recommendation(r) => (
             t.kind_recommendation,
             &r.rules,
@@ -654,7 +669,10 @@ fn section_fields(c: &Ctx, s: usize, section: &Section, count: usize) -> Html {
             <h4>{ t.section_rules_heading }</h4>
             <p class="hint">{ example }</p>
             { match section {
-                Section::Recommendation(_) => rules_list(c, List::SectionRules(s), RuleList::Recommendation, rules, |i| Text::SectionRule(s, i), &[]),
+                Section::Recommendation(r) => {
+                    let list = if r.election.is_some() { RuleList::Election } else { RuleList::Recommendation };
+                    rules_list(c, List::SectionRules(s), list, rules, |i| Text::SectionRule(s, i), &[])
+                }
                 Section::Evaluation(e) => rules_list(c, List::SectionRules(s), RuleList::Evaluation, rules, |i| Text::SectionRule(s, i), &e.levels),
             } }
         </fieldset>
@@ -934,6 +952,7 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
                     <div class="actions">
                         <button type="button" onclick={c.send(Edit::AddSection((t.new_recommendation)()))}>{ "+ " }{ t.add_recommendation }</button>
                         <button type="button" onclick={c.send(Edit::AddSection((t.new_evaluation)()))}>{ "+ " }{ t.add_evaluation }</button>
+                        <button type="button" onclick={c.send(Edit::AddSection((t.new_election)()))}>{ "+ " }{ t.add_election }</button>
                     </div>
                     <fieldset class="edit-section">
                         <legend>{ t.template_rules_legend }</legend>

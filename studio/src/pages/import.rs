@@ -70,7 +70,10 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                                 };
                                 let (summary, names): (String, Vec<String>) = match s {
                                     Section::Recommendation(r) => (
-                                        (t.summary_recommendation)(&r.title, r.candidates.len(), r.max_marks, r.write_in_slots),
+                                        match r.election {
+                                            Some(contest) => (t.summary_election)(&r.title, r.candidates.len(), r.max_marks, contest),
+                                            None => (t.summary_recommendation)(&r.title, r.candidates.len(), r.max_marks, r.write_in_slots),
+                                        },
                                         r.candidates.iter().map(|c| with(&c.name, &c.note)).collect(),
                                     ),
                                     Section::Evaluation(e) => (

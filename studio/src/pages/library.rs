@@ -18,6 +18,7 @@ pub fn kinds(entry: &LibraryEntry, t: &ballot_core::i18n::studio::StudioTexts) -
         .iter()
         .map(|s| match s {
             Section::Evaluation(_) => t.kind_evaluation,
+            Section::Recommendation(r) if r.election.is_some() => t.kind_election,
             Section::Recommendation(_) => t.kind_recommendation,
         })
         .collect();

@@ -96,6 +96,8 @@ pub fn recommendation_form(p: RecommendationForm) -> Html {
             <p class="instructions">
                 if three {
                     { (t.choice_instructions)(p.spec.max_marks, p.scheme == Scheme::Inverted, glyph) }
+                } else if p.spec.election.is_some() {
+                    { (t.election_instructions)(p.spec.max_marks, glyph) }
                 } else {
                     { (t.recommendation_instructions)(p.spec.max_marks, glyph) }
                 }
