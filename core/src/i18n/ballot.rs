@@ -90,6 +90,8 @@ pub struct BallotTexts {
     pub verdict_blank: &'static str,
     pub verdict_void: fn(VoidReason) -> String,
     pub note_section_void: fn(&str, usize, u16) -> String,
+    /// The same in an election (应选人数).
+    pub note_seats_void: fn(&str, usize, u16) -> String,
     pub note_write_in_rejected: fn(&str) -> String,
     pub note_write_in_repeated: fn(&str) -> String,
     pub note_write_in_ambiguous: fn(&str) -> String,
@@ -160,7 +162,13 @@ impl BallotTexts {
                 (
                     Section::Recommendation(s),
                     SectionOutcome::Recommendation(RecommendationOutcome::Void { marked, allowed }),
-                ) => notes.push((self.note_section_void)(&s.title, *marked, *allowed)),
+                ) => {
+                    let said = match s.election {
+                        Some(_) => self.note_seats_void,
+                        None => self.note_section_void,
+                    };
+                    notes.push(said(&s.title, *marked, *allowed))
+                }
                 (
                     Section::Recommendation(s),
                     SectionOutcome::Recommendation(

@@ -568,6 +568,19 @@ mod tests {
                 ]
             )
         );
+        // The same in an election says 应选人数.
+        let mut spec = lenient.into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.election = Some(crate::template::Contest::Competitive);
+            r.max_marks = 5;
+            // An election's seats are its max_marks, not a rule.
+            r.rules.retain(|rule| !rule.starts_with("seats"));
+        }
+        let election = spec.check().expect("valid: 7 names for 5 seats");
+        assert_eq!(
+            said(&election, &b).1,
+            ["「党组织委员候选人初步人选」赞成的人数超过应选人数 5 人（选了 6 人），这一部分不计"]
+        );
 
         // An evaluation: levels counted, a doubly marked item named.
         let eval = samples::all().remove(0);

@@ -303,6 +303,9 @@ pub static BALLOT: BallotTexts = BallotTexts {
     note_section_void: |title, marked, allowed| {
         format!("「{title}」推荐人数超过 {allowed} 人（选了 {marked} 人），这一部分不计")
     },
+    note_seats_void: |title, marked, allowed| {
+        format!("「{title}」赞成的人数超过应选人数 {allowed} 人（选了 {marked} 人），这一部分不计")
+    },
     note_write_in_rejected: |name| format!("另选“{name}”是名单上的人，这一栏不计"),
     note_write_in_repeated: |name| format!("“{name}”重复，只计一次"),
     note_write_in_ambiguous: |name| {
