@@ -143,6 +143,20 @@ impl Resolved {
         self.mark_count() > 0 || !self.opposed.is_empty() || !self.unreadable.is_empty()
     }
 
+    /// Whether a name is written that counts for nobody (any of the lists above): the paper
+    /// then says something, if not for anyone.
+    pub fn has_uncounted_write_ins(&self) -> bool {
+        [
+            &self.rejected_write_ins,
+            &self.ambiguous_write_ins,
+            &self.declined_write_ins,
+            &self.unmarked_write_ins,
+            &self.excess_write_ins,
+        ]
+        .iter()
+        .any(|list| !list.is_empty())
+    }
+
     /// The first way a written name breaks the section's write-in rules, if one does.
     pub fn write_in_fault(&self) -> Option<WriteInFault> {
         if !self.unmarked_write_ins.is_empty() {
@@ -167,12 +181,13 @@ pub fn resolve_recommendation(
     for i in 0..spec.candidates.len() {
         let Ok(i) = u16::try_from(i) else { break };
         let read = scheme.read(marks.marked.contains(&i), marks.crossed.contains(&i));
-        let _ = match read {
-            Some(Vote::Agree) => r.votes.insert(i),
-            Some(Vote::Oppose) => r.opposed.insert(i),
-            Some(Vote::Abstain) => false,
-            None => r.unreadable.insert(i),
+        let said = match read {
+            Some(Vote::Agree) => &mut r.votes,
+            Some(Vote::Oppose) => &mut r.opposed,
+            Some(Vote::Abstain) => continue,
+            None => &mut r.unreadable,
         };
+        said.insert(i);
     }
     for (slot, raw) in marks.write_ins.iter().enumerate() {
         let name = normalize_name(raw);
@@ -332,9 +347,7 @@ fn says_nothing(scheme: Scheme, sections: &[SectionOutcome], ballot: &Ballot) ->
     }
     sections.iter().all(|s| match s {
         SectionOutcome::Recommendation(RecommendationOutcome::Blank(r)) => {
-            r.rejected_write_ins.is_empty()
-                && r.ambiguous_write_ins.is_empty()
-                && r.declined_write_ins.is_empty()
+            !r.has_uncounted_write_ins()
         }
         SectionOutcome::Recommendation(_) => false,
         SectionOutcome::Evaluation(ratings) => ratings.iter().all(|r| *r == Rating::Unrated),
@@ -898,5 +911,23 @@ mod tests {
         let forged = json.replace(r#""d":{"0":0}"#, r#""d":{"0":99}"#);
         let forged: Ballot = serde_json::from_str(&forged).expect("reads");
         assert_eq!(check(&t, &forged), Err(ShapeError::BadMark { section: 0 }));
+    }
+
+    #[test]
+    fn a_written_name_that_counts_for_nobody_is_not_a_blank_ballot() {
+        // Inverted, 另选他人 only after 反对: ○ (弃权) on every name and a name written
+        // with no 反对 to stand in for. Nothing counts, yet the paper says something.
+        let mut spec = under(Scheme::Inverted).into_spec();
+        if let Some(Section::Recommendation(r)) = spec.sections.get_mut(0) {
+            r.write_in_after_oppose = true;
+        }
+        let t = spec.check().expect("valid");
+        let all: Vec<u16> = (0..7).collect();
+        let (v, r) = resolved(&t, &paper(&all, &[], &[("赵六", false, false)]));
+        assert_eq!(
+            (v, r.excess_write_ins),
+            (Verdict::Valid, vec!["赵六".to_string()])
+        );
+        assert_eq!(resolved(&t, &paper(&all, &[], &[])).0, Verdict::Blank);
     }
 }

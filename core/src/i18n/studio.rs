@@ -533,27 +533,21 @@ pub static ZH_CN: StudioTexts = StudioTexts {
 };
 
 fn new_election() -> Section {
-    Section::Recommendation(RecommendationSection {
-        title: "委员".into(),
-        candidates: Vec::new(),
-        max_marks: 1,
-        election: Some(crate::template::Contest::Competitive),
-        write_in_slots: 1,
-        write_in_may_repeat_listed: false,
-        write_in_needs_mark: false,
-        write_in_after_oppose: false,
-        bad_write_in: Default::default(),
-        over_marked: OverMarkedRule::VoidBallot,
-        rules: Vec::new(),
-    })
+    names_section("委员", Some(crate::template::Contest::Competitive))
 }
 
 fn new_recommendation() -> Section {
+    names_section("候选人初步人选", None)
+}
+
+/// A new section of names, a recommendation or an election: no names yet, one to mark,
+/// one 另选他人 cell, every other choice at its default.
+fn names_section(title: &str, election: Option<crate::template::Contest>) -> Section {
     Section::Recommendation(RecommendationSection {
-        title: "候选人初步人选".into(),
+        title: title.into(),
         candidates: Vec::new(),
         max_marks: 1,
-        election: None,
+        election,
         write_in_slots: 1,
         write_in_may_repeat_listed: false,
         write_in_needs_mark: false,

@@ -505,11 +505,6 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
     let list = List::Candidates(s);
     let len = r.candidates.len();
     let list_messages = c.problems(&list.path());
-    let studio = c.studio.clone();
-    let on_repeat = Callback::from(move |e: Event| {
-        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-        studio.dispatch(Action::Change(Edit::SetRepeatListed(s, on)))
-    });
     let flag = |on: bool, make: fn(usize, bool) -> Edit, label: &'static str| {
         let studio = c.studio.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -569,10 +564,7 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
                 { number_field(c, s, Number::MaxMarks, if r.election.is_some() { t.seats_label } else { t.max_marks_label }, r.max_marks) }
                 { number_field(c, s, Number::WriteInSlots, t.write_in_slots_label, r.write_in_slots) }
             </div>
-            <label class="option">
-                <input type="checkbox" checked={r.write_in_may_repeat_listed} onchange={on_repeat} />
-                <span>{ t.repeat_listed_label }</span>
-            </label>
+            { flag(r.write_in_may_repeat_listed, Edit::SetRepeatListed, t.repeat_listed_label) }
             { flag(r.write_in_needs_mark, Edit::SetNeedsMark, t.needs_mark_label) }
             { flag(r.write_in_after_oppose, Edit::SetAfterOppose, t.after_oppose_label) }
             if r.write_in_needs_mark || r.write_in_after_oppose {
