@@ -24,6 +24,8 @@ pub enum Field {
     MaxMarks,
     WriteInSlots,
     Rules,
+    Round,
+    Taken,
 }
 
 impl Field {
@@ -47,6 +49,8 @@ impl Field {
             Field::MaxMarks => "max_marks",
             Field::WriteInSlots => "write_in_slots",
             Field::Rules => "rules",
+            Field::Round => "round",
+            Field::Taken => "taken",
         }
     }
 }
@@ -191,6 +195,16 @@ pub enum TemplateErrorKind {
         names: usize,
         needed: u64,
     },
+    /// A round's list of sections does not match the template's: one entry per section,
+    /// and every section of a round is a names section.
+    RoundMismatch,
+    /// A name an earlier round took is on this round's list again, or taken twice.
+    TakenAgain {
+        name: String,
+    },
+    /// A round's link does not read as one the app makes: its number is outside 2–20, a
+    /// name's round is not before it, or a fingerprint is not one.
+    BadRoundLink,
     /// `write_in_after_oppose` under a scheme without ×: no name can be voted against.
     AfterOpposeWithoutCross,
     /// `rules.weights` must give one weight per voter category.
@@ -242,6 +256,9 @@ impl TemplateErrorKind {
             TemplateErrorKind::AfterOpposeWithoutCross => "T23",
             TemplateErrorKind::EqualContest { .. } => "T24",
             TemplateErrorKind::CompetitiveContest { .. } => "T25",
+            TemplateErrorKind::RoundMismatch => "T26",
+            TemplateErrorKind::TakenAgain { .. } => "T27",
+            TemplateErrorKind::BadRoundLink => "T28",
         }
     }
 }

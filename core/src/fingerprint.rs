@@ -15,6 +15,14 @@ pub fn fingerprint(template: &Template) -> String {
     short_code(&Sha256::digest(template.canonical_json().as_bytes()), 2)
 }
 
+/// Whether `text` is written as [`fingerprint`] writes one (`7KQ2-M9XD`).
+pub fn is_fingerprint(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 9
+        && b[4] == b'-'
+        && (b.iter().enumerate()).all(|(i, c)| i == 4 || ALPHABET.contains(c))
+}
+
 /// The first `groups × 20` bits of `digest` as Crockford base32, in groups of four
 /// characters joined by `-`: the form of every short code people compare by reading
 /// (template fingerprints, 结果校验码, device codes). `groups` is at most 3.

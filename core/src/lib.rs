@@ -93,6 +93,7 @@ pub mod pin;
 pub mod qr;
 pub mod result_code;
 pub mod results;
+pub mod round;
 pub mod rule_form;
 pub mod rules;
 pub mod samples;

@@ -34,6 +34,9 @@ pub enum MergeRefused {
     DifferentTemplate { ours: String, theirs: String },
     /// X11: everything in this file is already added (`unit`: the file's unit).
     AlreadyAdded { unit: String },
+    /// X13: another round of the same election (再次投票, 另行选举): each round's results
+    /// are merged apart. `ours`, `theirs`: the rounds' numbers (1 for the first).
+    OtherRound { ours: u16, theirs: u16 },
     /// X12: a signature does not match: the file was changed after it was signed (`unit`:
     /// the result whose signature fails).
     SignatureBroken { unit: String },
@@ -45,6 +48,7 @@ impl MergeRefused {
             MergeRefused::DifferentTemplate { .. } => "X10",
             MergeRefused::AlreadyAdded { .. } => "X11",
             MergeRefused::SignatureBroken { .. } => "X12",
+            MergeRefused::OtherRound { .. } => "X13",
         }
     }
 }
@@ -116,6 +120,21 @@ impl Merge {
     pub fn refusal(&self, r: &Received, signers: &[Signer]) -> Option<MergeRefused> {
         if let Some(ours) = self.fingerprint() {
             if ours != r.body.fingerprint {
+                // Rounds of one election share their first round's fingerprint.
+                let round = |t: &Template, fp: &str| match &t.spec().round {
+                    Some(link) => (link.first.clone(), link.number),
+                    None => (fp.to_string(), 1),
+                };
+                let (first, number) = self
+                    .template()
+                    .map_or_else(|| (ours.to_string(), 1), |t| round(t, ours));
+                let (their_first, their_number) = round(&r.template, &r.body.fingerprint);
+                if first == their_first {
+                    return Some(MergeRefused::OtherRound {
+                        ours: number,
+                        theirs: their_number,
+                    });
+                }
                 return Some(MergeRefused::DifferentTemplate {
                     ours: ours.to_string(),
                     theirs: r.body.fingerprint.clone(),

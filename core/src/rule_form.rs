@@ -25,7 +25,7 @@ pub struct RuleForm {
     pub base: Base,
     pub levels: Vec<String>,
     pub scope: Scope,
-    /// `quorum none`: no quorum rule.
+    /// `quorum none`: no quorum rule; `majority none`: most votes, no share needed.
     pub none: bool,
     pub weights: String,
 }
@@ -69,7 +69,8 @@ impl RuleForm {
                 }
                 None => f.share = rest.to_string(),
             },
-            "majority" => {
+            "majority" if rest == "none" => f.none = true,
+            "majority" | "further" => {
                 if let Some((_, compare, after)) = Compare::split(rest) {
                     f.compare = compare;
                     let (share, base) = after.split_once(' ').unwrap_or((after, ""));
@@ -122,7 +123,8 @@ impl RuleForm {
             "positive" | "exclude" => format!("{} {}", self.key, self.levels.join("+")),
             "quorum" if self.none => "quorum none".to_string(),
             "quorum" => format!("quorum {op} {share}"),
-            "majority" => format!("majority {op} {share} {}", self.base.key()),
+            "majority" if self.none => "majority none".to_string(),
+            "majority" | "further" => format!("{} {op} {share} {}", self.key, self.base.key()),
             "alert" => format!("alert {} {op} {share}", self.levels.join("+")),
             _ => self.key.clone(),
         }

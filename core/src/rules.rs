@@ -359,9 +359,10 @@ pub enum RuleList {
     Template,
     Recommendation,
     Evaluation,
-    /// A names section of an election: `majority` (default `> 1/2 present`), `extra` and
-    /// `extra_min` (the 差额 a competitive election needs, checked against its names),
-    /// `rate_base`. Its seats are its `max_marks` (应选人数).
+    /// A names section of an election: `majority` (default `> 1/2 present`; `none` for
+    /// most votes, as in a 再次投票), `further` (the rule of a 另行选举, default the
+    /// `majority`), `extra` and `extra_min` (the 差额 a competitive election needs, checked
+    /// against its names), `rate_base`. Its seats are its `max_marks` (应选人数).
     Election,
 }
 
@@ -381,6 +382,7 @@ impl RuleList {
             ],
             RuleList::Election => &[
                 ("majority", "majority > 1/2 present"),
+                ("further", "further >= 1/3 returned"),
                 ("extra", "extra 1/5"),
                 ("extra_min", "extra_min 1"),
                 ("rate_base", "rate_base valid"),
@@ -420,8 +422,10 @@ pub enum Rule {
     Extra(Ratio),
     /// `extra_min 1`: the smallest 差额 (recommendation).
     ExtraMin(u16),
-    /// `majority > 1/2 present` (recommendation).
-    Majority(Threshold),
+    /// `majority > 1/2 present`, or `majority none` (most votes) (names sections).
+    Majority(Option<Threshold>),
+    /// `further >= 1/3 returned`: who is elected in a 另行选举 (election).
+    Further(Threshold),
     /// `positive 满意+基本满意` (evaluation).
     Positive(Vec<String>),
     /// `exclude 不了解` (evaluation).
@@ -468,7 +472,11 @@ impl Rule {
             (R, "seats") => number(value).map(Rule::Seats).ok_or(bad(())),
             (R | L, "extra") => Ratio::parse(value).map(Rule::Extra).ok_or(bad(())),
             (R | L, "extra_min") => number(value).map(Rule::ExtraMin).ok_or(bad(())),
-            (R | L, "majority") => Threshold::parse(value).map(Rule::Majority).ok_or(bad(())),
+            (R | L, "majority") if value == "none" => Ok(Rule::Majority(None)),
+            (R | L, "majority") => (Threshold::parse(value))
+                .map(|t| Rule::Majority(Some(t)))
+                .ok_or(bad(())),
+            (L, "further") => Threshold::parse(value).map(Rule::Further).ok_or(bad(())),
             (E, "positive") => level_list(value).map(Rule::Positive).ok_or(bad(())),
             (E, "exclude") => level_list(value).map(Rule::Exclude).ok_or(bad(())),
             (E, "alert") => Alert::parse(value).map(Rule::Alert).ok_or(bad(())),
@@ -487,6 +495,7 @@ impl Rule {
             Rule::Extra(_) => "extra",
             Rule::ExtraMin(_) => "extra_min",
             Rule::Majority(_) => "majority",
+            Rule::Further(_) => "further",
             Rule::Positive(_) => "positive",
             Rule::Exclude(_) => "exclude",
             Rule::Alert(_) => "alert",
@@ -508,6 +517,10 @@ pub struct RuleSet {
     /// `seats` with `extra` and `extra_min`: `None` without `seats`.
     pub shortlist: Option<Shortlist>,
     pub majority: Option<Threshold>,
+    /// `majority` was written (`none` included): an election then keeps it as written.
+    majority_written: bool,
+    /// `further`: who a 另行选举 elects; `None` for the `majority`.
+    pub further: Option<Threshold>,
     /// `positive`: `None` for the default (every level but the last).
     pub positive: Option<Vec<String>>,
     pub exclude: Vec<String>,
@@ -536,8 +549,15 @@ impl RuleSet {
             extra: Ratio { num: 0, den: 1 },
             extra_min: 0,
         });
-        self.majority = self.majority.or(Some(DEFAULT_ELECTED));
+        if !self.majority_written {
+            self.majority = Some(DEFAULT_ELECTED);
+        }
         self
+    }
+
+    /// Who a 另行选举 elects: the `further` rule, or the `majority` without one.
+    pub fn further_majority(&self) -> Option<Threshold> {
+        self.further.or(self.majority)
     }
 
     /// The fewest names a competitive election of `seats` lists: seats plus the 差额
@@ -561,6 +581,8 @@ impl RuleSet {
             rate_base: Base::Valid,
             shortlist: None,
             majority: None,
+            majority_written: false,
+            further: None,
             positive: None,
             exclude: Vec::new(),
             alerts: Vec::new(),
@@ -577,7 +599,8 @@ impl RuleSet {
                 Rule::Seats(n) => seats = Some(n),
                 Rule::Extra(x) => extra = x,
                 Rule::ExtraMin(n) => extra_min = n,
-                Rule::Majority(t) => set.majority = Some(t),
+                Rule::Majority(t) => (set.majority, set.majority_written) = (t, true),
+                Rule::Further(t) => set.further = Some(t),
                 Rule::Positive(l) => set.positive = Some(l),
                 Rule::Exclude(l) => set.exclude = l,
                 Rule::Alert(a) => set.alerts.push(a),

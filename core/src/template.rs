@@ -72,7 +72,73 @@ pub struct TemplateSpec {
         deserialize_with = "strings"
     )]
     pub rules: Vec<String>,
+    /// A round after the first (再次投票, 另行选举): what it follows and what earlier rounds
+    /// decided. Left out of the first round's file, so a template made before rounds existed
+    /// keeps its fingerprint. Made by [`crate::round::derive`], never typed by hand.
+    /// Boxed: most templates have none, and a template is moved around whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Box<Round>>,
 }
+
+/// The link of a round after the first to the rounds before it. Each round is a template of
+/// its own (its own fingerprint, printed and counted like any other); the link says which
+/// election it continues and carries the names earlier rounds took, so the combined 当选名单
+/// is a function of this round's template and results alone, and can be checked against the
+/// earlier rounds' signed reports (their fingerprints are printed with it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// 2 for the first round derived from a result, 3 for the next, …
+    pub number: u16,
+    /// The first round's title (this round's title adds the round to it).
+    pub title: String,
+    /// The first round's fingerprint: every round of one election carries the same.
+    pub first: String,
+    /// The fingerprint of the round this one was derived from.
+    pub after: String,
+    /// One entry per section of this template, in order (every section of a round is a
+    /// names section).
+    pub sections: Vec<RoundSection>,
+}
+
+/// What one section of a round decides, and the names its earlier rounds took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSection {
+    pub kind: RoundKind,
+    /// Names taken (当选, 列入初步人选) in earlier rounds, each with its round, in the
+    /// order they were taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken: Vec<Taken>,
+}
+
+/// A name an earlier round took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taken {
+    /// As the results showed it (with its note, [`Candidate::label`]).
+    pub name: String,
+    pub round: u16,
+}
+
+/// Why a round is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundKind {
+    /// 再次投票: names tied at the cut line are voted on again for the places left (R04).
+    Revote,
+    /// 另行选举: too few were taken; the remaining seats are voted on again, among the names
+    /// not taken, under the section's `further` rule (R05).
+    Further,
+}
+
+read_by_name!(RoundKind {
+    Revote = "revote",
+    Further = "further"
+});
+
+/// The most rounds one election may have: far beyond any real meeting.
+pub const MAX_ROUNDS: u16 = 20;
 
 /// How a paper form is marked. Template data, because local rules differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -765,6 +831,7 @@ impl TemplateSpec {
             categories: Vec::new(),
             sections: Vec::new(),
             rules: Vec::new(),
+            round: None,
         }
     }
 }
@@ -888,6 +955,73 @@ impl Checker {
                     Section::Evaluation(s) => self.evaluation(path, s),
                     Section::Recommendation(s) => self.recommendation(path, s, spec.marking.scheme),
                 }
+            }
+        }
+        if let Some(round) = &spec.round {
+            self.round(round, &spec.sections);
+        }
+    }
+
+    /// A round's link: its number and fingerprints as the app writes them (T28), one entry
+    /// per names section (T26), and no name taken earlier on this round's list or taken
+    /// twice (T27).
+    fn round(&mut self, round: &Round, sections: &[Section]) {
+        let path = Path::root().field(Field::Round);
+        let fingerprints = [&round.first, &round.after];
+        let number = (2..=MAX_ROUNDS).contains(&round.number);
+        if !number
+            || !fingerprints
+                .iter()
+                .all(|f| crate::fingerprint::is_fingerprint(f))
+        {
+            self.push(path.clone(), TemplateErrorKind::BadRoundLink);
+        }
+        self.text(
+            path.field(Field::Title),
+            &round.title,
+            true,
+            limits::MAX_TEXT_CHARS,
+        );
+        let all_names = sections
+            .iter()
+            .all(|s| matches!(s, Section::Recommendation(_)));
+        if round.sections.len() != sections.len() || !all_names {
+            self.push(
+                path.field(Field::Sections),
+                TemplateErrorKind::RoundMismatch,
+            );
+            return;
+        }
+        for (i, (entry, section)) in round.sections.iter().zip(sections).enumerate() {
+            let Section::Recommendation(s) = section else {
+                continue;
+            };
+            let at = path.field(Field::Sections).index(i).field(Field::Taken);
+            if !self.count(at.clone(), entry.taken.len(), 0, limits::MAX_CANDIDATES) {
+                continue;
+            }
+            let listed: Vec<String> = (s.candidates.iter())
+                .map(|c| normalize_name(&c.label()))
+                .collect();
+            let mut seen: Vec<String> = Vec::new();
+            for (j, taken) in entry.taken.iter().enumerate() {
+                let here = at.index(j);
+                self.text(
+                    here.field(Field::Name),
+                    &taken.name,
+                    true,
+                    limits::MAX_TEXT_CHARS,
+                );
+                // Reported once when the round's own number is wrong.
+                if number && (taken.round == 0 || taken.round >= round.number) {
+                    self.push(here.clone(), TemplateErrorKind::BadRoundLink);
+                }
+                let key = normalize_name(&taken.name);
+                if listed.contains(&key) || seen.contains(&key) {
+                    let name = taken.name.clone();
+                    self.push(here, TemplateErrorKind::TakenAgain { name });
+                }
+                seen.push(key);
             }
         }
     }
@@ -1022,7 +1156,7 @@ impl Checker {
             let share = match &rule {
                 Rule::Quorum(Some(q)) => Some(q.share),
                 Rule::Extra(x) => Some(*x),
-                Rule::Majority(t) => Some(t.share),
+                Rule::Majority(Some(t)) | Rule::Further(t) => Some(t.share),
                 Rule::Alert(a) => Some(a.share),
                 _ => None,
             };

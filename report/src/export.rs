@@ -208,6 +208,30 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
             }
         }
     }
+    // A round after the first: the line that links it, then the combined list.
+    if let Some(link) = &spec.round {
+        for list in input.rounds() {
+            out.push(vec![]);
+            out.push(vec![s((t.round_line)(
+                link.number,
+                list.kind,
+                &link.first,
+                &link.after,
+            ))]);
+            out.push(vec![s((t.combined_heading)(list.election)), s(&list.title)]);
+            out.push(vec![s(t.col_name), s(t.col_round)]);
+            for taken in &list.taken {
+                out.push(vec![s(&taken.name), s((t.round_of)(taken.round))]);
+            }
+            if list.open > 0 {
+                out.push(vec![s((t.still_open)(
+                    list.open,
+                    &list.tied,
+                    list.election,
+                ))]);
+            }
+        }
+    }
     out
 }
 

@@ -204,6 +204,25 @@ impl Input {
         }
     }
 
+    /// The results of every ballot (all categories combined), with the sources' checks:
+    /// what a next round is derived from and the combined list is read from.
+    pub fn whole(&self) -> Results {
+        let r = Results::compute(&self.template, &self.tally, self.figures, View::Combined);
+        r.with_sources(self.sources.iter().flat_map(SourceRow::flags).collect())
+    }
+
+    /// The round that follows this result (再次投票, 另行选举), or why there is none.
+    pub fn next_round(&self) -> Result<Template, ballot_core::round::DeriveRefused> {
+        let t = &ballot_core::i18n::report::ZH_CN;
+        let whole = self.whole();
+        ballot_core::round::derive(&self.template, &self.fingerprint, &whole, t.round_title)
+    }
+
+    /// The 当选名单 over every round so far (empty for a first round).
+    pub fn rounds(&self) -> Vec<ballot_core::round::CombinedSection> {
+        ballot_core::round::combined(&self.template, &self.whole())
+    }
+
     /// The name of a view: 合计, a category, 未分类.
     pub fn view_name(&self, view: View) -> String {
         let t = &ballot_core::i18n::report::ZH_CN;

@@ -103,6 +103,7 @@ fn on_click(e: Event) {
     let action = button.get_attribute("data-action").unwrap_or_default();
     let done = CURRENT.with(|c| match (action.as_str(), c.borrow().as_ref()) {
         ("announce", Some(input)) => announce(input),
+        ("next-round", Some(input)) => next_round(input),
         ("close", _) => close(&button),
         ("print", _) => web_sys::window()
             .ok_or_else(|| JsValue::from_str("no window"))
@@ -224,6 +225,21 @@ fn close(button: &Element) -> Result<(), JsValue> {
         b.dyn_into::<HtmlElement>()?.focus()?;
     }
     Ok(())
+}
+
+/// Makes the next round's template from this result and opens it in the studio's import
+/// page, as a shared link opens: the app is loaded again with the template in the address
+/// (every record is stored, so nothing on screen is lost), and the organiser sees what it
+/// holds before it joins the library.
+fn next_round(input: &Input) -> Result<(), JsValue> {
+    let next = input
+        .next_round()
+        .map_err(|why| JsValue::from_str(&(ZH_CN.derive_refused)(&why, &[])))?;
+    let location = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .location();
+    location.set_hash(&ballot_core::share::fragment(&next))?;
+    location.reload()
 }
 
 /// Saves the results as a CSV file (the browser's download); returns the file name.

@@ -498,6 +498,72 @@ fn sections(h: &mut Html, input: &Input, r: &Results, zheng_column: bool, t: &Re
     }
 }
 
+/// A round after the first: what it is and which rounds it follows, then per names section
+/// the 当选名单 over every round, each name with its round, and the places still open.
+fn rounds(h: &mut Html, input: &Input, t: &ReportTexts) {
+    let Some(link) = &input.template.spec().round else {
+        return;
+    };
+    let list = input.rounds();
+    let Some(kind) = list.first().map(|s| s.kind) else {
+        return;
+    };
+    h.raw("<section class=\"rk-rounds\">");
+    h.el(
+        "p class=\"rk-round-line\"",
+        &(t.round_line)(link.number, kind, &link.first, &link.after),
+    );
+    for s in &list {
+        h.raw("<h3>").text((t.combined_heading)(s.election));
+        if list.len() > 1 {
+            h.text(" · ").user(&s.title);
+        }
+        // Two columns fit any phone: a table, never the narrow screen's cards.
+        h.raw("</h3><table class=\"rk-table rk-combined\"><thead><tr>");
+        h.el("th scope=\"col\"", t.col_name);
+        h.el("th scope=\"col\"", t.col_round);
+        h.raw("</tr></thead><tbody>");
+        for taken in &s.taken {
+            h.raw("<tr><th scope=\"row\">")
+                .user(&taken.name)
+                .raw("</th>");
+            h.td(t.col_round, "")
+                .text(&(t.round_of)(taken.round))
+                .raw("</td></tr>\n");
+        }
+        h.raw("</tbody></table>");
+        if s.open > 0 {
+            h.el(
+                "p class=\"rk-open\"",
+                &(t.still_open)(s.open, &s.tied, s.election),
+            );
+        }
+    }
+    h.raw("</section>");
+}
+
+/// The next round's ballot, made in one action from this result when a tie at the cut or
+/// seats left call for one; or why none can be made. Nothing when the result is complete.
+fn next_round(h: &mut Html, input: &Input, t: &ReportTexts) {
+    let number = input.template.spec().round.as_ref().map_or(1, |r| r.number) + 1;
+    match input.next_round() {
+        Ok(_) => {
+            h.raw("<div class=\"rk-next\"><button type=\"button\" class=\"primary\" data-action=\"next-round\">")
+                .text(&(t.next_round)(number))
+                .raw("</button>");
+            h.el("p class=\"rk-meta\"", t.next_round_hint);
+            h.raw("</div>");
+        }
+        Err(ballot_core::round::DeriveRefused::NothingToDecide) => {}
+        Err(why) => {
+            h.el(
+                "p class=\"rk-next\"",
+                &(t.derive_refused)(&why, &titles(input)),
+            );
+        }
+    }
+}
+
 /// A combined result's sources, one row each with its figures and ballots, then the total.
 fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
     if input.sources.is_empty() {
@@ -577,6 +643,7 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
     h.raw("<div class=\"rk rk-screen\">");
     code_line(h, input, t);
     sources_table(h, input, t);
+    rounds(h, input, t);
     if views.len() > 1 {
         h.raw("<fieldset class=\"rk-views\"><legend>")
             .text(t.view)
@@ -610,6 +677,7 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
         }
         h.raw("</div>");
     }
+    next_round(h, input, t);
     h.raw("</div>");
 }
 
@@ -645,6 +713,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
         h.el("h2 class=\"rk-view-name\"", &input.view_name(*v));
         sections(h, input, &part, false, t);
     }
+    rounds(h, input, t);
     h.raw("<div class=\"rk-flags-box\"><h3>")
         .text(t.flags_heading)
         .raw("</h3>");
@@ -756,6 +825,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
         }
         h.raw("</ol>");
     }
+    rounds(h, input, t);
     h.raw("</div>");
 }
 

@@ -114,7 +114,8 @@ export async function marksOnScreen(page: Page): Promise<string[]> {
 export interface CountOptions {
   template?: string;
   branch?: string;
-  category?: string;
+  /** A category name (党员 unless given), or null for a template without categories. */
+  category?: string | null;
   due?: string;
   present?: string;
   issued?: string;
@@ -128,7 +129,7 @@ export async function openCount(page: Page, o: CountOptions = {}) {
   await page.getByRole('radio', { name: new RegExp(`^${o.template ?? RECOMMENDATION}`) }).check();
   await page.getByLabel('居民区', { exact: true }).fill('长乐居民区');
   if (o.branch) await page.getByLabel('支部（可不填）').fill(o.branch);
-  await page.getByRole('radio', { name: o.category ?? '党员', exact: true }).check();
+  if (o.category !== null) await page.getByRole('radio', { name: o.category ?? '党员', exact: true }).check();
   const figures: [string, string | undefined][] = [
     ['应到人数', o.due], ['实到人数', o.present], ['发出张数', o.issued], ['收回张数', o.returned],
   ];

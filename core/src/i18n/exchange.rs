@@ -369,6 +369,9 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
             MergeRefused::AlreadyAdded { unit } => {
                 format!("“{unit}”的结果已经全部计入汇总，不能重复计入。")
             }
+            MergeRefused::OtherRound { ours, theirs } => format!(
+                "这份是同一选举第{theirs}轮投票的结果，已加入的是第{ours}轮的：每一轮的结果分开汇总。"
+            ),
             MergeRefused::SignatureBroken { unit } => format!(
                 "“{unit}”的结果在签名之后被改动过（签名不符），不能计入。请向对方索取原文件，并与签字的报告单核对结果校验码。"
             ),
@@ -409,6 +412,10 @@ mod tests {
                 theirs: "AAAA-BBBB".into()
             }),
             "这份结果用的是另一个模板（校验码 AAAA-BBBB），与已加入的结果（校验码 7KQ2-M9XD）不同，不能汇总。（X10）"
+        );
+        assert_eq!(
+            (t.merge_refused)(&MergeRefused::OtherRound { ours: 1, theirs: 2 }),
+            "这份是同一选举第2轮投票的结果，已加入的是第1轮的：每一轮的结果分开汇总。（X13）"
         );
         assert_eq!(
             (t.merge_refused)(&MergeRefused::AlreadyAdded {

@@ -353,6 +353,28 @@ mod tests {
                 ),
                 "第2部分 › 应推荐人数：按本模板的划法，不划符号即为赞成：名单 7 人多于 5 人，原样交回的票就会超过人数而无效；请换一种划法，或调整人数（T22）",
             ),
+            (
+                msg(
+                    root.field(Field::Round).field(Field::Sections),
+                    TemplateErrorKind::RoundMismatch,
+                ),
+                "轮次 › 表格内容：轮次信息与选票的各部分对不上：请从上一轮的结果重新生成本轮选票（T26）",
+            ),
+            (
+                msg(
+                    (root.field(Field::Round).field(Field::Sections).index(0))
+                        .field(Field::Taken)
+                        .index(1),
+                    TemplateErrorKind::TakenAgain {
+                        name: "王建平".into(),
+                    },
+                ),
+                "轮次 › 第1部分 › 前几轮已当选第2项：“王建平”已在前一轮当选（或列入），不能再列入本轮名单，也不能记录两次（T27）",
+            ),
+            (
+                msg(root.field(Field::Round), TemplateErrorKind::BadRoundLink),
+                "轮次：轮次信息有误，不是本应用生成的：请从上一轮的结果重新生成本轮选票（T28）",
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

@@ -111,9 +111,80 @@ pub struct ReportTexts {
     pub kind_tablet: &'static str,
     pub kind_paper: &'static str,
     pub kind_merged: &'static str,
+    /// Rounds: the button that makes the next round's ballot, what it does, why none is
+    /// made (N01–N05), the new round's title, the line that links a round to the rounds
+    /// before it, and the list combined over the rounds.
+    pub next_round: fn(u16) -> String,
+    pub next_round_hint: &'static str,
+    pub derive_refused: fn(&crate::round::DeriveRefused, &[String]) -> String,
+    pub round_title: fn(&str, u16) -> String,
+    pub round_line: fn(u16, crate::template::RoundKind, &str, &str) -> String,
+    pub combined_heading: fn(bool) -> &'static str,
+    pub col_round: &'static str,
+    pub round_of: fn(u16) -> String,
+    pub still_open: fn(u16, &[String], bool) -> String,
 }
 
 pub static ZH_CN: ReportTexts = ReportTexts {
+    next_round: |n| format!("生成第{n}轮选票"),
+    next_round_hint: "根据本结果生成下一轮的选票：只列需要再投的人选，名额为尚未确定的名额，作为新模板导入模板库，可打印，也可用于平板投票和唱票。请先确认本结果是全部选票的结果。",
+    derive_refused: |e, sections| {
+        use crate::round::DeriveRefused as D;
+        let name = |i: &usize| sections.get(*i).map_or(String::new(), |s| format!("“{s}”"));
+        let text = match e {
+            D::NothingToDecide => "本结果已确定全部名额，不需要下一轮投票。".to_string(),
+            D::NotStanding => {
+                "本次投票有须先处理的问题（见说明），不能据此进行下一轮投票。".to_string()
+            }
+            D::TooFewNames {
+                section,
+                needed,
+                have,
+            } => format!(
+                "{}另行选举需要 {needed} 名候选人，未当选的只有 {have} 名：请另行提名，在模板编辑器中制作下一轮选票。",
+                name(section)
+            ),
+            D::TieForNames { section } => format!(
+                "{}等额另行选举的候选人要在得票相等的人中确定，应由会议决定：请在模板编辑器中制作下一轮选票。",
+                name(section)
+            ),
+            D::Invalid { code } => {
+                format!("无法生成下一轮选票（{code}）：请在模板编辑器中制作。")
+            }
+            D::Unfinished { entered, returned } => format!(
+                "已录入 {entered} 张，收回 {returned} 张：全部录入后才能生成下一轮选票。"
+            ),
+        };
+        format!("{text}（{}）", e.code())
+    },
+    round_title: |first, n| format!("{first}（第{n}轮）"),
+    round_line: |n, kind, first, after| {
+        let kind = match kind {
+            crate::template::RoundKind::Revote => "再次投票",
+            crate::template::RoundKind::Further => "另行选举",
+        };
+        format!(
+            "第{n}轮投票（{kind}）。第1轮模板校验码 {first}，上一轮 {after}；前几轮当选的人以各轮签字的报告单为准。"
+        )
+    },
+    combined_heading: |election| {
+        if election {
+            "各轮合并当选名单"
+        } else {
+            "各轮合并初步人选名单"
+        }
+    },
+    col_round: "轮次",
+    round_of: |n| format!("第{n}轮"),
+    still_open: |places, tied, election| {
+        if !tied.is_empty() {
+            format!("尚有 {places} 个名额未定：{} 得票相等，需再次投票。", tied.join("、"))
+        } else if election {
+            format!("尚有 {places} 个名额未选出，需另行选举。")
+        } else {
+            format!("尚有 {places} 个名额未确定，需另行推荐。")
+        }
+    },
     report_title: "计票结果报告单",
     form_title: "表格",
     votes_of: |n| format!("{n} 票"),
@@ -416,5 +487,46 @@ mod tests {
         for (f, want) in cases {
             assert_eq!((ZH_CN.flag)(&f, &sections), want);
         }
+    }
+
+    /// Why no next round was made: the exact texts, each with its code.
+    #[test]
+    fn round_refusals_are_exact() {
+        use crate::round::DeriveRefused as D;
+        let sections = ["委员".to_string()];
+        let cases = [
+            (D::NothingToDecide, "本结果已确定全部名额，不需要下一轮投票。（N01）"),
+            (
+                D::NotStanding,
+                "本次投票有须先处理的问题（见说明），不能据此进行下一轮投票。（N02）",
+            ),
+            (
+                D::TooFewNames { section: 0, needed: 4, have: 2 },
+                "“委员”另行选举需要 4 名候选人，未当选的只有 2 名：请另行提名，在模板编辑器中制作下一轮选票。（N03）",
+            ),
+            (
+                D::TieForNames { section: 0 },
+                "“委员”等额另行选举的候选人要在得票相等的人中确定，应由会议决定：请在模板编辑器中制作下一轮选票。（N04）",
+            ),
+            (
+                D::Invalid { code: "T22" },
+                "无法生成下一轮选票（T22）：请在模板编辑器中制作。（N05）",
+            ),
+            (
+                D::Unfinished { entered: 3, returned: 5 },
+                "已录入 3 张，收回 5 张：全部录入后才能生成下一轮选票。（N06）",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!((ZH_CN.derive_refused)(&e, &sections), want);
+        }
+        assert_eq!(
+            (ZH_CN.still_open)(1, &["张国华".into(), "陈丽娟".into()], true),
+            "尚有 1 个名额未定：张国华、陈丽娟 得票相等，需再次投票。"
+        );
+        assert_eq!(
+            (ZH_CN.still_open)(2, &[], true),
+            "尚有 2 个名额未选出，需另行选举。"
+        );
     }
 }

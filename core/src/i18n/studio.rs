@@ -140,6 +140,12 @@ pub struct StudioTexts {
     pub rule_scope_label: &'static str,
     pub rule_scope: fn(crate::rules::Scope) -> &'static str,
     pub rule_quorum_none: &'static str,
+    /// `majority none`: most votes, no share needed (a 再次投票).
+    pub rule_majority_none: &'static str,
+    /// A round after the first, on the import page: its number and the first round's
+    /// title; per section what it decides and the names earlier rounds took.
+    pub summary_round: fn(u16, &str) -> String,
+    pub summary_taken: fn(crate::template::RoundKind, &[String]) -> String,
     pub rule_weights_label: &'static str,
     pub add_recommendation: &'static str,
     pub add_election: &'static str,
@@ -372,6 +378,7 @@ pub static ZH_CN: StudioTexts = StudioTexts {
         "extra" => "差额比例",
         "extra_min" => "最少差额人数",
         "majority" => "得票须过半数",
+        "further" => "另行选举当选所需票数",
         "rate_base" => "比例的基数",
         "positive" => "计入满意率的等次",
         "exclude" => "不计入基数的等次",
@@ -408,6 +415,19 @@ pub static ZH_CN: StudioTexts = StudioTexts {
         crate::rules::Scope::EachCategory => "每个类别分别判断",
     },
     rule_quorum_none: "不设会议有效条件",
+    rule_majority_none: "不设得票要求（得票多的当选，如再次投票）",
+    summary_round: |n, first| format!("第{n}轮投票，接续“{first}”"),
+    summary_taken: |kind, names| {
+        let kind = match kind {
+            crate::template::RoundKind::Revote => "再次投票",
+            crate::template::RoundKind::Further => "另行选举",
+        };
+        if names.is_empty() {
+            format!("本轮：{kind}")
+        } else {
+            format!("本轮：{kind}；前几轮已当选：{}", names.join("、"))
+        }
+    },
     rule_weights_label: "权重（按类别顺序，用空格分开，如 7/10 3/10）",
     add_recommendation: "添加推荐部分",
     add_election: "添加选举部分",

@@ -470,6 +470,8 @@ fn field_name(f: Field, at_root: bool) -> &'static str {
         Field::MaxMarks => "应推荐人数",
         Field::WriteInSlots => "另选他人栏数",
         Field::Rules => "计票规则",
+        Field::Round => "轮次",
+        Field::Taken => "前几轮已当选",
     }
 }
 
@@ -582,6 +584,15 @@ fn problem(kind: &TemplateErrorKind) -> String {
         } => format!(
             "差额选举的候选人数应多于应选人数：应选 {seats} 人，名单至少要有 {needed} 人，现有 {names} 人"
         ),
+        K::RoundMismatch => {
+            "轮次信息与选票的各部分对不上：请从上一轮的结果重新生成本轮选票".into()
+        }
+        K::TakenAgain { name } => format!(
+            "“{name}”已在前一轮当选（或列入），不能再列入本轮名单，也不能记录两次"
+        ),
+        K::BadRoundLink => {
+            "轮次信息有误，不是本应用生成的：请从上一轮的结果重新生成本轮选票".into()
+        }
         K::AfterOpposeWithoutCross => {
             "“对名单上的人划×后才可另选他人”需要有“反对（×）”的划法：请先把划票方式改为赞成、反对、弃权三种".into()
         }

@@ -403,7 +403,17 @@ fn rule_controls(
             }
         }
         "extra" => share_field,
-        "majority" => html! { <>{ compare_select }{ share_field }{ base_select }</> },
+        "majority" => {
+            let onchange = set(Rc::new(|f: &mut RuleForm, _: String| f.none = !f.none))
+                .reform(|_: Event| String::new());
+            html! {
+                <>
+                    <label class="option"><input type="checkbox" checked={form.none} {onchange} />{ t.rule_majority_none }</label>
+                    if !form.none { { compare_select }{ share_field }{ base_select } }
+                </>
+            }
+        }
+        "further" => html! { <>{ compare_select }{ share_field }{ base_select }</> },
         "rate_base" => base_select,
         "positive" | "exclude" => level_boxes,
         "alert" => html! { <>{ level_boxes }{ compare_select }{ share_field }</> },
@@ -890,6 +900,17 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
                 <h1 id="editor-title">{ if editor.from.is_some() { t.edit_title } else { t.new_title } }</h1>
                 if editor.new_version {
                     <p class="notice-inline" role="note">{ t.frozen_note }</p>
+                }
+                // A round after the first: made from a result, its link is not edited here
+                // (a name taken before put back on the list is T27).
+                if let Some(link) = &spec.round {
+                    <p class="hint">
+                        { (t.summary_round)(link.number, &link.title) }
+                        { for link.sections.iter().map(|e| {
+                            let names: Vec<String> = e.taken.iter().map(|x| x.name.clone()).collect();
+                            format!("。{}", (t.summary_taken)(e.kind, &names))
+                        }) }
+                    </p>
                 }
                 <p class="fingerprint" aria-live="polite">
                     { t.fingerprint_label }{ " " }

@@ -59,8 +59,17 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                     <article class="card" aria-label={t.import_preview}>
                         <h2>{ &spec.title }</h2>
                         <p>{ &spec.issuer }</p>
+                        if let Some(link) = &spec.round {
+                            <p class="round">{ (t.summary_round)(link.number, &link.title) }</p>
+                        }
                         <ul>
-                            { for spec.sections.iter().map(|s| {
+                            { for spec.sections.iter().enumerate().map(|(i, s)| {
+                                let round = (spec.round.as_ref())
+                                    .and_then(|l| l.sections.get(i))
+                                    .map(|e| {
+                                        let names: Vec<String> = e.taken.iter().map(|x| x.name.clone()).collect();
+                                        (t.summary_taken)(e.kind, &names)
+                                    });
                                 // Every name as it will be printed, so a wrong or missing one
                                 // is seen before the import (a note or role in brackets).
                                 let with = |name: &str, extra: &str| if extra.is_empty() {
@@ -85,6 +94,7 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                                     <li>
                                         { summary }
                                         if !names.is_empty() { <p class="name-list">{ (t.summary_names)(&names) }</p> }
+                                        if let Some(round) = round { <p class="name-list">{ round }</p> }
                                     </li>
                                 }
                             }) }
