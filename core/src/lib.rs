@@ -87,6 +87,7 @@ pub mod library;
 #[cfg(feature = "exchange")]
 pub mod merge;
 pub mod names;
+pub mod omr;
 pub mod packed;
 pub mod paper;
 pub mod pin;

@@ -1,0 +1,113 @@
+//! A grey image (one byte a pixel, 0 black, 255 white), as a camera frame or a photo gives
+//! it once converted, and what the reader asks of it.
+
+/// Row-major grey pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<u8>,
+}
+
+impl Gray {
+    /// `None` unless `pixels` holds exactly `width × height` values.
+    pub fn new(width: usize, height: usize, pixels: Vec<u8>) -> Option<Gray> {
+        (width.checked_mul(height) == Some(pixels.len()) && width > 0 && height > 0).then_some(
+            Gray {
+                width,
+                height,
+                pixels,
+            },
+        )
+    }
+
+    /// From RGBA bytes (a canvas's `ImageData`), by luma.
+    pub fn from_rgba(width: usize, height: usize, rgba: &[u8]) -> Option<Gray> {
+        if width.checked_mul(height)?.checked_mul(4)? != rgba.len() {
+            return None;
+        }
+        let pixels = rgba
+            .chunks_exact(4)
+            .map(|p| {
+                let y = 299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2]);
+                (y / 1000) as u8
+            })
+            .collect();
+        Gray::new(width, height, pixels)
+    }
+
+    pub fn get(&self, x: usize, y: usize) -> u8 {
+        self.pixels[y * self.width + x]
+    }
+
+    /// Bilinear value at `(x, y)`; white outside the image.
+    pub fn sample(&self, x: f64, y: f64) -> f64 {
+        if !(x >= 0.0 && y >= 0.0) {
+            return 255.0;
+        }
+        let (x0, y0) = (x.floor() as usize, y.floor() as usize);
+        if x0 + 1 >= self.width || y0 + 1 >= self.height {
+            return 255.0;
+        }
+        let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+        let p = |dx: usize, dy: usize| f64::from(self.get(x0 + dx, y0 + dy));
+        let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
+        let bottom = p(0, 1) * (1.0 - fx) + p(1, 1) * fx;
+        top * (1.0 - fy) + bottom * fy
+    }
+
+    /// This image `factor` times smaller on each side (each pixel the mean of its block).
+    pub fn shrink(&self, factor: usize) -> Gray {
+        let f = factor.max(1);
+        let (w, h) = ((self.width / f).max(1), (self.height / f).max(1));
+        let mut pixels = Vec::with_capacity(w * h);
+        for y in 0..h {
+            for x in 0..w {
+                let mut sum = 0u32;
+                let mut n = 0u32;
+                for yy in y * f..((y + 1) * f).min(self.height) {
+                    for xx in x * f..((x + 1) * f).min(self.width) {
+                        sum += u32::from(self.get(xx, yy));
+                        n += 1;
+                    }
+                }
+                pixels.push((sum / n.max(1)) as u8);
+            }
+        }
+        Gray {
+            width: w,
+            height: h,
+            pixels,
+        }
+    }
+
+    /// Dark pixels against their neighbourhood (a square of `window` pixels): a pixel is
+    /// dark when it is below `1 − k` of the local mean, so uneven light and shadows do not
+    /// turn paper into ink.
+    pub fn dark_mask(&self, window: usize, k: f64) -> Vec<bool> {
+        let (w, h) = (self.width, self.height);
+        // Summed-area table, one row and column of zeros in front.
+        let mut sat = vec![0u64; (w + 1) * (h + 1)];
+        for y in 0..h {
+            let mut row = 0u64;
+            for x in 0..w {
+                row += u64::from(self.get(x, y));
+                sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + row;
+            }
+        }
+        let r = window / 2;
+        let mut mask = vec![false; w * h];
+        for y in 0..h {
+            let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+            for x in 0..w {
+                let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+                let n = ((x1 - x0) * (y1 - y0)) as f64;
+                let s = sat[y1 * (w + 1) + x1] + sat[y0 * (w + 1) + x0]
+                    - sat[y0 * (w + 1) + x1]
+                    - sat[y1 * (w + 1) + x0];
+                mask[y * w + x] = f64::from(self.get(x, y)) * n < s as f64 * (1.0 - k);
+            }
+        }
+        mask
+    }
+}

@@ -1,0 +1,144 @@
+//! The reader on synthetic photos of the app's own sheets.
+
+use super::image::Gray;
+use super::layout::{layout, BoxRef, Layout};
+use super::read::{read, Mark, ReadError, Reading};
+use super::synth::{photo, sheet, Shot, CLEAR, PEN};
+
+/// The 差额 election sample: six names and one 另选他人 cell.
+fn election() -> (crate::Template, Layout) {
+    let t = crate::samples::elections().remove(0);
+    let l = layout(&t, &crate::fingerprint(&t)).expect("one sheet");
+    (t, l)
+}
+
+const PX: f64 = 5.0;
+
+/// Every class of mark once, and blanks.
+fn marks(l: &Layout) -> Vec<(BoxRef, Mark)> {
+    let classes = [
+        Mark::Circle,
+        Mark::Cross,
+        Mark::Check,
+        Mark::Filled,
+        Mark::Blank,
+        Mark::Circle,
+        Mark::Cross,
+    ];
+    (l.boxes.iter().zip(classes.iter().cycle()))
+        .map(|(b, m)| (b.what, *m))
+        .collect()
+}
+
+fn shoot(l: &Layout, m: &[(BoxRef, Mark)], shot: &Shot, seed: u64) -> Gray {
+    photo(&sheet(l, m, PX, PEN, seed), PX, shot, seed)
+}
+
+/// Each box: read right, or left to the counter; never read wrong and taken as sure.
+fn check(r: &Reading, want: &[(BoxRef, Mark)]) -> (usize, usize) {
+    let (mut sure, mut flagged) = (0, 0);
+    for (what, mark) in want {
+        let cell = r
+            .cells
+            .iter()
+            .find(|c| c.what == *what)
+            .expect("every box read");
+        if cell.sure() {
+            assert_eq!(cell.mark, *mark, "{what:?}: {cell:?}");
+            sure += 1;
+        } else {
+            flagged += 1;
+        }
+    }
+    (sure, flagged)
+}
+
+#[test]
+fn a_clear_photo_reads_every_mark_by_its_shape() {
+    let (_, l) = election();
+    let m = marks(&l);
+    let r = read(&shoot(&l, &m, &CLEAR, 1), &l).expect("a sheet");
+    assert_eq!(r.code, l.code);
+    assert_eq!(check(&r, &m), (m.len(), 0));
+}
+
+#[test]
+fn any_of_the_four_ways_round_tilted_and_in_perspective() {
+    let (_, l) = election();
+    let m = marks(&l);
+    let mut sure = 0;
+    let mut all = 0;
+    for turns in 0..4u8 {
+        for (k, tilt) in [-25.0, 12.0].into_iter().enumerate() {
+            let shot = Shot {
+                turns,
+                tilt,
+                perspective: 0.05,
+                light: 0.3,
+                noise: 4.0,
+                blur: 1,
+                fill: 0.62,
+                width: if turns % 2 == 0 { 960 } else { 1280 },
+                height: if turns % 2 == 0 { 1280 } else { 960 },
+            };
+            let seed = u64::from(turns) * 10 + k as u64;
+            let r = read(&shoot(&l, &m, &shot, seed), &l)
+                .unwrap_or_else(|e| panic!("turns {turns}, tilt {tilt}: {e:?}"));
+            let (s, f) = check(&r, &m);
+            sure += s;
+            all += s + f;
+        }
+    }
+    // Most boxes read with nothing to decide.
+    assert!(sure * 10 >= all * 9, "{sure} of {all} sure");
+}
+
+#[test]
+fn a_photo_without_a_whole_sheet_or_of_another_template_is_refused() {
+    let (_, l) = election();
+    let blank = Gray::new(640, 480, vec![200; 640 * 480]).expect("an image");
+    assert_eq!(read(&blank, &l), Err(ReadError::NoSheet));
+    // One marker covered: all four are needed.
+    let mut flat = sheet(&l, &[], PX, PEN, 3);
+    let m = l.markers[2];
+    for y in (m.y * PX) as usize..((m.y + m.h) * PX) as usize {
+        for x in (m.x * PX) as usize..((m.x + m.w) * PX) as usize {
+            flat.pixels[y * flat.width + x] = 245;
+        }
+    }
+    let r = read(&photo(&flat, PX, &CLEAR, 3), &l);
+    assert!(
+        matches!(r, Err(ReadError::NoSheet | ReadError::NoCode)),
+        "{r:?}"
+    );
+    // A sheet of the 书记 election read as the committee's: its own code.
+    let other = crate::samples::elections().remove(1);
+    let lo = layout(&other, &crate::fingerprint(&other)).expect("one sheet");
+    let r = read(&shoot(&lo, &[], &CLEAR, 4), &l);
+    assert_eq!(
+        r.map(|r| r.code),
+        Err(ReadError::OtherSheet(lo.code.clone()))
+    );
+}
+
+/// Random marks on random shots ([`super::synth::case`]): a clear set and a hard one. No
+/// box is ever read wrong and taken as sure; on the clear set nearly every box is read with
+/// nothing to decide. (The bench runs larger sets: `cargo run --release -p ballot-core
+/// --example omr_bench --features synth`.)
+#[test]
+fn random_ballots_are_never_read_wrong_without_a_flag() {
+    let (_, l) = election();
+    for hard in [false, true] {
+        let (mut sure, mut all) = (0, 0);
+        for seed in 0..10u64 {
+            let (m, img) = super::synth::case(&l, seed, hard);
+            let r = read(&img, &l).unwrap_or_else(|e| panic!("seed {seed}, hard {hard}: {e:?}"));
+            let (s, f) = check(&r, &m);
+            sure += s;
+            all += s + f;
+        }
+        if !hard {
+            assert!(sure * 100 >= all * 98, "clear set: {sure} of {all} sure");
+        }
+    }
+}
