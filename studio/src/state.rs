@@ -113,7 +113,13 @@ pub enum View {
     Library,
     Edit(Rc<Editor>),
     Share(String),
-    Print { id: String, per_page: u8 },
+    /// `readable`: the machine-readable sheet (读票版, `ballot_core::omr::layout`), one a
+    /// sheet; otherwise `per_page` forms a sheet.
+    Print {
+        id: String,
+        per_page: u8,
+        readable: bool,
+    },
     Import(Rc<Offer>),
     Scan,
 }
@@ -189,6 +195,8 @@ pub enum Action {
     Share(String),
     Print(String),
     PerPage(u8),
+    /// The machine-readable sheet (读票版) instead of forms a sheet.
+    Readable,
     /// A change in the editor.
     Change(Edit),
     SetName(String),
@@ -475,12 +483,23 @@ impl Reducible for Studio {
             }
             Action::Share(id) => s.view = View::Share(id),
             Action::Print(id) => {
-                let per_page = 1;
-                s.view = View::Print { id, per_page };
+                s.view = View::Print {
+                    id,
+                    per_page: 1,
+                    readable: false,
+                };
             }
             Action::PerPage(n) => {
-                if let View::Print { per_page, .. } = &mut s.view {
-                    *per_page = n;
+                if let View::Print {
+                    per_page, readable, ..
+                } = &mut s.view
+                {
+                    (*per_page, *readable) = (n, false);
+                }
+            }
+            Action::Readable => {
+                if let View::Print { readable, .. } = &mut s.view {
+                    *readable = true;
                 }
             }
             Action::Change(e) => {

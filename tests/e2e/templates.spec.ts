@@ -353,6 +353,37 @@ test('a template with ballots is frozen: editing it makes a new version', async 
   await expect(page.getByRole('button', { name: '另存为新版本' })).toBeVisible();
 });
 
+test('the machine-readable sheet (读票版): everything placed in millimetres, markers in the corners, one A4 page', async ({ page }) => {
+  await openStudio(page);
+  await templateCard(page, RECOMMENDATION).getByRole('button', { name: '打印空白票' }).tap();
+  await page.getByRole('radio', { name: /^读票版/ }).check();
+  await expect(page.getByText('读票版四角的黑方块和顶部的一行小方块只表示这个模板，每张票都一样，不含编号。')).toBeVisible();
+  const form = page.getByRole('region', { name: '打印预览' }).getByRole('article', { name: '读票版（可用手机拍照计票，每张一页）' });
+  await expect(form).toContainText(RECOMMENDATION);
+  await expect(form).toContainText('徐红梅');
+  await expect(form).toContainText('请在赞成的人选姓名下方的空格内划“○”');
+  await expect(form).toContainText(/模板校验码 [0-9A-Z]{4}-[0-9A-Z]{4} · 读票版 1/);
+  // A4 exactly, the top-left marker 12 mm square, 8 mm from the corner (96 px an inch).
+  const mm = 96 / 25.4;
+  const sheet = (await form.boundingBox())!;
+  expect(sheet.width / mm).toBeCloseTo(210, 0);
+  expect(sheet.height / mm).toBeCloseTo(297, 0);
+  const marker = (await form.locator('.omr-ink').first().boundingBox())!;
+  expect((marker.x - sheet.x) / mm).toBeCloseTo(8, 0);
+  expect((marker.y - sheet.y) / mm).toBeCloseTo(8, 0);
+  expect(marker.width / mm).toBeCloseTo(12, 0);
+  // Four markers and the code track's filled cells; a box under each name and write-in cell.
+  await expect(form.locator('.omr-box')).toHaveCount(9);
+  await page.emulateMedia({ media: 'print' });
+  await expect(form).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  // Back to forms a sheet.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('radio', { name: '2 张票' }).check();
+  await expect(page.getByRole('region', { name: '打印预览' }).getByRole('heading', { name: RECOMMENDATION })).toHaveCount(2);
+});
+
 test('blank paper forms print on A4, one, two or four to a sheet', async ({ page }) => {
   await openStudio(page);
   await templateCard(page, RECOMMENDATION).getByRole('button', { name: '打印空白票' }).tap();

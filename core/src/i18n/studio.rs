@@ -238,6 +238,12 @@ pub struct StudioTexts {
     pub print_hint: &'static str,
     pub print: &'static str,
     pub print_preview: &'static str,
+    /// The machine-readable sheet (读票版): its choice, why a template has none, what it
+    /// carries, and its footer (fingerprint and layout version).
+    pub readable_sheet: &'static str,
+    pub readable_too_long: &'static str,
+    pub readable_hint: &'static str,
+    pub readable_footer: fn(&str, u8) -> String,
     pub paper_recommendation: fn(&RecommendationSection, Marking) -> String,
     pub paper_evaluation: fn(MarkSymbol) -> String,
     pub paper_subject: &'static str,
@@ -543,6 +549,10 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     print_hint: "份数在打印对话框中设置。票上不印编号或任何记号。",
     print: "打印",
     print_preview: "打印预览",
+    readable_sheet: "读票版（可用手机拍照计票，每张一页）",
+    readable_too_long: "内容超过一页，不能印读票版",
+    readable_hint: "读票版四角的黑方块和顶部的一行小方块只表示这个模板，每张票都一样，不含编号。请用 A4 纸按 100% 比例打印，不要缩放。",
+    readable_footer: |fp, version| format!("模板校验码 {fp} · 读票版 {version}"),
     paper_recommendation,
     paper_evaluation: |symbol| {
         let s = symbol.glyph();

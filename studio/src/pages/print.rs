@@ -77,10 +77,109 @@ fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTe
     }
 }
 
+/// The machine-readable sheet (读票版): every element where `ballot_core::omr::layout` puts
+/// it, in millimetres, so the reader finds each box where the printer put it.
+fn readable_form(
+    template: &Template,
+    layout: &ballot_core::omr::layout::Layout,
+    fingerprint: &str,
+    t: &StudioTexts,
+) -> Html {
+    use ballot_core::omr::layout::{Rect, Text};
+    let spec = template.spec();
+    let texts = ballot_core::Lang::default().ballot();
+    // Hundredths of a millimetre, written as integers: float formatting would add its
+    // code to the studio for these numbers alone.
+    let mm = |v: f64| {
+        let h = (v * 100.0).round() as i64;
+        format!("{}.{:02}mm", h / 100, h % 100)
+    };
+    let at = |r: &Rect| {
+        format!(
+            "left:{};top:{};width:{};height:{}",
+            mm(r.x),
+            mm(r.y),
+            mm(r.w),
+            mm(r.h)
+        )
+    };
+    let words = |text: Text| -> String {
+        let names = |s: usize| match spec.sections.get(s) {
+            Some(Section::Recommendation(r)) => Some(r),
+            _ => None,
+        };
+        let rating = |s: usize| match spec.sections.get(s) {
+            Some(Section::Evaluation(e)) => Some(e),
+            _ => None,
+        };
+        match text {
+            Text::Title => spec.title.clone(),
+            Text::Issuer => spec.issuer.clone(),
+            Text::Notes => spec.notes.clone(),
+            Text::SectionTitle(s) => spec
+                .sections
+                .get(s)
+                .map(|x| x.title().to_string())
+                .unwrap_or_default(),
+            Text::Instructions(s) => match &spec.sections.get(s) {
+                Some(Section::Recommendation(r)) => (t.paper_recommendation)(r, spec.marking),
+                Some(Section::Evaluation(_)) => (t.paper_evaluation)(spec.marking.symbol),
+                None => String::new(),
+            },
+            Text::Listed { section, candidate } => names(section)
+                .and_then(|r| r.candidates.get(candidate))
+                .map(|c| c.label())
+                .unwrap_or_default(),
+            Text::WriteIn { .. } => t.paper_write_in.to_string(),
+            Text::LevelName { section, level } => rating(section)
+                .and_then(|e| e.levels.get(level).cloned())
+                .unwrap_or_default(),
+            Text::Item { section, item } => rating(section)
+                .and_then(|e| e.items().nth(item))
+                .map(|i| {
+                    let label = texts.item_label(&i);
+                    if i.role.is_empty() {
+                        label
+                    } else {
+                        format!("{label} {}", i.role)
+                    }
+                })
+                .unwrap_or_default(),
+            Text::Fingerprint => (t.readable_footer)(fingerprint, layout.code.version),
+        }
+    };
+    html! {
+        <article class="omr-sheet" aria-label={t.readable_sheet}>
+            { for layout.markers.iter().map(|m| html! { <div class="omr-ink" aria-hidden="true" style={at(m)}></div> }) }
+            { for layout.track.iter().filter(|(_, on)| *on).map(|(c, _)| html! {
+                <div class="omr-ink" aria-hidden="true" style={at(c)}></div>
+            }) }
+            { for layout.texts.iter().map(|b| {
+                let class = match b.text {
+                    Text::Title => "omr-text omr-title",
+                    Text::Listed { .. } | Text::LevelName { .. } => "omr-text omr-center",
+                    Text::WriteIn { .. } => "omr-text omr-write-in",
+                    _ => "omr-text",
+                };
+                // A write-in cell's label is small, in its corner: the rest is for the name.
+                let size = if matches!(b.text, Text::WriteIn { .. }) { b.size * 0.7 } else { b.size };
+                let style = format!("{};font-size:{}", at(&b.rect), mm(size));
+                html! { <div {class} {style}>{ words(b.text) }</div> }
+            }) }
+            { for layout.boxes.iter().map(|b| html! { <div class="omr-box" aria-hidden="true" style={at(&b.rect)}></div> }) }
+        </article>
+    }
+}
+
 #[component]
 pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
     let t = studio.t;
-    let View::Print { id, per_page } = &studio.view else {
+    let View::Print {
+        id,
+        per_page,
+        readable,
+    } = &studio.view
+    else {
         return html! {};
     };
     let Some(entry) = studio.library.get(id) else {
@@ -98,33 +197,50 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
         let studio = studio.clone();
         Callback::from(move |_: MouseEvent| studio.dispatch(Action::ToLibrary))
     };
+    let sheet = ballot_core::omr::layout::layout(template, fingerprint).ok();
+    let readable = *readable && sheet.is_some();
     let layouts = paper::LAYOUTS.iter().map(|&n| {
         let fits = paper::fits(template, n);
         let studio = studio.clone();
         html! {
             <label class="option" data-disabled={(!fits).then_some("")}>
-                <input type="radio" name="per-page" checked={n == per_page} disabled={!fits}
+                <input type="radio" name="per-page" checked={n == per_page && !readable} disabled={!fits}
                     onclick={Callback::from(move |_| studio.dispatch(Action::PerPage(n)))} />
                 <span>{ (t.per_page)(n) }if !fits { <small>{ " " }{ t.per_page_too_long }</small> }</span>
             </label>
         }
     });
+    let choose_readable = {
+        let studio = studio.clone();
+        Callback::from(move |_| studio.dispatch(Action::Readable))
+    };
     html! {
         <section class="print-view" aria-labelledby="print-title">
             <h1 id="print-title">{ (t.print_title)(&entry.name) }</h1>
             <fieldset class="field">
                 <legend>{ t.per_page_legend }</legend>
                 { for layouts }
+                <label class="option" data-disabled={sheet.is_none().then_some("")}>
+                    <input type="radio" name="per-page" checked={readable} disabled={sheet.is_none()}
+                        onclick={choose_readable} />
+                    <span>{ t.readable_sheet }if sheet.is_none() { <small>{ " " }{ t.readable_too_long }</small> }</span>
+                </label>
             </fieldset>
-            <p class="hint">{ t.print_hint }</p>
+            <p class="hint">{ if readable { t.readable_hint } else { t.print_hint } }</p>
             <div class="actions">
                 <button class="primary" onclick={Callback::from(|_| platform::print())}>{ t.print }</button>
                 <button onclick={back}>{ t.back_to_library }</button>
             </div>
             <div class="paper-print" aria-label={t.print_preview} role="region">
-                <div class="paper-sheet" data-per-page={per_page.to_string()}>
-                    { for (0..per_page).map(|_| paper_form(template, fingerprint, per_page, t)) }
-                </div>
+                if let (true, Some(layout)) = (readable, &sheet) {
+                    <div class="paper-sheet omr">
+                        { readable_form(template, layout, fingerprint, t) }
+                    </div>
+                } else {
+                    <div class="paper-sheet" data-per-page={per_page.to_string()}>
+                        { for (0..per_page).map(|_| paper_form(template, fingerprint, per_page, t)) }
+                    </div>
+                }
             </div>
         </section>
     }

@@ -328,3 +328,20 @@ fn broken_files_and_links_are_refused_with_their_codes() {
         assert!(s.pending.is_none());
     }
 }
+
+#[test]
+fn the_print_page_offers_the_machine_readable_sheet_or_forms_a_sheet() {
+    let s = studio(vec![], None).reduce(Action::Print(SAMPLE.into()));
+    let print = |s: &Studio| match &s.view {
+        View::Print {
+            per_page, readable, ..
+        } => (*per_page, *readable),
+        v => panic!("print expected, got {v:?}"),
+    };
+    assert_eq!(print(&s), (1, false));
+    let s = s.reduce(Action::Readable);
+    assert_eq!(print(&s), (1, true));
+    // Forms a sheet again: the 读票版 is left.
+    let s = s.reduce(Action::PerPage(2));
+    assert_eq!(print(&s), (2, false));
+}
