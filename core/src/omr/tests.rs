@@ -142,3 +142,50 @@ fn random_ballots_are_never_read_wrong_without_a_flag() {
         }
     }
 }
+
+/// The browser's own rendering of the 推荐票's 读票版, marks drawn in its first four boxes
+/// (○, ×, √, filled; written by tests/e2e/fixtures.spec.ts): read flat, and photographed
+/// any way round, tilted and in perspective. So the printed sheet and the reader agree on
+/// every box, not only the reader and sheets drawn from the same layout.
+#[test]
+fn the_browser_s_printed_sheet_reads() {
+    let packed = include_bytes!("../../tests/fixtures/readable-sheet.gray.z");
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(packed).expect("zlib");
+    let at = bytes.iter().position(|&b| b == b'\n').expect("a header");
+    let header = std::str::from_utf8(&bytes[..at]).expect("text");
+    let (w, h) = header.split_once(' ').expect("width height");
+    let (w, h): (usize, usize) = (w.parse().expect("width"), h.parse().expect("height"));
+    let flat = Gray::new(w, h, bytes[at + 1..].to_vec()).expect("the pixels");
+    let t = crate::samples::all().remove(1);
+    let l = layout(&t, &crate::fingerprint(&t)).expect("one sheet");
+    let want: Vec<(BoxRef, Mark)> = (l.boxes.iter().enumerate())
+        .map(|(i, b)| {
+            let mark = [Mark::Circle, Mark::Cross, Mark::Check, Mark::Filled]
+                .get(i)
+                .copied()
+                .unwrap_or(Mark::Blank);
+            (b.what, mark)
+        })
+        .collect();
+    let r = read(&flat, &l).expect(
+        "the printed sheet (if the sample or the layout changed, write the fixture again: tests/e2e/fixtures.spec.ts)",
+    );
+    assert_eq!(check(&r, &want), (want.len(), 0));
+    let px = w as f64 / super::layout::PAGE_W;
+    for turns in 0..4u8 {
+        let shot = Shot {
+            turns,
+            tilt: 15.0 - 10.0 * f64::from(turns),
+            perspective: 0.03,
+            light: 0.25,
+            noise: 3.0,
+            blur: 1,
+            fill: 0.62,
+            width: if turns % 2 == 0 { 960 } else { 1280 },
+            height: if turns % 2 == 0 { 1280 } else { 960 },
+        };
+        let r = read(&photo(&flat, px, &shot, u64::from(turns)), &l)
+            .unwrap_or_else(|e| panic!("turns {turns}: {e:?}"));
+        assert_eq!(check(&r, &want), (want.len(), 0), "turns {turns}");
+    }
+}
