@@ -40,15 +40,15 @@ impl Gray {
         self.pixels[y * self.width + x]
     }
 
-    /// Bilinear value at `(x, y)`; white outside the image.
+    /// Bilinear value at `(x, y)`; white outside the image (and for a point that is not
+    /// a number: a map made from a degenerate photo may give one).
     pub fn sample(&self, x: f64, y: f64) -> f64 {
-        if !(x >= 0.0 && y >= 0.0) {
+        let inside =
+            x >= 0.0 && y >= 0.0 && x < (self.width - 1) as f64 && y < (self.height - 1) as f64;
+        if !inside {
             return 255.0;
         }
         let (x0, y0) = (x.floor() as usize, y.floor() as usize);
-        if x0 + 1 >= self.width || y0 + 1 >= self.height {
-            return 255.0;
-        }
         let (fx, fy) = (x - x0 as f64, y - y0 as f64);
         let p = |dx: usize, dy: usize| f64::from(self.get(x0 + dx, y0 + dy));
         let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
@@ -109,5 +109,30 @@ impl Gray {
             }
         }
         mask
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_anywhere_is_a_value_never_a_panic() {
+        let img = Gray::new(3, 2, vec![0, 100, 200, 50, 150, 250]).expect("3 × 2");
+        assert_eq!(img.sample(0.0, 0.0), 0.0);
+        assert_eq!(img.sample(0.5, 0.0), 50.0);
+        for (x, y) in [
+            (f64::NAN, 0.0),
+            (0.0, f64::INFINITY),
+            (1e300, 1e300),
+            (-1e300, 0.5),
+            (2.0, 0.0),
+            (0.0, 1.0),
+        ] {
+            assert_eq!(img.sample(x, y), 255.0, "({x}, {y})");
+        }
+        assert_eq!(Gray::new(2, 2, vec![0; 3]), None);
+        assert_eq!(Gray::new(0, 0, Vec::new()), None);
+        assert_eq!(Gray::from_rgba(1, 1, &[255, 255, 255]), None);
     }
 }
