@@ -723,4 +723,4 @@ fn evaluation(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -219,6 +219,15 @@ fn rules_with(s: &RecommendationSection, keys: &[&str], add: Vec<String>) -> Vec
     kept.cloned().chain(add).collect()
 }
 
+/// A 推荐 round's shortlist: exactly `seats` names, no 差额.
+fn exactly(seats: u16) -> Vec<String> {
+    vec![
+        format!("seats {seats}"),
+        "extra 0".into(),
+        "extra_min 0".into(),
+    ]
+}
+
 /// The statement of a majority rule: `majority > 1/2 present`, or `majority none`.
 fn majority_statement(t: Option<Threshold>) -> String {
     match t {
@@ -249,11 +258,7 @@ fn revote(s: &RecommendationSection, tied: Vec<&NameRow>, places: u16) -> Recomm
         None => rules_with(
             s,
             &["seats", "extra", "extra_min", "majority"],
-            vec![
-                format!("seats {places}"),
-                "extra 0".into(),
-                "extra_min 0".into(),
-            ],
+            exactly(places),
         ),
     };
     let mut section = RecommendationSection {
@@ -312,15 +317,7 @@ fn further(
             &["majority", "further"],
             vec![majority_statement(threshold)],
         ),
-        None => rules_with(
-            s,
-            &["seats", "extra", "extra_min"],
-            vec![
-                format!("seats {left}"),
-                "extra 0".into(),
-                "extra_min 0".into(),
-            ],
-        ),
+        None => rules_with(s, &["seats", "extra", "extra_min"], exactly(left)),
     };
     let mut section = RecommendationSection {
         candidates: names.iter().map(|row| candidate(s, row)).collect(),

@@ -545,9 +545,10 @@ fn rounds(h: &mut Html, input: &Input, t: &ReportTexts) {
 /// The next round's ballot, made in one action from this result when a tie at the cut or
 /// seats left call for one; or why none can be made. Nothing when the result is complete.
 fn next_round(h: &mut Html, input: &Input, t: &ReportTexts) {
-    let number = input.template.spec().round.as_ref().map_or(1, |r| r.number) + 1;
     match input.next_round() {
-        Ok(_) => {
+        Ok(next) => {
+            // The round's number as the round itself carries it.
+            let number = next.spec().round.as_ref().map_or(2, |r| r.number);
             h.raw("<div class=\"rk-next\"><button type=\"button\" class=\"primary\" data-action=\"next-round\">")
                 .text(&(t.next_round)(number))
                 .raw("</button>");

@@ -372,6 +372,13 @@ mod tests {
                 "轮次 › 第1部分 › 前几轮已当选第2项：“王建平”已在前一轮当选（或列入），不能再列入本轮名单，也不能记录两次（T27）",
             ),
             (
+                msg(
+                    root.field(Field::Round).field(Field::Title),
+                    TemplateErrorKind::TooLong { max: 60 },
+                ),
+                "轮次 › 表格标题：太长，最多 60 个字（T06）",
+            ),
+            (
                 msg(root.field(Field::Round), TemplateErrorKind::BadRoundLink),
                 "轮次：轮次信息有误，不是本应用生成的：请从上一轮的结果重新生成本轮选票（T28）",
             ),

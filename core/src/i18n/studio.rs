@@ -145,7 +145,7 @@ pub struct StudioTexts {
     /// A round after the first, on the import page: its number and the first round's
     /// title; per section what it decides and the names earlier rounds took.
     pub summary_round: fn(u16, &str) -> String,
-    pub summary_taken: fn(crate::template::RoundKind, &[String]) -> String,
+    pub summary_taken: fn(&crate::template::RoundSection) -> String,
     pub rule_weights_label: &'static str,
     pub add_recommendation: &'static str,
     pub add_election: &'static str,
@@ -423,11 +423,12 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     rule_quorum_none: "不设会议有效条件",
     rule_majority_none: "不设得票要求（得票多的当选，如再次投票）",
     summary_round: |n, first| format!("第{n}轮投票，接续“{first}”"),
-    summary_taken: |kind, names| {
-        let kind = match kind {
+    summary_taken: |entry| {
+        let kind = match entry.kind {
             crate::template::RoundKind::Revote => "再次投票",
             crate::template::RoundKind::Further => "另行选举",
         };
+        let names: Vec<&str> = entry.taken.iter().map(|x| x.name.as_str()).collect();
         if names.is_empty() {
             format!("本轮：{kind}")
         } else {

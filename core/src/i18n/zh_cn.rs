@@ -500,7 +500,9 @@ fn location(segments: &[Segment]) -> String {
                 i += 2;
             }
             (Segment::Field(f), _) => {
-                parts.push(field_name(f, i == 0).to_string());
+                // A round's `title` is the first round's form title, not a section's.
+                let whole = i == 0 || (i == 1 && segments[0] == Segment::Field(Field::Round));
+                parts.push(field_name(f, whole).to_string());
                 i += 1;
             }
             (Segment::Index(n), _) => {

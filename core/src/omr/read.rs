@@ -197,7 +197,8 @@ fn paper_around(img: &Gray, h: &Homography, rect: &Rect, d: f64) -> f64 {
             (r.x + r.w * (1.0 - t), r.y + r.h),
             (r.x, r.y + r.h * (1.0 - t)),
         ] {
-            v.push(img.sample(h.map((x, y)).0, h.map((x, y)).1));
+            let (px, py) = h.map((x, y));
+            v.push(img.sample(px, py));
         }
     }
     v.sort_by(f64::total_cmp);

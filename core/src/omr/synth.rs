@@ -238,6 +238,16 @@ pub struct Shot {
     pub blur: usize,
 }
 
+/// The photo's size for a sheet turned `turns` quarter turns: a phone held upright for an
+/// upright sheet, on its side for a sheet on its side.
+pub fn frame(turns: u8) -> (usize, usize) {
+    if turns % 2 == 0 {
+        (960, 1280)
+    } else {
+        (1280, 960)
+    }
+}
+
 pub const CLEAR: Shot = Shot {
     turns: 0,
     tilt: 0.0,
@@ -351,6 +361,7 @@ pub fn case(layout: &Layout, seed: u64, hard: bool) -> (Vec<(BoxRef, Mark)>, Gra
         .map(|b| (b.what, CLASSES[(rng.next_u64() % 5) as usize]))
         .collect();
     let turns = (rng.next_u64() % 4) as u8;
+    let (width, height) = frame(turns);
     let shot = Shot {
         turns,
         tilt: rng.range(-20.0, 20.0),
@@ -359,8 +370,8 @@ pub fn case(layout: &Layout, seed: u64, hard: bool) -> (Vec<(BoxRef, Mark)>, Gra
         noise: if hard { 8.0 } else { 3.0 },
         blur: if hard { 2 } else { 1 },
         fill: 0.62,
-        width: if turns % 2 == 0 { 960 } else { 1280 },
-        height: if turns % 2 == 0 { 1280 } else { 960 },
+        width,
+        height,
     };
     let hand = if hard {
         Hand {

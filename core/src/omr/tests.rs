@@ -3,7 +3,7 @@
 use super::image::Gray;
 use super::layout::{layout, BoxRef, Layout};
 use super::read::{read, Mark, ReadError, Reading};
-use super::synth::{photo, sheet, Shot, CLEAR, PEN};
+use super::synth::{frame, photo, sheet, Shot, CLEAR, PEN};
 
 /// The 差额 election sample: six names and one 另选他人 cell.
 fn election() -> (crate::Template, Layout) {
@@ -78,8 +78,8 @@ fn any_of_the_four_ways_round_tilted_and_in_perspective() {
                 noise: 4.0,
                 blur: 1,
                 fill: 0.62,
-                width: if turns % 2 == 0 { 960 } else { 1280 },
-                height: if turns % 2 == 0 { 1280 } else { 960 },
+                width: frame(turns).0,
+                height: frame(turns).1,
             };
             let seed = u64::from(turns) * 10 + k as u64;
             let r = read(&shoot(&l, &m, &shot, seed), &l)
@@ -181,8 +181,8 @@ fn the_browser_s_printed_sheet_reads() {
             noise: 3.0,
             blur: 1,
             fill: 0.62,
-            width: if turns % 2 == 0 { 960 } else { 1280 },
-            height: if turns % 2 == 0 { 1280 } else { 960 },
+            width: frame(turns).0,
+            height: frame(turns).1,
         };
         let r = read(&photo(&flat, px, &shot, u64::from(turns)), &l)
             .unwrap_or_else(|e| panic!("turns {turns}: {e:?}"));

@@ -37,7 +37,8 @@ fn tally(t: &Template, parts: &[PartSpec]) -> Tally {
     tally
 }
 
-fn figures(due: u32, present: u32, issued: u32, returned: u32) -> Figures {
+/// Every figure known (also the rounds' tests).
+pub(crate) fn figures(due: u32, present: u32, issued: u32, returned: u32) -> Figures {
     Figures {
         due: Some(due),
         present: Some(present),
@@ -645,7 +646,7 @@ fn under_a_scheme_with_a_cross_each_listed_name_has_its_against_and_abstain() {
 
 /// A committee election's ballots (the sample: 6 names, 5 seats, ○ 赞成 × 反对), each the
 /// names it agrees with.
-fn election_tally(t: &Template, ballots: &[&[u16]]) -> Tally {
+pub(crate) fn election_tally(t: &Template, ballots: &[&[u16]]) -> Tally {
     let ballots: Vec<crate::Ballot> = ballots
         .iter()
         .map(|agree| crate::Ballot {

@@ -1,39 +1,13 @@
 use super::*;
 use crate::ballot::{BallotContent, RecommendationMarks, SectionMarks};
-use crate::error::TemplateErrorKind;
 use crate::figures::Figures;
+use crate::results::tests::{election_tally as tally, figures};
 use crate::results::{Results, View};
 use crate::{fingerprint, Ballot, Tally};
 
 /// The catalogue's wording, as the app's is: 「…（第2轮）」.
 fn title(first: &str, n: u16) -> String {
     format!("{first}（第{n}轮）")
-}
-
-fn figures(due: u32, present: u32, issued: u32, returned: u32) -> Figures {
-    Figures {
-        due: Some(due),
-        present: Some(present),
-        issued: Some(issued),
-        returned: Some(returned),
-    }
-}
-
-/// Ballots of a one-section names template, each the listed names (by position) it agrees
-/// with.
-fn tally(t: &Template, ballots: &[&[u16]]) -> Tally {
-    let ballots: Vec<Ballot> = (ballots.iter())
-        .map(|agree| Ballot {
-            category: None,
-            content: BallotContent::Marked(vec![SectionMarks::Recommendation(
-                RecommendationMarks {
-                    marked: agree.iter().copied().collect(),
-                    ..Default::default()
-                },
-            )]),
-        })
-        .collect();
-    Tally::of(t, &ballots).expect("fits")
 }
 
 /// The position of `name` in section 0's list.
@@ -399,11 +373,6 @@ fn a_forged_round_link_is_refused_with_its_code() {
         link.sections.push(again);
     }
     assert_eq!(codes(forged), ["T26"]);
-    // The check's message names the name.
-    let kind = TemplateErrorKind::TakenAgain {
-        name: "王建平".into(),
-    };
-    assert_eq!(kind.code(), "T27");
 }
 
 /// Each round's results are merged apart: a file of another round of the same election is

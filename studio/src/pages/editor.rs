@@ -904,13 +904,8 @@ pub fn EditorView(ViewProps { studio }: &ViewProps) -> Html {
                 // A round after the first: made from a result, its link is not edited here
                 // (a name taken before put back on the list is T27).
                 if let Some(link) = &spec.round {
-                    <p class="hint">
-                        { (t.summary_round)(link.number, &link.title) }
-                        { for link.sections.iter().map(|e| {
-                            let names: Vec<String> = e.taken.iter().map(|x| x.name.clone()).collect();
-                            format!("。{}", (t.summary_taken)(e.kind, &names))
-                        }) }
-                    </p>
+                    <p class="hint">{ (t.summary_round)(link.number, &link.title) }</p>
+                    { for link.sections.iter().map(|e| html! { <p class="hint">{ (t.summary_taken)(e) }</p> }) }
                 }
                 <p class="fingerprint" aria-live="polite">
                     { t.fingerprint_label }{ " " }

@@ -66,10 +66,7 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                             { for spec.sections.iter().enumerate().map(|(i, s)| {
                                 let round = (spec.round.as_ref())
                                     .and_then(|l| l.sections.get(i))
-                                    .map(|e| {
-                                        let names: Vec<String> = e.taken.iter().map(|x| x.name.clone()).collect();
-                                        (t.summary_taken)(e.kind, &names)
-                                    });
+                                    .map(t.summary_taken);
                                 // Every name as it will be printed, so a wrong or missing one
                                 // is seen before the import (a note or role in brackets).
                                 let with = |name: &str, extra: &str| if extra.is_empty() {
