@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CAMERA_DIR } from './tests/e2e/global-setup';
 
 // Debian's Chromium, never a downloaded browser. As root it needs --no-sandbox; the
 // networking flags stop it from calling home on this machine's closed network.
@@ -33,9 +35,31 @@ export default defineConfig({
     launchOptions: chromium,
     hasTouch: true,
   },
+  globalSetup: './tests/e2e/global-setup.ts',
   projects: [
-    { name: 'tablet', use: { viewport: { width: 820, height: 1180 }, isMobile: true, deviceScaleFactor: 2 } },
-    { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 3 } },
+    { name: 'tablet', testIgnore: /camera\.spec/, use: { viewport: { width: 820, height: 1180 }, isMobile: true, deviceScaleFactor: 2 } },
+    { name: 'phone', testIgnore: /camera\.spec/, use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 3 } },
+    // 拍照计票 on a phone whose camera is Chromium's fake one, showing printed ballots
+    // (tests/e2e/global-setup.ts writes the feed).
+    {
+      name: 'camera',
+      testMatch: /camera\.spec/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        deviceScaleFactor: 3,
+        permissions: ['camera'],
+        launchOptions: {
+          ...chromium,
+          args: [
+            ...chromium.args,
+            '--use-fake-device-for-media-stream',
+            '--use-fake-ui-for-media-stream',
+            `--use-file-for-fake-video-capture=${resolve(CAMERA_DIR, 'ballots.y4m')}`,
+          ],
+        },
+      },
+    },
   ],
   webServer: {
     command: `node tests/e2e/serve.mjs dist ${port}`,

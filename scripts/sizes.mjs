@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const BUDGET = 118 * 1024;
 // The gate: the first load may not grow past this, the budget (issue 21); raising it needs
 // a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 116.8) * 1024;
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 117.7) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -61,8 +61,9 @@ const kb = (rs) => (sum(rs).brotli / 1024).toFixed(1);
 console.log(`after the first screen, brotli: the later pages ${kb(rows.filter(chunk))} KB\n` +
   `on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
   `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
-  `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan')))} KB (when the template library is first opened), ` +
-  `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned)`);
+  `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan') && !r.file.includes('ballot-read')))} KB (when the template library is first opened), ` +
+  `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned), ` +
+  `ballot reader ${kb(rows.filter((r) => r.file.includes('ballot-read')))} KB (when a count's camera is first turned on)`);
 if (gate) {
   const kb = (n) => (n / 1024).toFixed(1);
   if (total.brotli > CEILING) {

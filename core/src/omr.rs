@@ -10,13 +10,18 @@
 //! - [`read`]: finds the markers, corrects perspective and orientation, checks the code, and
 //!   reads each box as blank, ○, ×, √ or filled, by the shape of the ink, with a confidence;
 //!   a box it is not sure of is left to the counter ([`read::CellReading::sure`]).
+//! - [`propose`]: the paper ballot a sheet read proposes, what the counter must decide
+//!   before it is entered, and what the count's log keeps of it.
+//! - [`seen`]: the read module's answer for one picture, as the app reads it.
 //! - [`synth`] (tests and bench only): photos of printed ballots with known marks.
 
 pub mod code;
 pub mod geometry;
 pub mod image;
 pub mod layout;
+pub mod propose;
 pub mod read;
+pub mod seen;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 

@@ -34,8 +34,8 @@ use ballot_core::{fingerprint, Ballot, Lang, MarkRefused, Tally, Template};
 use yew::Reducible;
 
 pub use paper::{
-    count_sum, key_for, key_index, marks_before, Count, CountAsk, CountForm, Counting, FiguresForm,
-    FiguresProblem, PadAction, PadProblem, Replay, Replayed,
+    count_sum, key_for, key_index, marks_before, CameraDraft, Count, CountAsk, CountForm, Counting,
+    FiguresForm, FiguresProblem, PadAction, PadProblem, Replay, Replayed,
 };
 
 pub use actions::{Action, CountAction, Go, PinAction, SessionAction, StoreEvent, VoteAction};
@@ -576,14 +576,20 @@ impl AppState {
         }
         // Steps on the count on screen wait for the last one to be stored; while a question
         // is open, only its answer counts. A tap on the pad changes only the pad, so it does
-        // not wait for a checkpoint (which, stored, leaves the pad as it is).
+        // not wait for a checkpoint (which, stored, leaves the pad as it is); nor does a
+        // ballot the camera read put on the pad, or a decision on it.
         let asking = self.asking.is_some() && !matches!(a, CountAction::Answer { .. });
         let held = (self.counting.as_ref()).is_some_and(|c| self.holds(&c.count));
         let waits = match &self.pending {
             Some(Pending {
                 write: Write::Checkpoint { .. },
                 ..
-            }) => !matches!(a, CountAction::Pad(_)),
+            }) => !matches!(
+                a,
+                CountAction::Pad(_)
+                    | CountAction::CameraRead { .. }
+                    | CountAction::CameraDecide { .. }
+            ),
             pending => pending.is_some(),
         };
         if waits || !held || asking {
@@ -602,6 +608,8 @@ impl AppState {
             CountAction::SetFigures { form, now_ms } => self.set_figures(form, now_ms),
             CountAction::Ask(ask) => self.asking = Some(ask),
             CountAction::Answer { yes, now_ms } => self.answer(yes, now_ms),
+            CountAction::CameraRead { proposal, images } => self.camera_read(proposal, images),
+            CountAction::CameraDecide { k, marks } => self.camera_decide(k, marks),
         }
         true
     }

@@ -13,17 +13,13 @@ use yew::prelude::*;
 
 use ballot_core::i18n::studio::ZH_CN;
 
-#[wasm_bindgen(module = "/src/camera.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = startCamera)]
-    async fn start_camera(video: &HtmlVideoElement) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = stopCamera)]
-    fn stop_camera(video: &HtmlVideoElement);
-    #[wasm_bindgen(js_name = videoFrame)]
-    fn video_frame(video: &HtmlVideoElement) -> JsValue;
-    #[wasm_bindgen(catch, js_name = imageFile)]
-    async fn image_file(file: &web_sys::File) -> Result<JsValue, JsValue>;
-    async fn sleep(ms: u32);
+use ballot_ui::camera::{image_file, reason, sleep, start_camera, stop_camera};
+
+/// Frames for the QR reader: enough for a code held up to the camera.
+const MAX_SIDE: u32 = 800;
+
+fn video_frame(video: &HtmlVideoElement) -> JsValue {
+    ballot_ui::camera::video_frame(video, MAX_SIDE)
 }
 
 /// The text of a QR code in `[rgba, width, height]`, read by the scan module.
@@ -33,13 +29,6 @@ async fn decode(pixels: &JsValue) -> Result<Option<String>, JsValue> {
     let parts: js_sys::Array = pixels.clone().dyn_into()?;
     let text = decode.call3(&JsValue::NULL, &parts.get(0), &parts.get(1), &parts.get(2))?;
     Ok(text.as_string())
-}
-
-fn reason(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -166,7 +155,7 @@ pub fn Scanner(props: &ScannerProps) -> Html {
             let (message, on_code) = (message.clone(), on_code.clone());
             message.set(Some(t.scan_reading.to_string()));
             wasm_bindgen_futures::spawn_local(async move {
-                let read = match image_file(&file).await {
+                let read = match image_file(&file, MAX_SIDE).await {
                     Ok(pixels) => decode(&pixels).await,
                     Err(_) => {
                         message.set(Some(t.photo_unreadable.to_string()));

@@ -141,6 +141,15 @@ export async function openCount(page: Page, o: CountOptions = {}) {
   await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
 }
 
+/** The sample 推荐票's names whose box is marked on the counting pad, in order. */
+export async function markedOnPad(page: Page): Promise<string[]> {
+  const on: string[] = [];
+  for (const n of ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强', '周 敏', '徐红梅']) {
+    if ((await page.getByRole('checkbox', { name: n, exact: true }).getAttribute('aria-checked')) === 'true') on.push(n);
+  }
+  return on;
+}
+
 /** One paper ballot of the stack as read aloud. */
 export type Paper =
   | { names: string[]; writeIns?: string[]; chip?: string }

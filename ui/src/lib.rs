@@ -7,10 +7,10 @@
 //! - [`modules`]: loading the modules fetched on demand (results, XLSX, studio);
 //! - [`files`]: files handed to the browser's download;
 //! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
-//! - [`text`]: text as typed, normalized (NFC).
-//! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
-//! - [`text`]: text as typed, normalized (NFC).
+//! - [`text`]: text as typed, normalized (NFC);
+//! - [`camera`]: camera frames and photos as pixels, for the readers loaded on demand.
 
+pub mod camera;
 pub mod device;
 pub mod files;
 pub mod forms;

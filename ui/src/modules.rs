@@ -26,3 +26,4 @@ pub const RESULTS: &str = "report/ballot-report.js";
 pub const XLSX: &str = "report/ballot-xlsx.js";
 pub const STUDIO: &str = "studio/ballot-studio.js";
 pub const SCAN: &str = "studio/ballot-scan.js";
+pub const READ: &str = "studio/ballot-read.js";

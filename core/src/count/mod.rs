@@ -42,6 +42,8 @@ impl CountOp {
     pub fn audited(&self, audit: Audit) -> bool {
         match self {
             CountOp::Add { .. } => false,
+            // The counter's decisions on a ballot the camera read.
+            CountOp::Read { camera, .. } => audit == Audit::All && camera.open > 0,
             CountOp::Replace { .. } | CountOp::Strike { .. } | CountOp::Restore { .. } => true,
             CountOp::SetFigures { .. } | CountOp::Deleted(_) => audit == Audit::All,
         }
@@ -54,6 +56,12 @@ impl CountOp {
 pub enum CountOp {
     /// The next paper ballot read.
     Add { ballot: Ballot },
+    /// The next paper ballot, read by the camera (拍照计票) and confirmed by the counter:
+    /// `ballot` is what the counter confirmed, `camera` what the camera read.
+    Read {
+        ballot: Ballot,
+        camera: Box<crate::omr::propose::CameraRead>,
+    },
     /// Ballot `seq` corrected: it now reads as `ballot`.
     Replace { seq: u32, ballot: Ballot },
     /// Ballot `seq` struck out (entered by mistake; "undo" is a strike of the last one).
@@ -85,6 +93,9 @@ pub enum CountRefused {
     /// C16: the count is deleted (restore it first), or a delete or restore that changes
     /// nothing.
     Deleted,
+    /// C17: a ballot the camera read has `open` things the counter has not decided
+    /// ([`crate::omr::propose::Draft::entry`]).
+    Undecided { open: u16 },
 }
 
 impl CountRefused {
@@ -97,6 +108,7 @@ impl CountRefused {
             CountRefused::NotStruck { .. } => "C14",
             CountRefused::FiguresInvalid => "C15",
             CountRefused::Deleted => "C16",
+            CountRefused::Undecided { .. } => "C17",
         }
     }
 }
@@ -106,7 +118,8 @@ impl CountRefused {
 /// reveals anything.)
 ///
 /// Stored as one flat object, the step told by which fields it has:
-/// `{"at_ms":…,"ballot":{…}}` (a ballot read), `{"at_ms":…,"replace":3,"ballot":{…}}`,
+/// `{"at_ms":…,"ballot":{…}}` (a ballot read), `{"at_ms":…,"ballot":{…},"camera":{…}}` (a
+/// ballot read by the camera), `{"at_ms":…,"replace":3,"ballot":{…}}`,
 /// `{"at_ms":…,"strike":3}`, `{"at_ms":…,"restore":3}`, `{"at_ms":…,"figures":{…}}`.
 /// (One struct reads all five, where an enum of five would compile five readers.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +146,8 @@ struct EntryFile {
     figures: Option<Figures>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     deleted: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    camera: Option<Box<crate::omr::propose::CameraRead>>,
 }
 
 impl From<CountEntry> for EntryFile {
@@ -145,9 +160,14 @@ impl From<CountEntry> for EntryFile {
             restore: None,
             figures: None,
             deleted: None,
+            camera: None,
         };
         match e.op {
             CountOp::Add { ballot } => f.ballot = Some(ballot),
+            CountOp::Read { ballot, camera } => {
+                f.ballot = Some(ballot);
+                f.camera = Some(camera);
+            }
             CountOp::Replace { seq, ballot } => {
                 f.replace = Some(seq);
                 f.ballot = Some(ballot);
@@ -174,6 +194,17 @@ impl std::fmt::Display for NotOneStep {
 impl TryFrom<EntryFile> for CountEntry {
     type Error = NotOneStep;
     fn try_from(f: EntryFile) -> Result<CountEntry, NotOneStep> {
+        if let Some(camera) = f.camera {
+            return match (
+                f.replace, f.ballot, f.strike, f.restore, f.figures, f.deleted,
+            ) {
+                (None, Some(ballot), None, None, None, None) => Ok(CountEntry {
+                    at_ms: f.at_ms,
+                    op: CountOp::Read { ballot, camera },
+                }),
+                _ => Err(NotOneStep),
+            };
+        }
         let op = match (
             f.replace, f.ballot, f.strike, f.restore, f.figures, f.deleted,
         ) {
@@ -316,7 +347,7 @@ impl CountLog {
         // A ballot added is the last one entered: every later entry changed no ballot.
         let added = self.entered_count();
         self.entries.iter().rev().find_map(|e| match e.op {
-            CountOp::Add { .. } => Some(BallotStep::Added(added)),
+            CountOp::Add { .. } | CountOp::Read { .. } => Some(BallotStep::Added(added)),
             CountOp::Replace { seq, .. } => Some(BallotStep::Corrected(seq)),
             CountOp::Strike { seq } => Some(BallotStep::Struck(seq)),
             CountOp::Restore { seq } => Some(BallotStep::Restored(seq)),
@@ -379,6 +410,11 @@ impl CountLog {
                 fits(ballot)?;
                 self.room()
             }
+            CountOp::Read { ballot, camera } => {
+                fits(ballot)?;
+                fits(&camera.read)?;
+                self.room()
+            }
             CountOp::Replace { seq, ballot } => {
                 fits(ballot)?;
                 standing(*seq)
@@ -417,7 +453,7 @@ impl CountLog {
     pub fn apply(&mut self, template: &Template, entry: CountEntry) -> Result<(), CountRefused> {
         self.check(template, &entry.op)?;
         match &entry.op {
-            CountOp::Add { ballot } => {
+            CountOp::Add { ballot } | CountOp::Read { ballot, .. } => {
                 self.written.count(ballot, true);
                 let seq = self.next_seq();
                 self.entered.push(Entered {

@@ -7,7 +7,10 @@
 use crate::ballot::{DeclaredVoid, MarkRefused};
 use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
 use crate::count::{BallotStep, CountOp, CountRefused};
-use crate::template::{Item, Section, Template, Vote};
+use crate::omr::propose::{BoxMarks, Doubt};
+use crate::omr::read::Mark;
+use crate::omr::seen::NotSeen;
+use crate::template::{Item, MarkSymbol, Section, Template, Vote};
 
 pub struct BallotTexts {
     // Voter form
@@ -86,6 +89,32 @@ pub struct BallotTexts {
     pub clear_ballot: &'static str,
     pub undo_last: &'static str,
     pub not_saved: fn(&str) -> String,
+    // Paper count: 拍照计票 (the camera reads printed 读票版 ballots)
+    pub camera_start: &'static str,
+    pub camera_stop: &'static str,
+    pub camera_photo: &'static str,
+    pub camera_view: &'static str,
+    pub camera_picture: &'static str,
+    pub camera_starting: &'static str,
+    pub camera_failed: fn(&str) -> String,
+    pub camera_unavailable: fn(&str) -> String,
+    pub camera_not_photo: &'static str,
+    pub camera_not_seen: fn(NotSeen) -> &'static str,
+    pub camera_hold: &'static str,
+    pub camera_next: &'static str,
+    pub camera_busy: &'static str,
+    pub camera_done: &'static str,
+    pub decide_heading: fn(usize) -> String,
+    /// What the reader saw in a box the counter decides, and why it asks.
+    pub decide_box: fn(&str, Mark, Doubt, MarkSymbol) -> String,
+    /// A choice for a box: the marks it holds.
+    pub decide_choice: fn(BoxMarks, MarkSymbol) -> String,
+    pub decide_name: fn(usize) -> String,
+    pub decide_name_ok: &'static str,
+    pub write_in_box: fn(usize) -> String,
+    pub write_in_cell: fn(usize) -> String,
+    /// The alternative text of a part of the photo shown to the counter.
+    pub decide_image: fn(&str) -> String,
     pub verdict_valid: &'static str,
     pub verdict_blank: &'static str,
     pub verdict_void: fn(VoidReason) -> String,

@@ -8,8 +8,11 @@ use crate::count::{BallotStep, CountOp, CountRefused};
 use crate::error::{Field, Segment, TemplateError, TemplateErrorKind};
 use crate::figures::FigureFlag;
 use crate::form::SessionError;
+use crate::omr::propose::Doubt;
+use crate::omr::read::Mark;
+use crate::omr::seen::NotSeen;
 use crate::session::EventKind;
-use crate::template::Vote;
+use crate::template::{MarkSymbol, Vote};
 
 pub static TEXTS: Texts = Texts {
     app_title: "测评推荐助手",
@@ -277,6 +280,53 @@ pub static BALLOT: BallotTexts = BallotTexts {
     clear_ballot: "清空本张",
     undo_last: "划去上一张",
     not_saved: |why| format!("这张票没有保存：{why}"),
+    camera_start: "拍照计票",
+    camera_stop: "关闭相机",
+    camera_photo: "选择选票照片",
+    camera_view: "相机画面",
+    camera_picture: "读出的选票（绿框：有标记，蓝框：空白，橙色虚线框：待确认）",
+    camera_starting: "正在打开相机…",
+    camera_failed: |why| format!("无法打开相机：{why}。可以改用「选择选票照片」，或直接在下面点选。"),
+    camera_unavailable: |why| format!("读票程序载入失败：{why}。请直接在下面点选。"),
+    camera_not_photo: "这个文件不是照片，读不了。",
+    camera_not_seen: |n| match n {
+        NotSeen::NoSheet => "请把整张选票平放在镜头下，四个角的黑方块都要拍到。",
+        NotSeen::NoCode => "看不清选票顶部的编码条：请拿稳，避免反光。",
+        NotSeen::OtherSheet => "这不是本次计票的选票（是另一种表格的）。",
+        NotSeen::NoLayout => "这种表格没有读票版，不能拍照计票，请直接点选。",
+    },
+    camera_hold: "已找到选票，请拿稳…",
+    camera_next: "这一张已录入。请拿开，换下一张选票。",
+    camera_busy: "本张已有点选：点「下一张」录入，或点「清空本张」后再拍。",
+    camera_done: "已读出：请对照选票核对下面的标记，无误后点「下一张」。",
+    decide_heading: |n| format!("待计票人确认（{n} 处）"),
+    decide_box: |what, mark, doubt, symbol| {
+        let seen = match mark {
+            Mark::Blank => "空白",
+            Mark::Circle => "○",
+            Mark::Cross => "×",
+            Mark::Check => "√",
+            Mark::Filled => "涂黑",
+        };
+        match doubt {
+            Doubt::Unsure => format!("{what}：看不清，像是「{seen}」，请看图确认。"),
+            Doubt::NotOfForm => format!(
+                "{what}：读到「{seen}」，不是本表规定的符号（{}），请看图确认；不符合规定的，按规定点选或作废票。",
+                if symbol == MarkSymbol::Tick { "√" } else { "○" }
+            ),
+        }
+    },
+    decide_choice: |marks, symbol| match marks {
+        (true, false) => format!("有「{}」", symbol.glyph()),
+        (false, true) => "有「×」".into(),
+        (false, false) => "无标记".into(),
+        (true, true) => format!("「{}」和「×」都有", symbol.glyph()),
+    },
+    decide_name: |slot| format!("另选他人第 {} 格写了字：请照图在下面输入姓名（看不清就留空），再点确认。", slot + 1),
+    decide_name_ok: "姓名已照图输入",
+    write_in_box: |slot| format!("另选他人第 {} 格的方框", slot + 1),
+    write_in_cell: |slot| format!("另选他人第 {} 格", slot + 1),
+    decide_image: |what| format!("{what}：选票照片局部（放大）"),
     verdict_valid: "有效票",
     verdict_blank: "空白票（没有表示任何意见）",
     verdict_void: |r| match r {
@@ -372,6 +422,15 @@ fn figure(n: Option<u32>) -> String {
 fn audit_entry(op: &CountOp) -> String {
     match op {
         CountOp::Add { .. } => "录入一张".into(),
+        CountOp::Read { ballot, camera } => format!(
+            "拍照录入一张：{} 处由计票人判定，{}",
+            camera.open,
+            if *ballot == camera.read {
+                "与读出一致"
+            } else {
+                "判定后与读出不同"
+            }
+        ),
         CountOp::Replace { seq, .. } => format!("第 {seq} 张更正"),
         CountOp::Strike { seq } => format!("第 {seq} 张划去"),
         CountOp::Restore { seq } => format!("第 {seq} 张恢复"),
@@ -399,6 +458,9 @@ fn count_refused(r: CountRefused) -> String {
         CountRefused::NotStruck { seq } => format!("第 {seq} 张没有划去，无需恢复。"),
         CountRefused::FiguresInvalid => {
             "人数和张数须为 0 到 100000 之间的整数，收回张数不能少于已录入的张数。".into()
+        }
+        CountRefused::Undecided { open } => {
+            format!("还有 {open} 处拍照读票没有确认：请看图逐一确认后再录入。")
         }
     };
     coded(&what, r.code())

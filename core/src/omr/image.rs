@@ -112,9 +112,57 @@ impl Gray {
     }
 }
 
+impl Gray {
+    /// As an 8-bit grey BMP file: what the counter is shown of a box or a written name
+    /// (an `<img>` shows it; no encoder needed, and the file is small at these sizes).
+    pub fn bmp(&self) -> Vec<u8> {
+        let row = self.width.div_ceil(4) * 4;
+        let offset = 14 + 40 + 256 * 4;
+        let size = offset + row * self.height;
+        let mut out = Vec::with_capacity(size);
+        let u32le = |out: &mut Vec<u8>, v: usize| {
+            out.extend_from_slice(&u32::try_from(v).unwrap_or(u32::MAX).to_le_bytes())
+        };
+        out.extend_from_slice(b"BM");
+        u32le(&mut out, size);
+        u32le(&mut out, 0);
+        u32le(&mut out, offset);
+        u32le(&mut out, 40);
+        u32le(&mut out, self.width);
+        u32le(&mut out, self.height);
+        out.extend_from_slice(&1u16.to_le_bytes());
+        out.extend_from_slice(&8u16.to_le_bytes());
+        for v in [0, row * self.height, 2835, 2835, 256, 0] {
+            u32le(&mut out, v);
+        }
+        for g in 0..=255u8 {
+            out.extend_from_slice(&[g, g, g, 0]);
+        }
+        // Bottom row first.
+        for y in (0..self.height).rev() {
+            out.extend_from_slice(&self.pixels[y * self.width..(y + 1) * self.width]);
+            out.resize(out.len() + row - self.width, 0);
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bmp_holds_the_pixels_bottom_row_first_rows_padded_to_four() {
+        let g = Gray::new(3, 2, vec![1, 2, 3, 4, 5, 6]).expect("an image");
+        let b = g.bmp();
+        assert_eq!(&b[..2], b"BM");
+        assert_eq!(b.len(), 14 + 40 + 1024 + 8);
+        assert_eq!(
+            u32::from_le_bytes([b[2], b[3], b[4], b[5]]) as usize,
+            b.len()
+        );
+        assert_eq!(&b[1078..], &[4, 5, 6, 0, 1, 2, 3, 0]);
+    }
 
     #[test]
     fn a_sample_anywhere_is_a_value_never_a_panic() {

@@ -58,7 +58,8 @@ impl Rect {
 }
 
 /// What a mark box stands for, in the terms a ballot's marks use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum BoxRef {
     /// A rating level of an evaluation item ([`crate::template::EvaluationSection::items`]).
     Level {

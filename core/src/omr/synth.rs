@@ -6,7 +6,7 @@
 
 use super::geometry::Homography;
 use super::image::Gray;
-use super::layout::{BoxRef, Layout, Rect, PAGE_H, PAGE_W};
+use super::layout::{BoxRef, Layout, Rect, Text, PAGE_H, PAGE_W};
 use super::read::Mark;
 
 /// A small deterministic generator (xorshift64*), so every photo is reproducible.
@@ -96,6 +96,26 @@ impl Canvas {
         }
     }
 
+    /// A border of dashes (a 另选他人 cell's).
+    fn dashed(&mut self, r: &Rect, width: f64, v: u8) {
+        let corners = [
+            (r.x, r.y),
+            (r.x + r.w, r.y),
+            (r.x + r.w, r.y + r.h),
+            (r.x, r.y + r.h),
+        ];
+        for k in 0..4 {
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let len = (b.0 - a.0).hypot(b.1 - a.1);
+            let n = (len / 2.0).ceil().max(1.0) as usize;
+            for d in 0..n {
+                let (t0, t1) = (d as f64 / n as f64, (d as f64 + 0.5) / n as f64);
+                let at = |t: f64| (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                self.line(at(t0), at(t1), width, v);
+            }
+        }
+    }
+
     fn frame(&mut self, r: &Rect, width: f64, v: u8) {
         let (a, b, c, d) = (
             (r.x, r.y),
@@ -169,6 +189,18 @@ fn draw_mark(c: &mut Canvas, r: &Rect, mark: Mark, hand: Hand, rng: &mut Rng) {
 
 /// The printed sheet of `layout` with `marks` drawn in, flat, `px` pixels a millimetre.
 pub fn sheet(layout: &Layout, marks: &[(BoxRef, Mark)], px: f64, hand: Hand, seed: u64) -> Gray {
+    written_sheet(layout, marks, &[], px, hand, seed)
+}
+
+/// [`sheet`], with a name written by hand in the 另选他人 cells `written` (section, slot).
+pub fn written_sheet(
+    layout: &Layout,
+    marks: &[(BoxRef, Mark)],
+    written: &[(usize, usize)],
+    px: f64,
+    hand: Hand,
+    seed: u64,
+) -> Gray {
     let (w, h) = ((PAGE_W * px) as usize, (PAGE_H * px) as usize);
     let mut c = Canvas {
         img: Gray {
@@ -190,6 +222,41 @@ pub fn sheet(layout: &Layout, marks: &[(BoxRef, Mark)], px: f64, hand: Hand, see
     // Text as strokes of characters (the reader never reads them, but must not take them
     // for markers or marks).
     for t in &layout.texts {
+        if let Text::WriteIn { section, slot } = t.text {
+            // As printed: a dashed border, a small label in its corner, the rest for a name.
+            c.dashed(&t.rect, 0.3, 40);
+            let size = t.size * 0.7;
+            for k in 0..4 {
+                let x = t.rect.x + 1.0 + k as f64 * size * 1.1;
+                let y = t.rect.y + 0.6;
+                for _ in 0..3 {
+                    let a = (x + rng.range(0.0, size), y + rng.range(0.0, size));
+                    let b = (x + rng.range(0.0, size), y + rng.range(0.0, size));
+                    c.line(a, b, 0.25, 40);
+                }
+            }
+            if written.contains(&(section, slot)) {
+                // Two or three characters by hand, across the writing area.
+                let area = super::read::writing_area(&t.rect);
+                let chars = 2 + (rng.next_u64() % 2) as usize;
+                let step = area.w / chars as f64;
+                for k in 0..chars {
+                    let x = area.x + step * k as f64 + step * 0.15;
+                    for _ in 0..5 {
+                        let a = (
+                            x + rng.range(0.0, step * 0.7),
+                            area.y + rng.range(0.5, area.h - 0.5),
+                        );
+                        let b = (
+                            x + rng.range(0.0, step * 0.7),
+                            area.y + rng.range(0.5, area.h - 0.5),
+                        );
+                        c.line(a, b, hand.pen, hand.ink);
+                    }
+                }
+            }
+            continue;
+        }
         let n = ((t.rect.w / (t.size * 1.1)) as usize).min(30);
         let lines = ((t.rect.h / (t.size * 1.4)) as usize).max(1);
         for line in 0..lines {

@@ -3,6 +3,7 @@
 //! (`pin_dialog`: its field and focus); each component adds its own lifecycle code to the
 //! wasm, and the first-load budget counts every kilobyte (`./scripts/bench`).
 
+pub mod camera;
 pub mod category_picker;
 pub mod dialog;
 pub mod form;

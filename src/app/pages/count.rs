@@ -9,6 +9,7 @@ use ballot_core::count::{Audit, CountLog};
 use ballot_core::form::SessionField;
 use yew::prelude::*;
 
+use crate::app::components::camera::CameraPanel;
 use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::module_view::ModuleView;
@@ -42,6 +43,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let b = app.lang.ballot();
     let tab = use_state(|| Tab::Entry);
     let choosing_void = use_state(|| false);
+    let camera_on = use_state(|| false);
     let pad_scroll = use_node_ref();
     let figures_form = use_state(|| {
         FiguresForm::of(
@@ -159,6 +161,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             c,
             busy,
             choosing_void: &choosing_void,
+            camera_on: &camera_on,
             scroll: &pad_scroll,
         }),
         Tab::Board => board_tab(app, count, log),
@@ -437,6 +440,8 @@ struct EntryView<'a> {
     c: &'a crate::app::state::Counting,
     busy: bool,
     choosing_void: &'a UseStateHandle<bool>,
+    /// 拍照计票 turned on.
+    camera_on: &'a UseStateHandle<bool>,
     /// The marking area: the only part of the pad that scrolls.
     scroll: &'a NodeRef,
 }
@@ -453,6 +458,7 @@ fn entry_tab(v: &EntryView) -> Html {
         c,
         busy,
         choosing_void,
+        camera_on,
         scroll,
     } = *v;
     let t = app.lang.texts();
@@ -499,6 +505,15 @@ fn entry_tab(v: &EntryView) -> Html {
                 }
             </div>
             <div class="pad-scroll" ref={scroll.clone()}>
+                if **camera_on && c.correcting.is_none() && !full {
+                    <CameraPanel app={app.clone()} template={AttrValue::from(count.record.template.clone())}
+                        category={count.spec().category} drafting={c.camera.is_some()}
+                        free={!busy && c.ballot == count.empty_ballot()} next_seq={log.next_seq()}
+                        on_close={{ let set = camera_on.setter(); Callback::from(move |_| set.set(false)) }} />
+                }
+                if let Some(d) = &c.camera {
+                    { decisions(app, template, d, &c.ballot, busy) }
+                }
                 if full {
                     <p class="notice" role="status">{ (t.all_entered)(log.figures().returned.unwrap_or(0)) }</p>
                 }
@@ -509,6 +524,9 @@ fn entry_tab(v: &EntryView) -> Html {
                     <button disabled={busy} onclick={tap(|_| Action::Count(CountAction::Pad(PadAction::Clear)))}>{ b.clear_ballot }</button>
                     if let Some(onclick) = strike_last {
                         <button disabled={busy} {onclick}>{ b.undo_last }</button>
+                    }
+                    if !**camera_on && c.correcting.is_none() && !full {
+                        <button onclick={{ let set = camera_on.setter(); Callback::from(move |_| set.set(true)) }}>{ b.camera_start }</button>
                     }
                 </div>
             </div>
@@ -549,5 +567,122 @@ fn entry_tab(v: &EntryView) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// What the camera left to the counter on the ballot on the pad: each with its part of
+/// the photo, enlarged, and the choices the form has there.
+fn decisions(
+    app: &AppHandle,
+    template: &ballot_core::Template,
+    d: &crate::app::state::CameraDraft,
+    ballot: &ballot_core::Ballot,
+    busy: bool,
+) -> Html {
+    use ballot_core::omr::propose::{choices, Open};
+    let b = app.lang.ballot();
+    let symbol = template.spec().marking.symbol;
+    let open: Vec<(usize, Open)> = d.draft.open().map(|(k, o)| (k, *o)).collect();
+    if open.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="decisions" aria-labelledby="decide-heading">
+            <h3 id="decide-heading">{ (b.decide_heading)(open.len()) }</h3>
+            <ol>
+                { for open.into_iter().map(|(k, o)| {
+                    let image = |what: &str| d.images.get(k).map(|src| html! {
+                        <img src={src.clone()} alt={(b.decide_image)(what)} class="enlarged" />
+                    });
+                    match o {
+                        Open::Box { what, read, doubt } => {
+                            let label = box_label(app, template, what);
+                            let image = image(&label);
+                            html! {
+                                <li key={k}>
+                                    { for image }
+                                    <p>{ (b.decide_box)(&label, read, doubt, symbol) }</p>
+                                    <div class="choices" role="group" aria-label={label.clone()}>
+                                        { for choices(template, what).into_iter().map(|marks| html! {
+                                            <button disabled={busy} aria-label={format!("{label}：{}", (b.decide_choice)(marks, symbol))}
+                                                onclick={send(app, move |_: MouseEvent| CountAction::CameraDecide { k, marks: Some(marks) })}>
+                                                { (b.decide_choice)(marks, symbol) }
+                                            </button>
+                                        }) }
+                                    </div>
+                                </li>
+                            }
+                        }
+                        Open::Name { section, slot } => {
+                            let value = match &ballot.content {
+                                ballot_core::ballot::BallotContent::Marked(s) => match s.get(section) {
+                                    Some(ballot_core::ballot::SectionMarks::Recommendation(r)) => r.write_ins.get(slot).cloned().unwrap_or_default(),
+                                    _ => String::new(),
+                                },
+                                ballot_core::ballot::BallotContent::Void(_) => String::new(),
+                            };
+                            let oninput = send(app, move |e: InputEvent| {
+                                let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                                CountAction::Pad(PadAction::WriteIn { section, slot, text })
+                            });
+                            let id = format!("decide-name-{k}");
+                            let image = image(&(b.write_in_cell)(slot));
+                            html! {
+                                <li key={k}>
+                                    { for image }
+                                    <label for={id.clone()}>{ (b.decide_name)(slot) }</label>
+                                    <input id={id} type="text" value={value} {oninput} disabled={busy} />
+                                    <button disabled={busy}
+                                        onclick={send(app, move |_: MouseEvent| CountAction::CameraDecide { k, marks: None })}>
+                                        { b.decide_name_ok }
+                                    </button>
+                                </li>
+                            }
+                        }
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// A box as the counter knows it: the name, the write-in cell, or the item and level.
+fn box_label(
+    app: &AppHandle,
+    template: &ballot_core::Template,
+    what: ballot_core::omr::layout::BoxRef,
+) -> String {
+    use ballot_core::omr::layout::BoxRef;
+    use ballot_core::Section;
+    let b = app.lang.ballot();
+    match (what, template.sections()) {
+        (BoxRef::Listed { section, candidate }, s) => match s.get(section) {
+            Some(Section::Recommendation(r)) => r
+                .candidates
+                .get(candidate)
+                .map(|c| c.label())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        (BoxRef::WriteIn { slot, .. }, _) => (b.write_in_box)(slot),
+        (
+            BoxRef::Level {
+                section,
+                item,
+                level,
+            },
+            s,
+        ) => match s.get(section) {
+            Some(Section::Evaluation(e)) => {
+                let item = e
+                    .items()
+                    .nth(item)
+                    .map(|i| b.item_label(&i))
+                    .unwrap_or_default();
+                let level = e.levels.get(level).cloned().unwrap_or_default();
+                format!("{item} · {level}")
+            }
+            _ => String::new(),
+        },
     }
 }

@@ -180,6 +180,16 @@ pub enum CountAction {
         yes: bool,
         now_ms: u64,
     },
+    /// A ballot the camera read (拍照计票), with the images of what the counter decides.
+    CameraRead {
+        proposal: ballot_core::omr::propose::Proposal,
+        images: Vec<String>,
+    },
+    /// The counter's decision on the `k`-th thing the camera left open.
+    CameraDecide {
+        k: usize,
+        marks: Option<ballot_core::omr::propose::BoxMarks>,
+    },
 }
 
 macro_rules! into_action {

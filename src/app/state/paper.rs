@@ -13,6 +13,8 @@ use ballot_core::checkpoint::CountSum;
 use ballot_core::count::{CountEntry, CountLog, CountOp, CountRecord, CountRefused, CountSpec};
 use ballot_core::figures::{parse_figures, Figures};
 use ballot_core::form::{SessionError, SessionField};
+use ballot_core::omr::layout::BoxRef;
+use ballot_core::omr::propose::{set_box, BoxMarks, Draft, Open, Proposal};
 use ballot_core::pin::{Kdf, Pin};
 use ballot_core::{fingerprint, Ballot, Section, Template};
 
@@ -143,6 +145,17 @@ pub struct Counting {
     pub problem: Option<PadProblem>,
     /// Why the figures were refused (C15), or which fields are wrong (S05).
     pub figures_problem: Option<FiguresProblem>,
+    /// The ballot on the pad as the camera read it (拍照计票), until it is entered.
+    pub camera: Option<CameraDraft>,
+}
+
+/// A ballot read by the camera, on the pad: what the counter still decides, and the images
+/// of those parts of the photo (`data:` URLs, dropped once the ballot is entered: the
+/// photo is not kept).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameraDraft {
+    pub draft: Draft,
+    pub images: Rc<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -355,6 +368,7 @@ impl AppState {
             correcting: None,
             problem: None,
             figures_problem: None,
+            camera: None,
         });
         self.page = Page::Count(id.to_string());
     }
@@ -437,12 +451,20 @@ impl AppState {
         let Some((_, _, c)) = self.counting() else {
             return;
         };
+        let from_pad = ballot.is_none();
         let ballot = ballot.unwrap_or_else(|| c.ballot.clone());
-        let op = match c.correcting {
-            Some(seq) => CountOp::Replace { seq, ballot },
-            None => CountOp::Add { ballot },
+        let op = match (c.correcting, &c.camera) {
+            (Some(seq), _) => Ok(CountOp::Replace { seq, ballot }),
+            // Nothing the camera left to the counter is entered undecided (C17).
+            (None, Some(d)) if from_pad => d.draft.entry(ballot),
+            // 空白票 and 废票 are the counter's decision on the whole ballot.
+            (None, Some(d)) => Ok(CountOp::Read {
+                ballot,
+                camera: Box::new(d.draft.record()),
+            }),
+            (None, None) => Ok(CountOp::Add { ballot }),
         };
-        let result = self.store_op(op, now_ms);
+        let result = op.and_then(|op| self.store_op(op, now_ms));
         if let Some(c) = self.counting.as_mut() {
             c.problem = result.err().map(PadProblem::Refused);
         }
@@ -479,6 +501,36 @@ impl AppState {
             },
             other => other,
         };
+        // A tap on a box the camera left to the counter is the counter's decision on it.
+        let touched = match action {
+            PadAction::Toggle { section, candidate } => Some(BoxRef::Listed {
+                section,
+                candidate: usize::from(candidate),
+            }),
+            PadAction::Box { section, at, .. } => Some(match at {
+                ballot_core::count::PaperBox::Listed(i) => BoxRef::Listed {
+                    section,
+                    candidate: usize::from(i),
+                },
+                ballot_core::count::PaperBox::WriteIn(i) => BoxRef::WriteIn {
+                    section,
+                    slot: usize::from(i),
+                },
+            }),
+            PadAction::Level {
+                section,
+                item,
+                level,
+            } => Some(BoxRef::Level {
+                section,
+                item,
+                level,
+            }),
+            _ => None,
+        };
+        if let (Some(what), Some(d)) = (touched, c.camera.as_mut()) {
+            d.draft.touched(what);
+        }
         match action {
             PadAction::Toggle { section, candidate } => {
                 c.ballot.toggle_paper_mark(&template, section, candidate)
@@ -506,7 +558,11 @@ impl AppState {
                     c.problem = Some(PadProblem::BadWriteIn);
                 }
             }
-            PadAction::Clear => c.ballot = empty,
+            // Starting the ballot again drops what the camera read.
+            PadAction::Clear => {
+                c.ballot = empty;
+                c.camera = None;
+            }
             PadAction::Key(_) => {}
         }
     }
@@ -534,6 +590,56 @@ impl AppState {
         }
     }
 
+    /// A ballot the camera read, put on the pad for the counter to check and decide. Only
+    /// on an empty pad, for the next ballot (never over a correction or the counter's taps).
+    pub(super) fn camera_read(&mut self, proposal: Proposal, images: Vec<String>) {
+        let Some((count, _, c)) = self.counting() else {
+            return;
+        };
+        if c.correcting.is_some()
+            || c.camera.is_some()
+            || c.ballot != count.empty_ballot()
+            || proposal.ballot.fits(&count.template).is_err()
+            || proposal.ballot.category != count.spec().category
+        {
+            return;
+        }
+        if let Some(c) = self.counting.as_mut() {
+            c.ballot = proposal.ballot.clone();
+            c.problem = None;
+            c.camera = Some(CameraDraft {
+                draft: Draft::new(proposal),
+                images: Rc::new(images),
+            });
+        }
+    }
+
+    /// The counter's decision on the `k`-th thing the camera left open: what a box holds
+    /// (`marks`), or, for a written name, that the name typed on the pad is right.
+    pub(super) fn camera_decide(&mut self, k: usize, marks: Option<BoxMarks>) {
+        let Some((count, _, _)) = self.counting() else {
+            return;
+        };
+        let template = Rc::clone(&count.template);
+        let Some(c) = self.counting.as_mut() else {
+            return;
+        };
+        let Some(d) = c.camera.as_mut() else {
+            return;
+        };
+        match (d.draft.proposal().open.get(k).copied(), marks) {
+            (Some(Open::Box { what, .. }), Some(marks)) => {
+                set_box(&mut c.ballot, &template, what, marks);
+                d.draft.decide(k);
+            }
+            (Some(Open::Name { .. }), None) => d.draft.decide(k),
+            _ => return,
+        }
+        if d.draft.ready() {
+            c.problem = None;
+        }
+    }
+
     pub(super) fn cancel_correction(&mut self) {
         let Some((count, _, _)) = self.counting() else {
             return;
@@ -543,6 +649,7 @@ impl AppState {
             c.ballot = empty;
             c.correcting = None;
             c.problem = None;
+            c.camera = None;
         }
     }
 
@@ -608,7 +715,10 @@ impl AppState {
             // Applied to the count by `AppState::stored_in_log` (or, if it could not be, the
             // count is read again).
             (Write::CountEntry { count, entry, .. }, Ok(())) => {
-                let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
+                let from_pad = matches!(
+                    entry.op,
+                    CountOp::Add { .. } | CountOp::Read { .. } | CountOp::Replace { .. }
+                );
                 if from_pad {
                     self.cancel_correction();
                 }
@@ -625,7 +735,10 @@ impl AppState {
                 }
             }
             (Write::CountEntry { entry, .. }, Err(e)) => {
-                let from_pad = matches!(entry.op, CountOp::Add { .. } | CountOp::Replace { .. });
+                let from_pad = matches!(
+                    entry.op,
+                    CountOp::Add { .. } | CountOp::Read { .. } | CountOp::Replace { .. }
+                );
                 match self.counting.as_mut() {
                     // The marks stay on the pad, to try again.
                     Some(c) if from_pad => c.problem = Some(PadProblem::NotStored(e)),

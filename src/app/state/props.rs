@@ -55,6 +55,10 @@ enum Act {
     RetryClose,
     /// A whole ballot: a category picked (or not), a name marked, submitted, confirmed.
     Ballot(Option<u16>, u16),
+    /// 拍照计票: a ballot the camera read (the names marked), with the first of them left
+    /// to the counter (`true`); and the counter's decision on the `k`-th thing left open.
+    CameraRead(Vec<u16>, bool),
+    CameraDecide(usize),
 }
 
 fn act() -> impl Strategy<Value = Act> {
@@ -98,6 +102,9 @@ fn act() -> impl Strategy<Value = Act> {
         (0u32..4).prop_map(Act::Strike),
         Just(Act::Yes),
         Just(Act::RetryClose),
+        (prop::collection::btree_set(0u16..7, 0..4), any::<bool>())
+            .prop_map(|(m, unsure)| Act::CameraRead(m.into_iter().collect(), unsure)),
+        (0usize..2).prop_map(Act::CameraDecide),
     ]
 }
 
@@ -162,6 +169,32 @@ fn action(a: Act) -> Vec<Action> {
         }))],
         Act::Yes => vec![Action::Count(CountAction::Answer { yes: true, now_ms })],
         Act::RetryClose => vec![Action::Session(SessionAction::RetryClose { now_ms })],
+        Act::CameraRead(marked, unsure) => {
+            use ballot_core::omr::layout::BoxRef;
+            use ballot_core::omr::propose::{Doubt, Open, Proposal};
+            // Count c1's ballots: category 0, one names section.
+            let json = format!(r#"{{"c":0,"b":{{"m":[{{"r":{{"m":{marked:?}}}}}]}}}}"#);
+            let ballot = serde_json::from_str(&json).expect("a paper ballot");
+            let open = (marked.first().filter(|_| unsure))
+                .map(|&c| Open::Box {
+                    what: BoxRef::Listed {
+                        section: 0,
+                        candidate: usize::from(c),
+                    },
+                    read: ballot_core::omr::read::Mark::Circle,
+                    doubt: Doubt::Unsure,
+                })
+                .into_iter()
+                .collect();
+            vec![Action::Count(CountAction::CameraRead {
+                proposal: Proposal { ballot, open },
+                images: Vec::new(),
+            })]
+        }
+        Act::CameraDecide(k) => vec![Action::Count(CountAction::CameraDecide {
+            k,
+            marks: Some((true, false)),
+        })],
         Act::Ballot(category, candidate) => {
             let mut actions: Vec<Action> = category
                 .map(|c| Action::Vote(VoteAction::ChooseCategory(Some(c))))

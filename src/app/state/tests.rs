@@ -1682,3 +1682,114 @@ fn a_pin_answers_only_the_question_it_was_typed_for() {
         );
     }
 }
+
+/// 拍照计票: a reading with one box the reader was unsure of and one written name.
+fn camera_reading(s: &AppState) -> ballot_core::omr::propose::Proposal {
+    use ballot_core::omr::layout::BoxRef;
+    use ballot_core::omr::propose::{Doubt, Open, Proposal};
+    use ballot_core::omr::read::Mark;
+    let mut ballot = count(s).empty_ballot();
+    let t = &count(s).template;
+    ballot.toggle_paper_mark(t, 0, 0);
+    Proposal {
+        ballot,
+        open: vec![
+            Open::Box {
+                what: BoxRef::Listed {
+                    section: 0,
+                    candidate: 2,
+                },
+                read: Mark::Circle,
+                doubt: Doubt::Unsure,
+            },
+            Open::Name {
+                section: 0,
+                slot: 0,
+            },
+        ],
+    }
+}
+
+#[test]
+fn a_ballot_the_camera_read_is_entered_only_once_the_counter_decided_what_it_left_open() {
+    let s = counting("");
+    let proposal = camera_reading(&s);
+    let s = s.reduce(Action::Count(CountAction::CameraRead {
+        proposal: proposal.clone(),
+        images: vec!["data:image/bmp;base64,Qk0=".into(); 2],
+    }));
+    assert_eq!(pad_ballot(&s), &proposal.ballot);
+    // 下一张 with two things open: refused, nothing stored.
+    let s = commit(s);
+    assert!(s.pending.is_none());
+    assert_eq!(
+        s.counting.as_ref().and_then(|c| c.problem.clone()),
+        Some(PadProblem::Refused(CountRefused::Undecided { open: 2 }))
+    );
+    // The counter sees a ○ in the unsure box, and types the written name.
+    let s = s.reduce(Action::Count(CountAction::CameraDecide {
+        k: 0,
+        marks: Some((true, false)),
+    }));
+    let s = s.reduce(Action::Count(CountAction::Pad(PadAction::WriteIn {
+        section: 0,
+        slot: 0,
+        text: "赵六".into(),
+    })));
+    let s = commit(s);
+    assert_eq!(
+        s.counting.as_ref().and_then(|c| c.problem.clone()),
+        Some(PadProblem::Refused(CountRefused::Undecided { open: 1 }))
+    );
+    let s = commit(s.reduce(Action::Count(CountAction::CameraDecide {
+        k: 1,
+        marks: None,
+    })));
+    let entered = pad_ballot(&s).clone();
+    match pending_op(&s) {
+        Some(CountOp::Read { ballot, camera }) => {
+            assert_eq!(ballot, &entered);
+            assert_eq!(camera.read, proposal.ballot);
+            assert_eq!(camera.open, 2);
+        }
+        other => panic!("a ballot read by the camera: {other:?}"),
+    }
+    // Stored: the pad is empty again and the reading is gone with its images.
+    let s = written(s, Ok(()));
+    assert_eq!(replayed(&s).log.live().collect::<Vec<_>>(), vec![&entered]);
+    assert!(pad_ballot(&s).has_no_marks());
+    assert_eq!(s.counting.as_ref().and_then(|c| c.camera.clone()), None);
+}
+
+#[test]
+fn a_reading_never_replaces_the_counters_taps_or_a_correction_and_a_tap_decides_a_box() {
+    let s = counting("");
+    let proposal = camera_reading(&s);
+    let read = |s: Rc<AppState>| {
+        s.reduce(Action::Count(CountAction::CameraRead {
+            proposal: proposal.clone(),
+            images: vec![],
+        }))
+    };
+    // Over the counter's taps: not taken.
+    let tapped = tap(s.clone(), &[4]);
+    assert_eq!(read(tapped.clone()).counting, tapped.counting);
+    // Over a correction: not taken.
+    let s1 = written(commit(tap(s.clone(), &[1])), Ok(()));
+    let correcting = s1.reduce(Action::Count(CountAction::Correct(1)));
+    assert_eq!(read(correcting.clone()).counting, correcting.counting);
+    // On an empty pad: taken, and tapping the unsure box decides it.
+    let s = tap(read(s), &[2]);
+    let d = s
+        .counting
+        .as_ref()
+        .and_then(|c| c.camera.clone())
+        .expect("a reading");
+    assert_eq!(d.draft.open().count(), 1);
+    // 清空 drops the reading.
+    let s = s.reduce(Action::Count(CountAction::Pad(PadAction::Clear)));
+    assert_eq!(s.counting.as_ref().and_then(|c| c.camera.clone()), None);
+    // 空白票 over a reading is the counter's decision on the whole ballot, kept with it.
+    let s = read(s).reduce(Action::Count(CountAction::CommitBlank { now_ms: 1 }));
+    assert!(matches!(pending_op(&s), Some(CountOp::Read { ballot, .. }) if ballot.has_no_marks()));
+}
