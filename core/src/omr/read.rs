@@ -406,6 +406,13 @@ pub fn read(img: &Gray, layout: &Layout) -> Result<Reading, ReadError> {
             let corners = [corners[0], corners[1], corners[2], corners[3]];
             let h = Homography::from_points(centers, corners).unwrap_or(h);
             let black = marker_black(img, &h, layout);
+            // The code names this template, but the four markers may not be one sheet's:
+            // two ballots in view, one partly on the other, give quadrilaterals of both
+            // sheets' markers under which the top one's code reads. Only a map under which
+            // the sheet's printed boxes are where it puts them is the sheet's.
+            if fit(img, &h, layout, black) < FIT {
+                continue;
+            }
             let cells = (layout.boxes.iter())
                 .map(|b| read_box(img, &h, &b.rect, black).with(b.what))
                 .collect();
@@ -428,6 +435,46 @@ pub fn read(img: &Gray, layout: &Layout) -> Result<Reading, ReadError> {
         }
     }
     Err(other.map_or(ReadError::NoCode, ReadError::OtherSheet))
+}
+
+/// The share of boxes whose printed border must show under a map for it to be taken as
+/// the sheet's ([`fit`]).
+const FIT: f64 = 0.6;
+
+/// The share of the layout's boxes whose printed border shows where `h` puts it: darker
+/// along its edges than the paper just outside. Near 1 under the sheet's own map (a mark
+/// over a border keeps it dark); near 0 under a map that is off by a few millimetres.
+pub fn fit(img: &Gray, h: &Homography, layout: &Layout, black: f64) -> f64 {
+    if layout.boxes.is_empty() {
+        return 1.0;
+    }
+    let shown = (layout.boxes.iter())
+        .filter(|b| {
+            let edge = |r: &Rect| -> Vec<f64> {
+                let mut v = Vec::with_capacity(48);
+                for k in 0..12 {
+                    let t = (k as f64 + 0.5) / 12.0;
+                    for (x, y) in [
+                        (r.x + r.w * t, r.y),
+                        (r.x + r.w, r.y + r.h * t),
+                        (r.x + r.w * (1.0 - t), r.y + r.h),
+                        (r.x, r.y + r.h * (1.0 - t)),
+                    ] {
+                        let (px, py) = h.map((x, y));
+                        v.push(img.sample(px, py));
+                    }
+                }
+                v
+            };
+            let border = edge(&b.rect);
+            let mut outside = edge(&b.rect.inset(-1.2));
+            outside.sort_by(f64::total_cmp);
+            let paper = outside[outside.len() / 2];
+            let line = border.iter().sum::<f64>() / border.len() as f64;
+            line < paper - (0.1 * (paper - black)).max(6.0)
+        })
+        .count();
+    shown as f64 / layout.boxes.len() as f64
 }
 
 /// A box's mark and confidence, before it is told which box it is.

@@ -330,6 +330,12 @@ pub const CLEAR: Shot = Shot {
 /// A photo of the flat `sheet` (`px` pixels a millimetre) taken as `shot` says, on a dark
 /// table.
 pub fn photo(sheet: &Gray, px: f64, shot: &Shot, seed: u64) -> Gray {
+    photo_of(&[(sheet, (0.0, 0.0))], px, shot, seed)
+}
+
+/// A photo of several sheets lying on each other, the first on top, each moved by its
+/// offset (millimetres, in the first sheet's frame): the shot frames the first.
+pub fn photo_of(sheets: &[(&Gray, (f64, f64))], px: f64, shot: &Shot, seed: u64) -> Gray {
     let mut rng = Rng::new(seed ^ 0xA5A5);
     let (pw, ph) = (PAGE_W * px, PAGE_H * px);
     // The sheet's corners, turned and tilted about the photo's middle, then moved apart.
@@ -353,11 +359,12 @@ pub fn photo(sheet: &Gray, px: f64, shot: &Shot, seed: u64) -> Gray {
     for y in 0..h {
         for x in 0..w {
             let (sx, sy) = back.map((x as f64 + 0.5, y as f64 + 0.5));
-            let v = if sx >= 0.0 && sy >= 0.0 && sx < pw - 1.0 && sy < ph - 1.0 {
-                sheet.sample(sx - 0.5, sy - 0.5)
-            } else {
-                70.0 + 20.0 * ((x / 7 + y / 11) % 2) as f64
-            };
+            let on = sheets.iter().find_map(|(sheet, (ox, oy))| {
+                let (sx, sy) = (sx - ox * px, sy - oy * px);
+                (sx >= 0.0 && sy >= 0.0 && sx < pw - 1.0 && sy < ph - 1.0)
+                    .then(|| sheet.sample(sx - 0.5, sy - 0.5))
+            });
+            let v = on.unwrap_or(70.0 + 20.0 * ((x / 7 + y / 11) % 2) as f64);
             let light = 1.0 - shot.light * x as f64 / w as f64;
             let noise = if shot.noise > 0.0 {
                 (rng.range(-1.0, 1.0) + rng.range(-1.0, 1.0) + rng.range(-1.0, 1.0)) * shot.noise

@@ -189,3 +189,45 @@ fn the_browser_s_printed_sheet_reads() {
         assert_eq!(check(&r, &want), (want.len(), 0), "turns {turns}");
     }
 }
+
+/// Two ballots in one photo: one lying on the other, shifted down or sideways, or side by
+/// side. The markers of both are in view, and a quadrilateral of two sheets' markers whose
+/// top edge is one sheet's code track reads as that sheet under a wrong map (it did: a box
+/// read wrong and sure). Only a map under which the boxes' printed borders are where it puts
+/// them is taken ([`super::read::fit`]): one whole sheet is read, every box right.
+#[test]
+fn a_photo_of_two_ballots_is_refused_or_reads_one_of_them_never_a_mix() {
+    use super::synth::{photo_of, Shot};
+    let (_, l) = election();
+    let top: Vec<(BoxRef, Mark)> = (l.boxes.iter()).map(|b| (b.what, Mark::Circle)).collect();
+    let under: Vec<(BoxRef, Mark)> = (l.boxes.iter())
+        .enumerate()
+        .map(|(k, b)| (b.what, if k % 2 == 0 { Mark::Cross } else { Mark::Blank }))
+        .collect();
+    let (a, b) = (sheet(&l, &top, PX, PEN, 1), sheet(&l, &under, PX, PEN, 2));
+    let shot = Shot {
+        fill: 0.45,
+        ..CLEAR
+    };
+    for (k, offset) in [
+        (0.0, 30.0),
+        (0.0, 60.0),
+        (15.0, 45.0),
+        (-20.0, -40.0),
+        (215.0, 0.0),
+        (0.0, 300.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let img = photo_of(&[(&a, (0.0, 0.0)), (&b, offset)], PX, &shot, k as u64);
+        let r = read(&img, &l).unwrap_or_else(|e| panic!("offset {offset:?}: {e:?}"));
+        let is = |want: &[(BoxRef, Mark)]| {
+            (r.cells.iter().zip(want)).all(|(c, (_, m))| c.sure() && c.mark == *m)
+        };
+        assert!(
+            is(&top) || is(&under),
+            "offset {offset:?}: not one sheet: {r:?}"
+        );
+    }
+}
