@@ -94,6 +94,9 @@ pub struct ResultInput {
     /// What made it, when the desk is handed a result of this device (a tablet session).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
+    /// 测试模式: a rehearsal's result, marked 测试 wherever it is shown or exported.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
 }
 
 impl ResultInput {
@@ -114,6 +117,7 @@ impl ResultInput {
             codes: Vec::new(),
             audit: Vec::new(),
             kind: None,
+            test: false,
         }
     }
 

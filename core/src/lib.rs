@@ -61,6 +61,7 @@
 //! assert!(results.flags.iter().all(|f| !f.is_blocking()));
 //! ```
 
+pub mod align;
 #[cfg(feature = "exchange")]
 pub mod backup;
 pub mod ballot;
@@ -71,6 +72,7 @@ pub mod count;
 #[cfg(feature = "exchange")]
 pub mod crosscheck;
 pub mod damage;
+pub mod deck;
 pub mod edit;
 #[cfg(feature = "exchange")]
 mod envelope;

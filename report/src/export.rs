@@ -43,6 +43,9 @@ pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
     let t = &ZH_CN;
     let mut out: Vec<Vec<Cell>> = Vec::new();
     let spec = input.template.spec();
+    if input.test {
+        out.push(vec![s(t.test_result)]);
+    }
     out.push(vec![s(t.report_title)]);
     out.push(vec![s(t.form_title), s(&spec.title)]);
     out.push(vec![s(t.unit), s(&input.unit)]);

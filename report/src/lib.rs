@@ -46,6 +46,9 @@ pub struct Input {
     /// A count's ballots struck, restored or corrected, each with its time, oldest first:
     /// on the printed report's 修改记录 with the figures corrected.
     pub audit: Vec<String>,
+    /// A rehearsal's result (测试模式): marked 测试 on every view and export, and its printed
+    /// report carries no QR code of it (so it can never be scanned into a merge).
+    pub test: bool,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -96,6 +99,7 @@ impl Input {
             ballots_digest: f.ballots_digest,
             codes: f.codes,
             audit: f.audit,
+            test: f.test,
         })
     }
 
@@ -105,8 +109,10 @@ impl Input {
         let t = &ballot_core::i18n::report::ZH_CN;
         let kind = t.kind(self.kind());
         let category = self.category.as_deref().unwrap_or("");
+        let test = if self.test { t.test_word } else { "" };
         (t.results_file)(
             &[
+                test,
                 &self.template.spec().title,
                 &self.unit,
                 category,

@@ -628,6 +628,13 @@ fn sources_table(h: &mut Html, input: &Input, t: &ReportTexts) {
 }
 
 /// 结果校验码 XXXX-XXXX-XXXX, as a line of its own.
+/// 测试: a rehearsal's result says so first, wherever it is shown or printed.
+fn test_line(h: &mut Html, input: &Input, t: &ReportTexts) {
+    if input.test {
+        h.el("p class=\"rk-test\" role=\"note\"", t.test_result);
+    }
+}
+
 fn code_line(h: &mut Html, input: &Input, t: &ReportTexts) {
     h.raw("<p class=\"rk-code\"><span>")
         .text(t.result_code)
@@ -642,6 +649,7 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
     let views = input.views();
     let titles = titles(input);
     h.raw("<div class=\"rk rk-screen\">");
+    test_line(h, input, t);
     code_line(h, input, t);
     sources_table(h, input, t);
     rounds(h, input, t);
@@ -689,6 +697,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     let views = input.views();
     let r = input.results(views[0]);
     h.raw("<article class=\"rk rk-print\">");
+    test_line(h, input, t);
     h.el("h1", &spec.title);
     h.el("h2", t.report_title);
     h.raw("<p class=\"rk-head\">");
@@ -726,7 +735,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     // paper can be the input of a merge.
     code_line(h, input, t);
     h.el("p class=\"rk-code-hint\"", t.result_code_hint);
-    if input.batch.is_some() || !input.codes.is_empty() {
+    if !input.test && (input.batch.is_some() || !input.codes.is_empty()) {
         h.raw("<figure class=\"rk-qr\"><div class=\"rk-qr-codes\" role=\"img\" aria-label=\"")
             .text(t.paper_code_label)
             .raw("\"></div><figcaption>")
@@ -751,6 +760,7 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
     let r = input.results(views[0]);
     let titles = titles(input);
     h.raw("<div class=\"rk rk-announce\">");
+    test_line(h, input, t);
     h.el("h2", &input.template.spec().title);
     h.raw("<p class=\"rk-announce-figures\">");
     for (name, v, unit) in [

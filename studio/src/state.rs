@@ -108,17 +108,28 @@ pub enum Offer {
     },
 }
 
+/// What the print page prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    /// Blank forms, `per_page` a sheet.
+    Forms,
+    /// The machine-readable sheet (读票版, `ballot_core::omr::layout`), blank.
+    Readable,
+    /// The test deck (测试票, `ballot_core::deck`) on machine-readable sheets, its marks
+    /// drawn in: for a counting rehearsal by 唱票 or by the camera.
+    Deck,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
     Library,
     Edit(Rc<Editor>),
     Share(String),
-    /// `readable`: the machine-readable sheet (读票版, `ballot_core::omr::layout`), one a
-    /// sheet; otherwise `per_page` forms a sheet.
+    /// `per_page` forms a sheet, or one machine-readable sheet a page (`sheet`).
     Print {
         id: String,
         per_page: u8,
-        readable: bool,
+        sheet: Sheet,
     },
     Import(Rc<Offer>),
     Scan,
@@ -195,8 +206,8 @@ pub enum Action {
     Share(String),
     Print(String),
     PerPage(u8),
-    /// The machine-readable sheet (读票版) instead of forms a sheet.
-    Readable,
+    /// The machine-readable sheet (读票版, blank or the test deck) instead of forms a sheet.
+    Sheet(Sheet),
     /// A change in the editor.
     Change(Edit),
     SetName(String),
@@ -486,20 +497,20 @@ impl Reducible for Studio {
                 s.view = View::Print {
                     id,
                     per_page: 1,
-                    readable: false,
+                    sheet: Sheet::Forms,
                 };
             }
             Action::PerPage(n) => {
                 if let View::Print {
-                    per_page, readable, ..
+                    per_page, sheet, ..
                 } = &mut s.view
                 {
-                    (*per_page, *readable) = (n, false);
+                    (*per_page, *sheet) = (n, Sheet::Forms);
                 }
             }
-            Action::Readable => {
-                if let View::Print { readable, .. } = &mut s.view {
-                    *readable = true;
+            Action::Sheet(new) => {
+                if let View::Print { sheet, .. } = &mut s.view {
+                    *sheet = new;
                 }
             }
             Action::Change(e) => {

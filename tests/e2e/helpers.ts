@@ -120,6 +120,8 @@ export interface CountOptions {
   present?: string;
   issued?: string;
   returned?: string;
+  /** 测试模式: a rehearsal with the template's test deck. */
+  test?: boolean;
 }
 
 /** From the home screen: starts a paper count and lands on its counting screen. */
@@ -137,6 +139,7 @@ export async function openCount(page: Page, o: CountOptions = {}) {
   // The PIN deleting the count will need.
   await page.getByLabel('工作人员密码（6–12 位数字）').fill(PIN);
   await page.getByLabel('再输入一遍密码').fill(PIN);
+  if (o.test) await page.getByRole('checkbox', { name: '测试模式：用测试票演练计票，结果不作数' }).check();
   await page.getByRole('button', { name: '开始计票' }).tap();
   await expect(page.getByRole('heading', { level: 2, name: '第 1 张' })).toBeVisible();
 }

@@ -80,6 +80,11 @@ pub struct CountRecord {
     /// The PIN that deleting the count needs (counts started before PINs have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin: Option<crate::pin::Pin>,
+    /// 测试模式: a rehearsal with a test deck ([`crate::deck`]). Its result is marked 测试
+    /// wherever it is shown and is never sent, merged or cross-checked. Left out of the
+    /// record when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
 }
 
 #[cfg(test)]
@@ -154,6 +159,7 @@ mod tests {
             },
             opened_ms: 1_795_312_800_000,
             pin: None,
+            test: false,
         };
         let json = serde_json::to_string(&record).expect("json");
         assert!(json.contains(r#""spec":{"area":"长乐居民区","branch":"第一党支部","category":0}"#));

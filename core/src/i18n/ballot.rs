@@ -4,9 +4,12 @@
 //! and formatting code are reached only from the pages' wasm chunk, not from the first
 //! load (docs/size.md, "The catalogue in two").
 
-use crate::ballot::{DeclaredVoid, MarkRefused};
+use crate::ballot::{Ballot, BallotContent, DeclaredVoid, MarkRefused, SectionMarks};
 use crate::check::{Checked, Rating, RecommendationOutcome, SectionOutcome, Verdict, VoidReason};
 use crate::count::{BallotStep, CountOp, CountRefused};
+/// A ballot of a test deck or of its count: its number (from 1) and what it shows.
+pub type DeckBallot<'a> = (usize, &'a str);
+
 use crate::omr::propose::{BoxMarks, Doubt};
 use crate::omr::read::Mark;
 use crate::omr::seen::NotSeen;
@@ -115,6 +118,27 @@ pub struct BallotTexts {
     pub write_in_cell: fn(usize) -> String,
     /// The alternative text of a part of the photo shown to the counter.
     pub decide_image: fn(&str) -> String,
+    // Paper count: 测试模式 and its test deck
+    pub test_mode_option: &'static str,
+    pub test_mode_hint: &'static str,
+    pub test_banner: &'static str,
+    pub tab_deck: &'static str,
+    pub deck_heading: &'static str,
+    pub deck_intro: &'static str,
+    /// Ballot n of the deck and what it shows.
+    pub deck_line: fn(usize, &str) -> String,
+    pub deck_blank: &'static str,
+    pub deck_void: fn(&str) -> String,
+    pub deck_written: fn(&str) -> String,
+    /// The names a deck writes in 另选他人 cells.
+    pub deck_write_ins: &'static [&'static str],
+    pub deck_compare_heading: &'static str,
+    /// How many ballots are entered of the deck's.
+    pub deck_progress: fn(usize, usize) -> String,
+    pub deck_same: fn(usize) -> String,
+    pub deck_differs: fn(usize) -> String,
+    /// One difference: the deck's ballot and the one entered, where there is one.
+    pub deck_difference: fn(Option<DeckBallot>, Option<DeckBallot>) -> String,
     pub verdict_valid: &'static str,
     pub verdict_blank: &'static str,
     pub verdict_void: fn(VoidReason) -> String,
@@ -297,6 +321,56 @@ impl BallotTexts {
             verdict
         } else {
             format!("{verdict}：{}", parts.join("；"))
+        }
+    }
+
+    /// What a paper ballot shows, mark by mark, as a test deck's script reads it aloud
+    /// (not what it counts for: an over-marked ballot is read as it is).
+    pub fn paper_marks(&self, template: &Template, ballot: &Ballot) -> String {
+        let sections = match &ballot.content {
+            BallotContent::Void(reason) => return (self.deck_void)((self.void_reason)(*reason)),
+            BallotContent::Marked(s) => s,
+        };
+        let symbol = template.spec().marking.symbol.glyph();
+        let mut parts: Vec<String> = Vec::new();
+        for (section, marks) in template.sections().iter().zip(sections) {
+            match (section, marks) {
+                (Section::Recommendation(s), SectionMarks::Recommendation(r)) => {
+                    let names = |set: &crate::sorted::SortedSet<u16>| -> Vec<&str> {
+                        (set.iter())
+                            .filter_map(|&i| s.candidates.get(usize::from(i)))
+                            .map(|c| c.name.as_str())
+                            .collect()
+                    };
+                    let (marked, crossed) = (names(&r.marked), names(&r.crossed));
+                    if !marked.is_empty() {
+                        parts.push(format!("{symbol} {}", marked.join("、")));
+                    }
+                    if !crossed.is_empty() {
+                        parts.push(format!("× {}", crossed.join("、")));
+                    }
+                    for w in r.write_ins.iter().filter(|w| !w.is_empty()) {
+                        parts.push((self.deck_written)(w));
+                    }
+                }
+                (Section::Evaluation(e), SectionMarks::Evaluation(items)) => {
+                    for (item, levels) in e.items().zip(items) {
+                        let chosen: Vec<&str> = (e.levels.iter().enumerate())
+                            .filter(|(l, _)| levels.contains(*l))
+                            .map(|(_, name)| name.as_str())
+                            .collect();
+                        if !chosen.is_empty() {
+                            parts.push(format!("{} {}", self.item_label(&item), chosen.join("、")));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if parts.is_empty() {
+            self.deck_blank.to_string()
+        } else {
+            parts.join("；")
         }
     }
 }

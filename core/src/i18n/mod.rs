@@ -190,6 +190,8 @@ pub struct Texts {
     pub new_count: &'static str,
     pub no_counts: &'static str,
     pub continue_count: &'static str,
+    /// A count in 测试模式, on its card.
+    pub test_badge: &'static str,
     pub new_count_heading: &'static str,
     pub new_count_hint: &'static str,
     pub field_count_category: &'static str,

@@ -7,6 +7,9 @@ use crate::rules::{Base, Compare};
 
 pub struct ReportTexts {
     pub report_title: &'static str,
+    /// A rehearsal's result (测试模式), on every view and export of it.
+    pub test_result: &'static str,
+    pub test_word: &'static str,
     pub form_title: &'static str,
     pub votes_of: fn(u32) -> String,
     /// Beside a listed name's votes under a scheme with ×: its 反对 and 弃权.
@@ -186,6 +189,8 @@ pub static ZH_CN: ReportTexts = ReportTexts {
         }
     },
     report_title: "计票结果报告单",
+    test_result: "测试：演练计票的结果，不作数",
+    test_word: "测试",
     form_title: "表格",
     votes_of: |n| format!("{n} 票"),
     against_of: |opposed, abstained| format!("反对 {opposed}，弃权 {abstained}"),

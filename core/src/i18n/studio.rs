@@ -243,6 +243,10 @@ pub struct StudioTexts {
     pub readable_sheet: &'static str,
     pub readable_too_long: &'static str,
     pub readable_hint: &'static str,
+    pub deck_sheets: &'static str,
+    pub deck_hint: &'static str,
+    /// Printed on every test deck sheet, between its bottom markers.
+    pub deck_stamp: &'static str,
     pub readable_footer: fn(&str, u8) -> String,
     pub paper_recommendation: fn(&RecommendationSection, Marking) -> String,
     pub paper_evaluation: fn(MarkSymbol) -> String,
@@ -553,6 +557,9 @@ pub static ZH_CN: StudioTexts = StudioTexts {
     readable_sheet: "读票版（可用手机拍照计票，每张一页）",
     readable_too_long: "内容超过一页，不能印读票版",
     readable_hint: "读票版四角的黑方块和顶部的一行小方块只表示这个模板，每张票都一样，不含编号。请用 A4 纸按 100% 比例打印，不要缩放。",
+    deck_sheets: "测试票（读票版，已按测试票画好标记，每张一页，供演练）",
+    deck_hint: "测试票用于演练计票：新建计票时选「测试模式」，按测试票唱票或拍照录入，录完逐张对照。每张都印有「测试票」字样，不是选票，演练后请收回销毁。测试票清单的最后一张（作废票）不打印：请另取一张空白票随意涂画代替。",
+    deck_stamp: "测试票 · 演练用 · 不是选票",
     readable_footer: |fp, version| format!("模板校验码 {fp} · 读票版 {version}"),
     paper_recommendation,
     paper_evaluation: |symbol| {

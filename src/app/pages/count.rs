@@ -35,6 +35,8 @@ enum Tab {
     Board,
     List,
     Figures,
+    /// 测试票: a test count's deck and the comparison.
+    Deck,
 }
 
 #[component]
@@ -121,6 +123,9 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let flags = figures.flags();
     let status = html! {
         <div class="count-status">
+            if count.record.test {
+                <p class="test-banner" role="note">{ b.test_banner }</p>
+            }
             if r.unreadable > 0 {
                 <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(r.unreadable) }</p>
             }
@@ -134,12 +139,15 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             }) }
         </div>
     };
-    let tabs = [
+    let mut tabs = vec![
         (Tab::Entry, b.tab_entry.to_string()),
         (Tab::Board, b.tab_board.to_string()),
         (Tab::List, (b.tab_list)(log.live_count())),
         (Tab::Figures, b.tab_figures.to_string()),
     ];
+    if count.record.test {
+        tabs.push((Tab::Deck, b.tab_deck.to_string()));
+    }
     let tab_bar = html! {
         <div class="tabs" role="tablist">
             { for tabs.into_iter().map(|(v, label)| {
@@ -180,6 +188,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
             busy,
             form: &figures_form,
         }),
+        Tab::Deck => deck_tab(app, count, log),
     };
 
     let question = app.asking.map(|ask| {
@@ -271,6 +280,7 @@ fn board_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     let packed: ballot_core::packed::PaperBallots = log.live().collect();
     input.ballots_digest = Some(packed.digest().to_string());
     input.audit = audit;
+    input.test = count.record.test;
     let input = input.to_json();
     html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
 }
@@ -684,5 +694,48 @@ fn box_label(
             }
             _ => String::new(),
         },
+    }
+}
+
+/// 测试票: a test count's deck, ballot by ballot as its script reads them aloud, and what
+/// was entered against it ([`ballot_core::deck::compare`]).
+fn deck_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
+    let b = app.lang.ballot();
+    let template = &count.template;
+    let deck = ballot_core::deck::deck(template, count.spec().category, b.deck_write_ins);
+    let entered: Vec<ballot_core::Ballot> = log.live().cloned().collect();
+    let what = |ballot: &ballot_core::Ballot| b.paper_marks(template, ballot);
+    let differences = ballot_core::deck::compare(&deck, &entered);
+    html! {
+        <section class="deck" aria-labelledby="deck-heading">
+            <h2 id="deck-heading">{ b.deck_heading }</h2>
+            <p class="hint">{ b.deck_intro }</p>
+            <ol class="script">
+                { for deck.iter().enumerate().map(|(k, ballot)| html! {
+                    <li>{ (b.deck_line)(k + 1, &what(ballot)) }</li>
+                }) }
+            </ol>
+            <h3>{ b.deck_compare_heading }</h3>
+            if entered.len() < deck.len() {
+                <p role="status">{ (b.deck_progress)(entered.len(), deck.len()) }</p>
+            }
+            if differences.is_empty() {
+                <p class="deck-same" role="status">{ (b.deck_same)(deck.len()) }</p>
+            } else if entered.len() >= deck.len() {
+                <div role="alert">
+                    <p class="deck-differs">{ (b.deck_differs)(differences.len()) }</p>
+                    <ul>
+                        { for differences.iter().map(|d| {
+                            let ours = d.ours.and_then(|i| deck.get(i).map(|x| (i + 1, what(x))));
+                            let theirs = d.theirs.and_then(|i| entered.get(i).map(|x| (i + 1, what(x))));
+                            html! { <li>{ (b.deck_difference)(
+                                ours.as_ref().map(|(n, s)| (*n, s.as_str())),
+                                theirs.as_ref().map(|(n, s)| (*n, s.as_str())),
+                            ) }</li> }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </section>
     }
 }

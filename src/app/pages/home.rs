@@ -157,7 +157,10 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     html! {
                         <li key={c.id().to_string()}>
                             <article class="card" aria-labelledby={format!("{heading} {line}")}>
-                                <h3 id={heading}>{ &c.template.spec().title }</h3>
+                                <h3 id={heading}>
+                                    if c.record.test { <span class="test-badge">{ t.test_badge }</span>{ " " } }
+                                    { &c.template.spec().title }
+                                </h3>
                                 <p id={line}>{ unit }</p>
                                 if let Some(sum) = sum {
                                     <p class="count">{ (t.count_progress)(sum.live, sum.figures.returned) }</p>

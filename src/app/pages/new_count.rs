@@ -15,6 +15,7 @@ use crate::platform::{db, page};
 #[component]
 pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let form = use_state(CountForm::default);
     let busy = app.pending.is_some();
     use_effect_with(app.form_errors.clone(), |errors| {
@@ -114,6 +115,14 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
                 { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.count_pin_hint }</p>
+                <label class="option test-mode">
+                    <input type="checkbox" checked={form.test} onchange={{
+                        let form = form.clone();
+                        Callback::from(move |_: Event| form.set(CountForm { test: !form.test, ..(*form).clone() }))
+                    }} />
+                    <span>{ b.test_mode_option }</span>
+                </label>
+                <p class="hint">{ b.test_mode_hint }</p>
                 if app.cannot_derive {
                     <p class="field-error" role="alert">{ t.pin_unavailable }</p>
                 }

@@ -257,6 +257,8 @@ pub struct CountForm {
     /// The PIN deleting the count will need, typed twice.
     pub pin: String,
     pub pin_repeat: String,
+    /// 测试模式: a rehearsal with the template's test deck.
+    pub test: bool,
 }
 
 /// The keys of a keyboard that tap the pad's mark buttons, in order.
@@ -413,6 +415,7 @@ impl AppState {
             figures,
             opened_ms: now_ms,
             pin: None,
+            test: form.test,
         };
         // Stored once the browser has derived the PIN.
         self.derive(

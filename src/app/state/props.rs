@@ -242,6 +242,7 @@ fn seeded_with(rule: CategoryRule, damaged: bool, three: bool) -> harness::Devic
         },
         opened_ms: 1,
         pin: None,
+        test: false,
     };
     device(Dump {
         sessions: vec![super::tests::stored_session("s1", t, rule)],

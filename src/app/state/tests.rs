@@ -973,6 +973,7 @@ fn counting(returned: &str) -> Rc<AppState> {
                     figures: figures(returned),
                     pin: PIN.into(),
                     pin_repeat: PIN.into(),
+                    test: false,
                 },
                 id: "c1".into(),
                 salt: [2; 16],
@@ -1401,6 +1402,7 @@ fn stored_counts_are_read_back_and_damage_is_counted_not_fatal() {
         },
         opened_ms: 7,
         pin: None,
+        test: false,
     };
     let mut ballot = Ballot::empty(t, Some(1));
     ballot.toggle_paper_mark(t, 0, 3);
@@ -1792,4 +1794,42 @@ fn a_reading_never_replaces_the_counters_taps_or_a_correction_and_a_tap_decides_
     // 空白票 over a reading is the counter's decision on the whole ballot, kept with it.
     let s = read(s).reduce(Action::Count(CountAction::CommitBlank { now_ms: 1 }));
     assert!(matches!(pending_op(&s), Some(CountOp::Read { ballot, .. }) if ballot.has_no_marks()));
+}
+
+#[test]
+fn a_count_in_test_mode_is_stored_as_a_rehearsal() {
+    let s = run(
+        ready(Dump::default(), None),
+        vec![
+            Action::Go(Go::NewCount),
+            Action::Count(CountAction::Create {
+                form: CountForm {
+                    template: 1,
+                    area: "长乐居民区".into(),
+                    category: Some(0),
+                    pin: PIN.into(),
+                    pin_repeat: PIN.into(),
+                    test: true,
+                    ..CountForm::default()
+                },
+                id: "c1".into(),
+                salt: [2; 16],
+                now_ms: 1_000,
+            }),
+        ],
+    );
+    match s.pending.as_ref().map(|p| &p.write) {
+        Some(Write::Count(record)) => {
+            assert!(record.test);
+            assert!(serde_json::to_string(&**record)
+                .expect("json")
+                .contains("\"test\":true"));
+        }
+        other => panic!("the count's record: {other:?}"),
+    }
+    let s = written(s, Ok(()));
+    assert!(count(&s).record.test);
+    // A count not in test mode does not say so in its record at all.
+    let json = serde_json::to_string(&*count(&counting("")).record).expect("json");
+    assert!(!json.contains("test"), "{json}");
 }

@@ -49,11 +49,12 @@ pub fn DeskApp(props: &DeskProps) -> Html {
                 // app reports damaged records on its home screen.
                 if let (Ok(records), Ok(entries)) = (records, entries) {
                     let (counts, _) = read_stored(&records, &entries);
-                    // A deleted count (restorable from 本机数据与备份) is not sent or merged.
+                    // A deleted count (restorable from 本机数据与备份) is not sent or merged;
+                    // nor is a rehearsal's (测试模式): it never reaches a file or a merge.
                     results.extend(
                         counts
                             .iter()
-                            .filter(|c| c.log.deleted_ms().is_none())
+                            .filter(|c| c.log.deleted_ms().is_none() && !c.record.test)
                             .map(Received::of_count),
                     );
                 }

@@ -10,7 +10,14 @@ use yew::prelude::*;
 
 use crate::app::ViewProps;
 use crate::platform;
-use crate::state::{Action, View};
+use crate::state::{Action, Sheet, View};
+
+/// The template's test deck, as a count of no category makes it (the marks are the same
+/// for every category).
+fn deck(template: &Template) -> Vec<ballot_core::Ballot> {
+    let names = ballot_core::Lang::default().ballot().deck_write_ins;
+    ballot_core::deck::deck(template, None, names)
+}
 
 fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTexts) -> Html {
     let spec = template.spec();
@@ -83,9 +90,11 @@ fn readable_form(
     template: &Template,
     layout: &ballot_core::omr::layout::Layout,
     fingerprint: &str,
+    marked: Option<&ballot_core::Ballot>,
     t: &StudioTexts,
 ) -> Html {
     use ballot_core::omr::layout::{Rect, Text};
+    use ballot_core::omr::propose::box_marks;
     let spec = template.spec();
     let texts = ballot_core::Lang::default().ballot();
     // Hundredths of a millimetre, written as integers: float formatting would add its
@@ -164,10 +173,53 @@ fn readable_form(
                 // A write-in cell's label is small, in its corner: the rest is for the name.
                 let size = if matches!(b.text, Text::WriteIn { .. }) { b.size * 0.7 } else { b.size };
                 let style = format!("{};font-size:{}", at(&b.rect), mm(size));
-                html! { <div {class} {style}>{ words(b.text) }</div> }
+                // A test deck's name written in the cell, below its label.
+                let written = match (b.text, marked) {
+                    (Text::WriteIn { section, slot }, Some(ballot)) => written_in(ballot, section, slot),
+                    _ => None,
+                };
+                html! {
+                    <div {class} {style}>
+                        { words(b.text) }
+                        if let Some(name) = written { <span class="omr-written">{ name }</span> }
+                    </div>
+                }
             }) }
-            { for layout.boxes.iter().map(|b| html! { <div class="omr-box" aria-hidden="true" style={at(&b.rect)}></div> }) }
+            { for layout.boxes.iter().map(|b| {
+                // A test deck's marks drawn in, as a pen draws them (shapes, not glyphs:
+                // the reader reads ink, and a font's ○ is too thin a line).
+                let mark = marked.map(|ballot| box_marks(ballot, b.what)).and_then(|m| match m {
+                    (true, false) => Some(if spec.marking.symbol == ballot_core::template::MarkSymbol::Tick { "omr-mark omr-tick" } else { "omr-mark omr-circle" }),
+                    (false, true) => Some("omr-mark omr-cross"),
+                    (true, true) => Some("omr-mark omr-circle omr-cross"),
+                    (false, false) => None,
+                });
+                html! {
+                    <div class="omr-box" aria-hidden="true" style={at(&b.rect)}>
+                        if let Some(class) = mark { <div {class}></div> }
+                    </div>
+                }
+            }) }
+            if marked.is_some() {
+                <div class="omr-text omr-stamp" style={format!("{};font-size:{}", at(&Rect { x: 25.0, y: 272.5, w: 160.0, h: 6.0 }), mm(4.5))}>
+                    { t.deck_stamp }
+                </div>
+            }
         </article>
+    }
+}
+
+/// The name written in 另选他人 cell `slot` of `section` on a ballot, if any.
+fn written_in(ballot: &ballot_core::Ballot, section: usize, slot: usize) -> Option<String> {
+    use ballot_core::ballot::{BallotContent, SectionMarks};
+    match &ballot.content {
+        BallotContent::Marked(s) => match s.get(section) {
+            Some(SectionMarks::Recommendation(r)) => {
+                r.write_ins.get(slot).filter(|w| !w.is_empty()).cloned()
+            }
+            _ => None,
+        },
+        BallotContent::Void(_) => None,
     }
 }
 
@@ -177,7 +229,7 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
     let View::Print {
         id,
         per_page,
-        readable,
+        sheet: chosen,
     } = &studio.view
     else {
         return html! {};
@@ -198,7 +250,12 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| studio.dispatch(Action::ToLibrary))
     };
     let sheet = ballot_core::omr::layout::layout(template, fingerprint).ok();
-    let readable = *readable && sheet.is_some();
+    let chosen = if sheet.is_some() {
+        *chosen
+    } else {
+        Sheet::Forms
+    };
+    let readable = chosen != Sheet::Forms;
     let layouts = paper::LAYOUTS.iter().map(|&n| {
         let fits = paper::fits(template, n);
         let studio = studio.clone();
@@ -210,9 +267,9 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
             </label>
         }
     });
-    let choose_readable = {
+    let choose = |s: Sheet| {
         let studio = studio.clone();
-        Callback::from(move |_| studio.dispatch(Action::Readable))
+        Callback::from(move |_| studio.dispatch(Action::Sheet(s)))
     };
     html! {
         <section class="print-view" aria-labelledby="print-title">
@@ -221,20 +278,37 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
                 <legend>{ t.per_page_legend }</legend>
                 { for layouts }
                 <label class="option" data-disabled={sheet.is_none().then_some("")}>
-                    <input type="radio" name="per-page" checked={readable} disabled={sheet.is_none()}
-                        onclick={choose_readable} />
+                    <input type="radio" name="per-page" checked={chosen == Sheet::Readable} disabled={sheet.is_none()}
+                        onclick={choose(Sheet::Readable)} />
                     <span>{ t.readable_sheet }if sheet.is_none() { <small>{ " " }{ t.readable_too_long }</small> }</span>
                 </label>
+                <label class="option" data-disabled={sheet.is_none().then_some("")}>
+                    <input type="radio" name="per-page" checked={chosen == Sheet::Deck} disabled={sheet.is_none()}
+                        onclick={choose(Sheet::Deck)} />
+                    <span>{ t.deck_sheets }</span>
+                </label>
             </fieldset>
-            <p class="hint">{ if readable { t.readable_hint } else { t.print_hint } }</p>
+            <p class="hint">{ match chosen {
+                Sheet::Forms => t.print_hint,
+                Sheet::Readable => t.readable_hint,
+                Sheet::Deck => t.deck_hint,
+            } }</p>
             <div class="actions">
                 <button class="primary" onclick={Callback::from(|_| platform::print())}>{ t.print }</button>
                 <button onclick={back}>{ t.back_to_library }</button>
             </div>
             <div class="paper-print" aria-label={t.print_preview} role="region">
-                if let (true, Some(layout)) = (readable, &sheet) {
+                if let (Sheet::Deck, Some(layout)) = (chosen, &sheet) {
+                    // The deck's ballots a sheet each; one declared void has no marks to
+                    // print (the hint says to spoil a blank one).
+                    { for deck(template).iter().filter(|b| matches!(b.content, ballot_core::ballot::BallotContent::Marked(_))).map(|b| html! {
+                        <div class="paper-sheet omr">
+                            { readable_form(template, layout, fingerprint, Some(b), t) }
+                        </div>
+                    }) }
+                } else if let (true, Some(layout)) = (readable, &sheet) {
                     <div class="paper-sheet omr">
-                        { readable_form(template, layout, fingerprint, t) }
+                        { readable_form(template, layout, fingerprint, None, t) }
                     </div>
                 } else {
                     <div class="paper-sheet" data-per-page={per_page.to_string()}>

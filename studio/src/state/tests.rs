@@ -334,14 +334,16 @@ fn the_print_page_offers_the_machine_readable_sheet_or_forms_a_sheet() {
     let s = studio(vec![], None).reduce(Action::Print(SAMPLE.into()));
     let print = |s: &Studio| match &s.view {
         View::Print {
-            per_page, readable, ..
-        } => (*per_page, *readable),
+            per_page, sheet, ..
+        } => (*per_page, *sheet),
         v => panic!("print expected, got {v:?}"),
     };
-    assert_eq!(print(&s), (1, false));
-    let s = s.reduce(Action::Readable);
-    assert_eq!(print(&s), (1, true));
+    assert_eq!(print(&s), (1, Sheet::Forms));
+    let s = s.reduce(Action::Sheet(Sheet::Readable));
+    assert_eq!(print(&s), (1, Sheet::Readable));
+    let s = s.reduce(Action::Sheet(Sheet::Deck));
+    assert_eq!(print(&s), (1, Sheet::Deck));
     // Forms a sheet again: the 读票版 is left.
     let s = s.reduce(Action::PerPage(2));
-    assert_eq!(print(&s), (2, false));
+    assert_eq!(print(&s), (2, Sheet::Forms));
 }
