@@ -44,6 +44,8 @@ struct Held {
     pins: Vec<Holder>,
     /// Deleted sessions and counts, kept for 30 days.
     deleted: Vec<Deleted>,
+    /// Counts in 测试模式 (rehearsals), deleted or not: cleared in one action.
+    tests: Vec<Deleted>,
 }
 
 /// A deleted session or count: restorable by one more entry in its log.
@@ -157,6 +159,13 @@ impl Held {
                 ))
             })
             .collect();
+        let tests = (device.counts.iter())
+            .filter(|c| c.record.test)
+            .map(|c| {
+                let at = c.log.deleted_ms().unwrap_or(c.record.opened_ms);
+                deleted_of(&c.record.id, count_label(c), at, c.next_key, false)
+            })
+            .collect();
         deleted.extend(device.counts.iter().filter_map(|c| {
             let at = c.log.deleted_ms()?;
             Some(deleted_of(
@@ -183,6 +192,7 @@ impl Held {
             open,
             pins,
             deleted,
+            tests,
             stores,
         }
     }
@@ -247,24 +257,45 @@ async fn purge(h: &Held, now_ms: u64) -> usize {
         if ballot_core::session::kept_days_left(d.at_ms, now_ms) > 0 {
             continue;
         }
-        if !hold(&d.id).await {
-            continue;
-        }
-        let done = idb::guarded_write(
-            "delete",
-            d.record_store,
-            &d.id,
-            Some(d.entry_stores.to_string()),
-            Some(d.guard()),
-            None,
-        )
-        .await;
-        idb::release(&d.id);
-        if done.is_ok() {
+        if remove(d).await == Some(true) {
             n += 1;
         }
     }
     n
+}
+
+/// Removes a session or count for good, with its log, held by this window and guarded
+/// (nothing was added to it meanwhile): `None` when another window holds it, otherwise
+/// whether it was removed.
+async fn remove(d: &Deleted) -> Option<bool> {
+    if !hold(&d.id).await {
+        return None;
+    }
+    let done = idb::guarded_write(
+        "delete",
+        d.record_store,
+        &d.id,
+        Some(d.entry_stores.to_string()),
+        Some(d.guard()),
+        None,
+    )
+    .await;
+    idb::release(&d.id);
+    Some(done.is_ok())
+}
+
+/// Removes every count in 测试模式 for good, each held by this window and guarded (nothing
+/// was added to it meanwhile): how many were removed, and how many are open elsewhere.
+async fn clear_tests(h: &Held) -> (usize, usize) {
+    let (mut removed, mut open) = (0, 0);
+    for d in &h.tests {
+        match remove(d).await {
+            None => open += 1,
+            Some(true) => removed += 1,
+            Some(false) => {}
+        }
+    }
+    (removed, open)
 }
 
 /// Restores a deleted session or count: one entry in its log, guarded, held by this window.
@@ -419,6 +450,7 @@ pub fn DataApp() -> Html {
     let restore = use_state(|| None::<Rc<Restore>>);
     let locked = use_state(|| None::<Rc<backup::Locked>>);
     let making = use_state(|| false);
+    let clearing = use_state(|| false);
     let busy = use_state(|| false);
     let passphrase = use_state(String::new);
     let repeat = use_state(String::new);
@@ -700,6 +732,9 @@ pub fn DataApp() -> Html {
             if !h.deleted.is_empty() {
                 { deleted_view(&h.deleted, &message, &reads) }
             }
+            if !h.tests.is_empty() {
+                { tests_view(&h, &clearing, &message, &reads) }
+            }
             <h2>{ t.backup_heading }</h2>
             <p>{ t.backup_hint }</p>
             if *making {
@@ -746,6 +781,56 @@ pub fn DataApp() -> Html {
             }
             if let Some(r) = &*restore {
                 { restore_view(r, &h.pins, &pins, on_restore, cancel_restore, *busy) }
+            }
+        </section>
+    }
+}
+
+/// The counts in 测试模式, cleared in one action (after a question).
+fn tests_view(
+    h: &Rc<Held>,
+    clearing: &UseStateHandle<bool>,
+    message: &UseStateHandle<Option<Said>>,
+    reads: &UseStateHandle<u32>,
+) -> Html {
+    let t = &ZH_CN;
+    let n = h.tests.len();
+    let ask = {
+        let clearing = clearing.clone();
+        Callback::from(move |_: MouseEvent| clearing.set(true))
+    };
+    let cancel = {
+        let clearing = clearing.clone();
+        Callback::from(move |_: MouseEvent| clearing.set(false))
+    };
+    let clear = {
+        let (h, clearing, message, reads) =
+            (h.clone(), clearing.clone(), message.clone(), reads.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (h, clearing, message, reads) =
+                (h.clone(), clearing.clone(), message.clone(), reads.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (removed, open) = clear_tests(&h).await;
+                clearing.set(false);
+                message.set(Some(Said::Done((t.tests_cleared)(removed, open))));
+                reads.set(*reads + 1);
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="tests-title">
+            <h2 id="tests-title">{ t.tests_heading }</h2>
+            <p class="hint">{ (t.tests_hint)(n) }</p>
+            if **clearing {
+                <div role="alertdialog" aria-labelledby="tests-confirm">
+                    <p id="tests-confirm">{ (t.tests_confirm)(n) }</p>
+                    <div class="actions">
+                        <button onclick={cancel}>{ t.cancel }</button>
+                        <button class="danger" onclick={clear}>{ (t.tests_clear)(n) }</button>
+                    </div>
+                </div>
+            } else {
+                <button class="danger" onclick={ask}>{ (t.tests_clear)(n) }</button>
             }
         </section>
     }

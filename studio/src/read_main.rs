@@ -46,9 +46,10 @@ pub fn show_reading(canvas: web_sys::Element, frame: JsValue, answer: &str) {
 
 /// The answer for one frame (`[rgba, width, height]`) as JSON
 /// ([`ballot_core::omr::seen::Seen`]). `template` is the count's template as stored;
-/// `category` the count's voter category, or a negative number for none.
+/// `category` the count's voter category, or a negative number for none; `test` whether the
+/// count is a rehearsal (测试模式: only then is a test deck's sheet read).
 #[wasm_bindgen]
-pub fn read(frame: JsValue, template: &str, category: i32) -> String {
+pub fn read(frame: JsValue, template: &str, category: i32, test: bool) -> String {
     use ballot_core::omr::seen::{seen, NotSeen, Seen};
     use wasm_bindgen::JsCast;
     let answer = (|| {
@@ -63,7 +64,13 @@ pub fn read(frame: JsValue, template: &str, category: i32) -> String {
         let img = ballot_core::omr::image::Gray::from_rgba(w, h, &rgba)?;
         let t = ballot_core::Template::parse(template).ok()?;
         let fingerprint = ballot_core::fingerprint(&t);
-        Some(seen(&t, &fingerprint, u16::try_from(category).ok(), &img))
+        Some(seen(
+            &t,
+            &fingerprint,
+            u16::try_from(category).ok(),
+            test,
+            &img,
+        ))
     })();
     let answer = answer.unwrap_or(Seen {
         proposal: None,

@@ -62,9 +62,23 @@ test('a rehearsal with the test deck: marked 测试 everywhere, compared ballot 
   await openDesk(page, '发送结果');
   await expect(page.getByRole('listitem').filter({ hasText: '一支部' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: '测试支部' })).toHaveCount(0);
+
+  // Cleared in one action, after a question; the real count stays.
+  await page.goto('/');
+  await expectHome(page);
+  await page.getByRole('button', { name: '本机数据与备份' }).first().tap();
+  await page.getByRole('button', { name: '清除全部测试计票（1 个）' }).tap();
+  await page.getByRole('alertdialog', { name: '确定永久清除这 1 个测试计票吗？' })
+    .getByRole('button', { name: '清除全部测试计票（1 个）' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: '已清除 1 个测试计票。' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '测试计票' })).toHaveCount(0);
+  await page.goto('/');
+  await expectHome(page);
+  await expect(card(page, /测试支部/)).toHaveCount(0);
+  await expect(card(page, /一支部/)).toBeVisible();
 });
 
-test('the printed test deck: each sheet stamped 测试票, its marks drawn in, and a photo of one read as the deck says', async ({ page }, info) => {
+test('the printed test deck: each sheet stamped 测试票, its marks drawn in; a photo of one read as the deck says in a rehearsal, refused in a real count', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'counting happens on a phone');
   await page.getByRole('button', { name: '模板库' }).tap();
   await page.getByRole('article', { name: RECOMMENDATION, exact: true }).getByRole('button', { name: '打印空白票' }).tap();
@@ -93,4 +107,14 @@ test('the printed test deck: each sheet stamped 测试票, its marks drawn in, a
   await expect(page.getByRole('heading', { name: /待计票人确认/ })).toHaveCount(0);
   await page.getByRole('button', { name: '下一张' }).tap();
   await expect(page.getByText('已录入 1 张')).toBeVisible();
+
+  // In a real count the same photo is refused: a test sheet's code says what it is.
+  await page.getByRole('button', { name: '‹ 返回首页' }).tap();
+  await openCount(page, { branch: '一支部' });
+  await page.getByRole('button', { name: '拍照计票' }).tap();
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择选票照片' }).tap();
+  await (await again).setFiles(photo);
+  await expect(page.getByRole('status').filter({ hasText: '这是测试票（演练用），不能在正式计票中录入。' })).toBeVisible({ timeout: 20_000 });
+  expect(await markedOnPad(page)).toEqual([]);
 });

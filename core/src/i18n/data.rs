@@ -55,6 +55,12 @@ pub struct DataTexts {
     pub undelete: &'static str,
     pub undeleted: fn(&str) -> String,
     pub purged: fn(usize) -> String,
+    // 测试模式: the rehearsals' counts, cleared in one action.
+    pub tests_heading: &'static str,
+    pub tests_hint: fn(usize) -> String,
+    pub tests_clear: fn(usize) -> String,
+    pub tests_confirm: fn(usize) -> String,
+    pub tests_cleared: fn(usize, usize) -> String,
 }
 
 pub static ZH_CN: DataTexts = DataTexts {
@@ -147,6 +153,17 @@ pub static ZH_CN: DataTexts = DataTexts {
     undelete: "恢复",
     undeleted: |label| format!("已恢复「{label}」：返回首页即可看到。"),
     purged: |n| format!("已永久清除 {n} 个删除满 30 天的场次或计票。"),
+    tests_heading: "测试计票",
+    tests_hint: |n| format!("本机有 {n} 个测试计票（演练用，结果不作数）。清除后不能恢复；正式计票不受影响。"),
+    tests_clear: |n| format!("清除全部测试计票（{n} 个）"),
+    tests_confirm: |n| format!("确定永久清除这 {n} 个测试计票吗？"),
+    tests_cleared: |n, open| {
+        if open == 0 {
+            format!("已清除 {n} 个测试计票。")
+        } else {
+            format!("已清除 {n} 个测试计票；另有 {open} 个正在别的窗口打开，没有清除。")
+        }
+    },
 };
 
 fn store_name(store: Store) -> &'static str {

@@ -294,6 +294,7 @@ pub static BALLOT: BallotTexts = BallotTexts {
         NotSeen::NoSheet => "请把整张选票平放在镜头下，四个角的黑方块都要拍到。",
         NotSeen::NoCode => "看不清选票顶部的编码条：请拿稳，避免反光。",
         NotSeen::OtherSheet => "这不是本次计票的选票（是另一种表格的）。",
+        NotSeen::TestSheet => "这是测试票（演练用），不能在正式计票中录入。请拿开。",
         NotSeen::NoLayout => "这种表格没有读票版，不能拍照计票，请直接点选。",
     },
     camera_hold: "已找到选票，请拿稳…",

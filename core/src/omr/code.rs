@@ -2,9 +2,10 @@
 //! sheet is, and nothing else (every ballot of a template carries the same code).
 //!
 //! 54 square cells, filled for 1: `1 0` (a start the reader checks), the template's
-//! fingerprint (40 bits: its 8 Crockford base32 characters, 5 bits each), the layout version
-//! (4 bits), then a CRC-8 of those 44 bits, so a sheet read the wrong way round or through
-//! a smudge is refused rather than taken for another template.
+//! fingerprint (40 bits: its 8 Crockford base32 characters, 5 bits each), whether it is a
+//! test deck's sheet (1 bit), the layout version (3 bits), then a CRC-8 of those 44 bits, so
+//! a sheet read the wrong way round or through a smudge is refused rather than taken for
+//! another template.
 
 /// Cells on the track.
 pub const BITS: usize = 54;
@@ -17,6 +18,8 @@ pub struct SheetCode {
     /// As [`crate::fingerprint`] writes it, `7KQ2-M9XD`.
     pub fingerprint: String,
     pub version: u8,
+    /// A test deck's sheet (测试票): read only by a count in 测试模式.
+    pub test: bool,
 }
 
 /// CRC-8 (polynomial 0x07) over bits, most significant first.
@@ -43,9 +46,9 @@ fn value(bits: &[bool]) -> u64 {
 }
 
 /// The cells of the track, in order from the top-left marker to the top-right one; `None`
-/// when the fingerprint is not one or the version does not fit 4 bits.
+/// when the fingerprint is not one or the version does not fit 3 bits.
 pub fn encode(code: &SheetCode) -> Option<Vec<bool>> {
-    if !crate::fingerprint::is_fingerprint(&code.fingerprint) || code.version > 15 {
+    if !crate::fingerprint::is_fingerprint(&code.fingerprint) || code.version > 7 {
         return None;
     }
     let mut fp = 0u64;
@@ -55,7 +58,8 @@ pub fn encode(code: &SheetCode) -> Option<Vec<bool>> {
     }
     let mut bits = vec![true, false];
     push(&mut bits, fp, 40);
-    push(&mut bits, u64::from(code.version), 4);
+    bits.push(code.test);
+    push(&mut bits, u64::from(code.version), 3);
     let crc = crc8(&bits[2..]);
     push(&mut bits, u64::from(crc), 8);
     Some(bits)
@@ -80,7 +84,8 @@ pub fn decode(bits: &[bool]) -> Option<SheetCode> {
     }
     Some(SheetCode {
         fingerprint,
-        version: value(&bits[42..46]) as u8,
+        test: bits[42],
+        version: value(&bits[43..46]) as u8,
     })
 }
 
@@ -93,10 +98,19 @@ mod tests {
         let code = SheetCode {
             fingerprint: "7KQ2-M9XD".into(),
             version: 1,
+            test: false,
         };
         let bits = encode(&code).expect("a fingerprint");
         assert_eq!(bits.len(), BITS);
-        assert_eq!(decode(&bits), Some(code));
+        assert_eq!(decode(&bits), Some(code.clone()));
+        // A test deck's sheet: one cell apart, and told apart.
+        let test = SheetCode {
+            test: true,
+            ..code.clone()
+        };
+        let test_bits = encode(&test).expect("a fingerprint");
+        assert_eq!(decode(&test_bits), Some(test));
+        assert_ne!(test_bits, bits);
         for i in 0..BITS {
             let mut changed = bits.clone();
             changed[i] = !changed[i];
@@ -109,7 +123,8 @@ mod tests {
         assert_eq!(
             encode(&SheetCode {
                 fingerprint: "not one".into(),
-                version: 1
+                version: 1,
+                test: false,
             }),
             None
         );

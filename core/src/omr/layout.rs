@@ -175,9 +175,20 @@ impl Cursor {
 
 /// The layout of `template` (whose fingerprint is `fingerprint`).
 pub fn layout(template: &Template, fingerprint: &str) -> Result<Layout, LayoutError> {
+    sheet(template, fingerprint, false)
+}
+
+/// The layout of a test deck's sheet of `template` (测试票): the same but for its code,
+/// which says it is a test sheet, so that no count but one in 测试模式 reads it.
+pub fn test_layout(template: &Template, fingerprint: &str) -> Result<Layout, LayoutError> {
+    sheet(template, fingerprint, true)
+}
+
+fn sheet(template: &Template, fingerprint: &str, test: bool) -> Result<Layout, LayoutError> {
     let code = SheetCode {
         fingerprint: fingerprint.to_string(),
         version: VERSION,
+        test,
     };
     let bits = code::encode(&code).ok_or(LayoutError::Fingerprint)?;
     let marker = |x: f64, y: f64| Rect {

@@ -48,6 +48,7 @@ impl CellReading {
 /// A sheet read from a photo.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
+    /// The code read: the layout's, and whether the sheet is a test deck's.
     pub code: SheetCode,
     /// Where the sheet's top-left, top-right, bottom-right and bottom-left markers are in
     /// the photo (pixels): to draw the reading on it.
@@ -390,7 +391,11 @@ pub fn read(img: &Gray, layout: &Layout) -> Result<Reading, ReadError> {
             let Some(found) = read_code(img, &h, layout) else {
                 continue;
             };
-            if found != layout.code {
+            // The same template and layout; a test deck's sheet too (its code says so, and
+            // the caller decides: only a count in 测试模式 takes it).
+            if (&found.fingerprint, found.version)
+                != (&layout.code.fingerprint, layout.code.version)
+            {
                 other = Some(found);
                 continue;
             }

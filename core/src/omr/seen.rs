@@ -25,6 +25,8 @@ pub enum NotSeen {
     NoCode,
     /// A sheet of another form.
     OtherSheet,
+    /// A test deck's sheet (测试票), in a count that is not a rehearsal.
+    TestSheet,
     /// This form has no machine-readable sheet (it needs more than one page).
     NoLayout,
 }
@@ -83,8 +85,15 @@ impl Seen {
 /// Pixels a millimetre in the images the counter is shown.
 const IMAGE_PX: f64 = 8.0;
 
-/// Reads `img` as a sheet of `template` for a count of `category`.
-pub fn seen(template: &Template, fingerprint: &str, category: Option<u16>, img: &Gray) -> Seen {
+/// Reads `img` as a sheet of `template` for a count of `category`; a test deck's sheet only
+/// for a count in 测试模式 (`test`).
+pub fn seen(
+    template: &Template,
+    fingerprint: &str,
+    category: Option<u16>,
+    test: bool,
+    img: &Gray,
+) -> Seen {
     let Ok(layout) = layout(template, fingerprint) else {
         return Seen::not(NotSeen::NoLayout);
     };
@@ -94,6 +103,9 @@ pub fn seen(template: &Template, fingerprint: &str, category: Option<u16>, img: 
         Err(ReadError::NoCode) => return Seen::not(NotSeen::NoCode),
         Err(ReadError::OtherSheet(_)) => return Seen::not(NotSeen::OtherSheet),
     };
+    if reading.code.test && !test {
+        return Seen::not(NotSeen::TestSheet);
+    }
     let Some(h) = reading.map(&layout) else {
         return Seen::not(NotSeen::NoSheet);
     };
@@ -180,7 +192,7 @@ mod tests {
             candidate: 0,
         };
         let flat = written_sheet(&l, &[(first, Mark::Check)], &[(0, 0)], 5.0, PEN, 1);
-        let s = seen(&t, &fp, None, &photo(&flat, 5.0, &CLEAR, 1));
+        let s = seen(&t, &fp, None, false, &photo(&flat, 5.0, &CLEAR, 1));
         let p = s.proposal.as_ref().expect("a ballot");
         assert_eq!(p.open.len(), 2);
         assert_eq!(s.images.len(), 2);
@@ -197,11 +209,37 @@ mod tests {
         assert!(back.steady_with(&s, 0.01));
         // A frame without a sheet, and a form with no machine-readable sheet.
         let blank = Gray::new(64, 48, vec![200; 64 * 48]).expect("an image");
-        assert_eq!(seen(&t, &fp, None, &blank).not, Some(NotSeen::NoSheet));
-        assert!(!seen(&t, &fp, None, &blank).steady_with(&s, 1.0));
         assert_eq!(
-            seen(&t, "not a fingerprint", None, &blank).not,
+            seen(&t, &fp, None, false, &blank).not,
+            Some(NotSeen::NoSheet)
+        );
+        assert!(!seen(&t, &fp, None, false, &blank).steady_with(&s, 1.0));
+        assert_eq!(
+            seen(&t, "not a fingerprint", None, false, &blank).not,
             Some(NotSeen::NoLayout)
         );
+    }
+
+    /// A test deck's sheet (测试票) is read only by a count in 测试模式; a real ballot is
+    /// read by both.
+    #[test]
+    fn a_test_sheet_is_read_only_in_a_rehearsal() {
+        let t = crate::samples::elections().remove(0);
+        let fp = crate::fingerprint(&t);
+        let (real, test) = (
+            layout(&t, &fp).expect("one sheet"),
+            crate::omr::layout::test_layout(&t, &fp).expect("one sheet"),
+        );
+        assert_eq!(real.boxes, test.boxes);
+        assert_ne!(real.track, test.track);
+        let shoot = |l: &Layout| photo(&written_sheet(l, &[], &[], 5.0, PEN, 3), 5.0, &CLEAR, 3);
+        let (real_photo, test_photo) = (shoot(&real), shoot(&test));
+        assert_eq!(
+            seen(&t, &fp, None, false, &test_photo).not,
+            Some(NotSeen::TestSheet)
+        );
+        assert!(seen(&t, &fp, None, true, &test_photo).proposal.is_some());
+        assert!(seen(&t, &fp, None, false, &real_photo).proposal.is_some());
+        assert!(seen(&t, &fp, None, true, &real_photo).proposal.is_some());
     }
 }

@@ -36,6 +36,8 @@ pub struct CameraProps {
     /// The count's template as stored, and its voter category: what the reader reads.
     pub template: AttrValue,
     pub category: Option<u16>,
+    /// A count in 测试模式: only it reads a test deck's sheets.
+    pub test: bool,
     /// Whether a ballot the camera read is on the pad.
     pub drafting: bool,
     /// Whether the pad is free for a reading: empty, nothing being stored.
@@ -121,12 +123,11 @@ impl Reader {
         frame: &JsValue,
         template: &str,
         category: Option<u16>,
+        test: bool,
     ) -> Option<(String, Seen)> {
         let category = JsValue::from(category.map_or(-1, i32::from));
-        let json = (self
-            .call("read", &[frame, &template.into(), &category])
-            .ok()?)
-        .as_string()?;
+        let args = [frame, &template.into(), &category, &JsValue::from(test)];
+        let json = (self.call("read", &args).ok()?).as_string()?;
         let seen = serde_json::from_str(&json).ok()?;
         Some((json, seen))
     }
@@ -224,7 +225,7 @@ pub fn CameraPanel(props: &CameraProps) -> Html {
             shared.clone(),
             take.clone(),
         );
-        let (template, category) = (props.template.clone(), props.category);
+        let (template, category, test) = (props.template.clone(), props.category, props.test);
         Rc::new(move || {
             let Some(v) = video.cast::<web_sys::Element>() else {
                 return;
@@ -282,7 +283,8 @@ pub fn CameraPanel(props: &CameraProps) -> Html {
                         reader.sleep(250).await;
                         continue;
                     }
-                    let Some((json, seen)) = reader.answer(&frame, &template, category) else {
+                    let Some((json, seen)) = reader.answer(&frame, &template, category, test)
+                    else {
                         reader.sleep(250).await;
                         continue;
                     };
@@ -335,7 +337,7 @@ pub fn CameraPanel(props: &CameraProps) -> Html {
     };
     let on_photo = {
         let (status, take) = (status.clone(), take.clone());
-        let (template, category) = (props.template.clone(), props.category);
+        let (template, category, test) = (props.template.clone(), props.category, props.test);
         Callback::from(move |e: Event| {
             let Some(file) = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -357,7 +359,7 @@ pub fn CameraPanel(props: &CameraProps) -> Html {
                     status.set(Some(b.camera_not_photo.to_string()));
                     return;
                 };
-                match reader.answer(&frame, &template, category) {
+                match reader.answer(&frame, &template, category, test) {
                     Some((json, seen)) if seen.proposal.is_some() => {
                         status.set(Some(b.camera_done.to_string()));
                         take(&reader, &frame, &json, seen);

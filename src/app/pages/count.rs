@@ -23,6 +23,10 @@ use crate::app::state::{CountAction, Go, PinAction};
 use crate::app::AppHandle;
 use crate::platform::page::{self, KeyTarget};
 
+/// The styles of what only this page draws (拍照计票, things to decide, 测试票): with the
+/// page, not in the first load's CSS.
+const STYLE: &str = include_str!("count.css");
+
 #[derive(Properties, PartialEq)]
 pub struct CountProps {
     pub app: AppHandle,
@@ -232,6 +236,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
 
     html! {
         <main class="page count" data-pad={(*tab == Tab::Entry).then_some("")}>
+            <style>{ STYLE }</style>
             { header }
             if let Some(e) = app.notice {
                 <p class="notice" role="alert">{ e.message(t) }</p>
@@ -517,7 +522,7 @@ fn entry_tab(v: &EntryView) -> Html {
             <div class="pad-scroll" ref={scroll.clone()}>
                 if **camera_on && c.correcting.is_none() && !full {
                     <CameraPanel app={app.clone()} template={AttrValue::from(count.record.template.clone())}
-                        category={count.spec().category} drafting={c.camera.is_some()}
+                        category={count.spec().category} test={count.record.test} drafting={c.camera.is_some()}
                         free={!busy && c.ballot == count.empty_ballot()} next_seq={log.next_seq()}
                         on_close={{ let set = camera_on.setter(); Callback::from(move |_| set.set(false)) }} />
                 }

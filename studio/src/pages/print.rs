@@ -250,6 +250,8 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| studio.dispatch(Action::ToLibrary))
     };
     let sheet = ballot_core::omr::layout::layout(template, fingerprint).ok();
+    // The deck's sheets carry a code of their own: only a count in 测试模式 reads them.
+    let deck_sheet = ballot_core::omr::layout::test_layout(template, fingerprint).ok();
     let chosen = if sheet.is_some() {
         *chosen
     } else {
@@ -298,7 +300,7 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
                 <button onclick={back}>{ t.back_to_library }</button>
             </div>
             <div class="paper-print" aria-label={t.print_preview} role="region">
-                if let (Sheet::Deck, Some(layout)) = (chosen, &sheet) {
+                if let (Sheet::Deck, Some(layout)) = (chosen, &deck_sheet) {
                     // The deck's ballots a sheet each; one declared void has no marks to
                     // print (the hint says to spoil a blank one).
                     { for deck(template).iter().filter(|b| matches!(b.content, ballot_core::ballot::BallotContent::Marked(_))).map(|b| html! {
