@@ -41,9 +41,12 @@ export default defineConfig({
     { name: 'phone', testIgnore: /camera\.spec/, use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 3 } },
     // 拍照计票 on a phone whose camera is Chromium's fake one, showing printed ballots
     // (tests/e2e/global-setup.ts writes the feed).
+    // After the others: its reading is timed by the feed, and the QR camera test's decoding
+    // is timed too; the two side by side on two cores starve each other.
     {
       name: 'camera',
       testMatch: /camera\.spec/,
+      dependencies: ['tablet', 'phone'],
       use: {
         viewport: { width: 390, height: 844 },
         isMobile: true,

@@ -11,7 +11,7 @@ fn main() {}
 /// Starts the back camera in `video`; rejects with the browser's reason.
 #[wasm_bindgen(js_name = startCamera)]
 pub async fn start_camera(video: web_sys::Element) -> Result<JsValue, JsValue> {
-    ballot_ui::camera::start_camera(&video).await
+    ballot_ui::camera::start_camera(&video, true).await
 }
 
 #[wasm_bindgen(js_name = stopCamera)]

@@ -88,7 +88,7 @@ pub fn Scanner(props: &ScannerProps) -> Html {
             camera.set(Camera::Starting);
             message.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(e) = start_camera(&v).await {
+                if let Err(e) = start_camera(&v, false).await {
                     camera.set(Camera::Off);
                     message.set(Some((t.camera_failed)(&reason(&e))));
                     return;

@@ -13,15 +13,18 @@ function pixels(source, width, height, maxSide) {
   return [data.data, canvas.width, canvas.height];
 }
 
-/** Starts the back camera in `video`; rejects with the browser's reason. */
-export async function startCamera(video) {
+/**
+ * Starts the back camera in `video`, at its best resolution when `hd` (a ballot's boxes
+ * are small; a QR code on a screen is not); rejects with the browser's reason.
+ */
+export async function startCamera(video, hd) {
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     throw new Error('camera not available');
   }
-  const stream = await navigator.mediaDevices.getUserMedia({
-    video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } },
-    audio: false,
-  });
+  const video_ = hd
+    ? { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } }
+    : { facingMode: 'environment' };
+  const stream = await navigator.mediaDevices.getUserMedia({ video: video_, audio: false });
   video.srcObject = stream;
   video.muted = true;
   video.setAttribute('playsinline', '');

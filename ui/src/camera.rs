@@ -6,9 +6,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/camera.js")]
 extern "C" {
-    /// Starts the back camera in `video` (a `<video>`); rejects with the browser's reason.
+    /// Starts the back camera in `video` (a `<video>`), at its best resolution when `hd`;
+    /// rejects with the browser's reason.
     #[wasm_bindgen(catch, js_name = startCamera)]
-    pub async fn start_camera(video: &web_sys::Element) -> Result<JsValue, JsValue>;
+    pub async fn start_camera(video: &web_sys::Element, hd: bool) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = stopCamera)]
     pub fn stop_camera(video: &web_sys::Element);
     /// `[rgba, width, height]` of the current frame, or null before the first.
