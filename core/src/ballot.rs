@@ -299,6 +299,19 @@ impl Ballot {
         Ok(())
     }
 
+    /// The name in 另选他人 cell `slot` of `section` (empty when there is none).
+    pub fn write_in(&self, section: usize, slot: usize) -> &str {
+        match &self.content {
+            BallotContent::Marked(s) => match s.get(section) {
+                Some(SectionMarks::Recommendation(r)) => {
+                    r.write_ins.get(slot).map_or("", String::as_str)
+                }
+                _ => "",
+            },
+            BallotContent::Void(_) => "",
+        }
+    }
+
     /// True when nothing at all is marked or written.
     pub fn has_no_marks(&self) -> bool {
         match &self.content {

@@ -127,7 +127,6 @@ pub fn compare(expected: &[Ballot], counted: &[Ballot]) -> Vec<Difference> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ballot::{BallotContent, SectionMarks};
     use crate::check::{check, Verdict};
     use crate::tally::Tally;
 
@@ -171,11 +170,7 @@ mod tests {
                         }
                         for slot in 0..usize::from(r.write_in_slots.min(r.max_marks)) {
                             assert!(
-                                d.iter().any(|b| match &b.content {
-                                    BallotContent::Marked(m) => matches!(m.get(s),
-                                        Some(SectionMarks::Recommendation(x)) if x.write_ins.get(slot).is_some_and(|w| !w.is_empty())),
-                                    BallotContent::Void(_) => false,
-                                }),
+                                d.iter().any(|b| !b.write_in(s, slot).is_empty()),
                                 "{title}: cell {slot}"
                             );
                         }

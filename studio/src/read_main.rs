@@ -72,13 +72,8 @@ pub fn read(frame: JsValue, template: &str, category: i32, test: bool) -> String
             &img,
         ))
     })();
-    let answer = answer.unwrap_or(Seen {
-        proposal: None,
-        not: Some(NotSeen::NoSheet),
-        corners: Vec::new(),
-        boxes: Vec::new(),
-        images: Vec::new(),
-    });
+    // Pixels that are not an image, or a template that does not read: no sheet in view.
+    let answer = answer.unwrap_or_else(|| Seen::not(NotSeen::NoSheet));
     serde_json::to_string(&answer).unwrap_or_default()
 }
 

@@ -269,12 +269,12 @@ fn mean_in(img: &Gray, h: &Homography, rect: &Rect, share: f64) -> f64 {
     sum / (n * n) as f64
 }
 
-/// The grey of paper around `rect`: a bright percentile of a ring `d` millimetres out.
-fn paper_around(img: &Gray, h: &Homography, rect: &Rect, d: f64) -> f64 {
-    let r = rect.inset(-d);
+/// The photo along the edges of `r` (sheet millimetres, mapped by `h`): 12 samples an
+/// edge, `phase` of a step in from each corner.
+fn ring(img: &Gray, h: &Homography, r: &Rect, phase: f64) -> Vec<f64> {
     let mut v = Vec::with_capacity(48);
     for k in 0..12 {
-        let t = k as f64 / 12.0;
+        let t = (k as f64 + phase) / 12.0;
         for (x, y) in [
             (r.x + r.w * t, r.y),
             (r.x + r.w, r.y + r.h * t),
@@ -285,6 +285,12 @@ fn paper_around(img: &Gray, h: &Homography, rect: &Rect, d: f64) -> f64 {
             v.push(img.sample(px, py));
         }
     }
+    v
+}
+
+/// The grey of paper around `rect`: a bright percentile of a ring `d` millimetres out.
+fn paper_around(img: &Gray, h: &Homography, rect: &Rect, d: f64) -> f64 {
+    let mut v = ring(img, h, &rect.inset(-d), 0.0);
     v.sort_by(f64::total_cmp);
     v[v.len() * 3 / 4]
 }
@@ -455,24 +461,8 @@ pub fn fit(img: &Gray, h: &Homography, layout: &Layout, black: f64) -> f64 {
     }
     let shown = (layout.boxes.iter())
         .filter(|b| {
-            let edge = |r: &Rect| -> Vec<f64> {
-                let mut v = Vec::with_capacity(48);
-                for k in 0..12 {
-                    let t = (k as f64 + 0.5) / 12.0;
-                    for (x, y) in [
-                        (r.x + r.w * t, r.y),
-                        (r.x + r.w, r.y + r.h * t),
-                        (r.x + r.w * (1.0 - t), r.y + r.h),
-                        (r.x, r.y + r.h * (1.0 - t)),
-                    ] {
-                        let (px, py) = h.map((x, y));
-                        v.push(img.sample(px, py));
-                    }
-                }
-                v
-            };
-            let border = edge(&b.rect);
-            let mut outside = edge(&b.rect.inset(-1.2));
+            let border = ring(img, h, &b.rect, 0.5);
+            let mut outside = ring(img, h, &b.rect.inset(-1.2), 0.5);
             outside.sort_by(f64::total_cmp);
             let paper = outside[outside.len() / 2];
             let line = border.iter().sum::<f64>() / border.len() as f64;

@@ -60,7 +60,8 @@ pub struct Seen {
 }
 
 impl Seen {
-    fn not(why: NotSeen) -> Seen {
+    /// No ballot, and why.
+    pub fn not(why: NotSeen) -> Seen {
         Seen {
             proposal: None,
             not: Some(why),

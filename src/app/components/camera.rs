@@ -40,7 +40,8 @@ pub struct CameraProps {
     pub test: bool,
     /// Whether a ballot the camera read is on the pad.
     pub drafting: bool,
-    /// Whether the pad is free for a reading: empty, nothing being stored.
+    /// Whether the pad takes a reading (`Counting::takes_reading`). A reading sent while a
+    /// step is being stored is not taken (the reducer waits for it); the loop reads again.
     pub free: bool,
     /// The number the next ballot entered gets: it moves on when a ballot is entered.
     pub next_seq: u32,

@@ -523,7 +523,7 @@ fn entry_tab(v: &EntryView) -> Html {
                 if **camera_on && c.correcting.is_none() && !full {
                     <CameraPanel app={app.clone()} template={AttrValue::from(count.record.template.clone())}
                         category={count.spec().category} test={count.record.test} drafting={c.camera.is_some()}
-                        free={!busy && c.ballot == count.empty_ballot()} next_seq={log.next_seq()}
+                        free={c.takes_reading(count)} next_seq={log.next_seq()}
                         on_close={{ let set = camera_on.setter(); Callback::from(move |_| set.set(false)) }} />
                 }
                 if let Some(d) = &c.camera {
@@ -629,13 +629,7 @@ fn decisions(
                             }
                         }
                         Open::Name { section, slot } => {
-                            let value = match &ballot.content {
-                                ballot_core::ballot::BallotContent::Marked(s) => match s.get(section) {
-                                    Some(ballot_core::ballot::SectionMarks::Recommendation(r)) => r.write_ins.get(slot).cloned().unwrap_or_default(),
-                                    _ => String::new(),
-                                },
-                                ballot_core::ballot::BallotContent::Void(_) => String::new(),
-                            };
+                            let value = ballot.write_in(section, slot).to_string();
                             let oninput = send(app, move |e: InputEvent| {
                                 let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
                                 CountAction::Pad(PadAction::WriteIn { section, slot, text })

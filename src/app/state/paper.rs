@@ -149,6 +149,14 @@ pub struct Counting {
     pub camera: Option<CameraDraft>,
 }
 
+impl Counting {
+    /// Whether a ballot the camera read may be put on the pad: nothing being corrected, no
+    /// reading on it already, and no tap of the counter's to overwrite.
+    pub fn takes_reading(&self, count: &Count) -> bool {
+        self.correcting.is_none() && self.camera.is_none() && self.ballot == count.empty_ballot()
+    }
+}
+
 /// A ballot read by the camera, on the pad: what the counter still decides, and the images
 /// of those parts of the photo (`data:` URLs, dropped once the ballot is entered: the
 /// photo is not kept).
@@ -599,9 +607,7 @@ impl AppState {
         let Some((count, _, c)) = self.counting() else {
             return;
         };
-        if c.correcting.is_some()
-            || c.camera.is_some()
-            || c.ballot != count.empty_ballot()
+        if !c.takes_reading(count)
             || proposal.ballot.fits(&count.template).is_err()
             || proposal.ballot.category != count.spec().category
         {

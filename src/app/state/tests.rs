@@ -960,7 +960,13 @@ fn figures(returned: &str) -> FiguresForm {
 
 /// A loaded state showing the count "c1" of the recommendation sample (党员 ballots).
 fn counting(returned: &str) -> Rc<AppState> {
-    let s = run(
+    written(create_count(false, returned), Ok(()))
+}
+
+/// The new-count form for count "c1" submitted (in 测试模式 when `test`), its record not
+/// yet stored.
+fn create_count(test: bool, returned: &str) -> Rc<AppState> {
+    run(
         ready(Dump::default(), None),
         vec![
             Action::Go(Go::NewCount),
@@ -973,15 +979,14 @@ fn counting(returned: &str) -> Rc<AppState> {
                     figures: figures(returned),
                     pin: PIN.into(),
                     pin_repeat: PIN.into(),
-                    test: false,
+                    test,
                 },
                 id: "c1".into(),
                 salt: [2; 16],
                 now_ms: 1_000,
             }),
         ],
-    );
-    written(s, Ok(()))
+    )
 }
 
 fn count(s: &AppState) -> &Count {
@@ -1798,26 +1803,7 @@ fn a_reading_never_replaces_the_counters_taps_or_a_correction_and_a_tap_decides_
 
 #[test]
 fn a_count_in_test_mode_is_stored_as_a_rehearsal() {
-    let s = run(
-        ready(Dump::default(), None),
-        vec![
-            Action::Go(Go::NewCount),
-            Action::Count(CountAction::Create {
-                form: CountForm {
-                    template: 1,
-                    area: "长乐居民区".into(),
-                    category: Some(0),
-                    pin: PIN.into(),
-                    pin_repeat: PIN.into(),
-                    test: true,
-                    ..CountForm::default()
-                },
-                id: "c1".into(),
-                salt: [2; 16],
-                now_ms: 1_000,
-            }),
-        ],
-    );
+    let s = create_count(true, "");
     match s.pending.as_ref().map(|p| &p.write) {
         Some(Write::Count(record)) => {
             assert!(record.test);

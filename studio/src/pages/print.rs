@@ -175,7 +175,9 @@ fn readable_form(
                 let style = format!("{};font-size:{}", at(&b.rect), mm(size));
                 // A test deck's name written in the cell, below its label.
                 let written = match (b.text, marked) {
-                    (Text::WriteIn { section, slot }, Some(ballot)) => written_in(ballot, section, slot),
+                    (Text::WriteIn { section, slot }, Some(ballot)) => {
+                        Some(ballot.write_in(section, slot)).filter(|w| !w.is_empty())
+                    }
                     _ => None,
                 };
                 html! {
@@ -206,20 +208,6 @@ fn readable_form(
                 </div>
             }
         </article>
-    }
-}
-
-/// The name written in 另选他人 cell `slot` of `section` on a ballot, if any.
-fn written_in(ballot: &ballot_core::Ballot, section: usize, slot: usize) -> Option<String> {
-    use ballot_core::ballot::{BallotContent, SectionMarks};
-    match &ballot.content {
-        BallotContent::Marked(s) => match s.get(section) {
-            Some(SectionMarks::Recommendation(r)) => {
-                r.write_ins.get(slot).filter(|w| !w.is_empty()).cloned()
-            }
-            _ => None,
-        },
-        BallotContent::Void(_) => None,
     }
 }
 
