@@ -186,6 +186,11 @@ pub struct SessionRecord {
     /// When it was opened, milliseconds since 1970 (organiser actions have times; ballots
     /// never do).
     pub opened_ms: u64,
+    /// 测试模式: a rehearsal on the tablets. Its result is marked 测试 wherever it is shown
+    /// and is never sent, merged or cross-checked. Left out of the record when false, so a
+    /// real session's record is as it always was.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
 }
 
 /// One organiser action on record.
@@ -575,6 +580,7 @@ mod tests {
             spec: spec(CategoryRule::VoterChooses),
             pin: Pin::v1("2468", [1; 16]),
             opened_ms: 10,
+            test: false,
         };
         fn json<T: serde::Serialize>(v: &T) -> String {
             serde_json::to_string(v).expect("json")
@@ -869,6 +875,7 @@ mod tests {
             spec: spec(CategoryRule::VoterChooses),
             pin: Pin::v1("2468", [1; 16]),
             opened_ms: 10,
+            test: false,
         };
         let sessions = vec![(
             "s1".to_string(),
@@ -905,6 +912,7 @@ mod tests {
             spec: spec(CategoryRule::VoterChooses),
             pin: Pin::v1("1234", [1; 16]),
             opened_ms: 1_700_000_000_000,
+            test: false,
         };
         let json = serde_json::to_string(&record).expect("json");
         let back: SessionRecord = serde_json::from_str(&json).expect("back");

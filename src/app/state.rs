@@ -397,6 +397,8 @@ pub struct SessionForm {
     pub idle: String,
     pub pin: String,
     pub pin_repeat: String,
+    /// 测试模式: a rehearsal on the tablets.
+    pub test: bool,
 }
 
 /// The whole app state. Compared by identity (see the `PartialEq` impl below).

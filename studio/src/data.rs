@@ -44,7 +44,7 @@ struct Held {
     pins: Vec<Holder>,
     /// Deleted sessions and counts, kept for 30 days.
     deleted: Vec<Deleted>,
-    /// Counts in 测试模式 (rehearsals), deleted or not: cleared in one action.
+    /// Sessions and counts in 测试模式 (rehearsals), deleted or not: cleared in one action.
     tests: Vec<Deleted>,
 }
 
@@ -159,12 +159,16 @@ impl Held {
                 ))
             })
             .collect();
-        let tests = (device.counts.iter())
-            .filter(|c| c.record.test)
-            .map(|c| {
+        let tests = (device.sessions.iter())
+            .filter(|s| s.record.test)
+            .map(|s| {
+                let at = s.log.deleted_ms().unwrap_or(s.record.opened_ms);
+                deleted_of(&s.record.id, session_label(s), at, s.next_event, true)
+            })
+            .chain((device.counts.iter()).filter(|c| c.record.test).map(|c| {
                 let at = c.log.deleted_ms().unwrap_or(c.record.opened_ms);
                 deleted_of(&c.record.id, count_label(c), at, c.next_key, false)
-            })
+            }))
             .collect();
         deleted.extend(device.counts.iter().filter_map(|c| {
             let at = c.log.deleted_ms()?;
@@ -284,7 +288,7 @@ async fn remove(d: &Deleted) -> Option<bool> {
     Some(done.is_ok())
 }
 
-/// Removes every count in 测试模式 for good, each held by this window and guarded (nothing
+/// Removes every session and count in 测试模式 for good, each held by this window and guarded (nothing
 /// was added to it meanwhile): how many were removed, and how many are open elsewhere.
 async fn clear_tests(h: &Held) -> (usize, usize) {
     let (mut removed, mut open) = (0, 0);

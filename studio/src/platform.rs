@@ -43,7 +43,8 @@ pub fn read_context(json: &str) -> Context {
 fn local_result(r: ResultInput) -> Option<Received> {
     let template = r.template.check().ok()?;
     let batch = r.batch?;
-    if r.kind != Some(Kind::Tablet) {
+    // A rehearsal's result (测试模式) never reaches a file, a merge or a cross-check.
+    if r.kind != Some(Kind::Tablet) || r.test {
         return None;
     }
     let r = Received::of_tablet(&template, &batch, r.unit, r.category, r.figures, r.tally);
@@ -105,5 +106,33 @@ pub fn forget_link() {
         if let (Ok(history), Ok(path)) = (w.history(), w.location().pathname()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ballot_core::{samples, Tally};
+
+    fn handed(test: bool) -> ResultInput {
+        let t = &samples::all()[1];
+        let mut r = ResultInput::new(
+            t.spec().clone(),
+            ballot_core::fingerprint::fingerprint(t),
+            "长乐居民区".into(),
+            Tally::empty(t),
+        );
+        r.batch = Some("s1".into());
+        r.kind = Some(Kind::Tablet);
+        r.test = test;
+        r
+    }
+
+    /// The desk takes the tablet session the app hands over, but never a rehearsal's: a
+    /// result of 测试模式 can reach no file, merge or cross-check, whoever hands it over.
+    #[test]
+    fn the_desk_takes_a_handed_session_but_not_a_rehearsal() {
+        assert!(local_result(handed(false)).is_some());
+        assert!(local_result(handed(true)).is_none());
     }
 }

@@ -16,6 +16,8 @@ export interface SessionOptions {
   due?: string;
   present?: string;
   pin?: string;
+  /** 测试模式: a rehearsal on the tablet. */
+  test?: boolean;
 }
 
 /** From the home screen: fills in the new-session form and lands on the session's page. */
@@ -31,6 +33,7 @@ export async function openSession(page: Page, o: SessionOptions) {
   if (o.issued) await page.getByLabel('发出张数（不知道可先不填）').fill(o.issued);
   await page.getByLabel('工作人员密码（6–12 位数字）').fill(o.pin ?? PIN);
   await page.getByLabel('再输入一遍密码').fill(o.pin ?? PIN);
+  if (o.test) await page.getByRole('checkbox', { name: '测试模式：在平板上演练投票，结果不作数' }).check();
   await page.getByRole('button', { name: '创建场次' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: o.template })).toBeVisible();
   await expect(page.getByText('进行中')).toBeVisible();

@@ -2,8 +2,8 @@
 // says 测试 on every screen, its result is marked 测试 and never reaches the results desk,
 // and counting the deck ends with the comparison, expected against counted, ballot by
 // ballot.
-import { test, expect } from '@playwright/test';
-import { RECOMMENDATION, card, countStack, enter, expectHome, markedOnPad, openCount, openDesk, type Paper } from './helpers';
+import { test, expect, type Page } from '@playwright/test';
+import { RECOMMENDATION, card, closeAndCount, countStack, enter, expectHome, leaveVoting, markedOnPad, openCount, openDesk, openSession, startVoting, voteFor, type Paper } from './helpers';
 
 const FIVE = ['于建华', '王秀英', '朱丽萍', '李卫东', '陈国强'];
 
@@ -66,12 +66,7 @@ test('a rehearsal with the test deck: marked 测试 everywhere, compared ballot 
   // Cleared in one action, after a question; the real count stays.
   await page.goto('/');
   await expectHome(page);
-  await page.getByRole('button', { name: '本机数据与备份' }).first().tap();
-  await page.getByRole('button', { name: '清除全部测试计票（1 个）' }).tap();
-  await page.getByRole('alertdialog', { name: '确定永久清除这 1 个测试计票吗？' })
-    .getByRole('button', { name: '清除全部测试计票（1 个）' }).tap();
-  await expect(page.getByRole('status').filter({ hasText: '已清除 1 个测试计票。' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: '测试计票' })).toHaveCount(0);
+  await clearTests(page, 1);
   await page.goto('/');
   await expectHome(page);
   await expect(card(page, /测试支部/)).toHaveCount(0);
@@ -117,4 +112,47 @@ test('the printed test deck: each sheet stamped 测试票, its marks drawn in; a
   await (await again).setFiles(photo);
   await expect(page.getByRole('status').filter({ hasText: '这是测试票（演练用），不能在正式计票中录入。' })).toBeVisible({ timeout: 20_000 });
   expect(await markedOnPad(page)).toEqual([]);
+});
+
+/** On 本机数据与备份: clears every rehearsal, after one question. */
+async function clearTests(page: Page, n: number) {
+  await page.getByRole('button', { name: '本机数据与备份' }).first().tap();
+  await page.getByRole('button', { name: `清除全部测试（${n} 项）` }).tap();
+  await page.getByRole('alertdialog', { name: `确定永久清除这 ${n} 项测试投票和测试计票吗？` })
+    .getByRole('button', { name: `清除全部测试（${n} 项）` }).tap();
+  await expect(page.getByRole('status').filter({ hasText: `已清除 ${n} 项测试。` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '测试投票与测试计票' })).toHaveCount(0);
+}
+
+test('a rehearsal on the tablet: marked 测试 on every screen, its result never sent, cleared in one action', async ({ page }, info) => {
+  test.skip(info.project.name !== 'tablet', 'voting happens on a tablet');
+  await openSession(page, { template: RECOMMENDATION, branch: '一支部', category: '党员', issued: '2' });
+  await page.getByRole('button', { name: '‹ 返回首页' }).tap();
+  await openSession(page, { template: RECOMMENDATION, branch: '测试支部', category: '党员', issued: '2', test: true });
+  const banner = page.getByRole('note').filter({ hasText: '测试投票（演练）：结果不作数，不能发送、汇总或核对。' });
+  await expect(banner).toBeVisible();
+
+  // The voter sees it too: a rehearsal is never taken for the vote.
+  await startVoting(page);
+  await expect(banner).toBeVisible();
+  await voteFor(page, ['于建华', '王秀英']);
+  await leaveVoting(page);
+  await closeAndCount(page);
+  await expect(banner).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: '测试：演练计票的结果，不作数' }).first()).toBeVisible();
+  // Its result is never sent: the results page does not offer it.
+  await expect(page.getByRole('button', { name: '发送结果' })).toHaveCount(0);
+
+  // Home: its card says 测试, the real session's does not.
+  await page.goto('/');
+  await expectHome(page);
+  await expect(card(page, /测试支部/)).toContainText('测试');
+  await expect(card(page, /一支部/)).not.toContainText('测试');
+
+  // Cleared in one action; the real session stays.
+  await clearTests(page, 1);
+  await page.goto('/');
+  await expectHome(page);
+  await expect(card(page, /测试支部/)).toHaveCount(0);
+  await expect(card(page, /一支部/)).toBeVisible();
 });

@@ -23,6 +23,7 @@ fn session(id: &str, t: &Template) -> (String, String) {
         },
         pin: Pin::v1("2468", [1; 16]),
         opened_ms: 10,
+        test: false,
     };
     (id.into(), serde_json::to_string(&record).expect("json"))
 }

@@ -116,12 +116,18 @@ pub struct BallotTexts {
     pub decide_name_ok: &'static str,
     pub write_in_box: fn(usize) -> String,
     pub write_in_cell: fn(usize) -> String,
+    /// A name written earlier in the count, offered for a 另选他人 cell the camera saw written.
+    pub decide_fill: fn(usize, &str) -> String,
     /// The alternative text of a part of the photo shown to the counter.
     pub decide_image: fn(&str) -> String,
     // Paper count: 测试模式 and its test deck
     pub test_mode_option: &'static str,
     pub test_mode_hint: &'static str,
     pub test_banner: &'static str,
+    // Tablet session: 测试模式
+    pub session_test_option: &'static str,
+    pub session_test_hint: &'static str,
+    pub session_test_banner: &'static str,
     pub tab_deck: &'static str,
     pub deck_heading: &'static str,
     pub deck_intro: &'static str,

@@ -153,15 +153,15 @@ pub static ZH_CN: DataTexts = DataTexts {
     undelete: "恢复",
     undeleted: |label| format!("已恢复「{label}」：返回首页即可看到。"),
     purged: |n| format!("已永久清除 {n} 个删除满 30 天的场次或计票。"),
-    tests_heading: "测试计票",
-    tests_hint: |n| format!("本机有 {n} 个测试计票（演练用，结果不作数）。清除后不能恢复；正式计票不受影响。"),
-    tests_clear: |n| format!("清除全部测试计票（{n} 个）"),
-    tests_confirm: |n| format!("确定永久清除这 {n} 个测试计票吗？"),
+    tests_heading: "测试投票与测试计票",
+    tests_hint: |n| format!("本机有 {n} 项测试投票或测试计票（演练用，结果不作数）。清除后不能恢复；正式的投票和计票不受影响。"),
+    tests_clear: |n| format!("清除全部测试（{n} 项）"),
+    tests_confirm: |n| format!("确定永久清除这 {n} 项测试投票和测试计票吗？"),
     tests_cleared: |n, open| {
         if open == 0 {
-            format!("已清除 {n} 个测试计票。")
+            format!("已清除 {n} 项测试。")
         } else {
-            format!("已清除 {n} 个测试计票；另有 {open} 个正在别的窗口打开，没有清除。")
+            format!("已清除 {n} 项测试；另有 {open} 项正在别的窗口打开，没有清除。")
         }
     },
 };

@@ -11,4 +11,5 @@ pub mod module_view;
 pub mod notice;
 pub mod paper_pad;
 pub mod pin_dialog;
+pub mod rehearsal;
 pub mod review;

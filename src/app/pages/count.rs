@@ -14,6 +14,7 @@ use crate::app::components::dialog;
 use crate::app::components::form::{text_field, InputKind};
 use crate::app::components::module_view::ModuleView;
 use crate::app::components::paper_pad::paper_pad;
+use crate::app::components::rehearsal::test_banner;
 use crate::app::send;
 use crate::app::state::{
     key_index, Action, AppState, Count, CountAsk, Counting, FiguresForm, FiguresProblem, PadAction,
@@ -128,7 +129,7 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
     let status = html! {
         <div class="count-status">
             if count.record.test {
-                <p class="test-banner" role="note">{ b.test_banner }</p>
+                { test_banner(b.test_banner) }
             }
             if r.unreadable > 0 {
                 <p class="flag" data-blocking="" role="alert">{ (t.count_damaged)(r.unreadable) }</p>
@@ -527,7 +528,7 @@ fn entry_tab(v: &EntryView) -> Html {
                         on_close={{ let set = camera_on.setter(); Callback::from(move |_| set.set(false)) }} />
                 }
                 if let Some(d) = &c.camera {
-                    { decisions(app, template, d, &c.ballot, busy) }
+                    { decisions(app, template, d, &c.ballot, &suggestions, busy) }
                 }
                 if full {
                     <p class="notice" role="status">{ (t.all_entered)(log.figures().returned.unwrap_or(0)) }</p>
@@ -592,6 +593,7 @@ fn decisions(
     template: &ballot_core::Template,
     d: &crate::app::state::CameraDraft,
     ballot: &ballot_core::Ballot,
+    suggestions: &[String],
     busy: bool,
 ) -> Html {
     use ballot_core::omr::propose::{choices, Open};
@@ -640,7 +642,20 @@ fn decisions(
                                 <li key={k}>
                                     { for image }
                                     <label for={id.clone()}>{ (b.decide_name)(slot) }</label>
-                                    <input id={id} type="text" value={value} {oninput} disabled={busy} />
+                                    <input id={id} type="text" value={value.clone()} {oninput} disabled={busy} />
+                                    // The names written so far in this count: one tap, so one
+                                    // person's name is spelt one way.
+                                    <p class="suggestions">
+                                        { for suggestions.iter().filter(|n| **n != value).take(6).map(|name| {
+                                            let text = name.clone();
+                                            html! {
+                                                <button class="chip" disabled={busy} aria-label={(b.decide_fill)(slot, name)}
+                                                    onclick={send(app, move |_: MouseEvent| CountAction::Pad(PadAction::WriteIn { section, slot, text: text.clone() }))}>
+                                                    { name }
+                                                </button>
+                                            }
+                                        }) }
+                                    </p>
                                     <button disabled={busy}
                                         onclick={send(app, move |_: MouseEvent| CountAction::CameraDecide { k, marks: None })}>
                                         { b.decide_name_ok }

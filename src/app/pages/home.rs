@@ -120,7 +120,10 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                     html! {
                         <li key={s.id().to_string()}>
                             <article class="card" aria-labelledby={format!("{heading} {line}")}>
-                                <h3 id={heading}>{ &s.template.spec().title }</h3>
+                                <h3 id={heading}>
+                                    if s.record.test { <span class="test-badge">{ t.test_badge }</span>{ " " } }
+                                    { &s.template.spec().title }
+                                </h3>
                                 <p id={line}><bdi>{ session_line(s, t) }</bdi></p>
                                 { session_status(s, t) }
                                 <div class="actions">

@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::components::notice::notice;
+use crate::app::components::rehearsal::test_banner;
 use crate::app::pages::home::{session_line, session_status};
 use crate::app::send;
 use crate::app::state::{Action, Intent};
@@ -103,6 +104,9 @@ pub fn ManagePage(ManageProps { app, id }: &ManageProps) -> Html {
                 <p><bdi>{ session_line(s, t) }</bdi></p>
                 <p class="meta">{ (t.template_header)(&s.template.spec().issuer, &s.fingerprint) }</p>
             </header>
+            if s.record.test {
+                { test_banner(app.lang.ballot().session_test_banner) }
+            }
             if let Some(e) = app.notice {
                 { notice(e.message(t), t.dismiss, dismiss) }
             }

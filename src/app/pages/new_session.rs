@@ -16,6 +16,7 @@ use crate::platform::{db, page};
 #[component]
 pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
     let t = app.lang.texts();
+    let b = app.lang.ballot();
     let form = use_state(SessionForm::default);
     let template = app.templates.get(form.template);
     let busy = app.pending.is_some() || app.deriving.is_some();
@@ -131,6 +132,14 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
                 { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.pin_hint }</p>
+                <label class="option test-mode">
+                    <input type="checkbox" checked={form.test} onchange={{
+                        let form = form.clone();
+                        Callback::from(move |_: Event| form.set(SessionForm { test: !form.test, ..(*form).clone() }))
+                    }} />
+                    <span>{ b.session_test_option }</span>
+                </label>
+                <p class="hint">{ b.session_test_hint }</p>
                 if let Some(e) = app.notice {
                     <p class="field-error" role="alert">{ e.message(t) }</p>
                 }

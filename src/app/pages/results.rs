@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::app::components::module_view::ModuleView;
+use crate::app::components::rehearsal::test_banner;
 use crate::app::pages::home::session_line;
 use crate::app::send;
 use crate::app::state::{Go, SessionAction};
@@ -41,6 +42,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
     );
     input.corrections = module::timed(&session.log.corrections(session.spec()), app.lang.tag());
     input.batch = Some(id.to_string());
+    input.test = session.record.test;
     let input = input.to_json();
     let all = tally.combined();
     let unsaved = app.unsaved_close.as_deref() == Some(id.as_str());
@@ -62,6 +64,9 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 <p><bdi>{ &spec.title }</bdi>{ " · " }<bdi>{ session_line(session, t) }</bdi></p>
                 <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
             </header>
+            if session.record.test {
+                { test_banner(app.lang.ballot().session_test_banner) }
+            }
             if unsaved {
                 <section class="notice" role="alert">
                     <p>{ (t.close_not_stored)(tally.total()) }</p>
@@ -75,7 +80,8 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
                 </section>
             }
             <p class="totals" aria-live="polite">{ (t.totals)(all.total(), all.valid, all.blank, all.void) }</p>
-            if !unsaved {
+            // A rehearsal's result is never sent (the desk refuses it too).
+            if !unsaved && !session.record.test {
                 <div class="actions"><button onclick={exchange}>{ t.send_results }</button></div>
             }
             <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} />

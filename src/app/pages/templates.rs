@@ -66,6 +66,7 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
                     tally,
                 );
                 r.batch = Some(s.id().to_string());
+                r.test = s.record.test;
                 Some(module::session_result(r))
             });
             module::exchange_input(&used, session)

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::components::category_picker::category_picker;
 use crate::app::components::dialog;
+use crate::app::components::rehearsal::test_banner;
 use crate::app::components::review::review;
 use crate::app::send;
 use crate::app::state::{Action, Intent, Stage};
@@ -76,6 +77,9 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             </div>
             <h1>{ &spec.title }</h1>
             <p class="meta">{ (t.template_header)(&spec.issuer, &session.fingerprint) }</p>
+            if session.record.test {
+                { test_banner(b.session_test_banner) }
+            }
         </header>
     };
 

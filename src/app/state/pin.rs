@@ -73,6 +73,7 @@ pub enum AfterDerive {
         template: String,
         spec: Box<SessionSpec>,
         opened_ms: u64,
+        test: bool,
     },
     /// A new paper count, to be stored with the PIN derived.
     OpenCount(Box<CountRecord>),
@@ -111,6 +112,7 @@ impl AppState {
                     template,
                     spec,
                     opened_ms,
+                    test,
                 },
                 Some(derived),
             ) => {
@@ -124,6 +126,7 @@ impl AppState {
                     spec: *spec,
                     pin: Pin::from_derived(&d.kdf, &derived),
                     opened_ms,
+                    test,
                 };
                 self.request(Write::Session(Rc::new(record)));
             }

@@ -76,6 +76,7 @@ impl AppState {
                 template: entry.template.canonical_json(),
                 spec: Box::new(spec),
                 opened_ms: now_ms,
+                test: form.test,
             },
         );
     }

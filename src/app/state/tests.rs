@@ -16,6 +16,7 @@ fn form(template: usize, category: Option<CategoryRule>) -> SessionForm {
         idle: String::new(),
         pin: PIN.into(),
         pin_repeat: PIN.into(),
+        test: false,
     }
 }
 
@@ -580,6 +581,7 @@ pub(super) fn stored_session(
         },
         pin: harness::pin(PIN),
         opened_ms: 10,
+        test: false,
     };
     (id.into(), serde_json::to_string(&record).expect("json"))
 }
@@ -1625,6 +1627,7 @@ fn a_version_1_pin_still_opens_its_session() {
         },
         pin: Pin::v1("2468", [1; 16]),
         opened_ms: 0,
+        test: false,
     };
     let text = serde_json::to_string(&record).expect("json");
     dump.sessions = vec![("s1".into(), text.clone()), ("s1/copy".into(), text)];
@@ -1817,5 +1820,26 @@ fn a_count_in_test_mode_is_stored_as_a_rehearsal() {
     assert!(count(&s).record.test);
     // A count not in test mode does not say so in its record at all.
     let json = serde_json::to_string(&*count(&counting("")).record).expect("json");
+    assert!(!json.contains("test"), "{json}");
+}
+
+#[test]
+fn a_session_in_test_mode_is_stored_as_a_rehearsal() {
+    let s = create(
+        ready(Dump::default(), None),
+        SessionForm {
+            test: true,
+            ..form(1, None)
+        },
+        "s1",
+    );
+    let session = s.session("s1").expect("stored");
+    assert!(session.record.test);
+    assert!(serde_json::to_string(&*session.record)
+        .expect("json")
+        .contains("\"test\":true"));
+    // A real session's record does not say so at all: it reads as it always did.
+    let s = recommendation_session();
+    let json = serde_json::to_string(&*s.session("s1").expect("stored").record).expect("json");
     assert!(!json.contains("test"), "{json}");
 }
