@@ -43,10 +43,12 @@ export default defineConfig({
     // (tests/e2e/global-setup.ts writes the feed).
     // After the others: its reading is timed by the feed, and the QR camera test's decoding
     // is timed too; the two side by side on two cores starve each other.
+    // Its tests one after another, for the same reason: each decodes the feed.
     {
       name: 'camera',
       testMatch: /camera\.spec/,
       dependencies: ['tablet', 'phone'],
+      fullyParallel: false,
       use: {
         viewport: { width: 390, height: 844 },
         isMobile: true,

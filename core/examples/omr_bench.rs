@@ -5,6 +5,11 @@
 //! slower).
 //!
 //! `cargo run --release -p ballot-core --example omr_bench --features synth [-- N]`
+//!
+//! With `-- --write-photos DIR`, it writes the photos the browser bench reads instead
+//! (`scripts/bench-browser.mjs --only reading`): the sample's template (`template.json`, as
+//! a count stores it) and ten photos of each set (`clear-K.gray`, `hard-K.gray`: a
+//! `width height` line, then one byte a pixel).
 
 use std::time::Instant;
 
@@ -27,29 +32,43 @@ fn index(m: Mark) -> usize {
 }
 
 fn main() {
-    let n: u64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(200);
+    let args: Vec<String> = std::env::args().collect();
     let t = ballot_core::samples::elections().remove(0);
     let Ok(l) = layout(&t, &ballot_core::fingerprint(&t)) else {
         println!("the sample has no machine-readable layout");
         return;
     };
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--write-photos")
+        .and_then(|i| args.get(i + 1))
+    {
+        if let Err(e) = write_photos(std::path::Path::new(dir), &t, &l) {
+            eprintln!("omr_bench: cannot write the photos to {dir}: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    let n: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(200);
     for hard in [false, true] {
         // Rows: the mark drawn; columns: the mark read (sure), then 待定 (left to the counter).
         let mut matrix = [[0u32; 6]; 5];
         let (mut right, mut flagged, mut wrong) = (0u32, 0u32, 0u32);
         let (mut b_right, mut b_flagged, mut b_wrong, mut b_unread) = (0u32, 0u32, 0u32, 0u32);
         let mut times = Vec::new();
+        let (mut unread, mut wrong_seeds) = (Vec::new(), Vec::new());
         for seed in 0..n {
             let (marks, img) = case(&l, seed, hard);
             let start = Instant::now();
             let r = read(&img, &l);
             times.push(start.elapsed().as_secs_f64() * 1e3);
-            let Ok(r) = r else {
-                b_unread += 1;
-                continue;
+            let r = match r {
+                Ok(r) => r,
+                Err(e) => {
+                    b_unread += 1;
+                    unread.push(format!("{seed} ({e:?})"));
+                    continue;
+                }
             };
             let (mut any_wrong, mut any_flag) = (false, false);
             for (what, mark) in &marks {
@@ -71,7 +90,10 @@ fn main() {
                 }
             }
             match (any_wrong, any_flag) {
-                (true, _) => b_wrong += 1,
+                (true, _) => {
+                    b_wrong += 1;
+                    wrong_seeds.push(seed);
+                }
                 (false, true) => b_flagged += 1,
                 (false, false) => b_right += 1,
             }
@@ -106,10 +128,35 @@ fn main() {
             100.0 * f64::from(b_wrong) / ballots,
             100.0 * f64::from(b_unread) / ballots
         );
+        if !wrong_seeds.is_empty() {
+            println!("wrong without a flag: seeds {wrong_seeds:?}");
+        }
+        if !unread.is_empty() {
+            println!("not read: seeds {}", unread.join(", "));
+        }
         if let (Some(mid), Some(worst)) = (times.get(times.len() / 2), times.last()) {
             println!(
                 "time per photo (960 × 1280, native): median {mid:.1} ms, slowest {worst:.1} ms"
             );
         }
     }
+}
+
+fn write_photos(
+    dir: &std::path::Path,
+    t: &ballot_core::Template,
+    l: &ballot_core::omr::layout::Layout,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("template.json"), t.canonical_json())?;
+    for hard in [false, true] {
+        for seed in 0..10u64 {
+            let (_, img) = case(l, seed, hard);
+            let mut bytes = format!("{} {}\n", img.width, img.height).into_bytes();
+            bytes.extend_from_slice(&img.pixels);
+            let set = if hard { "hard" } else { "clear" };
+            std::fs::write(dir.join(format!("{set}-{seed}.gray")), bytes)?;
+        }
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 // (core/examples/omr_video.rs). Each is read once, entered as the counter confirms it, and
 // the count is the one the marks make. (A photo chosen as a file: photo.spec.ts.)
 import { test, expect } from '@playwright/test';
-import { RECOMMENDATION, card, expectHome, markedOnPad, openCount, row, spaced } from './helpers';
+import { RECOMMENDATION, card, countStack, expectHome, importFile, markedOnPad, openCount, openDesk, otherPhone, row, saveResult, spaced } from './helpers';
 
 /** The feed's ballots, in the order they are held under the camera. */
 const DECK = [['于建华', '朱丽萍'], ['王秀英'], ['于建华', '王秀英', '李卫东']];
@@ -56,4 +56,38 @@ test('the camera reads each ballot held under it once, the counter confirms it w
   for (const n of ['于建华', '王秀英', '朱丽萍', '李卫东']) {
     await expect(row(page, n)).toHaveText(new RegExp(`^${spaced(n)}\\s*\\S*\\s*${votes(n)}\\s`));
   }
+});
+
+test('a camera count and a 唱票 count of the same stack are cross-checked ballot by ballot', async ({ page, browser, baseURL }) => {
+  // The camera reads the stack on this phone.
+  await openCount(page, { branch: '第一支部', issued: '3', returned: '3' });
+  await page.getByRole('button', { name: '拍照计票' }).tap();
+  for (const [i, names] of DECK.entries()) {
+    await expect(page.getByRole('heading', { level: 2, name: `第 ${i + 1} 张` })).toBeVisible();
+    await expect(page.getByRole('img', { name: /读出的选票/ })).toBeVisible({ timeout: 20_000 });
+    expect(await markedOnPad(page)).toEqual(names);
+    await page.getByRole('button', { name: '下一张' }).tap();
+    await expect(page.getByText(`已录入 ${i + 1} 张 / 收回 3 张`)).toBeVisible();
+  }
+  // All 收回 entered: the camera is put away with the pad.
+  await expect(page.getByRole('status').filter({ hasText: '收回的 3 张已全部录入。' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '关闭相机' })).toHaveCount(0);
+  await page.getByRole('button', { name: '返回首页' }).tap();
+
+  // Another phone counts the same stack as it is read aloud, the second ballot misheard.
+  const other = await otherPhone(browser, page, baseURL);
+  await countStack(other, '第一支部', [{ names: DECK[0] }, { names: ['李卫东'] }, { names: DECK[2] }]);
+  await openDesk(other, '发送结果');
+  const file = await saveResult(other, '长乐居民区 · 第一支部');
+
+  // The cross-check names exactly that ballot, with both readings.
+  await openDesk(page, '双人核对');
+  await expect(page.getByRole('radio', { name: /长乐居民区 · 第一支部/ })).toBeChecked();
+  await importFile(page, file);
+  await expect(page.getByRole('alert')).toHaveText('发现 1 处不同。请监票人取出这些选票核对，改正后再签字。');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row', { name: /^第 2 张/ })).toHaveText(/^第 2 张.*划：王秀英）.*划：李卫东/);
+  await expect(page.getByText('本机 3 张，对方 3 张')).toBeVisible();
+  await other.context().close();
 });

@@ -2,7 +2,7 @@
 //! it once converted, and what the reader asks of it.
 
 /// Row-major grey pixels.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Gray {
     pub width: usize,
     pub height: usize,

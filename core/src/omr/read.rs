@@ -150,6 +150,10 @@ pub enum ReadError {
     OtherSheet(SheetCode),
 }
 
+/// Where a map puts the sheet's four markers in the photo (pixels), and which one, if any,
+/// was not found but only estimated.
+type Candidate = ([(f64, f64); 4], Option<usize>);
+
 /// A dark blob that may be a corner marker, in the photo's pixels.
 #[derive(Debug, Clone, Copy)]
 struct Blob {
@@ -295,19 +299,24 @@ fn paper_around(img: &Gray, h: &Homography, rect: &Rect, d: f64) -> f64 {
     v[v.len() * 3 / 4]
 }
 
-/// The black of the markers (their middles), the sheet's darkest print.
-fn marker_black(img: &Gray, h: &Homography, layout: &Layout) -> f64 {
-    layout
-        .markers
-        .iter()
-        .map(|m| mean_in(img, h, m, 0.5))
-        .sum::<f64>()
-        / 4.0
+/// The black of the markers (their middles), the sheet's darkest print; without the
+/// `lost` one, if any (damaged, covered or torn off).
+fn marker_black(img: &Gray, h: &Homography, layout: &Layout, lost: Option<usize>) -> f64 {
+    let seen = (layout.markers.iter().enumerate())
+        .filter(|(i, _)| Some(*i) != lost)
+        .map(|(_, m)| mean_in(img, h, m, 0.5));
+    let n = 4 - usize::from(lost.is_some());
+    seen.sum::<f64>() / n as f64
 }
 
 /// The code track read under `h`, if it names a sheet.
-fn read_code(img: &Gray, h: &Homography, layout: &Layout) -> Option<SheetCode> {
-    let black = marker_black(img, h, layout);
+fn read_code(
+    img: &Gray,
+    h: &Homography,
+    layout: &Layout,
+    lost: Option<usize>,
+) -> Option<SheetCode> {
+    let black = marker_black(img, h, layout, lost);
     let bits: Vec<bool> = (layout.track.iter())
         .map(|(cell, _)| {
             let white = paper_around(img, h, cell, 1.2);
@@ -382,75 +391,242 @@ pub fn read(img: &Gray, layout: &Layout) -> Result<Reading, ReadError> {
             }
         }
     }
-    if quads.is_empty() {
-        return Err(ReadError::NoSheet);
-    }
     quads.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let centers = layout.markers.map(|m| m.center());
     let mut other = None;
-    for (p, _) in quads.iter().take(6) {
-        for rot in 0..4 {
-            let to = [p[rot], p[(rot + 1) % 4], p[(rot + 2) % 4], p[(rot + 3) % 4]];
-            let Some(h) = Homography::from_points(centers, to) else {
-                continue;
-            };
-            let Some(found) = read_code(img, &h, layout) else {
-                continue;
-            };
-            // The same template and layout; a test deck's sheet too (its code says so, and
-            // the caller decides: only a count in 测试模式 takes it).
-            if (&found.fingerprint, found.version)
-                != (&layout.code.fingerprint, layout.code.version)
-            {
-                other = Some(found);
-                continue;
-            }
-            // Each marker's middle found again at full size, then the map made from them.
-            let black = marker_black(img, &h, layout);
-            let refined = (layout.markers.iter().zip(to)).map(|(m, at)| {
-                let (a, b) = (h.map((m.x, m.y)), h.map((m.x + m.w, m.y + m.h)));
-                let side = ((a.0 - b.0).hypot(a.1 - b.1)) / std::f64::consts::SQRT_2;
-                let white = paper_around(img, &h, m, 2.0);
-                refine(img, at, side * 0.85, black, white)
-            });
-            let corners: Vec<(f64, f64)> = refined.collect();
-            let corners = [corners[0], corners[1], corners[2], corners[3]];
-            let h = Homography::from_points(centers, corners).unwrap_or(h);
-            let black = marker_black(img, &h, layout);
-            // The code names this template, but the four markers may not be one sheet's:
-            // two ballots in view, one partly on the other, give quadrilaterals of both
-            // sheets' markers under which the top one's code reads. Only a map under which
-            // the sheet's printed boxes are where it puts them is the sheet's.
-            if fit(img, &h, layout, black) < FIT {
-                continue;
-            }
-            let cells = (layout.boxes.iter())
-                .map(|b| read_box(img, &h, &b.rect, black).with(b.what))
-                .collect();
-            let write_ins = (layout.texts.iter())
-                .filter_map(|t| match t.text {
-                    Text::WriteIn { section, slot } => Some(WriteInReading {
-                        section,
-                        slot,
-                        ink: writing_ink(img, &h, &t.rect, black),
-                    }),
-                    _ => None,
-                })
-                .collect();
-            return Ok(Reading {
-                code: found,
-                corners,
-                cells,
-                write_ins,
-            });
+    let fours = (quads.iter().take(6)).flat_map(|(p, _)| {
+        (0..4).map(move |rot| {
+            (
+                [p[rot], p[(rot + 1) % 4], p[(rot + 2) % 4], p[(rot + 3) % 4]],
+                None,
+            )
+        })
+    });
+    // Without a map from four, a sheet with one marker damaged, covered or torn off: three
+    // markers, and the fourth corner where the sheet's own printed boxes put it.
+    let threes = three_markers(&blobs, f, layout).into_iter().take(6);
+    for (to, lost) in fours.chain(threes) {
+        match sheet_under(img, layout, to, lost) {
+            Ok(reading) => return Ok(reading),
+            Err(Some(code)) => other = Some(code),
+            Err(None) => {}
         }
     }
-    Err(other.map_or(ReadError::NoCode, ReadError::OtherSheet))
+    Err(match other {
+        Some(code) => ReadError::OtherSheet(code),
+        None if blobs.len() < 3 => ReadError::NoSheet,
+        None => ReadError::NoCode,
+    })
+}
+
+/// The sheet read under the map taking the layout's markers to `to` (photo pixels), the
+/// `lost` one's place only estimated; or, if it is not this template's sheet, the code
+/// that was read there, if any.
+fn sheet_under(
+    img: &Gray,
+    layout: &Layout,
+    mut to: [(f64, f64); 4],
+    lost: Option<usize>,
+) -> Result<Reading, Option<SheetCode>> {
+    let centers = layout.markers.map(|m| m.center());
+    let mut h = Homography::from_points(centers, to).ok_or(None)?;
+    if let Some(k) = lost {
+        h = settle(img, layout, to, k).ok_or(None)?;
+        to[k] = h.map(centers[k]);
+    }
+    let found = read_code(img, &h, layout, lost).ok_or(None)?;
+    // The same template and layout; a test deck's sheet too (its code says so, and the
+    // caller decides: only a count in 测试模式 takes it).
+    if (&found.fingerprint, found.version) != (&layout.code.fingerprint, layout.code.version) {
+        return Err(Some(found));
+    }
+    // Each marker's middle found again at full size, then the map made from them.
+    let black = marker_black(img, &h, layout, lost);
+    let mut corners = to;
+    for (k, (m, at)) in layout.markers.iter().zip(to).enumerate() {
+        if Some(k) != lost {
+            let (a, b) = (h.map((m.x, m.y)), h.map((m.x + m.w, m.y + m.h)));
+            let side = ((a.0 - b.0).hypot(a.1 - b.1)) / std::f64::consts::SQRT_2;
+            let white = paper_around(img, &h, m, 2.0);
+            corners[k] = refine(img, at, side * 0.85, black, white);
+        }
+    }
+    let h = Homography::from_points(centers, corners).unwrap_or(h);
+    let black = marker_black(img, &h, layout, lost);
+    // The code names this template, but the four markers may not be one sheet's: two
+    // ballots in view, one partly on the other, give quadrilaterals of both sheets' markers
+    // under which the top one's code reads. Only a map under which the sheet's printed
+    // boxes are where it puts them is the sheet's. A corner only estimated must do better.
+    let needed = if lost.is_some() { FIT_THREE } else { FIT };
+    if fit(img, &h, layout, black) < needed {
+        return Err(None);
+    }
+    let cells = (layout.boxes.iter())
+        .map(|b| read_box(img, &h, &b.rect, black).with(b.what))
+        .collect();
+    let write_ins = (layout.texts.iter())
+        .filter_map(|t| match t.text {
+            Text::WriteIn { section, slot } => Some(WriteInReading {
+                section,
+                slot,
+                ink: writing_ink(img, &h, &t.rect, black),
+            }),
+            _ => None,
+        })
+        .collect();
+    Ok(Reading {
+        code: found,
+        corners,
+        cells,
+        write_ins,
+    })
+}
+
+/// Maps from three of the markers, each with the fourth corner of the parallelogram they
+/// span and which marker that is: three square blobs of similar size, about at a right
+/// angle, their sides in the sheet's proportions. Largest first.
+fn three_markers(blobs: &[Blob], f: f64, layout: &Layout) -> Vec<Candidate> {
+    let c = layout.markers.map(|m| m.center());
+    let d = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| {
+        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
+    };
+    let mut out = Vec::new();
+    let n = blobs.len();
+    for i in 0..n {
+        for j in i + 1..n {
+            for l in j + 1..n {
+                let three = [blobs[i], blobs[j], blobs[l]];
+                let (lo, hi) = three.iter().fold((f64::MAX, 0.0f64), |(lo, hi), x| {
+                    (lo.min(x.area), hi.max(x.area))
+                });
+                if hi > 3.0 * lo {
+                    continue;
+                }
+                let p = three.map(|x| (x.x * f, x.y * f));
+                // Each as the corner opposite the lost marker.
+                for v in 0..3 {
+                    let (corner, a, b) = (p[v], p[(v + 1) % 3], p[(v + 2) % 3]);
+                    let (da, db) = (d(corner, a), d(corner, b));
+                    let cos = ((a.0 - corner.0) * (b.0 - corner.0)
+                        + (a.1 - corner.1) * (b.1 - corner.1))
+                        / (da * db).max(1e-9);
+                    if cos.abs() > 0.5 {
+                        continue;
+                    }
+                    for k in 0..4 {
+                        let (before, opposite, after) = ((k + 1) % 4, (k + 2) % 4, (k + 3) % 4);
+                        // A photo turns the sheet but never mirrors it.
+                        let sheet_turn = cross(c[opposite], c[after], c[before]) > 0.0;
+                        let (to_after, to_before) = if (cross(corner, a, b) > 0.0) == sheet_turn {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
+                        let want = d(c[opposite], c[after]) / d(c[opposite], c[before]);
+                        let got = d(corner, to_after) / d(corner, to_before).max(1e-9);
+                        if !(0.7..=1.43).contains(&(got / want)) {
+                            continue;
+                        }
+                        let mut to = [(0.0, 0.0); 4];
+                        to[opposite] = corner;
+                        to[after] = to_after;
+                        to[before] = to_before;
+                        to[k] = (
+                            to_after.0 + to_before.0 - corner.0,
+                            to_after.1 + to_before.1 - corner.1,
+                        );
+                        out.push((to, Some(k), da * db));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| b.2.total_cmp(&a.2));
+    out.into_iter().map(|(to, k, _)| (to, k)).collect()
+}
+
+/// The map with the `k`th corner moved to where the sheet's own print fits best, from
+/// where `to` puts it: a grid of places by the boxes' borders, then a pattern search by the
+/// borders and the code track. Boxes near the three found markers fit wherever the fourth
+/// corner is; the nearer it comes to its place, the more of the rest fit too. `None` when
+/// the best place is too far from the parallelogram's corner to be this sheet's.
+fn settle(img: &Gray, layout: &Layout, to: [(f64, f64); 4], k: usize) -> Option<Homography> {
+    let centers = layout.markers.map(|m| m.center());
+    let h = Homography::from_points(centers, to)?;
+    let black = marker_black(img, &h, layout, Some(k));
+    let (a, b) = ((k + 1) % 4, (k + 2) % 4);
+    let mm = (to[a].0 - to[b].0).hypot(to[a].1 - to[b].1)
+        / (centers[a].0 - centers[b].0).hypot(centers[a].1 - centers[b].1);
+    let at = |p: (f64, f64)| {
+        let mut t = to;
+        t[k] = p;
+        Homography::from_points(centers, t)
+    };
+    // The paper's grey, from around the three markers found.
+    let white = (0..4)
+        .filter(|&i| i != k)
+        .map(|i| paper_around(img, &h, &layout.markers[i], 2.0))
+        .sum::<f64>()
+        / 3.0;
+    let score = |p| {
+        at(p).map_or(-1.0, |h| {
+            contrast(img, &h, layout, black) + track(img, &h, layout, black, white)
+        })
+    };
+    // First every place 8 mm apart up to 48 mm from where the three put it (a sheet in
+    // perspective), by the boxes alone (the cheaper half); then the best of them refined.
+    let boxes = |p| at(p).map_or(-1.0, |h| contrast(img, &h, layout, black));
+    let (mut best, mut s) = (to[k], boxes(to[k]));
+    for j in -6..=6 {
+        for i in -6..=6 {
+            let p = (
+                to[k].0 + f64::from(i) * 8.0 * mm,
+                to[k].1 + f64::from(j) * 8.0 * mm,
+            );
+            let v = boxes(p);
+            if v > s {
+                (best, s) = (p, v);
+            }
+        }
+    }
+    let mut s = score(best);
+    let mut step = 4.0 * mm;
+    for _ in 0..200 {
+        if step < 0.2 * mm {
+            break;
+        }
+        let around = [
+            (1.0, 0.0),
+            (-1.0, 0.0),
+            (0.0, 1.0),
+            (0.0, -1.0),
+            (1.0, 1.0),
+            (1.0, -1.0),
+            (-1.0, 1.0),
+            (-1.0, -1.0),
+        ];
+        let next = around
+            .map(|(dx, dy)| (best.0 + dx * step, best.1 + dy * step))
+            .map(|p| (p, score(p)))
+            .into_iter()
+            .max_by(|x, y| x.1.total_cmp(&y.1))?;
+        if next.1 > s {
+            (best, s) = next;
+        } else {
+            step /= 2.0;
+        }
+    }
+    // A corner far from where three markers put it is not this sheet's.
+    let moved = (best.0 - to[k].0).hypot(best.1 - to[k].1);
+    (moved < 50.0 * mm).then(|| at(best)).flatten()
 }
 
 /// The share of boxes whose printed border must show under a map for it to be taken as
 /// the sheet's ([`fit`]).
 const FIT: f64 = 0.6;
+
+/// The share needed when one corner was only estimated ([`settle`]).
+const FIT_THREE: f64 = 0.8;
 
 /// The share of the layout's boxes whose printed border shows where `h` puts it: darker
 /// along its edges than the paper just outside. Near 1 under the sheet's own map (a mark
@@ -461,15 +637,49 @@ pub fn fit(img: &Gray, h: &Homography, layout: &Layout, black: f64) -> f64 {
     }
     let shown = (layout.boxes.iter())
         .filter(|b| {
-            let border = ring(img, h, &b.rect, 0.5);
-            let mut outside = ring(img, h, &b.rect.inset(-1.2), 0.5);
-            outside.sort_by(f64::total_cmp);
-            let paper = outside[outside.len() / 2];
-            let line = border.iter().sum::<f64>() / border.len() as f64;
+            let (line, paper) = border(img, h, &b.rect);
             line < paper - (0.1 * (paper - black)).max(6.0)
         })
         .count();
     shown as f64 / layout.boxes.len() as f64
+}
+
+/// How well the boxes' printed borders show where `h` puts them: the mean over the boxes of
+/// how much darker than the paper outside each border is, 1 for marker black.
+fn contrast(img: &Gray, h: &Homography, layout: &Layout, black: f64) -> f64 {
+    let each = (layout.boxes.iter()).map(|b| {
+        let (line, paper) = border(img, h, &b.rect);
+        ((paper - line) / (paper - black).max(1.0)).clamp(0.0, 1.0)
+    });
+    each.sum::<f64>() / layout.boxes.len().max(1) as f64
+}
+
+/// How well the sheet's own code track shows where `h` puts it (its cells are printed the
+/// same on every sheet of the template): the mean over its cells of how black a black cell
+/// is and how white a white one, 0 to 1. A sheet of another template fits in part; its code
+/// is read afterwards and refused.
+fn track(img: &Gray, h: &Homography, layout: &Layout, black: f64, white: f64) -> f64 {
+    let span = (white - black).max(1.0);
+    let each = (layout.track.iter()).map(|(cell, on)| {
+        let dark = ((white - mean_in(img, h, cell, 0.6)) / span).clamp(0.0, 1.0);
+        if *on {
+            dark
+        } else {
+            1.0 - dark
+        }
+    });
+    each.sum::<f64>() / layout.track.len().max(1) as f64
+}
+
+/// The mean grey along a box's printed border under `h`, and the paper's just outside it.
+fn border(img: &Gray, h: &Homography, rect: &Rect) -> (f64, f64) {
+    let line = ring(img, h, rect, 0.5);
+    let mut outside = ring(img, h, &rect.inset(-1.2), 0.5);
+    outside.sort_by(f64::total_cmp);
+    (
+        line.iter().sum::<f64>() / line.len() as f64,
+        outside[outside.len() / 2],
+    )
 }
 
 /// A box's mark and confidence, before it is told which box it is.
@@ -523,6 +733,24 @@ fn read_box(img: &Gray, h: &Homography, rect: &Rect, black: f64) -> Read {
         };
     }
     read
+}
+
+/// Where the ink's lowest point is across its width: 0 at its left end, 1 at its right (the
+/// mean of the ink in its three lowest rows).
+fn vertex(dark: &[[bool; GRID]; GRID]) -> f64 {
+    fn cols(row: &[bool; GRID]) -> impl Iterator<Item = usize> + '_ {
+        (0..GRID).filter(move |&i| row[i])
+    }
+    let (lo, hi) =
+        (dark.iter().flat_map(cols)).fold((GRID, 0), |(lo, hi), i| (lo.min(i), hi.max(i)));
+    let Some(bottom) = (0..GRID).rev().find(|&j| cols(&dark[j]).next().is_some()) else {
+        return 0.0;
+    };
+    let low: Vec<usize> = (bottom.saturating_sub(2)..=bottom)
+        .flat_map(|j| cols(&dark[j]))
+        .collect();
+    let mean = low.iter().sum::<usize>() as f64 / low.len().max(1) as f64;
+    (mean - lo as f64) / hi.saturating_sub(lo).max(1) as f64
 }
 
 /// The mark a grid of ink shows (rows top to bottom as on the sheet).
@@ -603,11 +831,16 @@ fn classify(dark: &[[bool; GRID]; GRID]) -> Read {
         );
     }
     if tr > 0.06 && tl < 0.03 && sectors < 6 {
-        // √: a long stroke up to the top right, nothing in the top left.
+        // √: a long stroke up to the top right, nothing in the top left; nor in the bottom
+        // right (a × with its top-left arm lost has ink there); and its lowest point is
+        // its vertex, in from the left of its ink (a × left with only its / has its
+        // lowest ink at its left end).
         return read(
             Mark::Check,
             0.4 + ((tr - 0.09) / 0.06)
                 .min((0.03 - tl) / 0.03)
+                .min((0.03 - br) / 0.03)
+                .min((vertex(dark) - 0.12) / 0.1)
                 .min(enough(0.06, 0.04)),
         );
     }

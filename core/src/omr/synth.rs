@@ -2,7 +2,8 @@
 //! own layout drawn flat (markers, code track, text as strokes, box borders), marks drawn
 //! as hands draw them (○ × √ and filled, pen or light pencil, shaky, off-centre), then
 //! photographed: turned any of the four ways, tilted, in perspective, under uneven light,
-//! with noise and blur.
+//! with noise and blur, saved as a phone saves it (JPEG). The hard set adds what paper
+//! goes through: stray dots, marks scribbled out (涂改), a damaged corner marker.
 
 use super::geometry::Homography;
 use super::image::Gray;
@@ -303,6 +304,8 @@ pub struct Shot {
     pub noise: f64,
     /// Box blur radius, pixels.
     pub blur: usize,
+    /// JPEG quality (1–100) the phone saves the photo at; 0: not compressed.
+    pub jpeg: u8,
 }
 
 /// The photo's size for a sheet turned `turns` quarter turns: a phone held upright for an
@@ -325,6 +328,7 @@ pub const CLEAR: Shot = Shot {
     light: 0.0,
     noise: 0.0,
     blur: 0,
+    jpeg: 0,
 };
 
 /// A photo of the flat `sheet` (`px` pixels a millimetre) taken as `shot` says, on a dark
@@ -382,7 +386,141 @@ pub fn photo_of(sheets: &[(&Gray, (f64, f64))], px: f64, shot: &Shot, seed: u64)
     if shot.blur > 0 {
         img = box_blur(&img, shot.blur);
     }
+    if shot.jpeg > 0 {
+        img = jpeg(&img, shot.jpeg);
+    }
     img
+}
+
+/// JPEG's loss on a grey image at `quality` (the IJG scale): each 8×8 block's DCT,
+/// quantised by the standard luminance table, and back. This is all of what JPEG loses on
+/// grey pixels (its entropy coding is lossless), so the reader sees what a phone's JPEG
+/// photo holds: ringing around strokes and blocks in flat light.
+pub fn jpeg(img: &Gray, quality: u8) -> Gray {
+    const LUMA: [u16; 64] = [
+        16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69,
+        56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81,
+        104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+    ];
+    let q = f64::from(quality.clamp(1, 100));
+    let scale = if q < 50.0 {
+        5000.0 / q
+    } else {
+        200.0 - 2.0 * q
+    };
+    let table = LUMA.map(|v| {
+        ((f64::from(v) * scale + 50.0) / 100.0)
+            .floor()
+            .clamp(1.0, 255.0)
+    });
+    let basis: Vec<f64> = (0..64)
+        .map(|k| {
+            let (u, x) = (k / 8, k % 8);
+            let c = if u == 0 { (0.125f64).sqrt() } else { 0.5 };
+            c * ((2 * x + 1) as f64 * u as f64 * std::f64::consts::PI / 16.0).cos()
+        })
+        .collect();
+    let (w, h) = (img.width, img.height);
+    let mut out = img.pixels.clone();
+    for by in (0..h).step_by(8) {
+        for bx in (0..w).step_by(8) {
+            let mut block = [0.0f64; 64];
+            for (k, v) in block.iter_mut().enumerate() {
+                let (x, y) = ((bx + k % 8).min(w - 1), (by + k / 8).min(h - 1));
+                *v = f64::from(img.pixels[y * w + x]) - 128.0;
+            }
+            // Separable: along rows, then along columns (F = B · f · Bᵀ), and back.
+            let pass = |src: &[f64; 64], forward: bool, rows: bool| {
+                let mut dst = [0.0f64; 64];
+                for i in 0..8 {
+                    for o in 0..8 {
+                        let mut s = 0.0;
+                        for n in 0..8 {
+                            let (b, at) = if forward {
+                                (basis[o * 8 + n], n)
+                            } else {
+                                (basis[n * 8 + o], n)
+                            };
+                            s += b * if rows {
+                                src[i * 8 + at]
+                            } else {
+                                src[at * 8 + i]
+                            };
+                        }
+                        if rows {
+                            dst[i * 8 + o] = s;
+                        } else {
+                            dst[o * 8 + i] = s;
+                        }
+                    }
+                }
+                dst
+            };
+            let mut coef = pass(&pass(&block, true, true), true, false);
+            for (c, t) in coef.iter_mut().zip(&table) {
+                *c = (*c / t).round() * t;
+            }
+            let back = pass(&pass(&coef, false, false), false, true);
+            for (k, v) in back.iter().enumerate() {
+                let (px, py) = (bx + k % 8, by + k / 8);
+                if px < w && py < h {
+                    out[py * w + px] = (v + 128.0).round().clamp(0.0, 255.0) as u8;
+                }
+            }
+        }
+    }
+    Gray {
+        width: w,
+        height: h,
+        pixels: out,
+    }
+}
+
+/// How a corner marker is damaged ([`damage`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// Gone: torn off with the corner, or pasted over.
+    Gone,
+    /// Half of it torn off.
+    Half,
+    /// An ink blot run into it: no longer square.
+    Blot,
+}
+
+/// Damages marker `k` of the flat `sheet` (`px` pixels a millimetre).
+pub fn damage(sheet: &mut Gray, layout: &Layout, px: f64, k: usize, how: Damage) {
+    let m = layout.markers[k];
+    let mut c = Canvas {
+        img: std::mem::take(sheet),
+        px,
+    };
+    match how {
+        Damage::Gone => c.fill(&m.inset(-1.0), 245),
+        Damage::Half => c.fill(
+            &Rect {
+                x: m.x - 1.0,
+                y: m.y + m.h / 2.0,
+                w: m.w + 2.0,
+                h: m.h / 2.0 + 1.0,
+            },
+            245,
+        ),
+        Damage::Blot => {
+            // Towards the middle of the sheet, so the blot stays on the paper.
+            let right = m.x < PAGE_W / 2.0;
+            let x = if right { m.x + m.w - 0.5 } else { m.x - 9.5 };
+            c.fill(
+                &Rect {
+                    x,
+                    y: m.y + 2.0,
+                    w: 10.0,
+                    h: 7.0,
+                },
+                25,
+            );
+        }
+    }
+    *sheet = c.img;
 }
 
 fn box_blur(img: &Gray, r: usize) -> Gray {
@@ -426,14 +564,33 @@ pub const CLASSES: [Mark; 5] = [
     Mark::Filled,
 ];
 
-/// One ballot of a set: random marks in every box, photographed at random. The clear set:
-/// a pen, steady light, a little tilt and noise. The hard set: light pencil and thin pens,
-/// shaky hands, shadow across the sheet, stronger perspective, noise and blur.
+/// One ballot of a set: random marks in every box, photographed at random and saved as
+/// JPEG. The clear set: a pen, steady light, a little tilt and noise, quality 85. The hard
+/// set: light pencil and thin pens, shaky hands, shadow across the sheet, stronger
+/// perspective, noise and blur, quality 50; stray dots; one mark in twelve scribbled out
+/// (涂改: what it holds is then `Filled`, which the counter decides); one sheet in ten with
+/// a damaged corner marker.
 pub fn case(layout: &Layout, seed: u64, hard: bool) -> (Vec<(BoxRef, Mark)>, Gray) {
     let mut rng = Rng::new(seed.wrapping_add(if hard { 1 << 40 } else { 0 }));
     let marks: Vec<(BoxRef, Mark)> = (layout.boxes.iter())
         .map(|b| (b.what, CLASSES[(rng.next_u64() % 5) as usize]))
         .collect();
+    // 涂改: a mark, then scribbled out.
+    let scribbled: Vec<BoxRef> = (marks.iter())
+        .filter(|(_, m)| {
+            hard && *m != Mark::Blank && *m != Mark::Filled && rng.next_u64() % 12 == 0
+        })
+        .map(|(what, _)| *what)
+        .collect();
+    let dots = if hard {
+        (rng.next_u64() % 4) as usize
+    } else {
+        0
+    };
+    let damaged = (hard && rng.next_u64() % 10 == 0).then(|| {
+        let how = [Damage::Gone, Damage::Half, Damage::Blot][(rng.next_u64() % 3) as usize];
+        ((rng.next_u64() % 4) as usize, how)
+    });
     let turns = (rng.next_u64() % 4) as u8;
     let (width, height) = frame(turns);
     let shot = Shot {
@@ -443,6 +600,7 @@ pub fn case(layout: &Layout, seed: u64, hard: bool) -> (Vec<(BoxRef, Mark)>, Gra
         light: rng.range(0.0, if hard { 0.5 } else { 0.2 }),
         noise: if hard { 8.0 } else { 3.0 },
         blur: if hard { 2 } else { 1 },
+        jpeg: if hard { 50 } else { 85 },
         fill: 0.62,
         width,
         height,
@@ -457,6 +615,40 @@ pub fn case(layout: &Layout, seed: u64, hard: bool) -> (Vec<(BoxRef, Mark)>, Gra
         PEN
     };
     let px = 5.0;
-    let img = photo(&sheet(layout, &marks, px, hand, seed), px, &shot, seed);
-    (marks, img)
+    let mut flat = sheet(layout, &marks, px, hand, seed);
+    let mut c = Canvas {
+        img: std::mem::take(&mut flat),
+        px,
+    };
+    for what in &scribbled {
+        if let Some(b) = layout.boxes.iter().find(|b| b.what == *what) {
+            draw_mark(&mut c, &b.rect, Mark::Filled, hand, &mut rng);
+        }
+    }
+    // Stray dots: a pen put down anywhere on the sheet.
+    for _ in 0..dots {
+        let (x, y) = (
+            rng.range(10.0, PAGE_W - 10.0),
+            rng.range(10.0, PAGE_H - 10.0),
+        );
+        let d = rng.range(0.4, 0.9);
+        c.line((x, y), (x + 0.1, y + 0.1), d, hand.ink);
+    }
+    let mut flat = c.img;
+    if let Some((k, how)) = damaged {
+        damage(&mut flat, layout, px, k, how);
+    }
+    let marks = (marks.into_iter())
+        .map(|(what, m)| {
+            (
+                what,
+                if scribbled.contains(&what) {
+                    Mark::Filled
+                } else {
+                    m
+                },
+            )
+        })
+        .collect();
+    (marks, photo(&flat, px, &shot, seed))
 }
