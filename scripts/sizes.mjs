@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const BUDGET = 118 * 1024;
 // The gate: the first load may not grow past this, the budget (issue 21); raising it needs
 // a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 117.2) * 1024;
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 118.0) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';

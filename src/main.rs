@@ -5,6 +5,8 @@ mod app;
 mod platform;
 
 fn main() {
+    // 长辈版 as the device last chose it, before the first screen is drawn.
+    ballot_ui::prefs::set_large(ballot_ui::prefs::large());
     yew::Renderer::<app::App>::new().render();
 }
 

@@ -60,11 +60,16 @@ async fn with_chunk(dump: Result<Dump, StoreError>) -> Result<Dump, StoreError> 
 
 #[component]
 pub fn App() -> Html {
-    let app = use_reducer(|| AppState::new(Vec::new()));
+    let app = use_reducer(|| {
+        let mut s = AppState::new(Vec::new());
+        s.large = ballot_ui::prefs::large();
+        s
+    });
     let t = app.lang.texts();
     use_effect_with(app.lang, |lang| {
         page::set_title_and_lang(lang.texts().app_title, lang.tag())
     });
+    use_effect_with(app.large, |on| ballot_ui::prefs::set_large(*on));
 
     // Read the store once.
     {

@@ -405,6 +405,9 @@ pub struct SessionForm {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub lang: Lang,
+    /// 长辈版 (large text): the device's way of showing, not a record. The App applies and
+    /// remembers it (`ballot_ui::prefs`); it starts as the device last chose.
+    pub large: bool,
     pub load: Load,
     /// The built-in samples, then the library's ready templates.
     pub templates: Rc<Vec<Entry>>,
@@ -465,6 +468,7 @@ impl AppState {
         let mut s = AppState {
             built_in: 0,
             lang: Lang::default(),
+            large: false,
             load: Load::Loading,
             templates: Rc::new(Vec::new()),
             sessions: Rc::new(Vec::new()),
@@ -547,6 +551,7 @@ impl Reducible for AppState {
             Action::Go(page) => s.on_go(page),
             Action::Pin(a) => s.on_pin(a),
             Action::Session(a) => s.on_session(a),
+            Action::Large(on) => std::mem::replace(&mut s.large, on) != on,
             // The voter screen's and the counting pad's steps are reduced by code in the
             // later chunk: only their pages, drawn by it, send them (`app::later`).
             Action::Vote(a) => crate::app::later::vote(&mut s, a),

@@ -601,3 +601,14 @@ export async function unlockText(passphrase, salt, iv, iterations, data) {
   const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(iv) }, key, unb64(data));
   return new TextDecoder("utf-8", { fatal: true }).decode(plain);
 }
+
+// 长辈版 (large text): a way of showing, not a record (prefs.rs), so localStorage is enough.
+const LARGE = "ballot-kit:large";
+export function large() {
+  try { return localStorage.getItem(LARGE) !== null; } catch { return false; }
+}
+export function setLarge(on) {
+  document.documentElement.toggleAttribute("data-large", on);
+  // Storage refused (private mode, a full disk): the usual size next time.
+  try { if (on) localStorage.setItem(LARGE, "1"); else localStorage.removeItem(LARGE); } catch { }
+}

@@ -8,7 +8,8 @@
 //! - [`files`]: files handed to the browser's download;
 //! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
 //! - [`text`]: text as typed, normalized (NFC);
-//! - [`camera`]: camera frames and photos as pixels, for the readers loaded on demand.
+//! - [`camera`]: camera frames and photos as pixels, for the readers loaded on demand;
+//! - [`prefs`]: the device's ways of showing (长辈版).
 
 pub mod camera;
 pub mod device;
@@ -16,4 +17,5 @@ pub mod files;
 pub mod forms;
 pub mod idb;
 pub mod modules;
+pub mod prefs;
 pub mod text;

@@ -79,6 +79,8 @@ pub struct Texts {
     /// A session's or count's stored summary disagreed with its records when it was opened.
     pub checkpoint_disagreed: &'static str,
     pub data_button: &'static str,
+    /// 长辈版: the large-text switch on the home and voter screens.
+    pub large_mode: &'static str,
     pub data_details: &'static str,
     pub persistent_yes: &'static str,
     pub persistent_no: &'static str,

@@ -149,6 +149,7 @@ pub static TEXTS: Texts = Texts {
     card_unread: "张数要打开后才能显示",
     checkpoint_disagreed: "刚才打开的投票或计票，本机存的汇总数与逐条记录不一致（记录可能受损或被改动）。已按逐条记录重新汇总，各页与结果都以逐条记录为准。",
     data_button: "本机数据与备份",
+    large_mode: "长辈版（大字）",
     data_details: "查看是哪几条",
     persistent_yes: "浏览器已同意持久保存本机数据。",
     persistent_no: "浏览器没有同意持久保存本机数据：清理浏览器数据、空间不足或长期不用时，本机记录可能被删除。请每场结束后备份。",

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::components::category_picker::category_picker;
 use crate::app::components::dialog;
+use crate::app::components::large_switch::large_switch;
 use crate::app::components::rehearsal::test_banner;
 use crate::app::components::review::review;
 use crate::app::send;
@@ -73,6 +74,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         <header class="form-header">
             <div class="staff-row">
                 <span class="unit">{ session.spec().unit_label() }</span>
+                { large_switch(app) }
                 <button class="link staff" onclick={staff}>{ b.staff }</button>
             </div>
             <h1>{ &spec.title }</h1>

@@ -20,6 +20,8 @@ pub enum Action {
     Vote(VoteAction),
     /// A paper count ([`super::paper`]).
     Count(CountAction),
+    /// 长辈版 on or off (the home screen's and the voter screen's switch).
+    Large(bool),
 }
 
 pub enum StoreEvent {

@@ -1843,3 +1843,16 @@ fn a_session_in_test_mode_is_stored_as_a_rehearsal() {
     let json = serde_json::to_string(&*s.session("s1").expect("stored").record).expect("json");
     assert!(!json.contains("test"), "{json}");
 }
+
+/// 长辈版 is a way of showing: the switch changes the state and nothing is stored for it
+/// (the App applies and remembers it on the device).
+#[test]
+fn the_large_text_switch_changes_only_how_the_screens_are_shown() {
+    let s = recommendation_session();
+    let on = s.clone().reduce(Action::Large(true));
+    assert!(on.large && on.pending.is_none());
+    assert_eq!(*on.sessions, *s.sessions);
+    // The same choice again changes nothing (the same state).
+    assert!(Rc::ptr_eq(&on, &on.clone().reduce(Action::Large(true))));
+    assert!(!on.reduce(Action::Large(false)).large);
+}
