@@ -44,12 +44,18 @@ pub fn deck(template: &Template, category: Option<u16>, names: &[&str]) -> Vec<B
                             .collect(),
                     );
                 }
-                // Every 另选他人 cell written (as many as the limit allows).
+                // Every 另选他人 cell written (as many as the limit allows), with names that
+                // are not on the list: a listed name written in would count for the listed
+                // person, not as a write-in.
+                let key = |n: &str| crate::names::normalize_name(n);
+                let free: Vec<&str> = (names.iter().copied())
+                    .filter(|n| !r.candidates.iter().any(|c| key(&c.name) == key(n)))
+                    .collect();
                 let w = usize::from(r.write_in_slots).min(m);
-                if w > 0 && !names.is_empty() {
+                if w > 0 && !free.is_empty() {
                     p.push(
                         (0..w)
-                            .map(|slot| Put::Written(s, slot, names[slot % names.len()]))
+                            .map(|slot| Put::Written(s, slot, free[slot % free.len()]))
                             .collect(),
                     );
                 }
@@ -201,6 +207,32 @@ mod tests {
             // The same on every device.
             assert_eq!(deck(&t, category, NAMES), d);
         }
+    }
+
+    /// A template that lists one of the deck's write-in names (测试甲): the deck writes only
+    /// names that are not on the list, so its write-ins are counted as write-ins.
+    #[test]
+    fn a_deck_writes_in_only_names_that_are_not_listed() {
+        let sample = crate::samples::all().remove(1);
+        let json = sample.canonical_json().replacen("于建华", NAMES[0], 1);
+        let t = Template::parse(&json).expect("a template listing 测试甲");
+        let listed: Vec<String> = (t.sections().iter())
+            .flat_map(|s| match s {
+                Section::Recommendation(r) => r.candidates.iter().map(|c| c.name.clone()).collect(),
+                Section::Evaluation(_) => Vec::new(),
+            })
+            .collect();
+        assert!(listed.iter().any(|n| n == NAMES[0]));
+        let d = deck(&t, Some(0), NAMES);
+        let written: Vec<&str> = (d.iter())
+            .flat_map(|b| (0..4).map(move |slot| b.write_in(0, slot)))
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert!(!written.is_empty());
+        assert!(
+            written.iter().all(|n| !listed.iter().any(|l| l == n)),
+            "{written:?}"
+        );
     }
 
     #[test]
