@@ -30,6 +30,20 @@ fn marks(l: &Layout) -> Vec<(BoxRef, Mark)> {
         .collect()
 }
 
+/// A phone's photo of the sheet turned `turns` quarter turns and tilted: the phone upright
+/// or on its side to match, the sheet filling most of it, a little blur.
+fn held(turns: u8, tilt: f64) -> Shot {
+    Shot {
+        turns,
+        tilt,
+        blur: 1,
+        fill: 0.62,
+        width: frame(turns).0,
+        height: frame(turns).1,
+        ..CLEAR
+    }
+}
+
 fn shoot(l: &Layout, m: &[(BoxRef, Mark)], shot: &Shot, seed: u64) -> Gray {
     photo(&sheet(l, m, PX, PEN, seed), PX, shot, seed)
 }
@@ -71,16 +85,11 @@ fn any_of_the_four_ways_round_tilted_and_in_perspective() {
     for turns in 0..4u8 {
         for (k, tilt) in [-25.0, 12.0].into_iter().enumerate() {
             let shot = Shot {
-                turns,
-                tilt,
                 perspective: 0.05,
                 light: 0.3,
                 noise: 4.0,
-                blur: 1,
                 jpeg: 70,
-                fill: 0.62,
-                width: frame(turns).0,
-                height: frame(turns).1,
+                ..held(turns, tilt)
             };
             let seed = u64::from(turns) * 10 + k as u64;
             let r = read(&shoot(&l, &m, &shot, seed), &l)
@@ -135,16 +144,11 @@ fn a_sheet_with_a_damaged_marker_is_read_from_the_other_three() {
             let seed = (k * 3 + n) as u64;
             let turns = (seed % 4) as u8;
             let shot = Shot {
-                turns,
-                tilt: [-18.0, 9.0, 22.0][n],
                 perspective: 0.03,
                 light: 0.2,
                 noise: 3.0,
-                blur: 1,
                 jpeg: 75,
-                fill: 0.62,
-                width: frame(turns).0,
-                height: frame(turns).1,
+                ..held(turns, [-18.0, 9.0, 22.0][n])
             };
             let mut flat = sheet(&l, &m, PX, PEN, seed);
             damage(&mut flat, &l, PX, k, how);
@@ -221,16 +225,11 @@ fn the_browser_s_printed_sheet_reads() {
     let px = w as f64 / super::layout::PAGE_W;
     for turns in 0..4u8 {
         let shot = Shot {
-            turns,
-            tilt: 15.0 - 10.0 * f64::from(turns),
             perspective: 0.03,
             light: 0.25,
             noise: 3.0,
-            blur: 1,
             jpeg: 80,
-            fill: 0.62,
-            width: frame(turns).0,
-            height: frame(turns).1,
+            ..held(turns, 15.0 - 10.0 * f64::from(turns))
         };
         let r = read(&photo(&flat, px, &shot, u64::from(turns)), &l)
             .unwrap_or_else(|e| panic!("turns {turns}: {e:?}"));

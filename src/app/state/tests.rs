@@ -1838,6 +1838,9 @@ fn a_session_in_test_mode_is_stored_as_a_rehearsal() {
     assert!(serde_json::to_string(&*session.record)
         .expect("json")
         .contains("\"test\":true"));
+    // What the screen shows is what a reload reads.
+    let reloaded = harness::Tab::open(&device(), 2).state;
+    assert!(reloaded.session("s1").expect("read back").record.test);
     // A real session's record does not say so at all: it reads as it always did.
     let s = recommendation_session();
     let json = serde_json::to_string(&*s.session("s1").expect("stored").record).expect("json");
