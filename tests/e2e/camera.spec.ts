@@ -3,7 +3,7 @@
 // (core/examples/omr_video.rs). Each is read once, entered as the counter confirms it, and
 // the count is the one the marks make. (A photo chosen as a file: photo.spec.ts.)
 import { test, expect } from '@playwright/test';
-import { RECOMMENDATION, card, countStack, crossCheck, expectHome, markedOnPad, openCount, openDesk, otherPhone, row, saveResult, spaced } from './helpers';
+import { RECOMMENDATION, card, countStack, expectHome, importFile, markedOnPad, openCount, openDesk, otherPhone, row, saveResult, spaced } from './helpers';
 
 /** The feed's ballots, in the order they are held under the camera. */
 const DECK = [['于建华', '朱丽萍'], ['王秀英'], ['于建华', '王秀英', '李卫东']];
@@ -81,7 +81,9 @@ test('a camera count and a 唱票 count of the same stack are cross-checked ball
   const file = await saveResult(other, '长乐居民区 · 第一支部');
 
   // The cross-check names exactly that ballot, with both readings.
-  await crossCheck(page, '长乐居民区 · 第一支部', file);
+  await openDesk(page, '双人核对');
+  await expect(page.getByRole('radio', { name: /长乐居民区 · 第一支部/ })).toBeChecked();
+  await importFile(page, file);
   await expect(page.getByRole('alert')).toHaveText('发现 1 处不同。请监票人取出这些选票核对，改正后再签字。');
   const table = page.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(2);

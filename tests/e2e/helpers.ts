@@ -286,14 +286,6 @@ export async function openDesk(page: Page, tab: '发送结果' | '汇总' | '双
   await page.getByRole('tab', { name: tab }).tap();
 }
 
-/** On 双人核对: this phone's count of `unit` (already chosen) against another counter's
- *  results file. */
-export async function crossCheck(page: Page, unit: string, file: string) {
-  await openDesk(page, '双人核对');
-  await expect(page.getByRole('radio', { name: new RegExp(unit) })).toBeChecked();
-  await importFile(page, file);
-}
-
 /** Today as the app dates a file (the browser's time zone is this machine's). */
 export function today(): string {
   return new Date().toLocaleDateString('sv-SE');

@@ -1,5 +1,5 @@
 //! Form pieces shared by the organiser's and the counter's forms: a labelled text field
-//! with its problems, the choice of template, and the choice of 测试模式.
+//! with its problems, and the choice of template.
 
 use ballot_core::form::{SessionError, SessionField};
 use ballot_core::{Section, Texts};
@@ -114,23 +114,5 @@ pub fn template_choice(
                 }
             }) }
         </fieldset>
-    }
-}
-
-/// The choice of 测试模式 (a rehearsal), with what it means under it.
-pub fn test_mode_option(
-    on: bool,
-    label: &'static str,
-    hint: &'static str,
-    toggle: Callback<Event>,
-) -> Html {
-    html! {
-        <>
-            <label class="option test-mode">
-                <input type="checkbox" checked={on} onchange={toggle} />
-                <span>{ label }</span>
-            </label>
-            <p class="hint">{ hint }</p>
-        </>
     }
 }

@@ -5,9 +5,7 @@
 use ballot_core::form::SessionField;
 use yew::prelude::*;
 
-use crate::app::components::form::{
-    problems, problems_of, template_choice, test_mode_option, text_field, InputKind,
-};
+use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
 use crate::app::send;
 use crate::app::state::{Action, CountForm};
 use crate::app::state::{CountAction, Go, StoreEvent};
@@ -117,10 +115,14 @@ pub fn NewCountPage(PageProps { app }: &PageProps) -> Html {
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
                 { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.count_pin_hint }</p>
-                { test_mode_option(form.test, b.test_mode_option, b.test_mode_hint, {
-                    let form = form.clone();
-                    Callback::from(move |_: Event| form.set(CountForm { test: !form.test, ..(*form).clone() }))
-                }) }
+                <label class="option test-mode">
+                    <input type="checkbox" checked={form.test} onchange={{
+                        let form = form.clone();
+                        Callback::from(move |_: Event| form.set(CountForm { test: !form.test, ..(*form).clone() }))
+                    }} />
+                    <span>{ b.test_mode_option }</span>
+                </label>
+                <p class="hint">{ b.test_mode_hint }</p>
                 if app.cannot_derive {
                     <p class="field-error" role="alert">{ t.pin_unavailable }</p>
                 }

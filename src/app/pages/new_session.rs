@@ -6,9 +6,7 @@ use ballot_core::form::SessionField;
 use ballot_core::session::CategoryRule;
 use yew::prelude::*;
 
-use crate::app::components::form::{
-    problems, problems_of, template_choice, test_mode_option, text_field, InputKind,
-};
+use crate::app::components::form::{problems, problems_of, template_choice, text_field, InputKind};
 use crate::app::send;
 use crate::app::state::{Action, SessionForm};
 use crate::app::state::{Go, SessionAction, StoreEvent};
@@ -134,10 +132,14 @@ pub fn NewSessionPage(PageProps { app }: &PageProps) -> Html {
                 { field(SessionField::Pin, t.field_pin, &form.pin, InputKind::Pin, |f, v| f.pin = v) }
                 { field(SessionField::PinRepeat, t.field_pin_repeat, &form.pin_repeat, InputKind::Pin, |f, v| f.pin_repeat = v) }
                 <p class="hint">{ t.pin_hint }</p>
-                { test_mode_option(form.test, b.session_test_option, b.session_test_hint, {
-                    let form = form.clone();
-                    Callback::from(move |_: Event| form.set(SessionForm { test: !form.test, ..(*form).clone() }))
-                }) }
+                <label class="option test-mode">
+                    <input type="checkbox" checked={form.test} onchange={{
+                        let form = form.clone();
+                        Callback::from(move |_: Event| form.set(SessionForm { test: !form.test, ..(*form).clone() }))
+                    }} />
+                    <span>{ b.session_test_option }</span>
+                </label>
+                <p class="hint">{ b.session_test_hint }</p>
                 if let Some(e) = app.notice {
                     <p class="field-error" role="alert">{ e.message(t) }</p>
                 }
