@@ -34,14 +34,15 @@ const rows = [...files(root)].map((p) => {
     }).length,
   };
 });
-// Files under report/ and studio/ are the modules fetched on demand: results, XLSX writing,
-// and the template studio. The app's chunks (ballot-kit-<hash>-<name>.wasm, the later pages:
+// Files under report/, studio/ and voice/ are the modules fetched on demand: results, XLSX
+// writing, the template studio, and the voter screen's voice reading. The app's chunks (ballot-kit-<hash>-<name>.wasm, the later pages:
 // scripts/build-app.mjs) are fetched once the first screen is drawn. sw.js is fetched after
 // the app is up (it is registered then) and then fetches the rest into its cache, in the
 // background. Everything else is the first load: index.html, the app's wasm, JS (its start-up
 // call and the chunks' loader included) and CSS, the manifest and the icon.
 const chunk = (r) => /^ballot-kit-[0-9a-f]{16}-\w+\.wasm$/.test(r.file);
-const onDemand = (r) => r.file.startsWith('report/') || r.file.startsWith('studio/') || r.file === 'sw.js' || chunk(r);
+const onDemand = (r) =>
+  r.file.startsWith('report/') || r.file.startsWith('studio/') || r.file.startsWith('voice/') || r.file === 'sw.js' || chunk(r);
 const sum = (rs) => rs.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
   raw: 0, gzip: 0, brotli: 0,
 });
@@ -63,7 +64,8 @@ console.log(`after the first screen, brotli: the later pages ${kb(rows.filter(ch
   `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
   `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan') && !r.file.includes('ballot-read')))} KB (when the template library is first opened), ` +
   `QR reader ${kb(rows.filter((r) => r.file.includes('ballot-scan')))} KB (when a code is first scanned), ` +
-  `ballot reader ${kb(rows.filter((r) => r.file.includes('ballot-read')))} KB (when a count's camera is first turned on)`);
+  `ballot reader ${kb(rows.filter((r) => r.file.includes('ballot-read')))} KB (when a count's camera is first turned on), ` +
+  `voice ${kb(rows.filter((r) => r.file.startsWith('voice/')))} KB (when the voter screen is first shown)`);
 if (gate) {
   const kb = (n) => (n / 1024).toFixed(1);
   if (total.brotli > CEILING) {

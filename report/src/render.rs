@@ -671,9 +671,16 @@ fn screen(h: &mut Html, input: &Input, board: bool, t: &ReportTexts) {
         h.raw("<div class=\"rk-view\" data-view=\"")
             .num(i)
             .raw("\">");
-        if views.len() > 1 {
-            h.el("h2 class=\"rk-view-name\"", &input.view_name(*v));
-        }
+        // One view has its heading too, for a screen reader only: its sections' headings
+        // come under it, as they do under a view's name where there are several.
+        h.el(
+            if views.len() > 1 {
+                "h2 class=\"rk-view-name\""
+            } else {
+                "h2 class=\"rk-sr\""
+            },
+            &input.view_name(*v),
+        );
         figures_list(h, &r, t);
         flags(h, &r, &titles, t, false);
         if i == 0 {

@@ -9,7 +9,8 @@
 //! - [`device`]: this device's signing key, checking signatures, deriving PINs (WebCrypto);
 //! - [`text`]: text as typed, normalized (NFC);
 //! - [`camera`]: camera frames and photos as pixels, for the readers loaded on demand;
-//! - [`prefs`]: the device's ways of showing (长辈版).
+//! - [`prefs`]: the device's ways of showing (长辈版);
+//! - [`voice`]: the device's Chinese voice (语音朗读 on the voter screen).
 
 pub mod camera;
 pub mod device;
@@ -19,3 +20,4 @@ pub mod idb;
 pub mod modules;
 pub mod prefs;
 pub mod text;
+pub mod voice;

@@ -2,6 +2,7 @@
 //! and the template studio. Each is handed an element to draw into, or (XLSX) called.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/modules.js")]
 extern "C" {
@@ -27,3 +28,26 @@ pub const XLSX: &str = "report/ballot-xlsx.js";
 pub const STUDIO: &str = "studio/ballot-studio.js";
 pub const SCAN: &str = "studio/ballot-scan.js";
 pub const READ: &str = "studio/ballot-read.js";
+pub const VOICE: &str = "voice/voice.js";
+
+/// A module loaded on demand, its functions called by name: none of its glue is in the
+/// app's first load.
+#[derive(Clone, PartialEq)]
+pub struct Module(JsValue);
+
+impl Module {
+    pub async fn load(path: &str) -> Result<Module, JsValue> {
+        Ok(Module(load(path).await?))
+    }
+
+    pub fn call(&self, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+        let f: js_sys::Function = js_sys::Reflect::get(&self.0, &name.into())?.dyn_into()?;
+        f.apply(&JsValue::NULL, &args.iter().copied().collect())
+    }
+
+    /// A function that returns a promise, awaited.
+    pub async fn wait(&self, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+        let promise: js_sys::Promise = self.call(name, args)?.dyn_into()?;
+        wasm_bindgen_futures::JsFuture::from(promise).await
+    }
+}

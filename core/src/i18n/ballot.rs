@@ -37,6 +37,14 @@ pub struct BallotTexts {
     pub submit: &'static str,
     pub saving: &'static str,
     pub staff: &'static str,
+    /// 语音朗读: the voter's switch, what it says where the device has no Chinese voice,
+    /// and the words a control's state is spoken in (a mark; a switch).
+    pub voice_reading: &'static str,
+    pub voice_none: &'static str,
+    pub voice_chosen: &'static str,
+    pub voice_unchosen: &'static str,
+    pub voice_on: &'static str,
+    pub voice_off: &'static str,
     pub review_title: &'static str,
     pub review_recommended: fn(usize, u16) -> String,
     /// The review under a scheme with ×: 赞成 (of at most n), 反对, 弃权.

@@ -16,8 +16,8 @@ use std::rc::Rc;
 
 use ballot_core::omr::propose::Proposal;
 use ballot_core::omr::seen::{NotSeen, Seen};
+use ballot_ui::modules::Module;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use yew::prelude::*;
 
@@ -84,24 +84,19 @@ struct Shared {
 /// The read module (`studio/src/read_main.rs`): the reader and the camera's page glue,
 /// called by name, so that none of it is in the app's first load.
 #[derive(Clone, PartialEq)]
-struct Reader(JsValue);
+struct Reader(Module);
 
 impl Reader {
     async fn load() -> Result<Reader, JsValue> {
-        Ok(Reader(
-            ballot_ui::modules::load(ballot_ui::modules::READ).await?,
-        ))
+        Ok(Reader(Module::load(ballot_ui::modules::READ).await?))
     }
 
     fn call(&self, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-        let f: js_sys::Function = js_sys::Reflect::get(&self.0, &name.into())?.dyn_into()?;
-        f.apply(&JsValue::NULL, &args.iter().copied().collect())
+        self.0.call(name, args)
     }
 
-    /// A function that returns a promise, awaited.
     async fn wait(&self, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-        let promise: js_sys::Promise = self.call(name, args)?.dyn_into()?;
-        JsFuture::from(promise).await
+        self.0.wait(name, args).await
     }
 
     async fn sleep(&self, ms: u32) {

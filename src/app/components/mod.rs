@@ -14,3 +14,4 @@ pub mod paper_pad;
 pub mod pin_dialog;
 pub mod rehearsal;
 pub mod review;
+pub mod voice;

@@ -91,8 +91,8 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
     let cancel = { send(app, move |_: MouseEvent| PinAction::Cancel) };
     html! {
         <div class="overlay">
-            <form class="dialog" data-danger={destructive.then_some("")} role="dialog" aria-modal="true"
-                aria-labelledby="pin-title" {onsubmit}>
+            <div class="dialog" data-danger={destructive.then_some("")} role="dialog" aria-modal="true"
+                aria-labelledby="pin-title"><form {onsubmit}>
                 <h2 id="pin-title">{ title }</h2>
                 if !body.is_empty() {
                     <p>{ body }</p>
@@ -118,7 +118,7 @@ pub fn PinDialog(PinDialogProps { app }: &PinDialogProps) -> Html {
                         { if checking { t.pin_checking } else { confirm } }
                     </button>
                 </div>
-            </form>
+            </form></div>
         </div>
     }
 }

@@ -357,7 +357,7 @@ fn list_tab(v: &ListView) -> Html {
                 <p class="refusal" role="alert">{ (b.count_refused)(*r) }</p>
             }
             <section aria-labelledby="audit-heading">
-                <h3 id="audit-heading">{ b.audit_heading }</h3>
+                <h2 id="audit-heading">{ b.audit_heading }</h2>
                 if audit.is_empty() {
                     <p class="meta">{ b.audit_none }</p>
                 } else {

@@ -11,6 +11,7 @@ use crate::app::components::dialog;
 use crate::app::components::large_switch::large_switch;
 use crate::app::components::rehearsal::test_banner;
 use crate::app::components::review::review;
+use crate::app::components::voice::{use_reading, voice_switch};
 use crate::app::send;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::state::{PinAction, VoteAction};
@@ -56,6 +57,19 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             move || drop(timer)
         });
     }
+    // 语音朗读: hooks come before the early return below, so they are called on every
+    // render; without a ballot the voice is off.
+    let reading = {
+        let d = draft.as_ref();
+        use_reading(
+            d.is_some_and(|d| d.voice),
+            d.map_or(Stage::Filling, |d| d.stage.clone()),
+            d.is_some_and(|d| d.asked_idle),
+            d.map_or(0, |d| d.activity),
+            [b.voice_chosen, b.voice_unchosen, b.voice_on, b.voice_off],
+            send(app, VoteAction::Voice),
+        )
+    };
     let (Some(draft), Some(session)) = (draft, session) else {
         return html! {};
     };
@@ -75,6 +89,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             <div class="staff-row">
                 <span class="unit">{ session.spec().unit_label() }</span>
                 { large_switch(app) }
+                { voice_switch(&reading, b.voice_reading, b.voice_none) }
                 <button class="link staff" onclick={staff}>{ b.staff }</button>
             </div>
             <h1>{ &spec.title }</h1>
@@ -96,7 +111,7 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             { review(template, &draft.ballot, &draft.held.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), tap(|| Action::Vote(VoteAction::ConfirmSubmit)), tap(|| Action::Vote(VoteAction::BackToForm)), app.lang) }
         },
         Stage::Recorded => html! {
-            <section class="recorded" aria-live="polite">
+            <section class="recorded">
                 <p class="big-check" aria-hidden="true">{ "✓" }</p>
                 <h2>{ b.recorded_title }</h2>
                 <button class="primary huge" onclick={tap(|| Action::Vote(VoteAction::NextVoter))}>{ b.recorded_next }</button>
@@ -198,9 +213,15 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
         body
     };
     html! {
-        <main class="page vote">
+        <main class="page vote" onfocusin={reading.onfocusin} onclick={reading.onclick}>
             { header }
             { body }
+            // 「已投票」 for a screen reader: a live region is announced when its text changes,
+            // so it is there from the first screen, not inserted with the message. Not shown:
+            // the page says it in large type.
+            <p role="status" style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">
+                if draft.stage == Stage::Recorded { { b.recorded_title } }
+            </p>
         </main>
     }
 }

@@ -136,6 +136,8 @@ pub enum VoteAction {
     },
     /// The voter answers 「继续投票」.
     StillHere,
+    /// The voter turns 语音朗读 on or off, for their own ballot.
+    Voice(bool),
     /// Done filling: show the review.
     Submit,
     /// Back from the review or the not-recorded alert to the form.

@@ -253,6 +253,62 @@ fn three_voters_in_turn_each_start_from_an_empty_ballot() {
     assert_eq!(s.page, Page::Vote("s1".into()));
 }
 
+/// 语音朗读 is the voter's own: on for their ballot, through its review and 「已投票」, and
+/// off for the next voter and for a ballot cleared when left unattended. It stores nothing.
+#[test]
+fn voice_reading_ends_with_the_ballot_of_the_voter_who_turned_it_on() {
+    let voice = |s: &AppState| s.draft.as_ref().is_some_and(|d| d.voice);
+    let activity = |s: &AppState| s.draft.as_ref().map_or(0, |d| d.activity);
+    let s = start(recommendation_session());
+    assert!(!voice(&s), "off until the voter turns it on");
+    let s = s.reduce(Action::Vote(VoteAction::Voice(true)));
+    assert!(voice(&s) && s.pending.is_none());
+    let s = vote_for(s, &[2]);
+    let s = written(s, Ok(()));
+    assert_eq!(stage(&s), Some(&Stage::Recorded));
+    assert!(voice(&s), "「已投票」 is said to the voter who asked");
+    let s = s.reduce(Action::Vote(VoteAction::NextVoter));
+    assert!(!voice(&s), "the next voter starts with it off");
+    // Turned on and left without a mark: cleared as an unattended ballot is.
+    let s = s.reduce(Action::Vote(VoteAction::Voice(true)));
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
+        activity: activity(&s),
+    }));
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
+        activity: activity(&s),
+    }));
+    assert!(!voice(&s));
+    // A ballot left unattended and cleared: the voice goes with it.
+    let s = run(
+        s,
+        vec![
+            Action::Vote(VoteAction::Voice(true)),
+            Action::Vote(VoteAction::ToggleCandidate {
+                section: 0,
+                candidate: 1,
+            }),
+        ],
+    );
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
+        activity: activity(&s),
+    }));
+    assert!(voice(&s), "asked 「还在投票吗？」, still the same voter");
+    let s = s.clone().reduce(Action::Vote(VoteAction::Idle {
+        activity: activity(&s),
+    }));
+    assert!(s.draft.as_ref().is_some_and(|d| d.ballot.has_no_marks()));
+    assert!(!voice(&s));
+    // Turned off by the voter.
+    let s = run(
+        s,
+        vec![
+            Action::Vote(VoteAction::Voice(true)),
+            Action::Vote(VoteAction::Voice(false)),
+        ],
+    );
+    assert!(!voice(&s));
+}
+
 #[test]
 fn the_voter_screen_is_left_only_with_the_pin() {
     let s = start(recommendation_session());

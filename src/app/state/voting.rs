@@ -33,6 +33,9 @@ pub struct Draft {
     pub activity: u32,
     /// 「还在投票吗？」 is shown over the ballot.
     pub asked_idle: bool,
+    /// 语音朗读, turned on by this voter: a new ballot starts with it off, so nothing about
+    /// the next voter's choices is spoken unless they turn it on themselves.
+    pub voice: bool,
 }
 
 /// A write-in shown in its cell but not on the ballot, and why.
@@ -68,11 +71,13 @@ impl Draft {
     }
 
     /// Whether something of a voter is on screen: a mark, a category picked, the review, a
-    /// ballot not recorded. Such a ballot is cleared when left unattended.
+    /// ballot not recorded, or their voice reading on. Such a ballot is cleared when left
+    /// unattended (and the voice with it: the next voter's taps are not spoken).
     pub fn unattended_matters(&self, session: &Session) -> bool {
         matches!(self.stage, Stage::Review | Stage::NotRecorded)
             || (matches!(self.stage, Stage::Filling)
                 && (!self.ballot.has_no_marks()
+                    || self.voice
                     || !self.held.is_empty()
                     || session.spec().voters_choose()))
     }
@@ -93,6 +98,7 @@ impl AppState {
             held: Vec::new(),
             activity: 0,
             asked_idle: false,
+            voice: false,
         }
     }
 
@@ -186,6 +192,7 @@ impl AppState {
             | VoteAction::SetWriteIn { .. }
             | VoteAction::Rate { .. }
             | VoteAction::StillHere
+            | VoteAction::Voice(_)
             | VoteAction::Submit
             | VoteAction::BackToForm => {
                 let sessions = Rc::clone(&self.sessions);
@@ -296,6 +303,7 @@ fn reduce_draft(d: &mut Draft, session: &Session, action: VoteAction) {
         }
         // Only the tap itself: the idle timer is restarted above.
         VoteAction::StillHere => {}
+        VoteAction::Voice(on) => d.voice = on,
         // Not the ballot's: handled by `on_vote`.
         VoteAction::Idle { .. } | VoteAction::NextVoter | VoteAction::ConfirmSubmit => {}
     }

@@ -548,7 +548,7 @@ fn recommendation_fields(c: &Ctx, s: usize, r: &RecommendationSection) -> Html {
     };
     html! {
         <>
-            <h4>{ t.names_heading }</h4>
+            <h2>{ t.names_heading }</h2>
             <div class="edit-list">
                 <ol>
                     { for r.candidates.iter().enumerate().map(|(i, cand)| {
@@ -612,7 +612,7 @@ fn evaluation_fields(c: &Ctx, s: usize, e: &EvaluationSection) -> Html {
     let list_messages = c.problems(&list.path());
     html! {
         <>
-            <h4>{ t.subjects_heading }</h4>
+            <h2>{ t.subjects_heading }</h2>
             <div class="edit-list">
                 <ol>
                     { for e.subjects.iter().enumerate().map(|(i, subject)| {
@@ -638,7 +638,7 @@ fn evaluation_fields(c: &Ctx, s: usize, e: &EvaluationSection) -> Html {
                 </div>
             </div>
             <BulkNames studio={c.studio.clone()} section={s} />
-            <h4>{ t.levels_heading }</h4>
+            <h2>{ t.levels_heading }</h2>
             <p class="hint">{ t.levels_hint }</p>
             { text_list(c, List::Levels(s), &e.levels, |i| Text::Level(s, i), |i| (t.level_n)(i + 1), t.add_level) }
         </>
@@ -668,7 +668,7 @@ fn section_fields(c: &Ctx, s: usize, section: &Section, count: usize) -> Html {
                 Section::Recommendation(r) => recommendation_fields(c, s, r),
                 Section::Evaluation(e) => evaluation_fields(c, s, e),
             } }
-            <h4>{ t.section_rules_heading }</h4>
+            <h2>{ t.section_rules_heading }</h2>
             <p class="hint">{ example }</p>
             { match section {
                 Section::Recommendation(r) => {

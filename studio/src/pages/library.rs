@@ -133,7 +133,7 @@ fn entry_card(studio: &crate::app::StudioHandle, e: &LibraryEntry, used: &[Strin
     html! {
         <li key={e.id.clone()}>
             <article class="card template-card" aria-labelledby={heading.clone()}>
-                <h3 id={heading}>{ &e.name }</h3>
+                <h2 id={heading}>{ &e.name }</h2>
                 if e.name != e.spec.title {
                     <p class="title-line">{ (t.printed_title)(&e.spec.title) }</p>
                 }

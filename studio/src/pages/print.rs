@@ -287,7 +287,8 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
                 <button class="primary" onclick={Callback::from(|_| platform::print())}>{ t.print }</button>
                 <button onclick={back}>{ t.back_to_library }</button>
             </div>
-            <div class="paper-print" aria-label={t.print_preview} role="region">
+            // Focusable: on a phone the A4 preview scrolls sideways, and a keyboard must reach it.
+            <div class="paper-print" aria-label={t.print_preview} role="region" tabindex="0">
                 if let (Sheet::Deck, Some(layout)) = (chosen, &deck_sheet) {
                     // The deck's ballots a sheet each; one declared void has no marks to
                     // print (the hint says to spoil a blank one).
