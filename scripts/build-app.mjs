@@ -57,7 +57,9 @@ mkdirSync(work, { recursive: true });
 run('wasm-split-cli', ['--target', 'web', '--out-name', 'app', built, join(work, 'split')]);
 const pkg = join(work, 'pkg');
 run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', pkg, '--out-name', 'app', join(work, 'split', 'app.wasm')]);
-const chunks = readdirSync(join(work, 'split')).filter((f) => /^split_\w+\.wasm$/.test(f));
+// The chunks: one per split name (split_pages, split_english), and the code two of them
+// share, which the splitter puts in a chunk of its own (chunk_N), fetched with either.
+const chunks = readdirSync(join(work, 'split')).filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f));
 if (chunks.length === 0) {
   console.error('build-app: the splitter made no chunk (is the split point in src/app/later.rs still there?)');
   process.exit(1);
@@ -80,7 +82,7 @@ const names = {
   'app.js': `ballot-kit-${h}.js`,
   'app_bg.wasm': `ballot-kit-${h}_bg.wasm`,
   '__wasm_split.js': `ballot-kit-${h}-split.js`,
-  ...Object.fromEntries(chunks.map((f) => [f, `ballot-kit-${h}-${f.slice('split_'.length)}`])),
+  ...Object.fromEntries(chunks.map((f) => [f, `ballot-kit-${h}-${f.replace(/^split_/, '')}`])),
 };
 const swap = (file, pairs) => {
   let text = readFileSync(file, 'utf8');

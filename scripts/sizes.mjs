@@ -8,9 +8,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The budget: what the first load should weigh (docs/size.md).
 const BUDGET = 118 * 1024;
-// The gate: the first load may not grow past this, the budget (issue 21); raising it needs
-// a measured reason in docs/size.md.
-const CEILING = Number(process.env.SIZE_CEILING_KB ?? 118.0) * 1024;
+// The gate: the first load may not grow past this (issue 21); raising it needs a measured
+// reason in docs/size.md. 1 KB above the budget for English (issue 24 allows the choice of
+// a language a small, measured cost on a Chinese device's first load; docs/size.md,
+// "English"), to be won back.
+const CEILING = Number(process.env.SIZE_CEILING_KB ?? 119.0) * 1024;
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
 const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
@@ -59,7 +61,16 @@ const pct = ((100 * total.brotli) / BUDGET).toFixed(1);
 console.log(`\nfirst load (dist/ without the chunks, report/, studio/ and sw.js, brotli): ${(total.brotli / 1024).toFixed(1)} KB of the ${BUDGET / 1024} KB budget (${pct}%)` +
   (total.brotli > BUDGET ? '  OVER BUDGET' : ''));
 const kb = (rs) => (sum(rs).brotli / 1024).toFixed(1);
-console.log(`after the first screen, brotli: the later pages ${kb(rows.filter(chunk))} KB\n` +
+// English is a chunk of its own (src/app/later.rs), fetched before the first screen only by
+// a device that chose English: its first load is the Chinese one's and this chunk.
+// Code the English chunk shares with the later pages is a chunk of its own (chunk_N),
+// fetched with either.
+const english = (r) => chunk(r) && r.file.endsWith('-english.wasm');
+const shared = (r) => chunk(r) && /-chunk_\d+\.wasm$/.test(r.file);
+const withEnglish = total.brotli + sum(rows.filter((r) => english(r) || shared(r))).brotli;
+console.log(`first load of a device in English (with its English chunk): ${(withEnglish / 1024).toFixed(1)} KB; ` +
+  `in Chinese: ${(total.brotli / 1024).toFixed(1)} KB (it never fetches the English chunk)`);
+console.log(`after the first screen, brotli: the later pages ${kb(rows.filter((r) => chunk(r) && !english(r)))} KB\n` +
   `on demand, brotli: results module ${kb(rows.filter((r) => r.file.startsWith('report/') && !r.file.includes('xlsx')))} KB ` +
   `(when results are first shown), XLSX module ${kb(rows.filter((r) => r.file.includes('ballot-xlsx')))} KB (when an .xlsx is first asked for), `+
   `studio ${kb(rows.filter((r) => r.file.startsWith('studio/') && !r.file.includes('ballot-scan') && !r.file.includes('ballot-read')))} KB (when the template library is first opened), ` +

@@ -7,7 +7,13 @@ mod platform;
 fn main() {
     // 长辈版 as the device last chose it, before the first screen is drawn.
     ballot_ui::prefs::set_large(ballot_ui::prefs::large());
-    yew::Renderer::<app::App>::new().render();
+    // English is a chunk of its own: a device that chose it fetches it before the first
+    // screen (Chinese if it cannot be fetched); a Chinese device never does.
+    if ballot_ui::prefs::lang() == "en" {
+        wasm_bindgen_futures::spawn_local(async { app::start(app::later::english().await) });
+    } else {
+        app::start(ballot_core::Lang::ZhCn);
+    }
 }
 
 // See Cargo.toml: a smaller allocator than the default, for the first-load budget.

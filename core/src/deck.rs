@@ -14,6 +14,11 @@ use crate::ballot::{Ballot, DeclaredVoid};
 use crate::count::PaperBox;
 use crate::template::{Section, Template};
 
+/// The names a deck writes in 另选他人 cells: written on the test ballots, so in the
+/// templates' language whatever the screens' (the deck printed on one device and counted on
+/// another must name the same people).
+pub const WRITE_INS: &[&str] = &["测试甲", "测试乙", "测试丙", "测试丁"];
+
 /// The deck of `template` for a count of `category`. `names` are the names written in
 /// 另选他人 cells, in order (the catalogue's; at least one).
 pub fn deck(template: &Template, category: Option<u16>, names: &[&str]) -> Vec<Ballot> {

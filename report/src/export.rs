@@ -4,7 +4,6 @@
 //! cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
 //! so a spreadsheet never runs a name written on a ballot as a formula.
 
-use ballot_core::i18n::report::ZH_CN;
 use ballot_core::results::{percent, score_text, SectionResult};
 
 use serde::{Deserialize, Serialize};
@@ -40,7 +39,7 @@ fn n(x: u32) -> Cell {
 /// figures, each section's table and the flags. CSV and XLSX are written from these rows,
 /// so both carry exactly the numbers of the screen.
 pub fn rows(input: &Input) -> Vec<Vec<Cell>> {
-    let t = &ZH_CN;
+    let t = input.lang.report();
     let mut out: Vec<Vec<Cell>> = Vec::new();
     let spec = input.template.spec();
     if input.test {

@@ -49,6 +49,9 @@ pub struct Input {
     /// A rehearsal's result (测试模式): marked 测试 on every view and export, and its printed
     /// report carries no QR code of it (so it can never be scanned into a merge).
     pub test: bool,
+    /// The language of the screens, the printed report and the exports (not of the
+    /// template's own words). Not part of the input: the app says it beside (`show`).
+    pub lang: ballot_core::Lang,
 }
 
 /// Why an input was refused (a bug in the app or a damaged record; shown with its code).
@@ -64,8 +67,8 @@ pub enum InputError {
 
 impl InputError {
     /// The message (catalogue: `ballot_core::i18n::report`).
-    pub fn message(&self) -> String {
-        let t = &ballot_core::i18n::report::ZH_CN;
+    pub fn message(&self, lang: ballot_core::Lang) -> String {
+        let t = lang.report();
         match self {
             InputError::Json(d) => (t.input_unreadable)(d),
             InputError::Template(errors) => {
@@ -100,13 +103,14 @@ impl Input {
             codes: f.codes,
             audit: f.audit,
             test: f.test,
+            lang: ballot_core::Lang::ZhCn,
         })
     }
 
     /// The name of an export of these results made on `date` (2026-12-03): template,
     /// unit, category, what they are and the date, so two exports never share a name.
     pub fn file_name(&self, date: &str, ext: &str) -> String {
-        let t = &ballot_core::i18n::report::ZH_CN;
+        let t = self.lang.report();
         let kind = t.kind(self.kind());
         let category = self.category.as_deref().unwrap_or("");
         let test = if self.test { t.test_word } else { "" };
@@ -219,6 +223,7 @@ impl Input {
 
     /// The round that follows this result (再次投票, 另行选举), or why there is none.
     pub fn next_round(&self) -> Result<Template, ballot_core::round::DeriveRefused> {
+        // The new round's title is the ballot's, in the template's language.
         let t = &ballot_core::i18n::report::ZH_CN;
         let whole = self.whole();
         ballot_core::round::derive(&self.template, &self.fingerprint, &whole, t.round_title)
@@ -231,7 +236,7 @@ impl Input {
 
     /// The name of a view: 合计, a category, 未分类.
     pub fn view_name(&self, view: View) -> String {
-        let t = &ballot_core::i18n::report::ZH_CN;
+        let t = self.lang.report();
         match view {
             View::Combined => t.combined.to_string(),
             View::Category(Some(c)) => self

@@ -5,7 +5,8 @@
 
 use std::cell::RefCell;
 
-use ballot_core::i18n::report::ZH_CN;
+use ballot_core::i18n::report::ReportTexts;
+use ballot_core::Lang;
 use ballot_report::{export, render, Input, Mode};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,19 +35,20 @@ thread_local! {
     static ON_KEY: Closure<dyn Fn(web_sys::KeyboardEvent)> = Closure::new(on_key);
 }
 
-fn read(input: &str) -> Result<Input, JsValue> {
-    let mut input = Input::read(input).map_err(|e| JsValue::from_str(&e.message()))?;
+fn read(input: &str, lang: Lang) -> Result<Input, JsValue> {
+    let mut input = Input::read(input).map_err(|e| JsValue::from_str(&e.message(lang)))?;
+    input.lang = lang;
     if input.date.is_empty() {
-        input.date = today();
+        input.date = today(lang.report());
     }
     Ok(input)
 }
 
 /// Draws the results of `mode` ("page" or "board") into `host` and answers its buttons.
 #[wasm_bindgen]
-pub fn show(host: HtmlElement, input: &str, mode: &str) -> Result<(), JsValue> {
+pub fn show(host: HtmlElement, input: &str, mode: &str, lang: &str) -> Result<(), JsValue> {
     let mode = Mode::parse(mode).ok_or_else(|| JsValue::from_str("unknown mode"))?;
-    let input = read(input)?;
+    let input = read(input, Lang::from_tag(lang))?;
     host.set_inner_html(&render(&input, mode));
     ON_CLICK.with(|h| host.set_onclick(Some(h.as_ref().unchecked_ref())));
     if !input.codes.is_empty() {
@@ -101,6 +103,7 @@ fn on_click(e: Event) {
         return;
     };
     let action = button.get_attribute("data-action").unwrap_or_default();
+    let t = CURRENT.with(|c| c.borrow().as_ref().map_or(Lang::ZhCn, |i| i.lang).report());
     let done = CURRENT.with(|c| match (action.as_str(), c.borrow().as_ref()) {
         ("announce", Some(input)) => announce(input),
         ("next-round", Some(input)) => next_round(input),
@@ -109,21 +112,21 @@ fn on_click(e: Event) {
             .ok_or_else(|| JsValue::from_str("no window"))
             .and_then(|w| w.print()),
         ("csv", Some(input)) => {
-            download_csv(input).map(|name| status(&button, &(ZH_CN.file_saved)(&name), Said::Done))
+            download_csv(input).map(|name| status(&button, &(t.file_saved)(&name), Said::Done))
         }
         ("xlsx", Some(input)) => {
             let rows = serde_json::to_string(&export::rows(input)).unwrap_or_default();
             let name = input.file_name(&ballot_ui::files::today(), "xlsx");
-            status(&button, ZH_CN.xlsx_preparing, Said::Progress);
+            status(&button, t.xlsx_preparing, Said::Progress);
             let button = button.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = async {
-                    let bytes = write_xlsx(&rows, ZH_CN.results_heading).await?;
+                    let bytes = write_xlsx(&rows, t.results_heading).await?;
                     ballot_ui::files::save(&name, &js_sys::Uint8Array::new(&bytes), XLSX_MIME)
                 };
                 match saved.await {
-                    Ok(()) => status(&button, &(ZH_CN.file_saved)(&name), Said::Done),
-                    Err(why) => status(&button, &(ZH_CN.failed)(&message(&why)), Said::Failed),
+                    Ok(()) => status(&button, &(t.file_saved)(&name), Said::Done),
+                    Err(why) => status(&button, &(t.failed)(&message(&why)), Said::Failed),
                 }
             });
             Ok(())
@@ -131,7 +134,7 @@ fn on_click(e: Event) {
         _ => Ok(()),
     });
     if let Err(why) = done {
-        status(&button, &(ZH_CN.failed)(&message(&why)), Said::Failed);
+        status(&button, &(t.failed)(&message(&why)), Said::Failed);
     }
 }
 
@@ -183,14 +186,15 @@ fn document() -> Result<web_sys::Document, JsValue> {
 
 /// 公布 mode: a full-screen layer over the app, closed by its button.
 fn announce(input: &Input) -> Result<(), JsValue> {
+    let t = input.lang.report();
     let doc = document()?;
     let layer: HtmlElement = doc.create_element("div")?.dyn_into()?;
     layer.set_class_name("announce-layer");
     layer.set_attribute("role", "dialog")?;
     layer.set_attribute("aria-modal", "true")?;
-    layer.set_attribute("aria-label", ZH_CN.announce)?;
+    layer.set_attribute("aria-label", t.announce)?;
     let mut html = String::from("<button type=\"button\" data-action=\"close\">");
-    html.push_str(ZH_CN.close_announce);
+    html.push_str(t.close_announce);
     html.push_str("</button>");
     html.push_str(&render(input, Mode::Announce));
     layer.set_inner_html(&html);
@@ -232,9 +236,10 @@ fn close(button: &Element) -> Result<(), JsValue> {
 /// (every record is stored, so nothing on screen is lost), and the organiser sees what it
 /// holds before it joins the library.
 fn next_round(input: &Input) -> Result<(), JsValue> {
+    let t = input.lang.report();
     let next = input
         .next_round()
-        .map_err(|why| JsValue::from_str(&(ZH_CN.derive_refused)(&why, &[])))?;
+        .map_err(|why| JsValue::from_str(&(t.derive_refused)(&why, &[])))?;
     let location = web_sys::window()
         .ok_or_else(|| JsValue::from_str("no window"))?
         .location();
@@ -251,7 +256,7 @@ fn download_csv(input: &Input) -> Result<String, JsValue> {
 }
 
 /// 2026年11月22日, in the browser's time zone.
-fn today() -> String {
+fn today(t: &ReportTexts) -> String {
     let d = js_sys::Date::new_0();
-    (ZH_CN.date_of)(d.get_full_year(), d.get_month() + 1, d.get_date())
+    (t.date_of)(d.get_full_year(), d.get_month() + 1, d.get_date())
 }

@@ -4,7 +4,7 @@
 
 use ballot_core::count::zheng;
 use ballot_core::figures::Figures;
-use ballot_core::i18n::report::{ReportTexts, ZH_CN};
+use ballot_core::i18n::report::ReportTexts;
 use ballot_core::results::{
     percent, score_text, EvaluationResult, Flag, RecommendationResult, Results, SectionResult,
     Status,
@@ -39,7 +39,7 @@ impl Mode {
 const STYLE: &str = include_str!("report.css");
 
 pub fn render(input: &Input, mode: Mode) -> String {
-    let t = &ZH_CN;
+    let t = input.lang.report();
     let mut h = Html::default();
     h.raw("<style>").raw(STYLE).raw("</style>");
     match mode {
@@ -849,5 +849,5 @@ fn announce(h: &mut Html, input: &Input, t: &ReportTexts) {
 
 /// A flag's message, for the CSV export.
 pub(crate) fn flag_text(f: &Flag, input: &Input) -> String {
-    (ZH_CN.flag)(f, &titles(input))
+    (input.lang.report().flag)(f, &titles(input))
 }

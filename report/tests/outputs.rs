@@ -142,7 +142,7 @@ fn a_damaged_input_is_refused_with_its_code() {
     assert_ne!(bad_rules, good);
     let e = Input::read(&bad_rules).err().expect("refused");
     assert_eq!(
-        e.message(),
+        e.message(ballot_core::Lang::ZhCn),
         "结果所用的模板有误：第1部分 › 第1条规则：写法有误，应写成如“seats 5”（T18）（E02）"
     );
     let other = Template::parse(samples::EVALUATION_JSON).expect("sample");

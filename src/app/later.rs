@@ -32,7 +32,7 @@ use super::state::{AppState, CountAction, Page, VoteAction};
 use ballot_core::count::StoredCount;
 use ballot_core::damage::Damage;
 use ballot_core::session::StoredSession;
-use ballot_core::Template;
+use ballot_core::{Lang, Template};
 
 use super::state::{count_sum, Dump, Seed, Sum};
 use super::AppHandle;
@@ -124,6 +124,18 @@ fn read_step(dump: &Dump, samples: bool) -> Result<Read, SplitLoaderError> {
         offered,
         unreadable,
     })
+}
+
+/// English: its catalogues are a chunk of their own, apart from the later pages, so that a
+/// Chinese device never fetches them (`Lang::En`).
+#[wasm_split(english, fallible)]
+fn english_step() -> Result<Lang, SplitLoaderError> {
+    Ok(Lang::from_tag("en"))
+}
+
+/// The screens in English, once its chunk is fetched; Chinese if it cannot be.
+pub async fn english() -> Lang {
+    english_step().await.unwrap_or_default()
 }
 
 #[wasm_split(pages, preload(preload_parse), fallible)]

@@ -3,7 +3,7 @@
 //! Effects here do all storage: the reducer asks (`AppState::pending`), they report back.
 
 mod components;
-mod later;
+pub mod later;
 mod pages;
 pub mod state;
 
@@ -58,11 +58,23 @@ async fn with_chunk(dump: Result<Dump, StoreError>) -> Result<Dump, StoreError> 
     dump
 }
 
+thread_local! {
+    /// The screens' language at start-up (`start`).
+    static START: std::cell::Cell<ballot_core::Lang> = std::cell::Cell::default();
+}
+
+/// Draws the app, its screens in `lang`.
+pub fn start(lang: ballot_core::Lang) {
+    START.set(lang);
+    yew::Renderer::<App>::new().render();
+}
+
 #[component]
 pub fn App() -> Html {
     let app = use_reducer(|| {
         let mut s = AppState::new(Vec::new());
         s.large = ballot_ui::prefs::large();
+        s.lang = START.get();
         s
     });
     let t = app.lang.texts();

@@ -1,7 +1,6 @@
 //! The studio's root: its state, the effects that read and write the store, and the view
 //! on screen. Views get the state handle; the pieces below them get data and callbacks.
 
-use ballot_core::i18n::studio::ZH_CN;
 use ballot_ui::idb;
 use yew::prelude::*;
 
@@ -57,7 +56,8 @@ pub fn Root(props: &StudioProps) -> Html {
 
 #[component]
 pub fn StudioApp(props: &StudioProps) -> Html {
-    let studio = use_reducer(|| Studio::new(&ZH_CN, props.context.clone()));
+    let studio =
+        use_reducer(|| Studio::new(crate::platform::lang().studio(), props.context.clone()));
     let t = studio.t;
 
     {
@@ -112,7 +112,7 @@ pub fn StudioApp(props: &StudioProps) -> Html {
     let body = match (&studio.load, &studio.view) {
         (Load::Loading, _) => html! { <p class="loading" role="status">{ t.loading }</p> },
         (Load::Failed(e), _) => html! {
-            <p class="field-error" role="alert">{ e.message(ballot_core::Lang::default().texts()) }</p>
+            <p class="field-error" role="alert">{ e.message(crate::platform::lang().texts()) }</p>
         },
         (Load::Ready, View::Library) => {
             html! { <pages::library::LibraryView studio={studio.clone()} /> }
@@ -138,7 +138,7 @@ pub fn StudioApp(props: &StudioProps) -> Html {
             Notice::SavedDraft(name) => (t.saved_draft)(name),
             Notice::Deleted(name) => (t.deleted)(name),
             Notice::Imported(name) => (t.imported)(name),
-            Notice::Store(e) => e.message(ballot_core::Lang::default().texts()).to_string(),
+            Notice::Store(e) => e.message(crate::platform::lang().texts()).to_string(),
         };
         let alert = matches!(n, Notice::Store(_) | Notice::SavedDraft(_));
         let dismiss = {
@@ -165,7 +165,7 @@ pub fn notice_box(text: &str, alert: bool, dismiss: Callback<MouseEvent>) -> Htm
     html! {
         <div class="notice" role={if alert { "alert" } else { "status" }}>
             <p>{ ballot_ui::text::coded(text) }</p>
-            <button onclick={dismiss}>{ ZH_CN.dismiss }</button>
+            <button onclick={dismiss}>{ crate::platform::lang().studio().dismiss }</button>
         </div>
     }
 }

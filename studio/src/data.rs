@@ -14,7 +14,6 @@ use ballot_core::backup::{self, BackupError, GroupKind, Outcome, Plan, Provenanc
 use ballot_core::count::StoredCount;
 use ballot_core::damage::Damage;
 use ballot_core::exchange::seal::{device_code, Seal, Signer};
-use ballot_core::i18n::data::ZH_CN;
 use ballot_core::library::Origin;
 use ballot_core::pin::{Pin, PinCheck};
 use ballot_core::session::{Status, StoredSession};
@@ -423,7 +422,7 @@ fn pin_fields(
     typed: &UseStateHandle<Vec<(String, String)>>,
     prefix: &str,
 ) -> Html {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().data();
     html! {
         { for holders.iter().map(|(id, label)| {
             let typed = typed.clone();
@@ -448,7 +447,7 @@ fn pin_fields(
 
 #[component]
 pub fn DataApp() -> Html {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().data();
     let held = use_state(|| None::<Result<Rc<Held>, StoreError>>);
     let message = use_state(|| None::<Said>);
     let restore = use_state(|| None::<Rc<Restore>>);
@@ -471,7 +470,7 @@ pub fn DataApp() -> Html {
                     let now = js_sys::Date::now().max(0.0) as u64;
                     let n = purge(h, now).await;
                     if n > 0 {
-                        message.set(Some(Said::Done((ZH_CN.purged)(n))));
+                        message.set(Some(Said::Done((crate::platform::lang().data().purged)(n))));
                         read = read_device().await;
                     }
                 }
@@ -479,7 +478,7 @@ pub fn DataApp() -> Html {
             });
         });
     }
-    let app_texts = ballot_core::Lang::ZhCn.texts();
+    let app_texts = crate::platform::lang().texts();
     let Some(state) = (*held).clone() else {
         return html! { <p role="status">{ app_texts.loading }</p> };
     };
@@ -797,7 +796,7 @@ fn tests_view(
     message: &UseStateHandle<Option<Said>>,
     reads: &UseStateHandle<u32>,
 ) -> Html {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().data();
     let n = h.tests.len();
     let ask = {
         let clearing = clearing.clone();
@@ -846,8 +845,8 @@ fn deleted_view(
     message: &UseStateHandle<Option<Said>>,
     reads: &UseStateHandle<u32>,
 ) -> Html {
-    let t = &ZH_CN;
-    let app_texts = ballot_core::Lang::ZhCn.texts();
+    let t = crate::platform::lang().data();
+    let app_texts = crate::platform::lang().texts();
     let now = js_sys::Date::now().max(0.0) as u64;
     html! {
         <section aria-labelledby="deleted-title">
@@ -893,7 +892,7 @@ fn restore_view(
     cancel: Callback<MouseEvent>,
     busy: bool,
 ) -> Html {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().data();
     let made_by = match &r.made_by.signer {
         _ if r.made_by.own() => html! { <p class="notice-ok">{ t.made_by_own }</p> },
         Signer::Device(key) => {
@@ -931,7 +930,7 @@ fn restore_view(
 
 /// Makes, signs, encrypts and saves a backup. The message to show either way.
 async fn make_backup(h: &Held, passphrase: &str, typed: &[(String, String)]) -> Result<Said, Said> {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().data();
     match wrong_pin(h.open.iter(), typed).await {
         Ok(None) => {}
         Ok(Some(w)) => return Err(Said::Refused((t.pin_wrong_for)(&w.label))),
@@ -986,8 +985,8 @@ async fn plan_restore(h: &Held, text: &str) -> Result<Restore, BackupError> {
 /// Restores: each session it adds records to with its PIN and held by this window, then
 /// every record in one transaction. The number of records added, or why none was.
 async fn run_restore(h: &Held, r: &Restore, typed: &[(String, String)]) -> Result<usize, String> {
-    let t = &ZH_CN;
-    let app_texts = ballot_core::Lang::ZhCn.texts();
+    let t = crate::platform::lang().data();
+    let app_texts = crate::platform::lang().texts();
     let completed: Vec<&str> = r.completed().collect();
     let asked = h.pins.iter().filter(|p| completed.contains(&p.id.as_str()));
     match wrong_pin(asked, typed).await {

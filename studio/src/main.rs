@@ -34,7 +34,8 @@ fn Nothing() -> yew::Html {
 /// app's address, for links, and a shared link the device was opened with come from the
 /// address bar.
 #[wasm_bindgen]
-pub fn show(host: web_sys::Element, context: &str) {
+pub fn show(host: web_sys::Element, context: &str, _mode: &str, lang: &str) {
+    platform::set_lang(ballot_core::Lang::from_tag(lang));
     let context = platform::read_context(context);
     // Two Yew apps share the page. Yew tells whose an event is by the subtree id branded on
     // each app's root element, and counts those ids from 1 in each wasm module: the app's

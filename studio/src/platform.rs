@@ -9,6 +9,21 @@ use ballot_core::handover::{ResultInput, StudioInput, StudioPage};
 
 use crate::state::{Context, FileError, Stamp};
 
+thread_local! {
+    /// The screens' language, as the app said when it showed the studio (`show`).
+    static LANG: std::cell::Cell<ballot_core::Lang> = std::cell::Cell::default();
+}
+
+/// The screens' language: the studio is shown in one host at a time, each time with the
+/// app's language (`show` sets it before the first render).
+pub fn lang() -> ballot_core::Lang {
+    LANG.get()
+}
+
+pub fn set_lang(lang: ballot_core::Lang) {
+    LANG.set(lang);
+}
+
 /// Reads the context the app hands over ([`StudioInput`]; unreadable, it is left empty and
 /// the library shows), and from the address bar the app's address and a shared link, if any.
 pub fn read_context(json: &str) -> Context {

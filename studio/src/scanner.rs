@@ -11,8 +11,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlVideoElement};
 use yew::prelude::*;
 
-use ballot_core::i18n::studio::ZH_CN;
-
 use ballot_ui::camera::{image_file, reason, sleep, start_camera, stop_camera};
 
 /// Frames for the QR reader: enough for a code held up to the camera.
@@ -48,7 +46,7 @@ pub struct ScannerProps {
 
 #[component]
 pub fn Scanner(props: &ScannerProps) -> Html {
-    let t = &ZH_CN;
+    let t = crate::platform::lang().studio();
     let once = props.once;
     let video = use_node_ref();
     let photo = use_node_ref();

@@ -8,6 +8,9 @@ import {
   startVoting,
 } from './helpers';
 
+// axe analyses a whole page each time (a few seconds on a busy machine): a minute a test.
+test.describe.configure({ timeout: 60_000 });
+
 async function violations(page: Page, screen: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return result.violations.map(
@@ -86,7 +89,8 @@ test('axe: a paper count: the pad, its tabs and its board', async ({ page }) => 
   expect(found).toEqual([]);
 });
 
-test('axe: the studio: library, editor, print page; the desk; the data page', async ({ page }) => {
+// One test a part of the studio: each screen's analysis takes a few seconds.
+test('axe: the template library, its editor, print page and share page', async ({ page }) => {
   const found: string[] = [];
   await page.goto('/');
   await expectHome(page);
@@ -106,9 +110,13 @@ test('axe: the studio: library, editor, print page; the desk; the data page', as
   await page.getByRole('article', { name: RECOMMENDATION, exact: true }).getByRole('button', { name: '分享' }).tap();
   await expect(page.getByRole('heading', { level: 2, name: '二维码' })).toBeVisible();
   found.push(...(await violations(page, 'share page')));
+  expect(found).toEqual([]);
+});
+
+test('axe: the results desk with a result on it, and the data page', async ({ page }) => {
+  const found: string[] = [];
   await page.goto('/');
   await expectHome(page);
-  // The desk with a result on it.
   await openCount(page, { returned: '1', issued: '1' });
   await enter(page, { names: ['于建华'] });
   await page.getByRole('button', { name: '返回首页' }).tap();

@@ -122,3 +122,26 @@ test('voice reading: a device without a Chinese voice says so, until one is inst
   await voice.tap();
   await expect.poll(() => last(page)).toContain(RECOMMENDATION);
 });
+
+test.describe('while the voice module is on its way', () => {
+  // The module's request is held here; a service worker would answer it itself.
+  test.use({ serviceWorkers: 'block' });
+  test('voice reading: the voice arriving while a voter types in a write-in cell loses nothing typed', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/voice/voice.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await voterScreen(page, ['zh-CN'], RECOMMENDATION);
+    const cell = page.getByLabel('另选他人 1');
+    await cell.fill('赵六');
+    // The module arrives and the switch is drawn again, with the text still in the cell.
+    release();
+    await expect(page.getByRole('switch', { name: '语音朗读', exact: true })).toBeEnabled();
+    await expect(cell).toHaveValue('赵六');
+    await cell.press('Tab');
+    await page.getByRole('button', { name: '提交', exact: true }).tap();
+    await expect(page.getByRole('region', { name: '请核对您的选择' })).toContainText('赵六');
+  });
+});

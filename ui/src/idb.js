@@ -602,6 +602,16 @@ export async function unlockText(passphrase, salt, iv, iterations, data) {
   return new TextDecoder("utf-8", { fatal: true }).decode(plain);
 }
 
+// The screens' language: the device's choice, else the browser's (Chinese unless it is not).
+const LANG = "ballot-kit:lang";
+export function lang() {
+  try { const l = localStorage.getItem(LANG); if (l) return l; } catch { }
+  return /^zh\b/i.test(navigator.language || "zh") ? "zh-CN" : "en";
+}
+export function setLang(tag) {
+  try { localStorage.setItem(LANG, tag); } catch { }
+}
+
 // 长辈版 (large text): a way of showing, not a record (prefs.rs), so localStorage is enough.
 const LARGE = "ballot-kit:large";
 export function large() {

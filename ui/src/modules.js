@@ -17,11 +17,12 @@ export function load(path) {
   return loading[path];
 }
 
-// Draws module `path` into `host`; the module owns it from then on. If the module cannot be
-// loaded or refuses the input, `failed` (the app's message) and the reason are shown.
-export function show(path, host, input, mode, failed) {
+// Draws module `path` into `host`, its words in `lang`; the module owns it from then on. If
+// the module cannot be loaded or refuses the input, `failed` (the app's message) and the
+// reason are shown.
+export function show(path, host, input, mode, failed, lang) {
   load(path)
-    .then((m) => m.show(host, input, mode))
+    .then((m) => m.show(host, input, mode, lang))
     .catch((e) => {
       const p = document.createElement('p');
       p.className = 'field-error';

@@ -6,9 +6,17 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/modules.js")]
 extern "C" {
-    /// Draws module `path` into `host`; never throws. If the module cannot be loaded or
-    /// refuses the input, `failed` (the app's message) and the reason are shown in `host`.
-    pub fn show(path: &str, host: &web_sys::Element, input: &str, mode: &str, failed: &str);
+    /// Draws module `path` into `host`, its words in `lang` (a `Lang` tag); never throws. If
+    /// the module cannot be loaded or refuses the input, `failed` (the app's message) and
+    /// the reason are shown in `host`.
+    pub fn show(
+        path: &str,
+        host: &web_sys::Element,
+        input: &str,
+        mode: &str,
+        failed: &str,
+        lang: &str,
+    );
     /// The module at `path`, fetched and initialised once (a promise of it).
     #[wasm_bindgen(catch)]
     pub async fn load(path: &str) -> Result<JsValue, JsValue>;

@@ -12,14 +12,24 @@ pub fn typed(s: String) -> String {
 }
 
 /// Splits a message at the codes that end it: 「请填写居民区名称（S01）」 gives
-/// (「请填写居民区名称」, 「（S01）」); several codes stay together (「…（T18）（E02）」); a
-/// message without one gives it whole and "".
+/// (「请填写居民区名称」, 「（S01）」), "Enter the name (S01)" gives ("Enter the name",
+/// " (S01)"); several codes stay together (「…（T18）（E02）」); a message without one gives
+/// it whole and "".
 pub fn split_code(text: &str) -> (&str, &str) {
     let mut at = text.len();
-    while let Some(open) = text[..at].strip_suffix('）').and_then(|s| s.rfind('（')) {
-        let code = text[open..at]
-            .trim_start_matches('（')
-            .trim_end_matches('）')
+    loop {
+        let head = &text[..at];
+        let (open, close) = if head.ends_with('）') {
+            ('（', '）')
+        } else {
+            ('(', ')')
+        };
+        let Some(open_at) = head.strip_suffix(close).and_then(|s| s.rfind(open)) else {
+            break;
+        };
+        let code = text[open_at..at]
+            .trim_start_matches(open)
+            .trim_end_matches(close)
             .as_bytes();
         let is_code = code.len() == 3
             && code[0].is_ascii_uppercase()
@@ -27,7 +37,8 @@ pub fn split_code(text: &str) -> (&str, &str) {
         if !is_code {
             break;
         }
-        at = open;
+        // An English code keeps the space before it.
+        at = text[..open_at].strip_suffix(' ').map_or(open_at, str::len);
     }
     text.split_at(at)
 }
@@ -60,6 +71,15 @@ mod tests {
             split_code("最多 40 个字（名称）"),
             ("最多 40 个字（名称）", "")
         );
+        assert_eq!(
+            split_code("The two PINs differ (S07)"),
+            ("The two PINs differ", " (S07)")
+        );
+        assert_eq!(
+            split_code("Broken: not written right (T18) (E02)"),
+            ("Broken: not written right", " (T18) (E02)")
+        );
+        assert_eq!(split_code("At most 40 (name)"), ("At most 40 (name)", ""));
         assert_eq!(split_code("（"), ("（", ""));
         assert_eq!(split_code(""), ("", ""));
     }

@@ -144,8 +144,6 @@ pub struct BallotTexts {
     pub deck_blank: &'static str,
     pub deck_void: fn(&str) -> String,
     pub deck_written: fn(&str) -> String,
-    /// The names a deck writes in 另选他人 cells.
-    pub deck_write_ins: &'static [&'static str],
     pub deck_compare_heading: &'static str,
     /// How many ballots are entered of the deck's.
     pub deck_progress: fn(usize, usize) -> String,

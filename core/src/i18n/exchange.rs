@@ -110,6 +110,13 @@ pub struct ExchangeTexts {
     pub nothing_marked: &'static str,
     pub declared_void: &'static str,
 
+    /// A ballot as entered: the words of its verdict (the ballot catalogue of the same
+    /// language), how its names, a section's parts and its sections are joined, and the
+    /// line from its category, verdict and marks.
+    pub ballot: &'static crate::i18n::ballot::BallotTexts,
+    pub joins: [&'static str; 3],
+    pub ballot_line: fn(&str, &str, &str) -> String,
+
     pub exchange_error: fn(&ExchangeError) -> String,
     pub merge_refused: fn(&MergeRefused) -> String,
     pub compare_refused: fn(&CompareRefused) -> String,
@@ -119,15 +126,14 @@ impl ExchangeTexts {
     /// What one paper ballot shows, as entered: the verdict, then the names marked and
     /// written in, or each item's level, so two counters see exactly where they differ.
     pub fn ballot_marks(&self, template: &Template, ballot: &Ballot) -> String {
-        let texts = crate::Lang::default().ballot();
+        let [names_join, parts_join, sections_join] = self.joins;
         let verdict = check(template, ballot)
-            .map(|c| texts.verdict(&c.verdict))
+            .map(|c| self.ballot.verdict(&c.verdict))
             .unwrap_or_default();
         let category = ballot
             .category
             .and_then(|c| template.categories().get(usize::from(c)))
-            .map(|c| format!("［{c}］"))
-            .unwrap_or_default();
+            .map_or("", String::as_str);
         let mut parts = Vec::new();
         match &ballot.content {
             BallotContent::Void(_) => parts.push(self.declared_void.to_string()),
@@ -168,24 +174,17 @@ impl ExchangeTexts {
                                 .filter_map(|&i| s.candidates.get(usize::from(i)))
                                 .map(|c| c.name.as_str())
                                 .collect();
-                            let mut p = String::new();
+                            let mut p: Vec<String> = Vec::new();
                             if !names.is_empty() {
-                                p = format!("{}{}", self.marked, names.join("、"));
+                                p.push(format!("{}{}", self.marked, names.join(names_join)));
                             }
                             if !crossed.is_empty() {
-                                if !p.is_empty() {
-                                    p.push('，');
-                                }
-                                p.push_str(&format!("{}{}", self.crossed, crossed.join("、")));
+                                p.push(format!("{}{}", self.crossed, crossed.join(names_join)));
                             }
                             if !written.is_empty() {
-                                if !p.is_empty() {
-                                    p.push('，');
-                                }
-                                p.push_str(self.written_in);
-                                p.push_str(&written.join("、"));
+                                p.push(format!("{}{}", self.written_in, written.join(names_join)));
                             }
-                            parts.push(p);
+                            parts.push(p.join(parts_join));
                         }
                         (Section::Evaluation(e), SectionMarks::Evaluation(items)) => {
                             let rated: Vec<String> = items
@@ -211,9 +210,9 @@ impl ExchangeTexts {
         let marks = if parts.is_empty() {
             self.nothing_marked.to_string()
         } else {
-            parts.join("；")
+            parts.join(sections_join)
         };
-        format!("{category}{verdict}（{marks}）")
+        (self.ballot_line)(category, &verdict, &marks)
     }
 }
 
@@ -330,6 +329,15 @@ pub static ZH_CN: ExchangeTexts = ExchangeTexts {
     nothing_marked: "未划",
     declared_void: "整张作废",
 
+    ballot: &super::zh_cn::BALLOT,
+    joins: ["、", "，", "；"],
+    ballot_line: |category, verdict, marks| {
+        if category.is_empty() {
+            format!("{verdict}（{marks}）")
+        } else {
+            format!("［{category}］{verdict}（{marks}）")
+        }
+    },
     exchange_error: |e| {
         let text = match e {
             ExchangeError::NotResults { template: true } => {

@@ -10,6 +10,7 @@
 pub mod ballot;
 #[cfg(feature = "exchange")]
 pub mod data;
+pub mod en;
 #[cfg(feature = "exchange")]
 pub mod exchange;
 pub mod report;
@@ -20,17 +21,54 @@ use crate::figures::FigureFlag;
 use crate::form::SessionError;
 use crate::session::{EventKind, Turnout};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The language of the screens (not of a ballot: a template's own words are its own).
+///
+/// English is reached only through its value, `Lang::En(&en::CATALOGUES)`: code that never
+/// makes one never links the English catalogue. The app's first load does not: a device
+/// that chose English gets the value from the wasm chunk that holds the catalogue
+/// (src/app/later.rs), so a Chinese device never downloads it.
+#[derive(Clone, Copy, Default)]
 pub enum Lang {
     /// 简体中文, the default.
     #[default]
     ZhCn,
+    En(&'static Catalogues),
+}
+
+/// One language's catalogues, by reference (a static may refer to others, not hold them).
+pub struct Catalogues {
+    pub texts: &'static Texts,
+    pub ballot: &'static ballot::BallotTexts,
+    pub report: &'static report::ReportTexts,
+    pub studio: &'static studio::StudioTexts,
+    #[cfg(feature = "exchange")]
+    pub data: &'static data::DataTexts,
+    #[cfg(feature = "exchange")]
+    pub exchange: &'static exchange::ExchangeTexts,
+}
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Self) -> bool {
+        matches!(
+            (self, other),
+            (Lang::ZhCn, Lang::ZhCn) | (Lang::En(_), Lang::En(_))
+        )
+    }
+}
+
+impl Eq for Lang {}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
 }
 
 impl Lang {
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::ZhCn => &zh_cn::TEXTS,
+            Lang::En(c) => c.texts,
         }
     }
 
@@ -40,15 +78,94 @@ impl Lang {
     pub fn ballot(self) -> &'static ballot::BallotTexts {
         match self {
             Lang::ZhCn => &zh_cn::BALLOT,
+            Lang::En(c) => c.ballot,
         }
     }
 
-    /// The BCP 47 tag for the page's `lang` attribute.
+    /// The results module's words.
+    pub fn report(self) -> &'static report::ReportTexts {
+        match self {
+            Lang::ZhCn => &report::ZH_CN,
+            Lang::En(c) => c.report,
+        }
+    }
+
+    /// The template studio's words.
+    pub fn studio(self) -> &'static studio::StudioTexts {
+        match self {
+            Lang::ZhCn => &studio::ZH_CN,
+            Lang::En(c) => c.studio,
+        }
+    }
+
+    /// The data page's words.
+    #[cfg(feature = "exchange")]
+    pub fn data(self) -> &'static data::DataTexts {
+        match self {
+            Lang::ZhCn => &data::ZH_CN,
+            Lang::En(c) => c.data,
+        }
+    }
+
+    /// The results desk's words.
+    #[cfg(feature = "exchange")]
+    pub fn exchange(self) -> &'static exchange::ExchangeTexts {
+        match self {
+            Lang::ZhCn => &exchange::ZH_CN,
+            Lang::En(c) => c.exchange,
+        }
+    }
+
+    /// The BCP 47 tag for the page's `lang` attribute, and a device's remembered choice.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::ZhCn => "zh-CN",
+            Lang::En(_) => "en",
         }
     }
+
+    /// The language a tag names. Links the English catalogue: for the modules loaded on
+    /// demand and the chunk that holds English, never the app's first load.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == "en" {
+            Lang::En(&en::CATALOGUES)
+        } else {
+            Lang::ZhCn
+        }
+    }
+}
+
+/// Where a template's problem is, as a path of names (`sections[0].candidates[2].name` →
+/// 第1部分 › 第3位人选 › 姓名), in a language's words: `field` names a field (the whole
+/// form's or a part's: `at_root`), `item` an item of a list, `index` an item of no list.
+pub(crate) fn location(
+    segments: &[crate::error::Segment],
+    field: fn(crate::error::Field, bool) -> &'static str,
+    item: fn(crate::error::Field, usize) -> String,
+    index: fn(usize) -> String,
+) -> String {
+    use crate::error::{Field, Segment};
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        match (segments[i], segments.get(i + 1)) {
+            (Segment::Field(list), Some(Segment::Index(n))) => {
+                parts.push(item(list, *n));
+                i += 2;
+            }
+            (Segment::Field(f), _) => {
+                // A round's `title` is the first round's form title, not a section's.
+                let whole = i == 0 || (i == 1 && segments[0] == Segment::Field(Field::Round));
+                parts.push(field(f, whole).to_string());
+                i += 1;
+            }
+            (Segment::Index(n), _) => {
+                parts.push(index(n));
+                i += 1;
+            }
+        }
+    }
+    parts.join(" › ")
 }
 
 pub struct Texts {

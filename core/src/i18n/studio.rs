@@ -580,7 +580,7 @@ fn new_recommendation() -> Section {
 
 /// A new section of names, a recommendation or an election: no names yet, one to mark,
 /// one 另选他人 cell, every other choice at its default.
-fn names_section(title: &str, election: Option<crate::template::Contest>) -> Section {
+pub(crate) fn names_section(title: &str, election: Option<crate::template::Contest>) -> Section {
     Section::Recommendation(RecommendationSection {
         title: title.into(),
         candidates: Vec::new(),

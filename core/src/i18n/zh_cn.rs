@@ -350,7 +350,6 @@ pub static BALLOT: BallotTexts = BallotTexts {
     deck_blank: "空白，什么都不写",
     deck_void: |why| format!("作废票（{why}）"),
     deck_written: |name| format!("另选他人写「{name}」"),
-    deck_write_ins: &["测试甲", "测试乙", "测试丙", "测试丁"],
     deck_compare_heading: "对照结果",
     deck_progress: |entered, total| format!("已录入 {entered} 张 / 测试票 {total} 张。录完后在这里逐张对照。"),
     deck_same: |n| format!("录入与测试票逐张一致：共 {n} 张。"),
@@ -587,27 +586,9 @@ fn item_name(list: Field, i: usize) -> String {
 
 /// `sections[0].candidates[2].name` → 第1部分 › 第3位人选 › 姓名
 fn location(segments: &[Segment]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < segments.len() {
-        match (segments[i], segments.get(i + 1)) {
-            (Segment::Field(list), Some(Segment::Index(n))) => {
-                parts.push(item_name(list, *n));
-                i += 2;
-            }
-            (Segment::Field(f), _) => {
-                // A round's `title` is the first round's form title, not a section's.
-                let whole = i == 0 || (i == 1 && segments[0] == Segment::Field(Field::Round));
-                parts.push(field_name(f, whole).to_string());
-                i += 1;
-            }
-            (Segment::Index(n), _) => {
-                parts.push(format!("第{}项", n + 1));
-                i += 1;
-            }
-        }
-    }
-    parts.join(" › ")
+    super::location(segments, field_name, item_name, |n| {
+        format!("第{}项", n + 1)
+    })
 }
 
 pub(crate) fn template_error(e: &TemplateError) -> String {

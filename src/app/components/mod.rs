@@ -7,6 +7,7 @@ pub mod camera;
 pub mod category_picker;
 pub mod dialog;
 pub mod form;
+pub mod lang_switch;
 pub mod large_switch;
 pub mod module_view;
 pub mod notice;

@@ -17,6 +17,8 @@ pub struct ModuleViewProps {
     pub mode: &'static str,
     /// Shown, with the reason, when the module cannot be loaded.
     pub failed: &'static str,
+    /// The screens' language (`Lang::tag`).
+    pub lang: &'static str,
 }
 
 #[component]
@@ -24,11 +26,14 @@ pub fn ModuleView(props: &ModuleViewProps) -> Html {
     let host = use_node_ref();
     {
         let (host, module, failed) = (host.clone(), props.module, props.failed);
-        use_effect_with((props.input.clone(), props.mode), move |(input, mode)| {
-            if let Some(el) = host.cast::<web_sys::Element>() {
-                module::show(module, &el, input, mode, failed);
-            }
-        });
+        use_effect_with(
+            (props.input.clone(), props.mode, props.lang),
+            move |(input, mode, lang)| {
+                if let Some(el) = host.cast::<web_sys::Element>() {
+                    module::show(module, &el, input, mode, failed, lang);
+                }
+            },
+        );
     }
     // The module owns the children; Yew never renders any.
     html! { <div class="report-host" ref={host}></div> }

@@ -18,37 +18,104 @@ use yew::prelude::*;
 
 use crate::app::state::Stage;
 
-/// This device's voice, as the voter screen knows it.
-#[derive(Clone, PartialEq)]
+thread_local! {
+    /// The voice module, once fetched (kept for the app's lifetime: it is small).
+    static VOICE: RefCell<Option<Voice>> = const { RefCell::new(None) };
+}
+
+/// The voice, if it is fetched and the device has a Chinese voice now.
+fn voice() -> Option<Voice> {
+    VOICE.with(|v| v.borrow().clone()).filter(Voice::ready)
+}
+
+/// This device's voice, as the switch knows it.
+#[derive(Clone, Copy, PartialEq)]
 enum Device {
     /// The voice module is being fetched.
     Loading,
-    /// It could not be fetched (offline before it was ever cached).
-    Unavailable,
-    /// `chinese`: the device has a Chinese voice (looked at again when its voices change).
-    Loaded { voice: Voice, chinese: bool },
+    /// Fetched: whether the device has a Chinese voice (looked at again when its voices
+    /// change). Not fetched (offline before it was ever cached): none.
+    Chinese(bool),
 }
-
-/// The loaded voice and the listener for its device's voices, kept while the screen is up.
-type Watching = Option<(Voice, Closure<dyn FnMut()>)>;
 
 /// The words a control's state is said in (from the ballot catalogue): chosen, unchosen,
 /// a switch on, off.
 pub type StateWords = [&'static str; 4];
 
+#[derive(Properties, PartialEq)]
+pub struct SwitchProps {
+    /// The voter's choice (`Draft::voice`).
+    pub on: bool,
+    pub label: &'static str,
+    /// What the switch says where the device has no Chinese voice.
+    pub none: &'static str,
+    pub on_toggle: Callback<bool>,
+}
+
 /// The switch, beside 长辈版: its state said by its role and a ✓, never by colour alone.
-/// Where the device has no Chinese voice it says so (`none`) and cannot be turned on.
-pub fn voice_switch(r: &Reading, label: &'static str, none: &'static str) -> Html {
-    let on = r.on;
-    let toggle = r.on_toggle.reform(move |_: MouseEvent| !on);
+/// Where the device has no Chinese voice it says so and cannot be turned on.
+///
+/// A component of its own: the voice module arriving, or the device's voices changing,
+/// redraws the switch alone. Redrawing the voter screen would set its write-in cells back
+/// to the ballot's text and lose what a voter is typing (a cell's text reaches the ballot
+/// when it is left).
+#[component]
+pub fn VoiceSwitch(p: &SwitchProps) -> Html {
+    let device = use_state(|| match voice() {
+        Some(_) => Device::Chinese(true),
+        None => Device::Loading,
+    });
+    {
+        let device = device.clone();
+        use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            let watching: Rc<RefCell<Watching>> = Rc::default();
+            {
+                let (alive, watching) = (alive.clone(), watching.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match VOICE.with(|v| v.borrow().clone()) {
+                        Some(v) => Ok(v),
+                        None => Voice::load().await,
+                    };
+                    let Ok(v) = loaded else {
+                        device.set(Device::Chinese(false));
+                        return;
+                    };
+                    VOICE.with(|slot| *slot.borrow_mut() = Some(v.clone()));
+                    if !alive.get() {
+                        return;
+                    }
+                    device.set(Device::Chinese(v.ready()));
+                    let changed = {
+                        let v = v.clone();
+                        Closure::<dyn FnMut()>::new(move || device.set(Device::Chinese(v.ready())))
+                    };
+                    v.watch(&changed);
+                    *watching.borrow_mut() = Some((v, changed));
+                });
+            }
+            move || {
+                alive.set(false);
+                if let Some((v, changed)) = watching.borrow_mut().take() {
+                    v.unwatch(&changed);
+                }
+            }
+        });
+    }
+    let available = *device == Device::Chinese(true);
+    let on = p.on && available;
+    let toggle = p.on_toggle.reform(move |_: MouseEvent| !on);
     html! {
         <button class="large-switch" role="switch" aria-checked={if on { "true" } else { "false" }}
-            disabled={!r.available} onclick={toggle}>
+            disabled={!available} onclick={toggle}>
             <span class="switch-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>
-            { if r.available || r.loading { label } else { none } }
+            { if available || *device == Device::Loading { p.label } else { p.none } }
         </button>
     }
 }
+
+/// The loaded voice and the listener for its device's voices, kept while the switch is up.
+type Watching = Option<(Voice, Closure<dyn FnMut()>)>;
 
 /// What the screen says when it changes, while the voice is on: the parts of the page the
 /// voter needs to hear first, in the page's order. Nothing while the ballot is being
@@ -69,21 +136,16 @@ fn screen_parts(stage: &Stage, asked_idle: bool) -> Option<&'static str> {
     })
 }
 
-/// The voice's part of the voter screen: the switch's state, and the two listeners for the
-/// page's wrapper (a control focused; a control tapped, said once the screen shows its new
-/// state).
+/// The voice's part of the voter screen: the two listeners for the page's wrapper (a
+/// control focused; a control tapped, said once the screen shows its new state).
 pub struct Reading {
-    /// The voice is on: the voter turned it on and the device can speak.
-    pub on: bool,
-    pub available: bool,
-    pub loading: bool,
-    pub on_toggle: Callback<bool>,
     pub onfocusin: Callback<FocusEvent>,
     pub onclick: Callback<MouseEvent>,
 }
 
 /// `on`: the voter's switch; `stage` and `asked_idle`: what the screen shows; `activity`:
 /// bumped by every tap of the voter, so a tapped control is said after the screen is drawn.
+/// Nothing is said without the voice (`voice()`), whatever `on` says.
 #[hook]
 pub fn use_reading(
     on: bool,
@@ -91,85 +153,28 @@ pub fn use_reading(
     asked_idle: bool,
     activity: u32,
     words: StateWords,
-    on_toggle: Callback<bool>,
 ) -> Reading {
-    let device = use_state(|| Device::Loading);
-    {
-        let device = device.clone();
-        use_effect_with((), move |_| {
-            let alive = Rc::new(Cell::new(true));
-            let watching: Rc<RefCell<Watching>> = Rc::default();
-            {
-                let (alive, watching) = (alive.clone(), watching.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Ok(voice) = Voice::load().await else {
-                        device.set(Device::Unavailable);
-                        return;
-                    };
-                    if !alive.get() {
-                        return;
-                    }
-                    let chinese = voice.ready();
-                    device.set(Device::Loaded {
-                        voice: voice.clone(),
-                        chinese,
-                    });
-                    let changed = {
-                        let voice = voice.clone();
-                        Closure::<dyn FnMut()>::new(move || {
-                            device.set(Device::Loaded {
-                                voice: voice.clone(),
-                                chinese: voice.ready(),
-                            })
-                        })
-                    };
-                    voice.watch(&changed);
-                    *watching.borrow_mut() = Some((voice, changed));
-                });
-            }
-            move || {
-                alive.set(false);
-                if let Some((voice, changed)) = watching.borrow_mut().take() {
-                    voice.unwatch(&changed);
-                    voice.hush();
-                }
-            }
-        });
-    }
-    let voice = match &*device {
-        Device::Loaded {
-            voice,
-            chinese: true,
-        } => Some(voice.clone()),
-        _ => None,
-    };
-    let available = voice.is_some();
-    let on = on && available;
     let tapped = use_mut_ref(|| None::<JsValue>);
     // The screen as it now is, when the voice is turned on or the screen changes; silence
     // when it is turned off, and when the voter screen is left.
-    {
-        let voice = voice.clone();
-        use_effect_with((on, stage, asked_idle), move |(on, stage, asked_idle)| {
-            if let Some(v) = &voice {
-                match screen_parts(stage, *asked_idle) {
-                    Some(parts) if *on => v.say(&v.shown_text(parts)),
-                    _ => v.hush(),
-                }
+    use_effect_with((on, stage, asked_idle), |(on, stage, asked_idle)| {
+        if let Some(v) = voice() {
+            match screen_parts(stage, *asked_idle) {
+                Some(parts) if *on => v.say(&v.shown_text(parts)),
+                _ => v.hush(),
             }
-            move || {
-                if let Some(v) = voice {
-                    v.hush();
-                }
+        }
+        || {
+            if let Some(v) = VOICE.with(|v| v.borrow().clone()) {
+                v.hush();
             }
-        });
-    }
+        }
+    });
     {
         let tapped = tapped.clone();
-        let voice = voice.clone();
         use_effect_with(activity, move |_| {
             let target = tapped.borrow_mut().take();
-            if let (Some(target), Some(v), true) = (target, voice, on) {
+            if let (Some(target), Some(v), true) = (target, voice(), on) {
                 let said = v.control_text(&target, true, words);
                 if !said.is_empty() {
                     v.say(&said);
@@ -177,26 +182,18 @@ pub fn use_reading(
             }
         });
     }
-    let onfocusin = {
-        let voice = voice.clone();
-        Callback::from(move |e: FocusEvent| {
-            if let (Some(target), Some(v), true) = (e.target(), &voice, on) {
+    let onfocusin = Callback::from(move |e: FocusEvent| {
+        if let (Some(target), true) = (e.target(), on) {
+            if let Some(v) = voice() {
                 v.say(&v.control_text(&target.into(), false, words));
             }
-        })
-    };
+        }
+    });
     // Kept for the effect above, which says it only if it is a ballot's mark.
     let onclick = Callback::from(move |e: MouseEvent| {
         if on {
             *tapped.borrow_mut() = e.target().map(JsValue::from);
         }
     });
-    Reading {
-        on,
-        available,
-        loading: *device == Device::Loading,
-        on_toggle,
-        onfocusin,
-        onclick,
-    }
+    Reading { onfocusin, onclick }
 }

@@ -288,7 +288,7 @@ fn board_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     input.audit = audit;
     input.test = count.record.test;
     let input = input.to_json();
-    html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} /> }
+    html! { <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="board" failed={t.report_failed} lang={app.lang.tag()} /> }
 }
 
 struct ListView<'a> {
@@ -716,7 +716,11 @@ fn box_label(
 fn deck_tab(app: &AppHandle, count: &Count, log: &CountLog) -> Html {
     let b = app.lang.ballot();
     let template = &count.template;
-    let deck = ballot_core::deck::deck(template, count.spec().category, b.deck_write_ins);
+    let deck = ballot_core::deck::deck(
+        template,
+        count.spec().category,
+        ballot_core::deck::WRITE_INS,
+    );
     let entered: Vec<ballot_core::Ballot> = log.live().cloned().collect();
     let what = |ballot: &ballot_core::Ballot| b.paper_marks(template, ballot);
     let differences = ballot_core::deck::compare(&deck, &entered);

@@ -5,6 +5,7 @@ use ballot_core::figures::Figures;
 use ballot_core::session::{CategoryRule, Status};
 use yew::prelude::*;
 
+use crate::app::components::lang_switch::lang_switch;
 use crate::app::components::large_switch::large_switch;
 use crate::app::components::notice::notice;
 use crate::app::send;
@@ -81,6 +82,7 @@ pub fn HomePage(PageProps { app }: &PageProps) -> Html {
                 <button onclick={tap(|| Action::Go(Go::Exchange(None)))}>{ t.exchange_button }</button>
                 <button onclick={tap(|| Action::Go(Go::Data))}>{ t.data_button }</button>
                 { large_switch(app) }
+                { lang_switch(app) }
             </header>
             if app.records_unread {
                 { notice(t.records_need_pages, t.reload_app, Callback::from(|_| crate::platform::page::reload())) }
@@ -215,7 +217,7 @@ mod tests {
         let shell = format!(
             concat!(
                 r#"<main class="page home"><header class="app-header"><h1>{}</h1><p class="tagline">{}</p></header>"#,
-                r#"<div aria-hidden="true" style="visibility:hidden"><button>{}</button><button>{}</button><button>{}</button><button>{}</button>{}{}</div></main>"#,
+                r#"<div aria-hidden="true" style="visibility:hidden"><button>{}</button><button>{}</button><button>{}</button><button>{}</button><button lang="en">English</button>{}{}</div></main>"#,
             ),
             t.app_title,
             t.app_tagline,

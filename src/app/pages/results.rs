@@ -84,7 +84,7 @@ pub fn ResultsPage(ResultsProps { app, id }: &ResultsProps) -> Html {
             if !unsaved && !session.record.test {
                 <div class="actions"><button onclick={exchange}>{ t.send_results }</button></div>
             }
-            <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} />
+            <ModuleView module={crate::platform::module::RESULTS} input={AttrValue::from(input)} mode="page" failed={t.report_failed} lang={app.lang.tag()} />
         </main>
     }
 }

@@ -76,7 +76,7 @@ pub fn templates_page(app: &AppHandle, page: Studio) -> Html {
         <main class="page templates">
             <button class="link" onclick={home}>{ back }</button>
             <ModuleView module={module::STUDIO} input={AttrValue::from(input)}
-                mode="" failed={t.studio_failed} />
+                mode="" failed={t.studio_failed} lang={app.lang.tag()} />
         </main>
     }
 }

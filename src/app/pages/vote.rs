@@ -11,7 +11,7 @@ use crate::app::components::dialog;
 use crate::app::components::large_switch::large_switch;
 use crate::app::components::rehearsal::test_banner;
 use crate::app::components::review::review;
-use crate::app::components::voice::{use_reading, voice_switch};
+use crate::app::components::voice::{use_reading, VoiceSwitch};
 use crate::app::send;
 use crate::app::state::{Action, Intent, Stage};
 use crate::app::state::{PinAction, VoteAction};
@@ -67,7 +67,6 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             d.is_some_and(|d| d.asked_idle),
             d.map_or(0, |d| d.activity),
             [b.voice_chosen, b.voice_unchosen, b.voice_on, b.voice_off],
-            send(app, VoteAction::Voice),
         )
     };
     let (Some(draft), Some(session)) = (draft, session) else {
@@ -89,7 +88,8 @@ pub fn VotePage(PageProps { app }: &PageProps) -> Html {
             <div class="staff-row">
                 <span class="unit">{ session.spec().unit_label() }</span>
                 { large_switch(app) }
-                { voice_switch(&reading, b.voice_reading, b.voice_none) }
+                <VoiceSwitch on={draft.voice} label={b.voice_reading} none={b.voice_none}
+                    on_toggle={send(app, VoteAction::Voice)} />
                 <button class="link staff" onclick={staff}>{ b.staff }</button>
             </div>
             <h1>{ &spec.title }</h1>

@@ -7,8 +7,7 @@ use ballot_core::count::read_stored;
 use ballot_core::crosscheck::Comparison;
 use ballot_core::exchange::seal::Seal;
 use ballot_core::exchange::{Kind, Received};
-use ballot_core::i18n::exchange::{ExchangeTexts, ZH_CN};
-use ballot_core::i18n::studio::ZH_CN as ZH_CN_STUDIO;
+use ballot_core::i18n::exchange::ExchangeTexts;
 use ballot_core::library::Library;
 use ballot_core::merge::Counted;
 use ballot_core::qr;
@@ -32,7 +31,13 @@ pub struct DeskProps {
 pub fn DeskApp(props: &DeskProps) -> Html {
     let desk = {
         let c = props.context.clone();
-        use_reducer(move || Desk::new(&ZH_CN, c.local.clone(), ballot_core::samples::all()))
+        use_reducer(move || {
+            Desk::new(
+                crate::platform::lang().exchange(),
+                c.local.clone(),
+                ballot_core::samples::all(),
+            )
+        })
     };
     // This device's results (the session handed over, its paper counts), signed with its
     // key; which device first sent each unit; the library's templates for QR codes that
@@ -202,7 +207,7 @@ fn describe(t: &ExchangeTexts, r: &Received) -> Html {
 /// A results file's name: template, unit, category, what it is and today's date, named as
 /// the results module names its exports.
 fn file_name(r: &Received) -> String {
-    let t = &ballot_core::i18n::report::ZH_CN;
+    let t = crate::platform::lang().report();
     let kind = t.kind(r.body.kind);
     let date = ballot_ui::files::today();
     let parts = [
@@ -235,7 +240,9 @@ fn save_file(desk: &DeskHandle, r: &Received, sign_first: bool) -> Callback<Mous
                         }
                         Message::Done((t.file_saved)(&name))
                     }
-                    Err(_) => Message::Refused(ZH_CN_STUDIO.file_not_saved.to_string()),
+                    Err(_) => Message::Refused(
+                        crate::platform::lang().studio().file_not_saved.to_string(),
+                    ),
                 };
             desk.dispatch(Action::Said(said));
         });
@@ -547,7 +554,7 @@ fn sources_table(desk: &DeskHandle) -> Html {
                         let line = ballot_core::exchange::SourceLine { unit: st.unit.clone(), figures: st.figures };
                         // Each unit's own check, in the results' words.
                         let flags: Vec<String> = line.flags().iter()
-                            .map(|f| (ballot_core::i18n::report::ZH_CN.flag)(f, &[]))
+                            .map(|f| (crate::platform::lang().report().flag)(f, &[]))
                             .collect();
                         let label = format!("{}：{}", t.remove, st.unit);
                         let (who, warn) = trust_text(t, &desk.trust(c));
@@ -647,6 +654,7 @@ fn ReportView(props: &ReportViewProps) -> Html {
                         &input,
                         "page",
                         failed,
+                        crate::platform::lang().tag(),
                     );
                 }
             });

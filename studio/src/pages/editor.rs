@@ -15,7 +15,7 @@ use ballot_core::template::{
     BadWriteIn, Contest, EvaluationSection, MarkSymbol, OverMarkedRule, RecommendationSection,
     Scheme, Unmarked, Vote,
 };
-use ballot_core::{Ballot, Lang, Section, Template};
+use ballot_core::{Ballot, Section, Template};
 use ballot_ui::forms::evaluation::{evaluation_form, EvaluationForm};
 use ballot_ui::forms::recommendation::{recommendation_form, RecommendationForm};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -690,7 +690,7 @@ struct PreviewProps {
 
 #[component]
 fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
-    let t = &ballot_core::i18n::studio::ZH_CN;
+    let t = crate::platform::lang().studio();
     let template: Option<Template> = match &spec.state {
         EntryState::Ready { template, .. } => Some(template.clone()),
         EntryState::Draft(_) => None,
@@ -707,7 +707,8 @@ fn Preview(PreviewProps { spec }: &PreviewProps) -> Html {
             refusal.set(None);
         });
     }
-    let lang = Lang::default();
+    // The voter screen as this device shows it: its words in the screens' language.
+    let lang = crate::platform::lang();
     let texts = lang.ballot();
     let marks: Option<Vec<SectionMarks>> = match ballot.as_ref().map(|b| &b.content) {
         Some(BallotContent::Marked(m)) if m.len() == spec.spec.sections.len() => Some(m.clone()),

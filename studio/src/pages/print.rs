@@ -15,8 +15,7 @@ use crate::state::{Action, Sheet, View};
 /// The template's test deck, as a count of no category makes it (the marks are the same
 /// for every category).
 fn deck(template: &Template) -> Vec<ballot_core::Ballot> {
-    let names = ballot_core::Lang::default().ballot().deck_write_ins;
-    ballot_core::deck::deck(template, None, names)
+    ballot_core::deck::deck(template, None, ballot_core::deck::WRITE_INS)
 }
 
 fn paper_form(template: &Template, fingerprint: &str, per_page: u8, t: &StudioTexts) -> Html {
@@ -214,6 +213,9 @@ fn readable_form(
 #[component]
 pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
     let t = studio.t;
+    // What is printed on the forms is in the template's language, whatever the screens'
+    // (the templates are Chinese): only the page around them follows the screens.
+    let paper = &ballot_core::i18n::studio::ZH_CN;
     let View::Print {
         id,
         per_page,
@@ -294,16 +296,16 @@ pub fn PrintView(ViewProps { studio }: &ViewProps) -> Html {
                     // print (the hint says to spoil a blank one).
                     { for deck(template).iter().filter(|b| matches!(b.content, ballot_core::ballot::BallotContent::Marked(_))).map(|b| html! {
                         <div class="paper-sheet omr">
-                            { readable_form(template, layout, fingerprint, Some(b), t) }
+                            { readable_form(template, layout, fingerprint, Some(b), paper) }
                         </div>
                     }) }
                 } else if let (true, Some(layout)) = (readable, &sheet) {
                     <div class="paper-sheet omr">
-                        { readable_form(template, layout, fingerprint, None, t) }
+                        { readable_form(template, layout, fingerprint, None, paper) }
                     </div>
                 } else {
                     <div class="paper-sheet" data-per-page={per_page.to_string()}>
-                        { for (0..per_page).map(|_| paper_form(template, fingerprint, per_page, t)) }
+                        { for (0..per_page).map(|_| paper_form(template, fingerprint, per_page, paper)) }
                     </div>
                 }
             </div>
