@@ -95,10 +95,8 @@ fn figures_table(h: &mut Html, r: &Results, t: &ReportTexts) {
     h.raw("<div class=\"rk-scroll\"><table class=\"rk-figures\"><thead><tr>");
     for (name, _, unit) in &cells {
         h.raw("<th scope=\"col\">")
-            .text(name)
-            .raw("（")
-            .text(unit)
-            .raw("）</th>");
+            .text(&t.punct.noted(name, unit))
+            .raw("</th>");
     }
     h.raw("</tr></thead><tbody><tr>");
     for (_, value, _) in &cells {
@@ -135,7 +133,7 @@ fn flags(h: &mut Html, r: &Results, sections: &[String], t: &ReportTexts, print:
         if print {
             h.raw("<p class=\"rk-flags-none\">")
                 .text(t.flags_heading)
-                .raw("：")
+                .text(t.punct.colon)
                 .text(t.no_flags)
                 .raw("</p>");
         }
@@ -215,7 +213,7 @@ fn recommendation_table(
         .raw("</h3>");
     h.raw("<p class=\"rk-meta\">")
         .text(&(t.section_counts)(r.counted, r.blank, r.void))
-        .raw("；")
+        .text(t.punct.semicolon)
         .text(&(t.rate_of)(r.rate_base, r.base))
         .raw("</p>");
     match (r.election, r.seats, r.take) {
@@ -383,7 +381,7 @@ fn evaluation_table(h: &mut Html, title: &str, e: &EvaluationResult, t: &ReportT
         .collect();
     h.raw("<p class=\"rk-meta\">")
         .text(&(t.positive_levels)(&positive))
-        .raw("；")
+        .text(t.punct.semicolon)
         .text(&(t.rate_base_is)(e.rate_base))
         .raw("</p>");
     // Each row adds up to its base: the levels in the base, 未评 and, when the base is not
@@ -717,7 +715,7 @@ fn report(h: &mut Html, input: &Input, t: &ReportTexts) {
     ] {
         h.raw("<span>")
             .text(name)
-            .raw("：")
+            .text(t.punct.colon)
             .user(value)
             .raw("</span>");
     }

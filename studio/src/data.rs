@@ -875,7 +875,7 @@ fn deleted_view(
                     html! {
                         <li>
                             <p><bdi>{ (t.deleted_line)(&d.label, &when, left) }</bdi></p>
-                            <button aria-label={format!("{}：{}", t.undelete, d.label)} onclick={on_undelete}>{ t.undelete }</button>
+                            <button aria-label={format!("{}{}{}", t.undelete, crate::platform::lang().punct().colon, d.label)} onclick={on_undelete}>{ t.undelete }</button>
                         </li>
                     }
                 }) }

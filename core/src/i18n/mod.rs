@@ -35,6 +35,46 @@ pub enum Lang {
     En(&'static Catalogues),
 }
 
+/// A language's punctuation between the parts a view puts together (`Lang::punct`).
+pub struct Punct {
+    pub colon: &'static str,
+    pub semicolon: &'static str,
+    pub comma: &'static str,
+    pub full_stop: &'static str,
+    /// Around a note after a name: 「王秀英（书记）」, "Wang Xiuying (secretary)".
+    pub open: &'static str,
+    pub close: &'static str,
+}
+
+pub static ZH_PUNCT: Punct = Punct {
+    colon: "：",
+    semicolon: "；",
+    comma: "，",
+    full_stop: "。",
+    open: "（",
+    close: "）",
+};
+
+pub static EN_PUNCT: Punct = Punct {
+    colon: ": ",
+    semicolon: "; ",
+    comma: ", ",
+    full_stop: ". ",
+    open: " (",
+    close: ")",
+};
+
+impl Punct {
+    /// `text` with its note after it, or alone where there is none.
+    pub fn noted(&self, text: &str, note: &str) -> String {
+        if note.is_empty() {
+            text.to_string()
+        } else {
+            format!("{text}{}{note}{}", self.open, self.close)
+        }
+    }
+}
+
 /// One language's catalogues, by reference (a static may refer to others, not hold them).
 pub struct Catalogues {
     pub texts: &'static Texts,
@@ -113,6 +153,16 @@ impl Lang {
         match self {
             Lang::ZhCn => &exchange::ZH_CN,
             Lang::En(c) => c.exchange,
+        }
+    }
+
+    /// How the language punctuates what views put together: a label and its value, a
+    /// list of clauses, a note after a name. A method, not a catalogue field, so that only
+    /// the views that use it link it.
+    pub fn punct(self) -> &'static Punct {
+        match self {
+            Lang::ZhCn => &ZH_PUNCT,
+            Lang::En(_) => &EN_PUNCT,
         }
     }
 

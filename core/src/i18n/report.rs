@@ -6,6 +6,8 @@ use crate::results::Flag;
 use crate::rules::{Base, Compare};
 
 pub struct ReportTexts {
+    /// How the module's views join a label and its value, clauses, a note.
+    pub punct: &'static super::Punct,
     pub report_title: &'static str,
     /// A rehearsal's result (测试模式), on every view and export of it.
     pub test_result: &'static str,
@@ -129,6 +131,7 @@ pub struct ReportTexts {
 }
 
 pub static ZH_CN: ReportTexts = ReportTexts {
+    punct: &super::ZH_PUNCT,
     next_round: |n| format!("生成第{n}轮选票"),
     next_round_hint: "根据本结果生成下一轮的选票：只列需要再投的人选，名额为尚未确定的名额，作为新模板导入模板库，可打印，也可用于平板投票和唱票。请先确认本结果是全部选票的结果。",
     derive_refused: |e, sections| {

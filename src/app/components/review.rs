@@ -48,7 +48,7 @@ pub fn review(
                     resolved
                         .write_ins
                         .iter()
-                        .map(|w| format!("{w}（{}）", b.review_write_ins)),
+                        .map(|w| lang.punct().noted(w, b.review_write_ins)),
                 );
                 let list = |names: &[String]| {
                     html! {

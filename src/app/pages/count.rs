@@ -219,7 +219,12 @@ pub fn CountPage(CountProps { app, id }: &CountProps) -> Html {
                 let yes = if undo { b.undo_last } else { b.strike };
                 dialog::alert(
                     title.into(),
-                    format!("{summary}。{}", b.ask_strike_body).into(),
+                    format!(
+                        "{summary}{}{}",
+                        app.lang.punct().full_stop,
+                        b.ask_strike_body
+                    )
+                    .into(),
                     yes,
                     Some(t.cancel),
                     answer,
@@ -621,7 +626,7 @@ fn decisions(
                                     <p>{ (b.decide_box)(&label, read, doubt, symbol) }</p>
                                     <div class="choices" role="group" aria-label={label.clone()}>
                                         { for choices(template, what).into_iter().map(|marks| html! {
-                                            <button disabled={busy} aria-label={format!("{label}：{}", (b.decide_choice)(marks, symbol))}
+                                            <button disabled={busy} aria-label={format!("{label}{}{}", app.lang.punct().colon, (b.decide_choice)(marks, symbol))}
                                                 onclick={send(app, move |_: MouseEvent| CountAction::CameraDecide { k, marks: Some(marks) })}>
                                                 { (b.decide_choice)(marks, symbol) }
                                             </button>

@@ -8,6 +8,7 @@ use ballot_core::crosscheck::Comparison;
 use ballot_core::exchange::seal::Seal;
 use ballot_core::exchange::{Kind, Received};
 use ballot_core::i18n::exchange::ExchangeTexts;
+use ballot_core::i18n::Punct;
 use ballot_core::library::Library;
 use ballot_core::merge::Counted;
 use ballot_core::qr;
@@ -196,7 +197,7 @@ fn describe(t: &ExchangeTexts, r: &Received) -> Html {
     html! {
         <>
             <strong><bdi>{ &b.unit }</bdi></strong>
-            if let Some(c) = &b.category { { "（" }<bdi>{ c }</bdi>{ "）" } }
+            if let Some(c) = &b.category { { punct().open }<bdi>{ c }</bdi>{ punct().close } }
             <span class="meta">{ " · " }{ (t.kind)(b.kind) }{ " · " }{ (t.ballots)(b.tally.total()) }
                 { " · " }{ (t.fingerprint)(&b.fingerprint) }</span>
             <span class="result-code">{ (t.result_code)(&r.code()) }</span>
@@ -428,7 +429,7 @@ fn merge_tab(desk: &DeskHandle) -> Html {
                             <p>{ describe(t, r) }</p>
                             <div class="actions">
                                 <button disabled={added(r)} onclick={send(desk, Action::AddLocal(i))}
-                                    aria-label={format!("{}：{}", t.add_local, r.body.unit)}>{ t.add_local }</button>
+                                    aria-label={format!("{}{}{}", t.add_local, punct().colon, r.body.unit)}>{ t.add_local }</button>
                             </div>
                         </li>
                     }) }
@@ -507,7 +508,7 @@ fn candidate(desk: &DeskHandle, x: &Counted<'_>, picked: Option<&str>) -> Html {
         <li>
             <p>
                 <strong><bdi>{ &st.unit }</bdi></strong>
-                if let Some(c) = &st.category { { "（" }<bdi>{ c }</bdi>{ "）" } }
+                if let Some(c) = &st.category { { punct().open }<bdi>{ c }</bdi>{ punct().close } }
                 <span class="meta">{ " · " }{ (t.ballots)(st.tally.total()) }{ " · " }{ (t.conflict_files)(x.files.len()) }</span>
             </p>
             <p class="result-code"><strong>{ (t.result_code)(&code) }</strong></p>
@@ -516,7 +517,7 @@ fn candidate(desk: &DeskHandle, x: &Counted<'_>, picked: Option<&str>) -> Html {
                 if chosen {
                     <strong>{ "✓ " }{ t.picked }</strong>
                 } else {
-                    <button aria-label={format!("{}：{}", t.pick_this, code)} onclick={send(desk, Action::Pick(x.digest.clone()))}>{ t.pick_this }</button>
+                    <button aria-label={format!("{}{}{}", t.pick_this, punct().colon, code)} onclick={send(desk, Action::Pick(x.digest.clone()))}>{ t.pick_this }</button>
                 }
             </div>
         </li>
@@ -556,17 +557,17 @@ fn sources_table(desk: &DeskHandle) -> Html {
                         let flags: Vec<String> = line.flags().iter()
                             .map(|f| (crate::platform::lang().report().flag)(f, &[]))
                             .collect();
-                        let label = format!("{}：{}", t.remove, st.unit);
+                        let label = format!("{}{}{}", t.remove, punct().colon, st.unit);
                         let (who, warn) = trust_text(t, &desk.trust(c));
                         html! {
                             <tr>
                                 <th scope="row"><bdi>{ &st.unit }</bdi>
-                                    if let Some(cat) = &st.category { { "（" }<bdi>{ cat }</bdi>{ "）" } }</th>
+                                    if let Some(cat) = &st.category { { punct().open }<bdi>{ cat }</bdi>{ punct().close } }</th>
                                 <td>{ (t.kind)(st.kind) }</td>
                                 <td class="num">{ figure(st.figures.issued) }</td>
                                 <td class="num">{ figure(st.figures.returned) }</td>
                                 <td class="num">{ st.tally.total() }</td>
-                                <td>{ if flags.is_empty() { t.check_ok.to_string() } else { format!("⚠ {}", flags.join("；")) } }</td>
+                                <td>{ if flags.is_empty() { t.check_ok.to_string() } else { format!("⚠ {}", flags.join(punct().semicolon)) } }</td>
                                 <td class="code">{ st.code() }</td>
                                 <td class={if warn { "field-error" } else { "" }}>{ who }</td>
                                 <td><button aria-label={label} onclick={send(desk, Action::Remove(c.digest.clone()))}>{ t.remove }</button></td>
@@ -727,7 +728,7 @@ fn comparison(desk: &DeskHandle, c: &Comparison) -> Html {
             if !c.figures.is_empty() {
                 <ul class="figure-differences">
                     { for c.figures.iter().map(|(f, a, b)| html! {
-                        <li>{ (t.figure_name)(*f) }{ "：" }{ t.col_ours }{ " " }{ (t.figure_value)(*a) }{ "，" }{ t.col_theirs }{ " " }{ (t.figure_value)(*b) }</li>
+                        <li>{ (t.figure_name)(*f) }{ punct().colon }{ t.col_ours }{ " " }{ (t.figure_value)(*a) }{ punct().comma }{ t.col_theirs }{ " " }{ (t.figure_value)(*b) }</li>
                     }) }
                 </ul>
             }
@@ -759,4 +760,9 @@ fn comparison(desk: &DeskHandle, c: &Comparison) -> Html {
             }
         </section>
     }
+}
+
+/// How the screens' language joins a label and its value, a list, a note.
+fn punct() -> &'static Punct {
+    crate::platform::lang().punct()
 }

@@ -61,9 +61,10 @@ fn problems_html(id: &str, messages: &[String]) -> Html {
     if messages.is_empty() {
         return html! {};
     }
+    let join = crate::platform::lang().punct().semicolon;
     html! {
         <p class="field-error" id={format!("{id}-error")}>
-            { for messages.iter().enumerate().map(|(i, m)| html! { <>{ if i > 0 { "；" } else { "" } }{ ballot_ui::text::coded(m) }</> }) }
+            { for messages.iter().enumerate().map(|(i, m)| html! { <>{ if i > 0 { join } else { "" } }{ ballot_ui::text::coded(m) }</> }) }
         </p>
     }
 }

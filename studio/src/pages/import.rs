@@ -69,11 +69,8 @@ pub fn ImportView(ViewProps { studio }: &ViewProps) -> Html {
                                     .map(t.summary_taken);
                                 // Every name as it will be printed, so a wrong or missing one
                                 // is seen before the import (a note or role in brackets).
-                                let with = |name: &str, extra: &str| if extra.is_empty() {
-                                    name.to_string()
-                                } else {
-                                    format!("{name}（{extra}）")
-                                };
+                                let punct = crate::platform::lang().punct();
+                                let with = |name: &str, extra: &str| punct.noted(name, extra);
                                 let (summary, names): (String, Vec<String>) = match s {
                                     Section::Recommendation(r) => (
                                         match r.election {

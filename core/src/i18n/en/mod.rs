@@ -745,6 +745,18 @@ mod tests {
         }
     }
 
+    /// What views put together is punctuated in the screens' language: no 「（」 or 「：」
+    /// around English words, no note brackets around an empty note.
+    #[test]
+    fn views_join_their_parts_in_the_language_s_punctuation() {
+        let en = crate::Lang::En(&super::CATALOGUES).punct();
+        assert_eq!(en.noted("Votes", ""), "Votes");
+        assert_eq!(en.noted("Li Min", "write-in"), "Li Min (write-in)");
+        assert_eq!(format!("Remove{}Changle", en.colon), "Remove: Changle");
+        let zh = crate::Lang::ZhCn.punct();
+        assert_eq!(zh.noted("应到", "人"), "应到（人）");
+    }
+
     #[test]
     fn messages_with_values_read_in_english() {
         let t = &super::TEXTS;

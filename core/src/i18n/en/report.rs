@@ -6,6 +6,7 @@ use crate::results::Flag;
 use crate::rules::{Base, Compare};
 
 pub static REPORT: ReportTexts = ReportTexts {
+    punct: &crate::i18n::EN_PUNCT,
     next_round: |n| format!("Make the round {n} ballot"),
     next_round_hint: "Makes the next round's ballot from these results: only the people to vote on again, for the places not yet decided. It is imported into the template library as a new template, to print, vote on tablets or count as read aloud. First make sure these are the results of all the ballots.",
     derive_refused: |e, sections| {
